@@ -1,0 +1,42 @@
+package io.tandem.console;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.tandem.delivery.DeliveryChannel;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Delivers notifications for console members into their inbox, rendered as the page draws them. */
+@Component
+class ConsoleChannel implements DeliveryChannel {
+
+    private final ConsoleInbox inbox;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ConsoleChannel(ConsoleInbox inbox, JsonMapper json, Clock clock) {
+        this.inbox = inbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.CONSOLE;
+    }
+
+    @Override
+    public void deliver(Notification notification) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("kind", notification.kind());
+        item.put("at", clock.instant().toString());
+        item.put("text", notification.message().text());
+        item.put("reply", ConsoleRenderer.render(notification.message()));
+        inbox.append(notification.recipient(), json.writeValueAsString(item));
+    }
+}

@@ -1,0 +1,96 @@
+package io.tandem.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine: takes a {@link ChatEvent} from any adapter and answers with a {@link Reply}. Never throws: bad input
+ * gets a friendly message, a store outage gets "temporarily unavailable", and a bug gets an apology (and a log
+ * line for the operator) rather than a stack trace.
+ */
+public final class ConversationEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+    private static final List<String> SHORT_HELP = List.of("find", "teach", "learn", "profile", "help");
+
+    private final CommandParser parser = new CommandParser();
+    private final CommandRegistry registry;
+    private final Participants participants;
+
+    public ConversationEngine(CommandRegistry registry, Participants participants) {
+        this.registry = registry;
+        this.participants = participants;
+    }
+
+    public CommandRegistry registry() {
+        return registry;
+    }
+
+    public Reply handle(ChatEvent event) {
+        Messages messages = Messages.of(event.language());
+        try {
+            Caller caller = participants.identify(event);
+            messages = Messages.of(caller.language());
+            return event.isAction() ? act(event, caller, messages) : converse(event, caller, messages);
+        } catch (Refusal refusal) {
+            return Reply.text(messages.get(refusal.key(), refusal.args()));
+        } catch (StoreUnavailableException e) {
+            log.warn("Store unavailable while handling {} event: {}", event.platform().id(), e.getMessage());
+            return Reply.text(messages.get("error.unavailable"));
+        } catch (RuntimeException e) {
+            log.error("Unexpected error while handling a {} event", event.platform().id(), e);
+            return Reply.text(messages.get("error.unexpected"));
+        }
+    }
+
+    private Reply converse(ChatEvent event, Caller caller, Messages messages) {
+        ParsedLine parsed = parser.parse(event.text());
+        if (parsed instanceof ParsedLine.UsageError error) {
+            return switch (error.problem()) {
+                case EMPTY -> shortHelp(messages, messages.get("error.empty"));
+                case TOO_LONG -> Reply.text(messages.get("error.too-long", CommandParser.MAX_LENGTH));
+                case UNKNOWN_ROOT -> shortHelp(messages, messages.get("error.unknown-root", "/" + error.detail()));
+            };
+        }
+        ParsedLine.CommandLine line = (ParsedLine.CommandLine) parsed;
+        Optional<Command> command = registry.command(line.root(), line.word());
+        if (command.isPresent()) {
+            return run(command.get(), event, caller, messages, line.args());
+        }
+        if (line.root().equals(CommandParser.STATS) && !registry.hasRoot(CommandParser.STATS)) {
+            return Reply.text(messages.get("error.no-stats"));
+        }
+        if (line.word().isEmpty()) {
+            return run(registry.byId(HelpCommand.ID).orElseThrow(), event, caller, messages, "");
+        }
+        String typed = line.word().length() > 40 ? line.word().substring(0, 40) + "…" : line.word();
+        String intro = registry.closest(line.root(), line.word())
+                .map(spec -> messages.get("error.unknown-command.suggest", typed, messages.get(spec.usageKey())))
+                .orElseGet(() -> messages.get("error.unknown-command", typed));
+        return shortHelp(messages, intro);
+    }
+
+    private Reply act(ChatEvent event, Caller caller, Messages messages) {
+        Action action = event.action();
+        Optional<ActionHandler> handler = registry.action(action.id());
+        if (handler.isEmpty()) {
+            return Reply.text(messages.get("error.unknown-action"));
+        }
+        Invocation in = new Invocation(event, caller, messages, new Arguments(""));
+        return handler.get().handle(in);
+    }
+
+    private static Reply run(Command command, ChatEvent event, Caller caller, Messages messages, String args) {
+        return command.run(new Invocation(event, caller, messages, new Arguments(args)));
+    }
+
+    private Reply shortHelp(Messages messages, String intro) {
+        List<String> lines = SHORT_HELP.stream().map(id -> registry.byId(id)).flatMap(Optional::stream)
+                .map(c -> messages.get(c.spec().usageKey()) + " — " + messages.get(c.spec().summaryKey()))
+                .toList();
+        return Reply.builder().text(intro).items(messages.get("help.short-heading"), lines).build();
+    }
+}

@@ -1,0 +1,58 @@
+package io.tandem.engine;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A member of the programme: a user within one workspace of one platform.
+ *
+ * <p>The workspace is {@code console}, {@code slack:<team id>} or {@code teams:<tenant id>}; the string form is
+ * {@code <workspace>:<user>}, e.g. {@code console:alice}, {@code slack:T1:U2}, {@code teams:<tenant>:<aad id>}.
+ */
+public record MemberId(String workspace, String user) {
+
+    public MemberId {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(user, "user");
+        if (workspace.isBlank() || user.isBlank()) {
+            throw new IllegalArgumentException("workspace and user must not be blank");
+        }
+    }
+
+    public static MemberId of(Platform platform, String workspace, String user) {
+        String ws = platform == Platform.CONSOLE || workspace == null || workspace.isBlank()
+                ? platform.id() : platform.id() + ":" + workspace;
+        return new MemberId(ws, user);
+    }
+
+    /** Reads the string form; the user part is whatever follows the workspace. */
+    public static Optional<MemberId> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String[] parts = text.split(":", 3);
+        Optional<Platform> platform = Platform.fromId(parts[0]);
+        if (platform.isEmpty()) {
+            return Optional.empty();
+        }
+        if (platform.get() == Platform.CONSOLE) {
+            return parts.length >= 2 && !text.substring(parts[0].length() + 1).isBlank()
+                    ? Optional.of(new MemberId(Platform.CONSOLE.id(), text.substring(parts[0].length() + 1)))
+                    : Optional.empty();
+        }
+        if (parts.length < 3 || parts[1].isBlank() || parts[2].isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MemberId(parts[0] + ":" + parts[1], parts[2]));
+    }
+
+    public Platform platform() {
+        int colon = workspace.indexOf(':');
+        return Platform.fromId(colon < 0 ? workspace : workspace.substring(0, colon)).orElseThrow();
+    }
+
+    @Override
+    public String toString() {
+        return workspace + ":" + user;
+    }
+}

@@ -1,0 +1,43 @@
+package io.tandem.mentoring;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.tandem.engine.Command;
+import io.tandem.engine.CommandSpec;
+import io.tandem.engine.Invocation;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Reply;
+
+/** {@code /mentor bio <text>}: a sentence about myself, shown on my profile. */
+@Component
+@Order(50)
+public class BioCommand implements Command {
+
+    static final int MAX_LENGTH = 500;
+    private static final CommandSpec SPEC = CommandSpec.mentor("bio", "bio", "presentation");
+
+    private final Profiles profiles;
+
+    public BioCommand(Profiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply run(Invocation in) {
+        String text = in.args().text();
+        if (text.isEmpty()) {
+            throw new Refusal("bio.usage");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new Refusal("bio.too-long", MAX_LENGTH);
+        }
+        profiles.save(profiles.mine(in).withBio(text));
+        return Reply.text(in.t("bio.saved", text));
+    }
+}

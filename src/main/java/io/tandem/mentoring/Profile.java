@@ -1,0 +1,132 @@
+package io.tandem.mentoring;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+import io.tandem.engine.Language;
+import io.tandem.engine.MemberId;
+
+/**
+ * A member's profile. Immutable: changes go through the {@code with…} methods and {@link ProfileStore#save}.
+ *
+ * @param id        who
+ * @param name      display name, as the platform last reported it
+ * @param handle    the short name others type after {@code @}
+ * @param language  the language the member chose, or {@code null} to follow the platform's locale
+ * @param locale    the language the platform last reported
+ * @param zone      timezone, or {@code null} when unknown
+ * @param zonePinned true when the member set the timezone themselves (the platform's no longer overrides it)
+ * @param seniority how senior, or {@code null} when not said
+ * @param team      team name, or {@code null}
+ * @param manager   the member's manager, or {@code null}
+ * @param capacity  mentees at once
+ * @param mentees   current mentees (maintained by the mentoring flow)
+ * @param bio       a sentence about themselves, or {@code null}
+ * @param paused    paused members are not found by anyone
+ * @param teaches   skill ids the member can teach
+ * @param learns    skill ids the member wants to learn
+ * @param joined    first contact
+ */
+public record Profile(MemberId id, String name, String handle, Language language, Language locale, ZoneId zone,
+                     boolean zonePinned, Seniority seniority, String team, MemberId manager, int capacity, int mentees,
+                     String bio, boolean paused, Set<String> teaches, Set<String> learns, Instant joined) {
+
+    public static final int DEFAULT_CAPACITY = 2;
+    public static final int MAX_CAPACITY = 10;
+
+    public Profile {
+        Objects.requireNonNull(id, "id");
+        name = name == null || name.isBlank() ? id.user() : name;
+        handle = handle == null || handle.isBlank() ? id.user() : handle;
+        locale = locale == null ? Language.EN : locale;
+        teaches = Set.copyOf(new LinkedHashSet<>(teaches == null ? Set.of() : teaches));
+        learns = Set.copyOf(new LinkedHashSet<>(learns == null ? Set.of() : learns));
+        joined = joined == null ? Instant.EPOCH : joined;
+    }
+
+    public static Profile newcomer(MemberId id, String name, Language locale, ZoneId zone, Instant now) {
+        return new Profile(id, name, id.user(), null, locale, zone, false, null, null, null, DEFAULT_CAPACITY, 0,
+                null, false, Set.of(), Set.of(), now);
+    }
+
+    /** The language to speak to this member: their choice, else what their platform says. */
+    public Language effectiveLanguage() {
+        return language != null ? language : locale;
+    }
+
+    public int spare() {
+        return Math.max(0, capacity - mentees);
+    }
+
+    /** Applies what the platform reported; {@code null} means it did not say, and the profile keeps its own. */
+    public Profile withBasics(String reportedName, Language reportedLocale, ZoneId platformZone) {
+        ZoneId z = zonePinned || platformZone == null ? zone : platformZone;
+        String n = reportedName == null ? name : reportedName;
+        Language l = reportedLocale == null ? locale : reportedLocale;
+        return new Profile(id, n, handle, language, l, z, zonePinned, seniority, team, manager, capacity,
+                mentees, bio, paused, teaches, learns, joined);
+    }
+
+    public Profile withHandle(String h) {
+        return new Profile(id, name, h, language, locale, zone, zonePinned, seniority, team, manager, capacity,
+                mentees, bio, paused, teaches, learns, joined);
+    }
+
+    public Profile withTeaches(Set<String> skills) {
+        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, manager, capacity,
+                mentees, bio, paused, skills, learns, joined);
+    }
+
+    public Profile withLearns(Set<String> skills) {
+        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, manager, capacity,
+                mentees, bio, paused, teaches, skills, joined);
+    }
+
+    public Profile withBio(String text) {
+        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, manager, capacity,
+                mentees, text, paused, teaches, learns, joined);
+    }
+
+    public Profile withPaused(boolean p) {
+        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, manager, capacity,
+                mentees, bio, p, teaches, learns, joined);
+    }
+
+    public Profile withSeniority(Seniority s) {
+        return new Profile(id, name, handle, language, locale, zone, zonePinned, s, team, manager, capacity,
+                mentees, bio, paused, teaches, learns, joined);
+    }
+
+    public Profile withTeam(String t) {
+        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, t, manager, capacity,
+                mentees, bio, paused, teaches, learns, joined);
+    }
+
+    public Profile withManager(MemberId m) {
+        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, m, capacity,
+                mentees, bio, paused, teaches, learns, joined);
+    }
+
+    public Profile withZone(ZoneId z) {
+        return new Profile(id, name, handle, language, locale, z, true, seniority, team, manager, capacity,
+                mentees, bio, paused, teaches, learns, joined);
+    }
+
+    public Profile withCapacity(int c) {
+        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, manager, c,
+                mentees, bio, paused, teaches, learns, joined);
+    }
+
+    public Profile withLanguage(Language l) {
+        return new Profile(id, name, handle, l, locale, zone, zonePinned, seniority, team, manager, capacity,
+                mentees, bio, paused, teaches, learns, joined);
+    }
+
+    /** True when one manages the other directly: such pairs are never suggested. */
+    public boolean inReportingLineWith(Profile other) {
+        return id.equals(other.manager()) || other.id().equals(manager);
+    }
+}

@@ -1,0 +1,41 @@
+package io.tandem.mentoring;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tandem.engine.MemberId;
+
+/**
+ * Port: where profiles live, with an index of who teaches which skill so that finding mentors never scans every
+ * member. Every method costs a small, fixed number of round trips to the store, whatever the organisation's size.
+ * Implementations throw {@link io.tandem.engine.StoreUnavailableException} when the store cannot be reached.
+ */
+public interface ProfileStore {
+
+    Optional<Profile> find(MemberId id);
+
+    /** The profiles of these members that exist, in one round trip. */
+    Map<MemberId, Profile> findAll(Collection<MemberId> ids);
+
+    /** Saves a profile and updates the skill and handle indexes. */
+    void save(Profile profile);
+
+    /** Saves many new profiles at once (demo and roster loads); indexes included. */
+    void saveAll(Collection<Profile> profiles);
+
+    Optional<MemberId> findByHandle(String workspace, String handle);
+
+    /**
+     * Members of a workspace who teach a skill and are not paused: up to {@code perBand} from each seniority band
+     * (and those who did not say), those with the most spare capacity first.
+     */
+    List<MemberId> teachers(String workspace, String skill, int perBand);
+
+    /** How many active members teach each of these skills (skills nobody teaches are absent). */
+    Map<String, Long> teacherCounts(String workspace, Collection<String> skills);
+
+    /** Number of members in a workspace. */
+    long count(String workspace);
+}

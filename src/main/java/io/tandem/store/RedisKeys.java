@@ -1,0 +1,46 @@
+package io.tandem.store;
+
+import io.tandem.engine.MemberId;
+
+/** The key layout, in one place. */
+final class RedisKeys {
+
+    static final String NO_BAND = "none";
+
+    private RedisKeys() {
+    }
+
+    static String prefix(String workspace) {
+        return "tandem:{" + workspace + "}:";
+    }
+
+    /** Hash: one member's profile. */
+    static String member(MemberId id) {
+        return prefix(id.workspace()) + "m:" + id.user();
+    }
+
+    /** Set: user ids of every member of the workspace. */
+    static String members(String workspace) {
+        return prefix(workspace) + "members";
+    }
+
+    /** Hash: folded handle → user id. */
+    static String handles(String workspace) {
+        return prefix(workspace) + "handles";
+    }
+
+    /** Sorted set: active teachers of a skill in one seniority band, scored by spare capacity. */
+    static String teachers(String workspace, String skill, String band) {
+        return prefix(workspace) + "teach:" + skill + ":" + band;
+    }
+
+    /** Set: members who want to learn a skill. */
+    static String learners(String workspace, String skill) {
+        return prefix(workspace) + "learn:" + skill;
+    }
+
+    /** List: rendered notifications delivered to a console member, oldest first. */
+    static String inbox(MemberId id) {
+        return prefix(id.workspace()) + "inbox:" + id.user();
+    }
+}

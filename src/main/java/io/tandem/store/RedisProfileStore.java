@@ -1,0 +1,235 @@
+package io.tandem.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.tandem.engine.MemberId;
+import io.tandem.engine.StoreUnavailableException;
+import io.tandem.engine.Text;
+import io.tandem.mentoring.Profile;
+import io.tandem.mentoring.ProfileStore;
+import io.tandem.mentoring.Seniority;
+
+/**
+ * Profiles in Redis: one hash per member, a set of members and a hash of handles per workspace, and per skill a
+ * sorted set of active teachers for each seniority band (scored by spare capacity) plus a set of learners.
+ * Index updates are written in the same MULTI/EXEC as the profile, so they never drift apart.
+ */
+@Repository
+public class RedisProfileStore implements ProfileStore {
+
+    private static final List<String> BANDS;
+
+    static {
+        List<String> bands = new ArrayList<>();
+        for (Seniority s : Seniority.values()) {
+            bands.add(s.id());
+        }
+        bands.add(RedisKeys.NO_BAND);
+        BANDS = List.copyOf(bands);
+    }
+
+    private static final int SAVE_ALL_BATCH = 500;
+    private static final int MAX_SAVE_ATTEMPTS = 5;
+
+    private final StringRedisTemplate redis;
+
+    public RedisProfileStore(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public Optional<Profile> find(MemberId id) {
+        return RedisCalls.call(() -> Optional.ofNullable(
+                ProfileHash.read(id, redis.opsForHash().entries(RedisKeys.member(id)))));
+    }
+
+    @Override
+    public Map<MemberId, Profile> findAll(Collection<MemberId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<MemberId> order = List.copyOf(new LinkedHashSet<>(ids));
+        List<Object> hashes = RedisCalls.call(() -> redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> ops) throws DataAccessException {
+                RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
+                order.forEach(id -> o.opsForHash().entries(RedisKeys.member(id)));
+                return null;
+            }
+        }));
+        Map<MemberId, Profile> profiles = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Profile p = ProfileHash.read(order.get(i), (Map<Object, Object>) hashes.get(i));
+            if (p != null) {
+                profiles.put(order.get(i), p);
+            }
+        }
+        return profiles;
+    }
+
+    @Override
+    public void save(Profile profile) {
+        String key = RedisKeys.member(profile.id());
+        for (int attempt = 1; ; attempt++) {
+            List<Object> result = RedisCalls.call(() -> redis.execute(new SessionCallback<List<Object>>() {
+                @Override
+                @SuppressWarnings("unchecked")
+                public <K, V> List<Object> execute(RedisOperations<K, V> ops) throws DataAccessException {
+                    RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
+                    o.watch(key);
+                    Profile before = ProfileHash.read(profile.id(), o.<Object, Object>opsForHash().entries(key));
+                    o.multi();
+                    write(o, before, profile);
+                    return o.exec();
+                }
+            }));
+            // An empty result means another writer changed the profile between WATCH and EXEC: indexes were
+            // computed from a stale "before", so compute them again.
+            if (result != null && !result.isEmpty()) {
+                return;
+            }
+            if (attempt == MAX_SAVE_ATTEMPTS) {
+                throw new StoreUnavailableException("profile " + profile.id()
+                        + " kept changing during save", null);
+            }
+        }
+    }
+
+    @Override
+    public void saveAll(Collection<Profile> profiles) {
+        List<Profile> all = List.copyOf(profiles);
+        for (int from = 0; from < all.size(); from += SAVE_ALL_BATCH) {
+            List<Profile> batch = all.subList(from, Math.min(all.size(), from + SAVE_ALL_BATCH));
+            RedisCalls.run(() -> redis.executePipelined(new SessionCallback<Object>() {
+                @Override
+                @SuppressWarnings("unchecked")
+                public <K, V> Object execute(RedisOperations<K, V> ops) throws DataAccessException {
+                    RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
+                    batch.forEach(p -> write(o, null, p));
+                    return null;
+                }
+            }));
+        }
+    }
+
+    /** Queues the writes that take a member from {@code before} (null if new) to {@code after}. */
+    private static void write(RedisOperations<String, String> o, Profile before, Profile after) {
+        MemberId id = after.id();
+        String ws = id.workspace();
+        String user = id.user();
+        o.opsForHash().putAll(RedisKeys.member(id), ProfileHash.write(after));
+        o.opsForSet().add(RedisKeys.members(ws), user);
+        if (before != null && !Text.fold(before.handle()).equals(Text.fold(after.handle()))) {
+            o.opsForHash().delete(RedisKeys.handles(ws), Text.fold(before.handle()));
+        }
+        o.opsForHash().put(RedisKeys.handles(ws), Text.fold(after.handle()), user);
+
+        Set<String> oldTeaching = before == null || before.paused() ? Set.of() : before.teaches();
+        Set<String> newTeaching = after.paused() ? Set.of() : after.teaches();
+        String oldBand = before == null ? null : band(before);
+        String newBand = band(after);
+        for (String skill : oldTeaching) {
+            if (!newTeaching.contains(skill) || !newBand.equals(oldBand)) {
+                o.opsForZSet().remove(RedisKeys.teachers(ws, skill, oldBand), user);
+            }
+        }
+        for (String skill : newTeaching) {
+            o.opsForZSet().add(RedisKeys.teachers(ws, skill, newBand), user, after.spare());
+        }
+        Set<String> oldLearning = before == null ? Set.of() : new HashSet<>(before.learns());
+        for (String skill : oldLearning) {
+            if (!after.learns().contains(skill)) {
+                o.opsForSet().remove(RedisKeys.learners(ws, skill), user);
+            }
+        }
+        for (String skill : after.learns()) {
+            if (!oldLearning.contains(skill)) {
+                o.opsForSet().add(RedisKeys.learners(ws, skill), user);
+            }
+        }
+    }
+
+    private static String band(Profile p) {
+        return p.seniority() == null ? RedisKeys.NO_BAND : p.seniority().id();
+    }
+
+    @Override
+    public Optional<MemberId> findByHandle(String workspace, String handle) {
+        return RedisCalls.call(() -> {
+            Object user = redis.opsForHash().get(RedisKeys.handles(workspace), Text.fold(handle));
+            return Optional.ofNullable(user).map(u -> new MemberId(workspace, u.toString()));
+        });
+    }
+
+    @Override
+    public List<MemberId> teachers(String workspace, String skill, int perBand) {
+        List<Object> bands = RedisCalls.call(() -> redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> ops) throws DataAccessException {
+                RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
+                BANDS.forEach(band -> o.opsForZSet().reverseRange(RedisKeys.teachers(workspace, skill, band), 0,
+                        perBand - 1L));
+                return null;
+            }
+        }));
+        List<MemberId> ids = new ArrayList<>();
+        for (Object band : bands) {
+            if (band instanceof Collection<?> users) {
+                users.forEach(u -> ids.add(new MemberId(workspace, u.toString())));
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public Map<String, Long> teacherCounts(String workspace, Collection<String> skills) {
+        List<String> order = List.copyOf(new LinkedHashSet<>(skills));
+        List<Object> counts = RedisCalls.call(() -> redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> ops) throws DataAccessException {
+                RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
+                order.forEach(skill -> BANDS.forEach(band ->
+                        o.opsForZSet().zCard(RedisKeys.teachers(workspace, skill, band))));
+                return null;
+            }
+        }));
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            long total = 0;
+            for (int b = 0; b < BANDS.size(); b++) {
+                Object c = counts.get(i * BANDS.size() + b);
+                total += c instanceof Number n ? n.longValue() : 0;
+            }
+            if (total > 0) {
+                result.put(order.get(i), total);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public long count(String workspace) {
+        return RedisCalls.call(() -> {
+            Long n = redis.opsForSet().size(RedisKeys.members(workspace));
+            return n == null ? 0 : n;
+        });
+    }
+}
