@@ -25,9 +25,8 @@ public final class CommandParser {
     private static final Set<String> ROOTS = Set.of(MENTOR, STATS);
     private static final Pattern LEADING_MENTION = Pattern.compile(
             "^(?:<@[A-Za-z0-9]+(?:\\|[^>]*)?>|<at>[^<]{0,200}</at>|@tandem\\b)[\\s,:]*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u3000]+");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
-    private static final Pattern WORD_END = Pattern.compile("\\s");
+    private static final Pattern BLANKS = Pattern.compile(" *\n[ \n]*| {2,}");
+    private static final Pattern WORD_END = Pattern.compile("[ \\n]");
 
     public ParsedLine parse(String raw) {
         if (raw == null) {
@@ -36,7 +35,7 @@ public final class CommandParser {
         if (raw.length() > MAX_LENGTH) {
             return new ParsedLine.UsageError(ParsedLine.Problem.TOO_LONG, "");
         }
-        String line = SPACES.matcher(CONTROL.matcher(decodeEntities(raw)).replaceAll(" ")).replaceAll(" ").strip();
+        String line = normalizeSpaces(decodeEntities(raw)).strip();
         Matcher mention = LEADING_MENTION.matcher(line);
         while (mention.find()) {
             line = line.substring(mention.end()).strip();
@@ -65,6 +64,26 @@ public final class CommandParser {
     private static String firstWord(String s) {
         Matcher m = WORD_END.matcher(s);
         return m.find() ? s.substring(0, m.start()) : s;
+    }
+
+    /**
+     * Every kind of space (tabs, no-break, zero-width, ideographic…) and control character becomes one plain
+     * space; line breaks are kept (one per run) for commands that take several lines of text.
+     */
+    static String normalizeSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                out.append('\n');
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                    || c == '\u200B' || c == '\uFEFF') {
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return BLANKS.matcher(out).replaceAll(m -> m.group().indexOf('\n') >= 0 ? "\n" : " ");
     }
 
     /** Slack escapes &amp;, &lt; and &gt;; Teams sends HTML entities too. Mentions keep their angle brackets. */

@@ -1,0 +1,789 @@
+/*
+ * Tandem local console: a small chat client for the /api/console endpoints.
+ * No framework, no build step. Server data is only ever rendered with textContent (never innerHTML).
+ */
+(function () {
+  'use strict';
+
+  var API = {
+    messages: 'api/console/messages',
+    actions: 'api/console/actions',
+    inbox: 'api/console/inbox'
+  };
+  var INBOX_REFRESH_MS = 5000;
+  var HANDLE_KEY = 'tandem.console.handle';
+  var LOCALE_KEY = 'tandem.console.locale';
+  var HISTORY_MAX = 50;
+
+  /* ---------- the page's own strings (server replies arrive already translated) ---------- */
+
+  var UI = {
+    en: {
+      skip: 'Skip to the message box',
+      tagline: 'Reverse mentoring, locally: type as any member of the demo organisation',
+      who: 'You are',
+      handleHint: 'Member handle of the demo organisation, for example alice, bob, lena or ines',
+      language: 'Language',
+      conversation: 'conversation',
+      conversationHint: 'Only you and Tandem',
+      welcomeTitle: 'Welcome to the Tandem console',
+      welcomeText: 'Pick who you are above, then try a command below. Replies, cards and forms render here as they would in Slack or Teams.',
+      messageLabel: 'Message to Tandem',
+      placeholder: 'Message Tandem, e.g. /mentor help',
+      messageHint: 'Enter sends · ↑ recalls your last line',
+      send: 'Send',
+      try: 'Try',
+      notifications: 'Notifications',
+      inboxFor: 'for @{0}',
+      inboxEmpty: 'Nothing yet. When someone asks @{0} for mentoring, it shows up here.',
+      inboxOffline: 'Could not refresh notifications; retrying…',
+      inboxUpdated: 'Updated {0}',
+      onlyYou: 'Only visible to you',
+      everyone: 'Visible to the conversation',
+      system: 'Console',
+      networkError: 'Could not reach Tandem. Is the application running? ({0})',
+      httpError: 'Tandem answered with HTTP {0}.',
+      badJson: 'Tandem sent an answer the console could not read.',
+      emptyHandle: 'Type who you are first (for example alice).',
+      required: 'Required',
+      clicked: '→ {0}',
+      submitted: '→ {0}: {1}',
+      tandem: 'Tandem',
+      unread: '{0} notifications'
+    },
+    fr: {
+      skip: 'Aller à la zone de message',
+      tagline: 'Le mentorat inversé, en local : écrivez au nom de n’importe quel membre de l’organisation de démo',
+      who: 'Vous êtes',
+      handleHint: 'Identifiant d’un membre de l’organisation de démo, par exemple alice, bob, lena ou ines',
+      language: 'Langue',
+      conversation: 'conversation',
+      conversationHint: 'Vous et Tandem seulement',
+      welcomeTitle: 'Bienvenue dans la console Tandem',
+      welcomeText: 'Choisissez qui vous êtes ci-dessus, puis essayez une commande ci-dessous. Réponses, cartes et formulaires s’affichent ici comme dans Slack ou Teams.',
+      messageLabel: 'Message pour Tandem',
+      placeholder: 'Écrivez à Tandem, par ex. /mentor help',
+      messageHint: 'Entrée envoie · ↑ rappelle votre dernière ligne',
+      send: 'Envoyer',
+      try: 'Essayez',
+      notifications: 'Notifications',
+      inboxFor: 'pour @{0}',
+      inboxEmpty: 'Rien pour l’instant. Quand quelqu’un sollicite @{0}, cela apparaît ici.',
+      inboxOffline: 'Impossible de rafraîchir les notifications ; nouvel essai…',
+      inboxUpdated: 'Mis à jour à {0}',
+      onlyYou: 'Visible par vous seul',
+      everyone: 'Visible par la conversation',
+      system: 'Console',
+      networkError: 'Impossible de joindre Tandem. L’application est-elle lancée ? ({0})',
+      httpError: 'Tandem a répondu avec le code HTTP {0}.',
+      badJson: 'Tandem a envoyé une réponse illisible pour la console.',
+      emptyHandle: 'Indiquez d’abord qui vous êtes (par exemple alice).',
+      required: 'Obligatoire',
+      clicked: '→ {0}',
+      submitted: '→ {0} : {1}',
+      tandem: 'Tandem',
+      unread: '{0} notifications'
+    }
+  };
+
+  function t(key) {
+    var table = UI[state.locale] || UI.en;
+    var s = table[key] != null ? table[key] : UI.en[key];
+    for (var i = 1; i < arguments.length; i++) {
+      s = s.split('{' + (i - 1) + '}').join(String(arguments[i]));
+    }
+    return s;
+  }
+
+  /* ---------- state ---------- */
+
+  var state = {
+    locale: initialLocale(),
+    timezone: detectTimezone(),
+    history: [],
+    historyIndex: -1,
+    draft: '',
+    inboxUser: null,
+    inboxKeys: [],
+    inboxTimer: null,
+    inboxInFlight: false,
+    inboxPending: false,
+    formSeq: 0
+  };
+
+  var els = {};
+
+  function $(id) { return document.getElementById(id); }
+
+  function storageGet(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  function storageSet(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: fine */ }
+  }
+
+  function initialLocale() {
+    var saved = storageGet(LOCALE_KEY);
+    if (saved === 'en' || saved === 'fr') return saved;
+    var nav = (navigator.language || '').toLowerCase();
+    return nav.indexOf('fr') === 0 ? 'fr' : 'en';
+  }
+
+  function detectTimezone() {
+    try {
+      return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    } catch (e) {
+      return 'UTC';
+    }
+  }
+
+  function handle() {
+    return (els.handle.value || '').trim();
+  }
+
+  /* ---------- DOM helpers (textContent only) ---------- */
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null && text !== '') node.textContent = String(text);
+    return node;
+  }
+
+  function testid(node, id) {
+    node.setAttribute('data-testid', id);
+    return node;
+  }
+
+  function str(v) {
+    return v == null ? '' : String(v);
+  }
+
+  function lower(v) {
+    return str(v).toLowerCase();
+  }
+
+  function timeLabel(date) {
+    try {
+      return date.toLocaleTimeString(state.locale, { hour: '2-digit', minute: '2-digit' });
+    } catch (e) {
+      return '';
+    }
+  }
+
+  function dateTimeLabel(iso) {
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return str(iso);
+    try {
+      return d.toLocaleString(state.locale, {
+        month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: state.timezone
+      });
+    } catch (e) {
+      return d.toISOString();
+    }
+  }
+
+  function initial(name) {
+    var s = str(name).trim();
+    return s ? s.charAt(0).toUpperCase() : '?';
+  }
+
+  /* ---------- conversation ---------- */
+
+  function nearBottom(container) {
+    return container.scrollHeight - container.scrollTop - container.clientHeight < 80;
+  }
+
+  function append(node) {
+    var c = els.conversation;
+    var welcome = c.querySelector('.welcome');
+    if (welcome) welcome.remove();
+    c.appendChild(node);
+    // Bring the new line into view. A tall reply is shown from its top, with the line that asked for it just
+    // above, rather than from its end: that is where reading starts.
+    var anchor = node;
+    var prev = node.previousElementSibling;
+    if (prev && (prev.classList.contains('msg--user') || prev.classList.contains('echo'))) anchor = prev;
+    var bottom = c.scrollHeight - c.clientHeight;
+    c.scrollTop = Math.max(0, Math.min(bottom, anchor.offsetTop - 8));
+    return node;
+  }
+
+  function messageShell(kind, author, avatarText, testId) {
+    var row = testid(el('div', 'msg msg--' + kind), testId);
+    var avatar = el('div', 'avatar avatar--' + kind, avatarText);
+    avatar.setAttribute('aria-hidden', 'true');
+    var body = el('div', 'msg__body');
+    var meta = el('div', 'msg__meta');
+    meta.appendChild(el('span', 'msg__author', author));
+    var time = el('time', 'msg__time', timeLabel(new Date()));
+    time.setAttribute('datetime', new Date().toISOString());
+    meta.appendChild(time);
+    body.appendChild(meta);
+    row.appendChild(avatar);
+    row.appendChild(body);
+    return { row: row, body: body, meta: meta };
+  }
+
+  function appendUserLine(text) {
+    var who = handle() || '?';
+    var shell = messageShell('user', who, initial(who), 'user-line');
+    shell.body.appendChild(testid(el('div', 'msg__text', text), 'user-text'));
+    return append(shell.row);
+  }
+
+  function appendEcho(text) {
+    var row = testid(el('div', 'echo', text), 'echo');
+    return append(row);
+  }
+
+  function appendSystem(text) {
+    var row = testid(el('div', 'msg msg--system'), 'system-message');
+    row.setAttribute('role', 'status');
+    var icon = el('span', 'msg--system__icon', '!');
+    icon.setAttribute('aria-hidden', 'true');
+    row.appendChild(icon);
+    var body = el('div', 'msg--system__body');
+    body.appendChild(el('span', 'msg--system__label', t('system') + ': '));
+    body.appendChild(testid(el('span', 'msg--system__text', text), 'system-text'));
+    row.appendChild(body);
+    return append(row);
+  }
+
+  function appendReply(reply) {
+    var shell = messageShell('bot', t('tandem'), 'T', 'reply');
+    var vis = lower(reply && reply.visibility);
+    if (vis) {
+      shell.row.setAttribute('data-visibility', vis);
+      var badge = el('span', 'badge', vis === 'conversation' ? t('everyone') : t('onlyYou'));
+      shell.meta.appendChild(badge);
+    }
+    shell.body.appendChild(renderReply(reply));
+    return append(shell.row);
+  }
+
+  /* ---------- reply rendering ---------- */
+
+  function renderReply(reply) {
+    var container = testid(el('div', 'reply'), 'reply-body');
+    reply = reply || {};
+    var blocks = Array.isArray(reply.blocks) ? reply.blocks : [];
+    if (blocks.length === 0) {
+      container.appendChild(testid(el('p', 'para', str(reply.text) || '…'), 'paragraph'));
+      return container;
+    }
+    blocks.forEach(function (block) {
+      var node;
+      try {
+        node = renderBlock(block || {});
+      } catch (e) {
+        node = renderFallback(block);
+      }
+      if (node) container.appendChild(node);
+    });
+    if (!container.firstChild) {
+      container.appendChild(testid(el('p', 'para', str(reply.text)), 'paragraph'));
+    }
+    return container;
+  }
+
+  function renderBlock(block) {
+    switch (lower(block.type)) {
+      case 'section': return renderSection(block);
+      case 'items': return renderItems(block);
+      case 'form': return renderForm(block);
+      default: return renderFallback(block);
+    }
+  }
+
+  function renderFallback(block) {
+    var text = block && (block.text || block.fallback || block.title || block.heading);
+    if (!text) return null;
+    return testid(el('p', 'para', text), 'paragraph');
+  }
+
+  function renderSection(block) {
+    var fields = Array.isArray(block.fields) ? block.fields : [];
+    var buttons = Array.isArray(block.buttons) ? block.buttons : [];
+    var plain = !block.heading && fields.length === 0 && buttons.length === 0;
+    if (plain) {
+      return testid(el('p', 'para', block.text), 'paragraph');
+    }
+    var card = testid(el('div', 'card'), 'card');
+    if (block.heading) {
+      card.appendChild(testid(el('div', 'card__heading', block.heading), 'card-heading'));
+    }
+    if (block.text) {
+      card.appendChild(testid(el('p', 'card__text', block.text), 'card-text'));
+    }
+    if (fields.length) {
+      var dl = testid(el('dl', 'fields'), 'fields');
+      fields.forEach(function (f) {
+        var row = testid(el('div', 'field'), 'field');
+        row.appendChild(testid(el('dt', 'field__label', str(f && f.label)), 'field-label'));
+        row.appendChild(testid(el('dd', 'field__value', str(f && f.value) || '—'), 'field-value'));
+        dl.appendChild(row);
+      });
+      card.appendChild(dl);
+    }
+    if (buttons.length) {
+      var bar = el('div', 'card__actions');
+      buttons.forEach(function (b) { if (b) bar.appendChild(renderButton(b)); });
+      card.appendChild(bar);
+    }
+    return card;
+  }
+
+  function renderButton(b) {
+    var style = lower(b.style) || 'default';
+    if (style !== 'primary' && style !== 'danger') style = 'default';
+    var btn = testid(el('button', 'btn btn--' + style, str(b.label)), 'button');
+    btn.type = 'button';
+    var action = str(b.action != null ? b.action : b.actionId);
+    btn.setAttribute('data-action', action);
+    btn.setAttribute('data-value', str(b.value));
+    btn.addEventListener('click', function () {
+      appendEcho(t('clicked', str(b.label)));
+      btn.disabled = true;
+      btn.setAttribute('aria-busy', 'true');
+      post(API.actions, {
+        user: handle(),
+        action: action,
+        value: str(b.value),
+        fields: {},
+        locale: state.locale,
+        timezone: state.timezone
+      }).then(function () {
+        btn.disabled = false;
+        btn.removeAttribute('aria-busy');
+      });
+    });
+    return btn;
+  }
+
+  function renderItems(block) {
+    var wrap = testid(el('div', 'items'), 'items');
+    if (block.heading) wrap.appendChild(el('div', 'items__heading', block.heading));
+    var ul = el('ul', 'items__list');
+    (Array.isArray(block.items) ? block.items : []).forEach(function (item) {
+      ul.appendChild(testid(el('li', null, str(item)), 'item'));
+    });
+    wrap.appendChild(ul);
+    return wrap;
+  }
+
+  function renderForm(block) {
+    var seq = ++state.formSeq;
+    var action = str(block.action != null ? block.action : block.actionId);
+    var errors = block.errors && typeof block.errors === 'object' ? block.errors : {};
+    var form = testid(el('form', 'card form'), 'form');
+    form.noValidate = true;
+    form.setAttribute('data-action', action);
+    var titleId = 'form-' + seq + '-title';
+    if (block.title) {
+      var title = testid(el('div', 'card__heading', block.title), 'form-title');
+      title.id = titleId;
+      form.setAttribute('aria-labelledby', titleId);
+      form.appendChild(title);
+    }
+    var controls = [];
+    (Array.isArray(block.inputs) ? block.inputs : []).forEach(function (input) {
+      if (!input || input.id == null) return;
+      var id = str(input.id);
+      var domId = 'form-' + seq + '-' + id.replace(/[^A-Za-z0-9_-]/g, '_');
+      var type = lower(input.type);
+      var group = testid(el('div', 'form__group'), 'form-group');
+      var label = el('label', 'form__label', str(input.label));
+      label.htmlFor = domId;
+      if (input.required) {
+        var req = el('span', 'form__required', ' *');
+        req.setAttribute('aria-hidden', 'true');
+        label.appendChild(req);
+      }
+      group.appendChild(label);
+
+      var control;
+      if (type === 'multiline') {
+        control = el('textarea', 'form__control');
+        control.rows = 3;
+      } else if (type === 'select') {
+        control = el('select', 'form__control');
+        if (!input.required || !input.initial) {
+          control.appendChild(el('option', null, ''));
+        }
+        (Array.isArray(input.choices) ? input.choices : []).forEach(function (c) {
+          var opt = el('option', null, str(c && (c.label != null ? c.label : c.value)));
+          opt.value = str(c && c.value);
+          control.appendChild(opt);
+        });
+      } else {
+        control = el('input', 'form__control');
+        control.type = type === 'date' ? 'date' : type === 'time' ? 'time' : 'text';
+      }
+      control.id = domId;
+      control.name = id;
+      control.setAttribute('data-testid', 'input-' + id);
+      if (input.required) {
+        control.required = true;
+        control.setAttribute('aria-required', 'true');
+      }
+      if (input.placeholder && control.tagName !== 'SELECT') control.placeholder = str(input.placeholder);
+      if (input.initial != null && input.initial !== '') control.value = str(input.initial);
+      group.appendChild(control);
+
+      var message = errors[id];
+      if (message) {
+        var errId = domId + '-error';
+        var err = testid(el('p', 'form__error', message), 'form-error');
+        err.id = errId;
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', errId);
+        group.classList.add('form__group--invalid');
+        group.appendChild(err);
+      }
+      controls.push({ id: id, control: control });
+      form.appendChild(group);
+    });
+
+    var bar = el('div', 'card__actions');
+    var submit = testid(el('button', 'btn btn--primary', str(block.submit || block.submitLabel || 'OK')), 'form-submit');
+    submit.type = 'submit';
+    bar.appendChild(submit);
+    form.appendChild(bar);
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var fields = {};
+      controls.forEach(function (c) { fields[c.id] = c.control.value; });
+      appendEcho(t('clicked', str(block.submit || block.submitLabel || block.title || 'OK')));
+      submit.disabled = true;
+      submit.setAttribute('aria-busy', 'true');
+      post(API.actions, {
+        user: handle(),
+        action: action,
+        value: '',
+        fields: fields,
+        locale: state.locale,
+        timezone: state.timezone
+      }).then(function () {
+        submit.disabled = false;
+        submit.removeAttribute('aria-busy');
+      });
+    });
+
+    // A form with errors gets focus on its first invalid input, so keyboard users land where the fix is.
+    var firstInvalid = controls.filter(function (c) { return errors[c.id]; })[0];
+    if (firstInvalid) {
+      setTimeout(function () { firstInvalid.control.focus(); }, 0);
+    }
+    return form;
+  }
+
+  /* ---------- network ---------- */
+
+  /** POSTs JSON and renders the outcome (reply or error) in the conversation. Never rejects. */
+  function post(url, body) {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return readJson(response).then(function (data) {
+        if (response.ok && data && typeof data === 'object' && data.reply) {
+          appendReply(data.reply);
+        } else if (data && typeof data === 'object' && data.error) {
+          appendSystem(str(data.error));
+        } else if (!response.ok) {
+          appendSystem(t('httpError', response.status));
+        } else {
+          appendSystem(t('badJson'));
+        }
+      });
+    }, function (err) {
+      appendSystem(t('networkError', (err && err.message) || 'network error'));
+    }).catch(function (err) {
+      appendSystem(t('badJson') + ' ' + ((err && err.message) || ''));
+    }).then(function () {
+      refreshInbox();
+    });
+  }
+
+  function readJson(response) {
+    return response.text().then(function (text) {
+      if (!text) return null;
+      try { return JSON.parse(text); } catch (e) { return null; }
+    });
+  }
+
+  /* ---------- composer ---------- */
+
+  function send(text) {
+    text = str(text).trim();
+    if (!text) return;
+    var who = handle();
+    if (!who) {
+      appendSystem(t('emptyHandle'));
+      els.handle.focus();
+      return;
+    }
+    remember(text);
+    appendUserLine(text);
+    els.message.value = '';
+    els.send.disabled = true;
+    post(API.messages, {
+      user: who,
+      text: text,
+      locale: state.locale,
+      timezone: state.timezone
+    }).then(function () {
+      els.send.disabled = false;
+    });
+  }
+
+  function remember(text) {
+    if (state.history[state.history.length - 1] !== text) {
+      state.history.push(text);
+      if (state.history.length > HISTORY_MAX) state.history.shift();
+    }
+    state.historyIndex = -1;
+    state.draft = '';
+  }
+
+  function recall(direction) {
+    var h = state.history;
+    if (!h.length) return false;
+    if (state.historyIndex === -1) {
+      if (direction > 0) return false;
+      state.draft = els.message.value;
+      state.historyIndex = h.length - 1;
+    } else {
+      var next = state.historyIndex + direction;
+      if (next < 0) return true;
+      if (next >= h.length) {
+        state.historyIndex = -1;
+        setMessage(state.draft);
+        return true;
+      }
+      state.historyIndex = next;
+    }
+    setMessage(h[state.historyIndex]);
+    return true;
+  }
+
+  function setMessage(value) {
+    els.message.value = value;
+    var end = value.length;
+    try { els.message.setSelectionRange(end, end); } catch (e) { /* ignore */ }
+  }
+
+  /* ---------- inbox ---------- */
+
+  function notificationKey(n) {
+    return [str(n.at), str(n.kind), str(n.text)].join('|');
+  }
+
+  function renderNotification(n) {
+    var item = testid(el('article', 'note'), 'notification');
+    item.setAttribute('data-kind', str(n.kind));
+    var head = el('div', 'note__meta');
+    head.appendChild(el('span', 'note__kind', str(n.kind).replace(/[._]/g, ' ')));
+    if (n.at) {
+      var time = el('time', 'note__time', dateTimeLabel(n.at));
+      time.setAttribute('datetime', str(n.at));
+      head.appendChild(time);
+    }
+    item.appendChild(head);
+    var reply = n.reply && typeof n.reply === 'object' ? n.reply : { text: n.text, blocks: [] };
+    item.appendChild(renderReply(reply));
+    return item;
+  }
+
+  function showInboxEmpty(user) {
+    els.inbox.textContent = '';
+    var empty = testid(el('p', 'inbox__empty', t('inboxEmpty', user)), 'inbox-empty');
+    els.inbox.appendChild(empty);
+  }
+
+  function renderInbox(user, notifications) {
+    var keys = notifications.map(notificationKey);
+    var sameUser = state.inboxUser === user;
+    var prefix = sameUser && keys.length >= state.inboxKeys.length &&
+      state.inboxKeys.every(function (k, i) { return keys[i] === k; });
+    var stick = nearBottom(els.inbox);
+
+    if (!sameUser || !prefix) {
+      // Another member, or history changed: rebuild quietly (no announcement for old items).
+      els.inbox.setAttribute('aria-busy', 'true');
+      els.inbox.textContent = '';
+      notifications.forEach(function (n) { els.inbox.appendChild(renderNotification(n)); });
+      els.inbox.removeAttribute('aria-busy');
+      stick = true;
+    } else {
+      if (state.inboxKeys.length === 0 && keys.length) els.inbox.textContent = '';
+      notifications.slice(state.inboxKeys.length).forEach(function (n) {
+        els.inbox.appendChild(renderNotification(n));
+      });
+    }
+    if (!notifications.length) showInboxEmpty(user);
+
+    state.inboxUser = user;
+    state.inboxKeys = keys;
+    els.inboxOwner.textContent = t('inboxFor', user);
+    els.inboxCount.hidden = notifications.length === 0;
+    els.inboxCount.textContent = String(notifications.length);
+    els.inboxCount.setAttribute('aria-label', t('unread', notifications.length));
+    els.inboxStatus.textContent = '';
+    els.inboxStatus.classList.remove('inbox-status--error');
+    if (stick) els.inbox.scrollTop = els.inbox.scrollHeight;
+  }
+
+  function refreshInbox() {
+    var user = handle();
+    if (!user) return;
+    if (state.inboxInFlight) {
+      state.inboxPending = true;
+      return;
+    }
+    state.inboxInFlight = true;
+    state.inboxPending = false;
+    fetch(API.inbox + '?user=' + encodeURIComponent(user), { headers: { 'Accept': 'application/json' } })
+      .then(function (response) {
+        return readJson(response).then(function (data) {
+          if (user !== handle()) return; // the handle changed while we waited
+          if (response.ok && data && Array.isArray(data.notifications)) {
+            renderInbox(user, data.notifications);
+          } else {
+            if (state.inboxUser !== user) {
+              state.inboxUser = user;
+              state.inboxKeys = [];
+              els.inbox.textContent = '';
+            }
+            els.inboxOwner.textContent = t('inboxFor', user);
+            els.inboxCount.hidden = true;
+            els.inboxStatus.textContent = (data && data.error) ? str(data.error) : t('httpError', response.status);
+            els.inboxStatus.classList.add('inbox-status--error');
+          }
+        });
+      }, function () {
+        els.inboxStatus.textContent = t('inboxOffline');
+        els.inboxStatus.classList.add('inbox-status--error');
+      })
+      .catch(function () { /* rendering problem: keep polling */ })
+      .then(function () {
+        state.inboxInFlight = false;
+        if (state.inboxPending) refreshInbox();
+      });
+  }
+
+  function scheduleInbox() {
+    if (state.inboxTimer) clearInterval(state.inboxTimer);
+    state.inboxTimer = setInterval(function () {
+      if (!document.hidden) refreshInbox();
+    }, INBOX_REFRESH_MS);
+  }
+
+  /* ---------- language ---------- */
+
+  function applyLocale(locale) {
+    state.locale = locale === 'fr' ? 'fr' : 'en';
+    document.documentElement.lang = state.locale;
+    var radio = $('lang-' + state.locale);
+    if (radio) radio.checked = true;
+    Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (node) {
+      node.textContent = t(node.getAttribute('data-i18n'));
+    });
+    els.message.placeholder = t('placeholder');
+    if (state.inboxUser) {
+      els.inboxOwner.textContent = t('inboxFor', state.inboxUser);
+      var empty = els.inbox.querySelector('.inbox__empty');
+      if (empty) empty.textContent = t('inboxEmpty', state.inboxUser);
+    }
+  }
+
+  /* ---------- wiring ---------- */
+
+  function init() {
+    els.handle = $('handle');
+    els.message = $('message');
+    els.send = $('send');
+    els.composer = $('composer');
+    els.conversation = $('conversation');
+    els.inbox = $('inbox');
+    els.inboxOwner = $('inbox-owner');
+    els.inboxCount = $('inbox-count');
+    els.inboxStatus = $('inbox-status');
+
+    var saved = storageGet(HANDLE_KEY);
+    if (saved) els.handle.value = saved;
+
+    applyLocale(state.locale);
+
+    els.composer.addEventListener('submit', function (event) {
+      event.preventDefault();
+      send(els.message.value);
+    });
+
+    els.message.addEventListener('keydown', function (event) {
+      if (event.isComposing) return;
+      if (event.key === 'ArrowUp') {
+        // Recall only when the caret is on the (single) line's start or the box is empty/unchanged history.
+        if (els.message.value === '' || state.historyIndex !== -1 || els.message.selectionStart === 0) {
+          if (recall(-1)) event.preventDefault();
+        }
+      } else if (event.key === 'ArrowDown') {
+        if (state.historyIndex !== -1 && recall(1)) event.preventDefault();
+      } else if (event.key === 'Escape') {
+        state.historyIndex = -1;
+        els.message.value = '';
+      }
+    });
+
+    Array.prototype.forEach.call(document.querySelectorAll('.chip'), function (chip) {
+      chip.addEventListener('click', function () {
+        send(chip.getAttribute('data-command'));
+        els.message.focus();
+      });
+    });
+
+    function handleChanged() {
+      var value = handle();
+      if (value) storageSet(HANDLE_KEY, value);
+      if (value && value !== state.inboxUser) {
+        state.inboxKeys = [];
+        refreshInbox();
+      }
+    }
+    els.handle.addEventListener('change', handleChanged);
+    els.handle.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        handleChanged();
+        els.message.focus();
+      }
+    });
+
+    Array.prototype.forEach.call(document.querySelectorAll('input[name="locale"]'), function (radio) {
+      radio.addEventListener('change', function () {
+        if (radio.checked) {
+          storageSet(LOCALE_KEY, radio.value);
+          applyLocale(radio.value);
+        }
+      });
+    });
+
+    document.addEventListener('visibilitychange', function () {
+      if (!document.hidden) refreshInbox();
+    });
+
+    refreshInbox();
+    scheduleInbox();
+    els.message.focus();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();
