@@ -695,9 +695,11 @@
     });
     els.message.placeholder = t('placeholder');
     if (state.inboxUser) {
+      // Dates in the notifications are formatted for the language: redraw them on the next refresh.
       els.inboxOwner.textContent = t('inboxFor', state.inboxUser);
-      var empty = els.inbox.querySelector('.inbox__empty');
-      if (empty) empty.textContent = t('inboxEmpty', state.inboxUser);
+      state.inboxUser = null;
+      state.inboxKeys = [];
+      refreshInbox();
     }
   }
 

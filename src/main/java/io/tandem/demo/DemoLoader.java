@@ -56,8 +56,9 @@ class DemoLoader implements ApplicationRunner {
                 : realistic();
         long started = System.nanoTime();
         store.saveAll(profiles);
-        log.info("Loaded a demo organisation of {} members in {} ms. Try \"/mentor find seo\" as alice.",
-                profiles.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Loaded a demo organisation of {} members in {} ms. Open the console and try \"/mentor find seo\""
+                + " as {}.", profiles.size(), (System.nanoTime() - started) / 1_000_000,
+                size > 0 ? profiles.get(0).handle() : "alice");
     }
 
     private List<Profile> realistic() {

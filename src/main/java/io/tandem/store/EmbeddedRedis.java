@@ -98,7 +98,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             int old = Integer.parseInt(Files.readString(portFile).strip());
             if (send(old, "PING").startsWith("+PONG")) {
                 log.warn("Stopping the embedded Redis left running on port {} by a previous run", old);
-                send(old, "SHUTDOWN");
+                shutdown(old);
             }
         } catch (IOException | NumberFormatException e) {
             // nothing answers there: no orphan
@@ -130,8 +130,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     public void close() {
         try {
             if (server != null && server.isActive()) {
-                // SHUTDOWN flushes the append-only file before the process exits
-                send(port, "SHUTDOWN");
+                shutdown(port);
                 server.stop();
             }
             Files.deleteIfExists(dir.resolve("redis.port"));
@@ -153,6 +152,19 @@ public final class EmbeddedRedis implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // the process is going away; the OS releases the lock
+        }
+    }
+
+    /**
+     * SHUTDOWN flushes the append-only file before the server exits. Redis refuses to exit when it cannot write
+     * its final snapshot (a full disk, a deleted folder); then NOSAVE, so the process never lingers: the
+     * append-only file, synced every second, still holds the data.
+     */
+    private static void shutdown(int port) throws IOException {
+        String reply = send(port, "SHUTDOWN");
+        if (reply.startsWith("-")) {
+            log.warn("Embedded Redis could not save on shutdown ({}); stopping it without saving", reply);
+            send(port, "SHUTDOWN NOSAVE");
         }
     }
 

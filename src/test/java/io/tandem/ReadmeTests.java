@@ -1,0 +1,77 @@
+package io.tandem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.CommandRegistry;
+import io.tandem.engine.CommandSpec;
+import io.tandem.engine.Language;
+import io.tandem.engine.Messages;
+import io.tandem.support.TestDataDirs;
+
+/** The README's command reference and configuration table stay in step with the code. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tandem.demo.enabled=false")
+class ReadmeTests {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("readme").toString());
+    }
+
+    @Autowired
+    CommandRegistry registry;
+
+    private static String readme() throws IOException {
+        return Files.readString(Path.of("README.md"));
+    }
+
+    @Test
+    void documentsEveryCommandInBothLanguages() throws IOException {
+        String readme = readme();
+        for (CommandSpec spec : registry.listed()) {
+            assertThat(readme).as("README documents " + spec.id())
+                    .contains("`" + Messages.of(Language.EN).get(spec.usageKey()) + "`")
+                    .contains("`" + Messages.of(Language.FR).get(spec.usageKey()) + "`");
+        }
+    }
+
+    @Test
+    void documentsEveryTandemPropertyAndItsEnvironmentVariable() throws IOException {
+        String readme = readme();
+        List<String> properties = properties("tandem", TandemProperties.class);
+        assertThat(properties).contains("tandem.data-dir", "tandem.demo.members", "tandem.skills.file");
+        for (String property : properties) {
+            String variable = property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            assertThat(readme).contains("`" + property + "`").contains("`" + variable + "`");
+        }
+        assertThat(readme).contains("`REDIS_URL`", "./mvnw spring-boot:run", "./mvnw verify", "docs/console.png");
+    }
+
+    /** Property names from the settings records, kebab-cased, recursively. */
+    private static List<String> properties(String prefix, Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            String name = prefix + "." + c.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            if (c.getType().isRecord()) {
+                names.addAll(properties(name, c.getType()));
+            } else {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,145 @@
+package io.tandem.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.tandem.demo.SyntheticOrganisation;
+import io.tandem.engine.Language;
+import io.tandem.engine.MemberId;
+import io.tandem.mentoring.FindingMentors;
+import io.tandem.mentoring.MentorMatch;
+import io.tandem.mentoring.Profile;
+import io.tandem.mentoring.Seniority;
+import io.tandem.mentoring.SkillCatalog;
+import io.tandem.support.TestDataDirs;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tandem.demo.enabled=false")
+class RedisProfileStoreTests {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("store").toString());
+    }
+
+    @Autowired
+    RedisProfileStore store;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    SkillCatalog catalog;
+    @Autowired
+    Clock clock;
+
+    @BeforeEach
+    void empty() {
+        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+    }
+
+    private static Profile profile(String ws, String user, Seniority seniority, Set<String> teaches) {
+        return new Profile(new MemberId(ws, user), user, user, null, Language.EN, ZoneId.of("Europe/Paris"), false,
+                seniority, null, null, 2, 0, null, false, teaches, Set.of("negotiation"), Instant.EPOCH);
+    }
+
+    @Test
+    void roundTripsEveryField() {
+        Profile p = new Profile(new MemberId("slack:T1", "U2"), "Ana Lima", "ana", Language.FR, Language.EN,
+                ZoneId.of("America/Montreal"), true, Seniority.MID, "R&D", new MemberId("slack:T1", "U9"), 3, 1,
+                "Bio, with | and \"quotes\"", true, Set.of("seo", "my-tag"), Set.of("negotiation"),
+                Instant.parse("2026-01-02T03:04:05Z"));
+        store.save(p);
+        assertThat(store.find(p.id())).contains(p);
+        assertThat(store.findByHandle("slack:T1", "ANA")).contains(p.id());
+        assertThat(store.find(new MemberId("slack:T2", "U2"))).isEmpty();
+        assertThat(store.count("slack:T1")).isEqualTo(1);
+        assertThat(store.count("slack:T2")).isZero();
+    }
+
+    @Test
+    void keepsTheTeacherIndexInStepWithEveryChange() {
+        String ws = "console";
+        Profile bob = profile(ws, "bob", Seniority.JUNIOR, Set.of("seo", "sea"));
+        store.save(bob);
+        assertThat(store.teachers(ws, "seo", 10)).containsExactly(bob.id());
+
+        store.save(bob.withSeniority(Seniority.SENIOR));
+        assertThat(store.teachers(ws, "seo", 10)).containsExactly(bob.id());
+        assertThat(redis.hasKey(RedisKeys.teachers(ws, "seo", "junior"))).isFalse();
+
+        store.save(bob.withSeniority(Seniority.SENIOR).withTeaches(Set.of("sea")));
+        assertThat(store.teachers(ws, "seo", 10)).isEmpty();
+        assertThat(store.teachers(ws, "sea", 10)).containsExactly(bob.id());
+
+        store.save(bob.withSeniority(Seniority.SENIOR).withTeaches(Set.of("sea")).withPaused(true));
+        assertThat(store.teachers(ws, "sea", 10)).isEmpty();
+        assertThat(store.teacherCounts(ws, List.of("sea", "seo"))).isEmpty();
+
+        store.save(bob.withPaused(false));
+        assertThat(store.teacherCounts(ws, List.of("sea", "seo", "excel"))).containsOnlyKeys("sea", "seo");
+        assertThat(redis.opsForSet().members(RedisKeys.learners(ws, "negotiation"))).containsExactly("bob");
+        store.save(bob.withLearns(Set.of()));
+        assertThat(redis.hasKey(RedisKeys.learners(ws, "negotiation"))).isFalse();
+    }
+
+    @Test
+    void movesTheHandleWhenItChanges() {
+        Profile bob = profile("console", "bob", Seniority.JUNIOR, Set.of());
+        store.save(bob);
+        store.save(bob.withHandle("bobby"));
+        assertThat(store.findByHandle("console", "bob")).isEmpty();
+        assertThat(store.findByHandle("console", "bobby")).contains(bob.id());
+    }
+
+    @Test
+    void listsMostSpareCapacityFirstWithinEachBand() {
+        String ws = "console";
+        Profile full = profile(ws, "a", Seniority.JUNIOR, Set.of("seo")).withCapacity(1);
+        Profile roomy = profile(ws, "b", Seniority.JUNIOR, Set.of("seo")).withCapacity(5);
+        Profile unknown = profile(ws, "c", null, Set.of("seo"));
+        store.saveAll(List.of(full, roomy, unknown));
+        assertThat(store.teachers(ws, "seo", 1)).containsExactly(roomy.id(), unknown.id());
+        assertThat(store.findAll(List.of(full.id(), new MemberId(ws, "ghost"), roomy.id())))
+                .containsOnlyKeys(full.id(), roomy.id());
+    }
+
+    @Test
+    void findingMentorsCostsTheSameWhateverTheOrganisationsSize() {
+        FindingMentors finding = new FindingMentors(store, clock);
+        // one pipeline over the five seniority bands, then one reading at most 50 candidates a band: thousands
+        // of members teach the skill in the large organisation, and still no more than 255 commands are sent
+        long bound = 5 + 5 * 50;
+        assertThat(commandsToFind(finding, "small", 2_000)).isLessThanOrEqualTo(bound);
+        assertThat(commandsToFind(finding, "large", 20_000)).isLessThanOrEqualTo(bound);
+        assertThat(store.teacherCounts("large", List.of("data-analysis")).get("data-analysis")).isGreaterThan(bound);
+    }
+
+    private long commandsToFind(FindingMentors finding, String ws, int size) {
+        List<Profile> org = SyntheticOrganisation.generate(size, ws, List.copyOf(catalog.all()), Instant.EPOCH);
+        store.saveAll(org);
+        Profile mentee = org.stream().filter(p -> p.seniority() == Seniority.EXEC).findFirst().orElseThrow();
+        String skill = "data-analysis";
+        long before = processed();
+        List<MentorMatch> matches = finding.find(mentee, skill, 5);
+        long commands = processed() - before - 1;
+        assertThat(matches).hasSize(5);
+        return commands;
+    }
+
+    private long processed() {
+        Properties stats = redis.getConnectionFactory().getConnection().serverCommands().info("stats");
+        return Long.parseLong(stats.getProperty("total_commands_processed"));
+    }
+}
