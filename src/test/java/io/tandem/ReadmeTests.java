@@ -12,25 +12,17 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.CommandRegistry;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
-import io.tandem.support.TestDataDirs;
+import io.tandem.support.EngineTest;
 
 /** The README's command reference and configuration table stay in step with the code. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tandem.demo.enabled=false")
+@EngineTest
 class ReadmeTests {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("readme").toString());
-    }
 
     @Autowired
     CommandRegistry registry;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisOperations;
@@ -63,15 +64,7 @@ public class RedisProfileStore implements ProfileStore {
             return Map.of();
         }
         List<MemberId> order = List.copyOf(new LinkedHashSet<>(ids));
-        List<Object> hashes = RedisCalls.call(() -> redis.executePipelined(new SessionCallback<Object>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> Object execute(RedisOperations<K, V> ops) throws DataAccessException {
-                RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
-                order.forEach(id -> o.opsForHash().entries(RedisKeys.member(id)));
-                return null;
-            }
-        }));
+        List<Object> hashes = pipelined(o -> order.forEach(id -> o.opsForHash().entries(RedisKeys.member(id))));
         Map<MemberId, Profile> profiles = new LinkedHashMap<>();
         for (int i = 0; i < order.size(); i++) {
             @SuppressWarnings("unchecked")
@@ -116,15 +109,7 @@ public class RedisProfileStore implements ProfileStore {
         List<Profile> all = List.copyOf(profiles);
         for (int from = 0; from < all.size(); from += SAVE_ALL_BATCH) {
             List<Profile> batch = all.subList(from, Math.min(all.size(), from + SAVE_ALL_BATCH));
-            RedisCalls.run(() -> redis.executePipelined(new SessionCallback<Object>() {
-                @Override
-                @SuppressWarnings("unchecked")
-                public <K, V> Object execute(RedisOperations<K, V> ops) throws DataAccessException {
-                    RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
-                    batch.forEach(p -> write(o, null, p));
-                    return null;
-                }
-            }));
+            pipelined(o -> batch.forEach(p -> write(o, null, p)));
         }
     }
 
@@ -165,6 +150,18 @@ public class RedisProfileStore implements ProfileStore {
         }
     }
 
+    /** Sends the commands queued by {@code commands} in one round trip and returns their results, in order. */
+    private List<Object> pipelined(Consumer<RedisOperations<String, String>> commands) {
+        return RedisCalls.call(() -> redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> ops) throws DataAccessException {
+                commands.accept((RedisOperations<String, String>) ops);
+                return null;
+            }
+        }));
+    }
+
     private static String band(Profile p) {
         return p.seniority() == null ? RedisKeys.NO_BAND : p.seniority().id();
     }
@@ -179,16 +176,8 @@ public class RedisProfileStore implements ProfileStore {
 
     @Override
     public List<MemberId> teachers(String workspace, String skill, int perBand) {
-        List<Object> bands = RedisCalls.call(() -> redis.executePipelined(new SessionCallback<Object>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> Object execute(RedisOperations<K, V> ops) throws DataAccessException {
-                RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
-                BANDS.forEach(band -> o.opsForZSet().reverseRange(RedisKeys.teachers(workspace, skill, band), 0,
-                        perBand - 1L));
-                return null;
-            }
-        }));
+        List<Object> bands = pipelined(o -> BANDS.forEach(band ->
+                o.opsForZSet().reverseRange(RedisKeys.teachers(workspace, skill, band), 0, perBand - 1L)));
         List<MemberId> ids = new ArrayList<>();
         for (Object band : bands) {
             if (band instanceof Collection<?> users) {
@@ -201,16 +190,8 @@ public class RedisProfileStore implements ProfileStore {
     @Override
     public Map<String, Long> teacherCounts(String workspace, Collection<String> skills) {
         List<String> order = List.copyOf(new LinkedHashSet<>(skills));
-        List<Object> counts = RedisCalls.call(() -> redis.executePipelined(new SessionCallback<Object>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> Object execute(RedisOperations<K, V> ops) throws DataAccessException {
-                RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
-                order.forEach(skill -> BANDS.forEach(band ->
-                        o.opsForZSet().zCard(RedisKeys.teachers(workspace, skill, band))));
-                return null;
-            }
-        }));
+        List<Object> counts = pipelined(o -> order.forEach(skill -> BANDS.forEach(band ->
+                o.opsForZSet().zCard(RedisKeys.teachers(workspace, skill, band)))));
         Map<String, Long> result = new LinkedHashMap<>();
         for (int i = 0; i < order.size(); i++) {
             long total = 0;

@@ -9,10 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.tandem.console.ConsoleInbox;
 import io.tandem.engine.Block;
@@ -23,16 +20,11 @@ import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Reply;
 import io.tandem.support.FakeChat;
-import io.tandem.support.TestDataDirs;
+import io.tandem.support.EngineTest;
 
 /** Conversations with the engine through a fake adapter, on the real embedded Redis. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tandem.demo.enabled=false")
+@EngineTest
 class MentoringConversationTests {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("conversation").toString());
-    }
 
     @Autowired
     ConversationEngine engine;
@@ -159,6 +151,21 @@ class MentoringConversationTests {
         assertThat(chat.say("alice", "/mentor profile @nobody").text())
                 .isEqualTo("I don't know @nobody yet. They become a member the first time they talk to Tandem.");
         assertThat(chat.say("dora", "/mentor profile").text()).contains("Your profile is empty");
+    }
+
+    @Test
+    void resolvesPeopleNamedInEveryPlatformsWay() {
+        chat.say("bob", "/mentor set team Marketing");
+        for (String line : List.of("/mentor profile @bob", "/mentor profile @BOB", "/mentor profile <@bob|Bob>",
+                "/mentor profile <@bob>", "/mentor profile bob")) {
+            assertThat(FakeChat.cards(chat.say("alice", line))).as(line).extracting(Block.Section::heading)
+                    .containsExactly("bob (@bob)");
+        }
+        Reply teams = chat.say("alice", Locale.ENGLISH, "<at>Tandem</at> profile <at>Bob Carter</at>",
+                List.of(new io.tandem.engine.Mention("<at>Tandem</at>", "tandem-bot"),
+                        new io.tandem.engine.Mention("<at>Bob Carter</at>", "bob")));
+        assertThat(FakeChat.cards(teams)).extracting(Block.Section::heading).containsExactly("bob (@bob)");
+        assertThat(chat.say("alice", "/mentor profile <at>Nobody Here</at>").text()).contains("I don't know");
     }
 
     @Test

@@ -12,10 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.tandem.demo.SyntheticOrganisation;
 import io.tandem.engine.Language;
@@ -25,15 +22,10 @@ import io.tandem.mentoring.MentorMatch;
 import io.tandem.mentoring.Profile;
 import io.tandem.mentoring.Seniority;
 import io.tandem.mentoring.SkillCatalog;
-import io.tandem.support.TestDataDirs;
+import io.tandem.support.EngineTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tandem.demo.enabled=false")
+@EngineTest
 class RedisProfileStoreTests {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("store").toString());
-    }
 
     @Autowired
     RedisProfileStore store;

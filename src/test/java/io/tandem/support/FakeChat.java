@@ -12,6 +12,7 @@ import io.tandem.engine.Block;
 import io.tandem.engine.ChatEvent;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
+import io.tandem.engine.Mention;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 
@@ -34,8 +35,13 @@ public final class FakeChat {
     }
 
     public Reply say(String user, Locale locale, String text) {
+        return say(user, locale, text, List.of());
+    }
+
+    /** A line with the mentions a platform such as Teams sends beside the text. */
+    public Reply say(String user, Locale locale, String text, List<Mention> mentions) {
         return engine.handle(ChatEvent.text(Platform.CONSOLE, "", user, null, locale, ZoneId.of("Europe/Paris"),
-                "test", text, List.of()));
+                "test", text, mentions));
     }
 
     public Reply click(String user, Block.Button button) {

@@ -1,0 +1,32 @@
+package io.tandem.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+
+/**
+ * The whole application without its web server, on its own embedded Redis in a fresh data directory, with no
+ * demo data. Test classes that carry it share one context (and one redis-server); each empties Redis as it needs.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tandem.demo.enabled=false")
+@ContextConfiguration(initializers = EngineTest.FreshDataDir.class)
+public @interface EngineTest {
+
+    /** Points {@code tandem.data-dir} at a fresh folder for each context. */
+    class FreshDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
+                    "tandem.data-dir=" + TestDataDirs.fresh("engine"));
+        }
+    }
+}
