@@ -6,14 +6,16 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.tandem.delivery.DeliveryChannel;
+import io.tandem.delivery.SendResult;
+import io.tandem.delivery.Sender;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
+import io.tandem.engine.StoreUnavailableException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Delivers notifications for console members into their inbox, rendered as the page draws them. */
 @Component
-class ConsoleChannel implements DeliveryChannel {
+class ConsoleChannel implements Sender {
 
     private final ConsoleInbox inbox;
     private final JsonMapper json;
@@ -31,12 +33,17 @@ class ConsoleChannel implements DeliveryChannel {
     }
 
     @Override
-    public void deliver(Notification notification) {
+    public SendResult send(Notification notification) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", notification.kind());
         item.put("at", clock.instant().toString());
         item.put("text", notification.message().text());
         item.put("reply", ConsoleRenderer.render(notification.message()));
-        inbox.append(notification.recipient(), json.writeValueAsString(item));
+        try {
+            inbox.append(notification.recipient(), json.writeValueAsString(item));
+            return SendResult.delivered();
+        } catch (StoreUnavailableException e) {
+            return new SendResult.Retry(clock.instant().plusSeconds(2), e.getMessage(), false);
+        }
     }
 }

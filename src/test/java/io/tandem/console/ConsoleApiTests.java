@@ -1,8 +1,10 @@
 package io.tandem.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +86,8 @@ class ConsoleApiTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(body(response).get("reply").get("text").asString()).startsWith("I've told ");
 
-        JsonNode inbox = body(http.get("/api/console/inbox?user=" + mentor));
+        JsonNode inbox = await().atMost(Duration.ofSeconds(10)).until(
+                () -> body(http.get("/api/console/inbox?user=" + mentor)), i -> !i.get("notifications").isEmpty());
         assertThat(inbox.get("user").asString()).isEqualTo(mentor);
         JsonNode last = inbox.get("notifications").get(inbox.get("notifications").size() - 1);
         assertThat(last.get("kind").asString()).isEqualTo("mentoring.request");

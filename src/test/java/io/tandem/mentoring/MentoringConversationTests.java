@@ -1,7 +1,9 @@
 package io.tandem.mentoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,9 +116,9 @@ class MentoringConversationTests {
         Reply confirmation = chat.click("alice", request);
         assertThat(confirmation.text()).isEqualTo("I've told bob you'd like to learn SEO with them. They'll see your"
                 + " profile and get back to you.");
-        assertThat(chat.inbox("bob")).singleElement().asString()
-                .contains("alice aimerait apprendre Référencement naturel avec vous", "mentoring.request",
-                        "Négociation");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chat.inbox("bob")).singleElement()
+                .asString().contains("alice aimerait apprendre Référencement naturel avec vous", "mentoring.request",
+                        "Négociation"));
         assertThat(chat.inbox("alice")).isEmpty();
     }
 

@@ -1,0 +1,36 @@
+package io.tandem.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+
+/**
+ * Port: the durable queue of notifications to deliver. A claimed delivery is leased: if its worker dies before
+ * saying how it went, the lease expires and another worker (on any instance) claims it again.
+ */
+public interface DeliveryQueue {
+
+    /** Queues a notification, due now. */
+    void enqueue(Notification notification);
+
+    /** Claims up to {@code max} deliveries of a platform that are due, each leased for {@code lease}. */
+    List<Delivery> claim(Platform platform, int max, Duration lease);
+
+    /** Delivered: forget it. */
+    void done(Delivery delivery);
+
+    /** Put it back, due at {@code at}; {@code counted} adds one to its attempts. */
+    void retry(Delivery delivery, Instant at, boolean counted);
+
+    /** Gave up: remove it and record why, for programme leads. */
+    void failed(Delivery delivery, String reason);
+
+    /** Deliveries waiting (due or not) for a platform. */
+    long depth(Platform platform);
+
+    /** The most recent failures of a workspace, newest first. */
+    List<FailedDelivery> failures(String workspace, int max);
+}

@@ -1,0 +1,187 @@
+package io.tandem.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.StoreUnavailableException;
+
+/**
+ * Takes due deliveries off the queue, one loop per platform, and sends each with the platform's {@link Sender}
+ * on a small pool. On shutdown it stops claiming, lets in-flight sends finish, and puts back what it had claimed
+ * but not sent, so another instance (or the next start) delivers it.
+ */
+@Component
+public class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final DeliveryQueue queue;
+    private final List<Sender> senders;
+    private final Clock clock;
+    private final TandemProperties.Delivery settings;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> loops = new ArrayList<>();
+    private ExecutorService pool;
+
+    public DeliveryWorker(DeliveryQueue queue, ObjectProvider<Sender> senders, Clock clock,
+                          TandemProperties properties) {
+        this.queue = queue;
+        this.senders = senders.orderedStream().toList();
+        this.clock = clock;
+        this.settings = properties.delivery();
+    }
+
+    @Override
+    public void start() {
+        if (!running.compareAndSet(false, true) || senders.isEmpty()) {
+            return;
+        }
+        pool = Executors.newFixedThreadPool(settings.threads() * senders.size(), named("tandem-send"));
+        for (Sender sender : senders) {
+            Thread loop = new Thread(() -> loop(sender), "tandem-delivery-" + sender.platform().id());
+            loop.setDaemon(true);
+            loops.add(loop);
+            loop.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        loops.forEach(Thread::interrupt);
+        for (Thread loop : loops) {
+            try {
+                loop.join(settings.lease().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        loops.clear();
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /** Stop before the web server and Redis go: deliveries in flight finish first. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private void loop(Sender sender) {
+        while (running.get()) {
+            try {
+                List<Delivery> batch = queue.claim(sender.platform(), settings.batchSize(), settings.lease());
+                if (batch.isEmpty()) {
+                    sleep(settings.pollInterval());
+                    continue;
+                }
+                sendAll(sender, batch);
+            } catch (StoreUnavailableException e) {
+                log.warn("Delivery queue unavailable, retrying shortly: {}", e.getMessage());
+                sleep(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                log.error("Delivery loop for {} failed; continuing", sender.platform().id(), e);
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void sendAll(Sender sender, List<Delivery> batch) {
+        List<Future<?>> sends = new ArrayList<>();
+        for (Delivery delivery : batch) {
+            if (!running.get()) {
+                // shutting down: hand it back at once rather than wait for its lease to expire
+                queue.retry(delivery, clock.instant(), false);
+                continue;
+            }
+            sends.add(pool.submit(() -> deliver(sender, delivery)));
+        }
+        for (Future<?> send : sends) {
+            try {
+                send.get();
+            } catch (InterruptedException e) {
+                // shutdown: let the send finish, it was already under way
+                Thread.currentThread().interrupt();
+                awaitQuietly(send);
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.error("Delivery failed unexpectedly", e.getCause());
+            }
+        }
+        if (Thread.interrupted() && running.get()) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void deliver(Sender sender, Delivery delivery) {
+        SendResult result;
+        try {
+            result = sender.send(delivery.notification());
+        } catch (RuntimeException e) {
+            result = new SendResult.Retry(Backoff.after(clock.instant(), delivery.attempts()), e.toString(), false);
+        }
+        apply(delivery, result);
+    }
+
+    private void apply(Delivery delivery, SendResult result) {
+        if (result instanceof SendResult.Delivered) {
+            queue.done(delivery);
+        } else if (result instanceof SendResult.Failed failed) {
+            log.warn("Could not deliver a {} notification to {}: {}", delivery.notification().kind(),
+                    delivery.notification().recipient(), failed.reason());
+            queue.failed(delivery, failed.reason());
+        } else if (result instanceof SendResult.Retry retry) {
+            if (!retry.throttled() && delivery.attempts() + 1 >= settings.maxAttempts()) {
+                queue.failed(delivery, "gave up after " + settings.maxAttempts() + " attempts: " + retry.reason());
+            } else {
+                queue.retry(delivery, retry.at(), !retry.throttled());
+            }
+        }
+    }
+
+    private static void awaitQuietly(Future<?> send) {
+        try {
+            send.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // the lease covers a send that never reports back
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package io.tandem.delivery;
+
+import java.time.Instant;
+
+/** What happened when a {@link Sender} tried to deliver one notification. */
+public sealed interface SendResult {
+
+    record Delivered() implements SendResult {
+    }
+
+    /**
+     * Try again at {@code at}. {@code throttled} is true for rate limits and pacing, which are waited out however
+     * long it takes; other retries (network errors, 5xx) count towards the attempt limit.
+     */
+    record Retry(Instant at, String reason, boolean throttled) implements SendResult {
+    }
+
+    /** Will never succeed (no such user, deactivated account…): recorded with the reason, never retried. */
+    record Failed(String reason) implements SendResult {
+    }
+
+    static SendResult delivered() {
+        return new Delivered();
+    }
+}

@@ -1,0 +1,133 @@
+package io.tandem.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.tandem.engine.Block;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.support.EngineTest;
+
+/**
+ * The queue on the real embedded Redis. Recipients are Teams members: no Teams sender runs in this context, so
+ * nothing but the test claims them.
+ */
+@EngineTest
+class RedisDeliveryQueueTests {
+
+    @Autowired
+    DeliveryQueue queue;
+    @Autowired
+    StringRedisTemplate redis;
+
+    @BeforeEach
+    void empty() {
+        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+    }
+
+    static Notification note(String user) {
+        Reply reply = Reply.builder().text("Hello " + user)
+                .block(new Block.Section("Card", "Body", List.of(new Block.Field("K", "V")),
+                        List.of(new Block.Button("a.b", "Go", "x=1", Block.ButtonStyle.PRIMARY))))
+                .items(null, List.of("one"))
+                .block(new Block.Form("f", "Form", "Save", List.of(new Block.Input("d", "Date", Block.InputType.DATE,
+                        true, "", "", List.of(new Block.Choice("a", "A")))), Map.of("d", "bad")))
+                .build();
+        return new Notification(new MemberId("teams:tenant", user), "test.kind", reply);
+    }
+
+    @Test
+    void keepsEveryPartOfANotification() {
+        Notification n = note("ana");
+        queue.enqueue(n);
+        List<Delivery> claimed = queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1));
+        assertThat(claimed).singleElement().satisfies(d -> {
+            assertThat(d.notification()).isEqualTo(n);
+            assertThat(d.attempts()).isZero();
+        });
+    }
+
+    @Test
+    void leasesAClaimUntilItExpires() {
+        queue.enqueue(note("ana"));
+        assertThat(queue.claim(Platform.TEAMS, 10, Duration.ofMillis(700))).hasSize(1);
+        assertThat(queue.claim(Platform.TEAMS, 10, Duration.ofMillis(700))).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1)),
+                l -> l.size() == 1);
+        assertThat(queue.claim(Platform.SLACK, 10, Duration.ofMinutes(1))).isEmpty();
+    }
+
+    @Test
+    void retriesLaterAndCountsOnlyCountedAttempts() {
+        queue.enqueue(note("ana"));
+        Delivery d = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
+        queue.retry(d, Instant.now().plusSeconds(60), true);
+        assertThat(queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1))).isEmpty();
+        assertThat(queue.depth(Platform.TEAMS)).isEqualTo(1);
+        queue.retry(new Delivery(d.id(), d.notification(), 1, d.queuedAt()), Instant.now(), false);
+        Delivery again = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
+        assertThat(again.id()).isEqualTo(d.id());
+        assertThat(again.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void forgetsDeliveredAndRecordsFailed() {
+        queue.enqueue(note("ana"));
+        queue.enqueue(note("bob"));
+        List<Delivery> both = queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1));
+        Delivery ana = both.stream().filter(d -> d.notification().recipient().user().equals("ana")).findFirst()
+                .orElseThrow();
+        Delivery bob = both.stream().filter(d -> d != ana).findFirst().orElseThrow();
+        queue.done(ana);
+        queue.failed(bob, "user_not_found");
+        assertThat(queue.depth(Platform.TEAMS)).isZero();
+        assertThat(queue.failures("teams:tenant", 10)).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("teams:tenant:bob");
+            assertThat(f.reason()).isEqualTo("user_not_found");
+            assertThat(f.kind()).isEqualTo("test.kind");
+            assertThat(f.attempts()).isEqualTo(1);
+        });
+        assertThat(queue.failures("teams:other", 10)).isEmpty();
+    }
+
+    @Test
+    void neverHandsTheSameDeliveryToTwoClaimers() throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            queue.enqueue(note("m" + i));
+        }
+        List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService claimers = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            claimers.submit(() -> {
+                List<Delivery> batch;
+                while (!(batch = queue.claim(Platform.TEAMS, 7, Duration.ofMinutes(1))).isEmpty()) {
+                    batch.forEach(d -> claimed.add(d.id()));
+                }
+            });
+        }
+        claimers.shutdown();
+        assertThat(claimers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        Set<String> distinct = new HashSet<>(claimed);
+        assertThat(claimed).hasSize(300);
+        assertThat(distinct).hasSize(300);
+    }
+}
