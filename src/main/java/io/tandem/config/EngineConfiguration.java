@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -20,6 +21,7 @@ import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandRegistry;
 import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.HomeSection;
 import io.tandem.engine.Participants;
 import io.tandem.mentoring.SkillCatalog;
 
@@ -42,8 +44,9 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ConversationEngine conversationEngine(CommandRegistry registry, Participants participants) {
-        return new ConversationEngine(registry, participants);
+    ConversationEngine conversationEngine(CommandRegistry registry, Participants participants,
+                                          ObjectProvider<HomeSection> home) {
+        return new ConversationEngine(registry, participants, home.orderedStream().toList());
     }
 
     @Bean

@@ -139,7 +139,7 @@ public class DeliveryWorker implements SmartLifecycle {
         try {
             result = sender.send(delivery.notification());
         } catch (RuntimeException e) {
-            result = new SendResult.Retry(Backoff.after(clock.instant(), delivery.attempts()), e.toString(), false);
+            result = new SendResult.Retry(null, e.toString(), false);
         }
         apply(delivery, result);
     }
@@ -155,7 +155,8 @@ public class DeliveryWorker implements SmartLifecycle {
             if (!retry.throttled() && delivery.attempts() + 1 >= settings.maxAttempts()) {
                 queue.failed(delivery, "gave up after " + settings.maxAttempts() + " attempts: " + retry.reason());
             } else {
-                queue.retry(delivery, retry.at(), !retry.throttled());
+                queue.retry(delivery, retry.at() != null ? retry.at() : Backoff.after(clock.instant(),
+                        delivery.attempts()), !retry.throttled());
             }
         }
     }

@@ -9,8 +9,9 @@ public sealed interface SendResult {
     }
 
     /**
-     * Try again at {@code at}. {@code throttled} is true for rate limits and pacing, which are waited out however
-     * long it takes; other retries (network errors, 5xx) count towards the attempt limit.
+     * Try again at {@code at}, or after the usual backoff for the delivery's attempts when {@code at} is null.
+     * {@code throttled} is true for rate limits and pacing, which are waited out however long it takes; other
+     * retries (network errors, 5xx) count towards the attempt limit.
      */
     record Retry(Instant at, String reason, boolean throttled) implements SendResult {
     }

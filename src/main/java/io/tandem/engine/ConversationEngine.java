@@ -19,10 +19,12 @@ public final class ConversationEngine {
     private final CommandParser parser = new CommandParser();
     private final CommandRegistry registry;
     private final Participants participants;
+    private final List<HomeSection> home;
 
-    public ConversationEngine(CommandRegistry registry, Participants participants) {
+    public ConversationEngine(CommandRegistry registry, Participants participants, List<HomeSection> home) {
         this.registry = registry;
         this.participants = participants;
+        this.home = home.stream().sorted(java.util.Comparator.comparingInt(HomeSection::order)).toList();
     }
 
     public CommandRegistry registry() {
@@ -42,6 +44,28 @@ public final class ConversationEngine {
             return Reply.text(messages.get("error.unavailable"));
         } catch (RuntimeException e) {
             log.error("Unexpected error while handling a {} event", event.platform().id(), e);
+            return Reply.text(messages.get("error.unexpected"));
+        }
+    }
+
+    /**
+     * The member's home: every feature's section, for the platform's personal overview (Slack's App Home). The
+     * event carries who opened it (its text is ignored). Never throws, like {@link #handle}.
+     */
+    public Reply home(ChatEvent event) {
+        Messages messages = Messages.of(event.language());
+        try {
+            Caller caller = participants.identify(event);
+            messages = Messages.of(caller.language());
+            Invocation in = new Invocation(event, caller, messages, new Arguments(""));
+            Reply.Builder reply = Reply.builder();
+            home.forEach(section -> section.blocks(in).forEach(reply::block));
+            return reply.build();
+        } catch (StoreUnavailableException e) {
+            log.warn("Store unavailable while building a home: {}", e.getMessage());
+            return Reply.text(messages.get("error.unavailable"));
+        } catch (RuntimeException e) {
+            log.error("Unexpected error while building a home", e);
             return Reply.text(messages.get("error.unexpected"));
         }
     }

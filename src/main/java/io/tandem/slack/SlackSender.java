@@ -1,0 +1,136 @@
+package io.tandem.slack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+
+import io.tandem.delivery.RateGate;
+import io.tandem.delivery.SendResult;
+import io.tandem.delivery.Sender;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import io.tandem.engine.StoreUnavailableException;
+
+/**
+ * Sends notifications as Slack DMs: {@code conversations.open}, then {@code chat.postMessage}. Paced to one message
+ * a second per channel; a 429 holds back the whole workspace for {@code Retry-After}; network and server errors are
+ * retried with backoff; errors that will never go away ({@code user_not_found}, {@code account_inactive}…) are
+ * reported as failures with Slack's reason.
+ */
+class SlackSender implements Sender {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackSender.class);
+    private static final Duration PER_CHANNEL = Duration.ofSeconds(1);
+    private static final Set<String> PERMANENT = Set.of("user_not_found", "account_inactive", "user_disabled",
+            "channel_not_found", "is_archived", "not_in_channel", "cannot_dm_bot", "invalid_auth", "not_authed",
+            "token_revoked", "missing_scope", "no_permission", "team_access_not_granted", "restricted_action",
+            "msg_too_long", "invalid_blocks", "user_is_bot", "ekm_access_denied");
+
+    private final Slack slack;
+    private final SlackTokens tokens;
+    private final RateGate gate;
+    private final Clock clock;
+
+    SlackSender(Slack slack, SlackTokens tokens, RateGate gate, Clock clock) {
+        this.slack = slack;
+        this.tokens = tokens;
+        this.gate = gate;
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
+    public SendResult send(Notification n) {
+        String workspace = n.recipient().workspace();
+        Instant now = clock.instant();
+        try {
+            Optional<Instant> paused = gate.pausedUntil(workspace);
+            if (paused.isPresent()) {
+                return new SendResult.Retry(paused.get(), "rate limited by Slack", true);
+            }
+            Optional<String> token = tokens.botToken(slackTeam(workspace));
+            if (token.isEmpty()) {
+                return new SendResult.Failed("Tandem is not installed in Slack workspace " + slackTeam(workspace));
+            }
+            MethodsClient client = slack.methods(token.get());
+            String user = n.recipient().user();
+            var opened = client.conversationsOpen(r -> r.users(List.of(user)));
+            Optional<SendResult> problem = problem(opened, workspace, n);
+            if (problem.isPresent()) {
+                return problem.get();
+            }
+            String channel = opened.getChannel().getId();
+            if (!gate.tryAcquire(workspace + ":" + channel, PER_CHANNEL)) {
+                return new SendResult.Retry(now.plus(PER_CHANNEL), "paced: one message a second per channel", true);
+            }
+            var posted = client.chatPostMessage(r -> r.channel(channel).text(BlockKitRenderer.fallback(n.message()))
+                    .blocks(BlockKitRenderer.message(n.message(), null)));
+            return problem(posted, workspace, n).orElseGet(SendResult::delivered);
+        } catch (SlackApiException e) {
+            return fromHttp(e, workspace, n);
+        } catch (StoreUnavailableException e) {
+            return new SendResult.Retry(now.plusSeconds(2), "store unavailable", false);
+        } catch (Exception e) {
+            return new SendResult.Retry(null, "network: " + e.getMessage(), false);
+        }
+    }
+
+    /** Reads Slack's {@code ok:false} answers: rate limits wait, the permanent ones fail, the rest retry. */
+    private Optional<SendResult> problem(SlackApiTextResponse response, String workspace, Notification n) {
+        if (response.isOk()) {
+            return Optional.empty();
+        }
+        String error = response.getError() == null ? "unknown_error" : response.getError();
+        if ("ratelimited".equals(error)) {
+            return Optional.of(rateLimited(workspace, Duration.ofSeconds(1)));
+        }
+        if (PERMANENT.contains(error)) {
+            return Optional.of(new SendResult.Failed(error));
+        }
+        log.warn("Slack answered {} to a {} notification for {}; will retry", error, n.kind(), n.recipient());
+        return Optional.of(new SendResult.Retry(null, error, false));
+    }
+
+    private SendResult fromHttp(SlackApiException e, String workspace, Notification n) {
+        int status = e.getResponse() == null ? 0 : e.getResponse().code();
+        if (status == 429) {
+            String retryAfter = e.getResponse().header("Retry-After");
+            long seconds = 1;
+            try {
+                seconds = retryAfter == null ? 1 : Math.max(1, Long.parseLong(retryAfter.strip()));
+            } catch (NumberFormatException ignored) {
+                // keep one second
+            }
+            return rateLimited(workspace, Duration.ofSeconds(seconds));
+        }
+        if (e.getError() != null && e.getError().getError() != null && PERMANENT.contains(e.getError().getError())) {
+            return new SendResult.Failed(e.getError().getError());
+        }
+        return new SendResult.Retry(null, "HTTP " + status, false);
+    }
+
+    private SendResult rateLimited(String workspace, Duration wait) {
+        gate.pause(workspace, wait);
+        return new SendResult.Retry(clock.instant().plus(wait), "rate limited by Slack", true);
+    }
+
+    /** {@code slack:T123} → {@code T123}. */
+    static String slackTeam(String workspace) {
+        return workspace.startsWith("slack:") ? workspace.substring("slack:".length()) : workspace;
+    }
+}

@@ -1,0 +1,8 @@
+package io.tandem.slack;
+
+import java.time.ZoneId;
+import java.util.Locale;
+
+/** What Slack says about a member (from {@code users.info}): shown name, timezone and locale, each may be null. */
+public record SlackUser(String name, ZoneId zone, Locale locale) {
+}
