@@ -20,7 +20,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.builtin.ClientOnlyOAuthStateService;
@@ -111,8 +110,8 @@ public class SlackConfiguration {
         }
 
         @Bean
-        ServletRegistrationBean<SlackAppServlet> slackEvents(App slackApp) {
-            return new ServletRegistrationBean<>(new SlackAppServlet(slackApp), EVENTS_PATH);
+        ServletRegistrationBean<SlackEventsServlet> slackEvents(App slackApp) {
+            return new ServletRegistrationBean<>(new SlackEventsServlet(slackApp), EVENTS_PATH);
         }
 
         @Bean

@@ -30,7 +30,9 @@ class SlackDirectory {
         this.properties = properties;
     }
 
-    SlackUser lookup(MethodsClient client, String workspace, String user, String payloadName) {
+    /** {@code team} is the Slack team id (or enterprise id); cached under the member's workspace. */
+    SlackUser lookup(MethodsClient client, String team, String user, String payloadName) {
+        String workspace = "slack:" + team;
         Optional<SlackUser> cached = Optional.empty();
         try {
             cached = cache.get(workspace, user);

@@ -1,0 +1,302 @@
+package io.tandem.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.tandem.delivery.DeliveryQueue;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.SlackRequests;
+import io.tandem.support.TestDataDirs;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Slack adapter through the real running server: requests signed with Slack's algorithm, the Web API played
+ * by a local fake that records every call.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tandem.slack.bot-token=xoxb-test-token", "tandem.slack.signing-secret=" + SlackAdapterTests.SECRET,
+    "tandem.demo.enabled=false"})
+class SlackAdapterTests {
+
+    static final String SECRET = "test-signing-secret";
+    static final String ALICE = "U0ALICE";
+    static final String BOB = "U0BOB";
+    static final FakeSlackApi slack = FakeSlackApi.start();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("tandem.slack.api-url", slack::apiUrl);
+        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("slack").toString());
+    }
+
+    @AfterAll
+    static void stopFake() {
+        slack.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    DeliveryQueue queue;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private SlackRequests requests;
+
+    @BeforeEach
+    void organisation() {
+        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+        slack.reset();
+        slack.addUser(ALICE, "Alice Morgan", "Europe/London", "en-GB");
+        slack.addUser(BOB, "Bob Carter", "Europe/Paris", "fr-FR");
+        requests = new SlackRequests(port, SECRET);
+        command(ALICE, "/mentor", "set seniority senior");
+        command(ALICE, "/mentor", "teach negotiation");
+        command(BOB, "/mentor", "set seniority junior");
+        command(BOB, "/mentor", "teach seo");
+        slack.reset();
+    }
+
+    private JsonNode command(String user, String command, String text) {
+        HttpResponse<String> response = requests.command(command, text, user, slack.responseUrl(user));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    private static List<JsonNode> buttons(JsonNode blocks) {
+        return blocks.valueStream().filter(b -> b.get("type").asString().equals("actions"))
+                .flatMap(b -> b.get("elements").valueStream()).toList();
+    }
+
+    private String blockAction(String user, String actionId, String value, String container) {
+        return """
+                {"type":"block_actions","team":{"id":"T0TEST","domain":"tandem-test"},
+                 "user":{"id":"%s","username":"u","name":"u","team_id":"T0TEST"},"api_app_id":"A0TANDEM",
+                 "token":"legacy","container":%s,"trigger_id":"trigger-click",
+                 "channel":{"id":"C0GENERAL","name":"general"},"response_url":"%s",
+                 "actions":[{"action_id":"%s","block_id":"b1","type":"button","action_ts":"1.1",
+                   "text":{"type":"plain_text","text":"x"},"value":%s}]}
+                """.formatted(user, container, slack.responseUrl("click-" + user), actionId,
+                json.writeValueAsString(value));
+    }
+
+    private static final String MESSAGE = "{\"type\":\"message\",\"message_ts\":\"1.2\",\"channel_id\":\"C0GENERAL\"}";
+
+    @Test
+    void answersASlashCommandWithBlockKitInTheAck() {
+        JsonNode ack = command(ALICE, "/mentor", "find seo");
+        assertThat(ack.get("response_type").asString()).isEqualTo("ephemeral");
+        assertThat(ack.get("text").asString()).startsWith("Mentors for SEO").contains("Bob Carter");
+        List<JsonNode> buttons = buttons(ack.get("blocks"));
+        assertThat(buttons).extracting(b -> b.get("action_id").asString())
+                .containsExactly("mentoring.request", "mentoring.profile");
+        assertThat(buttons.get(0).get("value").asString()).contains("slack%3AT0TEST%3AU0BOB");
+
+        JsonNode french = command(BOB, "/mentor", "aide");
+        assertThat(french.get("text").asString()).contains("Commandes", "/mentor cherche");
+    }
+
+    @Test
+    void asksSlackWhoSomeoneIsAtMostOnceADay() {
+        command(ALICE, "/mentor", "profile");
+        command(ALICE, "/mentor", "profile");
+        command(ALICE, "/mentor", "help");
+        assertThat(slack.calls("users.info")).isEmpty(); // cached while setting up the organisation
+        assertThat(redis.delete(redis.keys("tandem:{slack:T0TEST}:slack-user:*"))).isEqualTo(2);
+        command(ALICE, "/mentor", "profile");
+        command(ALICE, "/mentor", "profile");
+        assertThat(slack.calls("users.info")).hasSize(1);
+    }
+
+    @Test
+    void turnsButtonsIntoEngineActionsAndDeliversTheRequestAsADm() {
+        JsonNode ack = command(ALICE, "/mentor", "find seo");
+        JsonNode profile = buttons(ack.get("blocks")).get(1);
+        HttpResponse<String> click = requests.interaction(blockAction(ALICE, "mentoring.profile",
+                profile.get("value").asString(), MESSAGE));
+        assertThat(click.statusCode()).isEqualTo(200);
+        FakeSlackApi.Call answer = slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10));
+        assertThat(answer.rawBody()).contains("Bob Carter", "Teaches", "\"replace_original\":false");
+
+        JsonNode request = buttons(ack.get("blocks")).get(0);
+        requests.interaction(blockAction(ALICE, "mentoring.request", request.get("value").asString(), MESSAGE));
+        FakeSlackApi.Call dm = slack.awaitCall("chat.postMessage", Duration.ofSeconds(15));
+        assertThat(slack.calls("conversations.open")).extracting(c -> c.param("users")).contains(BOB);
+        assertThat(dm.param("channel")).isEqualTo("D" + BOB);
+        assertThat(dm.param("text")).contains("Alice Morgan aimerait apprendre Référencement naturel avec vous");
+        assertThat(dm.token()).isEqualTo("xoxb-test-token");
+    }
+
+    @Test
+    void answersAnUnknownButtonKindly() {
+        requests.interaction(blockAction(ALICE, "no.such.action", "", MESSAGE));
+        JsonNode answer = json.readTree(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10)).rawBody());
+        assertThat(answer.get("text").asString()).startsWith("That button doesn't do anything any more");
+        assertThat(answer.get("response_type").asString()).isEqualTo("ephemeral");
+    }
+
+    @Test
+    void opensFormsAsModalsAndShowsValidationErrorsUnderTheFields() {
+        requests.interaction(blockAction(ALICE, "mentoring.profile.edit", "", MESSAGE));
+        FakeSlackApi.Call opened = slack.awaitCall("views.open", Duration.ofSeconds(10));
+        assertThat(opened.param("trigger_id")).isEqualTo("trigger-click");
+        JsonNode view = json.readTree(opened.param("view"));
+        assertThat(view.get("type").asString()).isEqualTo("modal");
+        assertThat(view.get("callback_id").asString()).isEqualTo("mentoring.profile.save");
+
+        HttpResponse<String> invalid = requests.interaction(submission(ALICE, "Mars/Base", "negotiation, seo"));
+        assertThat(invalid.statusCode()).isEqualTo(200);
+        JsonNode errors = json.readTree(invalid.body());
+        assertThat(errors.get("response_action").asString()).isEqualTo("errors");
+        assertThat(errors.get("errors").get("timezone").asString()).contains("Mars/Base");
+
+        HttpResponse<String> valid = requests.interaction(submission(ALICE, "America/New_York", "negotiation, seo"));
+        JsonNode update = json.readTree(valid.body());
+        assertThat(update.get("response_action").asString()).isEqualTo("update");
+        assertThat(update.get("view").toString()).contains("Saved", "America/New_York");
+        assertThat(command(ALICE, "/mentor", "profile").get("text").asString()).contains("Negotiation, SEO");
+    }
+
+    private String submission(String user, String timezone, String teaches) {
+        return """
+                {"type":"view_submission","team":{"id":"T0TEST","domain":"tandem-test"},
+                 "user":{"id":"%s","username":"u","name":"u","team_id":"T0TEST"},"api_app_id":"A0TANDEM",
+                 "token":"legacy","trigger_id":"t2","response_urls":[],
+                 "view":{"id":"V1","team_id":"T0TEST","type":"modal","callback_id":"mentoring.profile.save",
+                   "private_metadata":"","state":{"values":{
+                     "teaches":{"teaches":{"type":"plain_text_input","value":"%s"}},
+                     "timezone":{"timezone":{"type":"plain_text_input","value":"%s"}},
+                     "seniority":{"seniority":{"type":"static_select",
+                        "selected_option":{"text":{"type":"plain_text","text":"senior"},"value":"senior"}}},
+                     "capacity":{"capacity":{"type":"static_select",
+                        "selected_option":{"text":{"type":"plain_text","text":"2"},"value":"2"}}}}}}}
+                """.formatted(user, teaches, timezone);
+    }
+
+    private static String event(String id, String eventJson) {
+        return """
+                {"token":"legacy","team_id":"T0TEST","api_app_id":"A0TANDEM","type":"event_callback",
+                 "event_id":"%s","event_time":1700000000,"event":%s}
+                """.formatted(id, eventJson).replace("\n", ""); // Slack sends one line
+    }
+
+    @Test
+    void publishesTheAppHome() {
+        HttpResponse<String> response = requests.event(event("EvHome1",
+                "{\"type\":\"app_home_opened\",\"user\":\"U0BOB\",\"channel\":\"D0BOB\",\"tab\":\"home\",\"event_ts\":\"1.1\"}"),
+                Map.of());
+        assertThat(response.statusCode()).isEqualTo(200);
+        FakeSlackApi.Call published = slack.awaitCall("views.publish", Duration.ofSeconds(10));
+        assertThat(published.param("user_id")).isEqualTo(BOB);
+        JsonNode view = json.readTree(published.param("view"));
+        assertThat(view.get("type").asString()).isEqualTo("home");
+        assertThat(view.toString()).contains("Bienvenue dans Tandem, Bob Carter", "Modifier le profil");
+    }
+
+    @Test
+    void handlesAnEventRetriedThreeTimesOnce() {
+        String dm = event("EvDm1", "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
+                + "\"user\":\"U0ALICE\",\"text\":\"find seo\",\"ts\":\"1.1\",\"event_ts\":\"1.1\"}");
+        assertThat(requests.event(dm, Map.of()).statusCode()).isEqualTo(200);
+        for (int retry = 1; retry <= 3; retry++) {
+            assertThat(requests.event(dm, Map.of("X-Slack-Retry-Num", String.valueOf(retry),
+                    "X-Slack-Retry-Reason", "http_timeout")).statusCode()).isEqualTo(200);
+        }
+        FakeSlackApi.Call answer = slack.awaitCall("chat.postMessage", Duration.ofSeconds(10));
+        assertThat(answer.param("channel")).isEqualTo("D0ALICE");
+        assertThat(answer.param("text")).contains("Mentors for SEO");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> slack.calls("chat.postMessage").size() == 1);
+    }
+
+    @Test
+    void answersAMentionToTheAskerOnly() {
+        requests.event(event("EvMention1", "{\"type\":\"app_mention\",\"channel\":\"C0GENERAL\",\"user\":\"U0ALICE\","
+                + "\"text\":\"<@U0BOT> find seo\",\"ts\":\"2.2\",\"event_ts\":\"2.2\"}"), Map.of());
+        FakeSlackApi.Call answer = slack.awaitCall("chat.postEphemeral", Duration.ofSeconds(10));
+        assertThat(answer.param("user")).isEqualTo(ALICE);
+        assertThat(answer.param("channel")).isEqualTo("C0GENERAL");
+        assertThat(answer.param("text")).contains("Bob Carter");
+    }
+
+    @Test
+    void ignoresItsOwnMessagesAndOtherBots() {
+        requests.event(event("EvBot1", "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
+                + "\"bot_id\":\"B0BOT\",\"text\":\"Mentors for SEO\",\"ts\":\"3.3\"}"), Map.of());
+        requests.event(event("EvEdit1", "{\"type\":\"message\",\"subtype\":\"message_changed\",\"channel_type\":\"im\","
+                + "\"channel\":\"D0ALICE\",\"ts\":\"3.4\"}"), Map.of());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> slack.calls("chat.postMessage").isEmpty());
+    }
+
+    @Test
+    void rejectsBadAndStaleSignaturesAndProcessesNothing() {
+        String body = SlackRequests.slashCommand("/mentor", "teach cooking", ALICE, slack.responseUrl("x"));
+        long now = System.currentTimeMillis() / 1000;
+        HttpResponse<String> forged = requests.post("application/x-www-form-urlencoded", body, now, "wrong-secret",
+                Map.of());
+        assertThat(forged.statusCode()).isEqualTo(401);
+        HttpResponse<String> stale = requests.post("application/x-www-form-urlencoded", body, now - 6 * 60, SECRET,
+                Map.of());
+        assertThat(stale.statusCode()).isEqualTo(401);
+        assertThat(command(ALICE, "/mentor", "profile").get("text").asString()).doesNotContain("cooking");
+    }
+
+    @Test
+    void refusesMalformedPayloads() {
+        assertThat(requests.post("application/x-www-form-urlencoded", "payload=%7Bnot-json").statusCode())
+                .isEqualTo(400);
+        assertThat(requests.post("application/json", "{\"type\":\"event_callback\",\"event\":").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void retriesAfterA429AndDeliversOnce() {
+        slack.failNext("chat.postMessage", FakeSlackApi.Reply.rateLimited(1), 2);
+        JsonNode request = buttons(command(ALICE, "/mentor", "find seo").get("blocks")).get(0);
+        requests.interaction(blockAction(ALICE, "mentoring.request", request.get("value").asString(), MESSAGE));
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.accepted("chat.postMessage") == 1);
+        assertThat(slack.refused("chat.postMessage")).isEqualTo(2);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> slack.accepted("chat.postMessage") == 1);
+        assertThat(queue.failures("slack:T0TEST", 10)).isEmpty();
+    }
+
+    @Test
+    void recordsAPermanentFailureWithSlacksReason() {
+        slack.on("conversations.open", call -> FakeSlackApi.Reply.error("user_not_found"));
+        JsonNode request = buttons(command(ALICE, "/mentor", "find seo").get("blocks")).get(0);
+        requests.interaction(blockAction(ALICE, "mentoring.request", request.get("value").asString(), MESSAGE));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !queue.failures("slack:T0TEST", 10).isEmpty());
+        assertThat(queue.failures("slack:T0TEST", 10).get(0).reason()).isEqualTo("user_not_found");
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void keepsALongReplyWithinBlockKitLimits() {
+        JsonNode ack = command(ALICE, "/mentor", "skills");
+        assertThat(ack.get("blocks").size()).isBetween(1, 50);
+        ack.get("blocks").forEach(b -> {
+            if (b.has("text")) {
+                assertThat(b.get("text").get("text").asString().length()).isLessThanOrEqualTo(3000);
+            }
+        });
+    }
+}
