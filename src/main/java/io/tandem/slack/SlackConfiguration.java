@@ -96,7 +96,7 @@ public class SlackConfiguration {
                 config.singleTeamBotToken(properties.botToken());
             } else {
                 config.clientId(properties.clientId()).clientSecret(properties.clientSecret()).scope(SCOPES)
-                        .oauthInstallPath("install").oauthRedirectUriPath("oauth_redirect")
+                        .oauthInstallPath("/slack/install").oauthRedirectUriPath("/slack/oauth_redirect")
                         .oAuthInstallPathEnabled(true).oAuthRedirectUriPathEnabled(true);
             }
             App app = new App(config.build());

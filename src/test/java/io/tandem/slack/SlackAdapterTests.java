@@ -299,4 +299,23 @@ class SlackAdapterTests {
             }
         });
     }
+
+    @Test
+    void deliversABurstOfDmsUnderRateLimitsAllOnceEach() {
+        slack.limitWorkspace("chat.postMessage", 150);
+        slack.failNext("conversations.open", FakeSlackApi.Reply.status(503), 5);
+        int burst = 600;
+        for (int i = 0; i < burst; i++) {
+            queue.enqueue(new io.tandem.engine.Notification(new io.tandem.engine.MemberId("slack:T0TEST", "U" + i),
+                    "test.burst", io.tandem.engine.Reply.text("Hello " + i)));
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> slack.accepted("chat.postMessage") >= burst);
+        List<String> channels = slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("text") != null && c.param("text").startsWith("Hello"))
+                .map(c -> c.param("channel") + "/" + c.param("text")).toList();
+        assertThat(channels).hasSize(burst + slack.refused("chat.postMessage"));
+        assertThat(slack.accepted("chat.postMessage")).isEqualTo(burst);
+        assertThat(queue.failures("slack:T0TEST", 10)).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
+    }
 }
