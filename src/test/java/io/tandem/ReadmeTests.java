@@ -45,12 +45,25 @@ class ReadmeTests {
     void documentsEveryTandemPropertyAndItsEnvironmentVariable() throws IOException {
         String readme = readme();
         List<String> properties = properties("tandem", TandemProperties.class);
+        properties.addAll(properties("tandem.slack", io.tandem.slack.SlackProperties.class));
         assertThat(properties).contains("tandem.data-dir", "tandem.demo.members", "tandem.skills.file");
         for (String property : properties) {
             String variable = property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            if (SLACKS_OWN.contains(property)) {
+                variable = variable.replace("TANDEM_", ""); // Slack's usual names, mapped in application.yml
+            }
             assertThat(readme).contains("`" + property + "`").contains("`" + variable + "`");
         }
         assertThat(readme).contains("`REDIS_URL`", "./mvnw spring-boot:run", "./mvnw verify", "docs/console.png");
+    }
+
+    private static final List<String> SLACKS_OWN = List.of("tandem.slack.bot-token", "tandem.slack.signing-secret",
+            "tandem.slack.app-token", "tandem.slack.client-id", "tandem.slack.client-secret");
+
+    @Test
+    void explainsHowToRunInSlack() throws IOException {
+        assertThat(readme()).contains("## Run in Slack", "manifests/slack/manifest-socket-mode.yml",
+                "manifests/slack/manifest.yml", "`POST /slack/events`", "/slack/install");
     }
 
     /** Property names from the settings records, kebab-cased, recursively. */

@@ -43,7 +43,8 @@ public class ProfileCommand implements Command {
 
     Reply show(Invocation in, Profile p) {
         boolean mine = p.id().equals(in.caller().id());
-        Reply.Builder reply = Reply.builder().block(view.card(p, in.messages(), List.of()));
+        Reply.Builder reply = Reply.builder().block(view.card(p, in.messages(),
+                mine ? List.of(EditingProfile.button(in.messages())) : List.of()));
         if (mine) {
             reply.section(null, in.t(p.teaches().isEmpty() && p.learns().isEmpty()
                     ? "profile.mine.empty" : "profile.mine.hint"));

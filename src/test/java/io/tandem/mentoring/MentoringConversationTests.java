@@ -261,6 +261,38 @@ class MentoringConversationTests {
     }
 
     @Test
+    void editsTheWholeProfileInOneFormAndRefusesBadValuesFieldByField() {
+        Block.Button edit = FakeChat.button(FakeChat.cards(chat.say("alice", "/mentor profile")).get(0),
+                "Edit profile").orElseThrow();
+        Block.Form form = (Block.Form) chat.click("alice", edit).blocks().get(0);
+        assertThat(form.inputs()).extracting(Block.Input::id)
+                .containsExactly("teaches", "learns", "seniority", "team", "timezone", "capacity", "bio");
+        assertThat(form.inputs().get(0).initial()).isEqualTo("Negotiation, Public speaking");
+
+        Map<String, String> bad = Map.of("teaches", "seo, negotiation", "learns", "!!!", "seniority", "senior",
+                "timezone", "Mars/Olympus", "capacity", "2", "bio", "x".repeat(600));
+        Reply refused = chat.click("alice", Locale.ENGLISH, form.actionId(), "", bad);
+        Block.Form again = (Block.Form) refused.blocks().get(0);
+        assertThat(again.errors()).containsOnlyKeys("learns", "timezone", "bio");
+        assertThat(again.inputs().get(0).initial()).isEqualTo("seo, negotiation");
+        assertThat(chat.say("alice", "/mentor profile").text()).doesNotContain("SEO");
+
+        Map<String, String> good = Map.of("teaches", "seo, negotiation", "learns", "social media",
+                "seniority", "exec", "team", "Sales", "timezone", "America/New_York", "capacity", "3", "bio", "Hi");
+        Reply saved = chat.click("alice", Locale.ENGLISH, form.actionId(), "", good);
+        assertThat(saved.text()).contains("Saved.", "Negotiation, SEO", "Social media", "executive", "Sales",
+                "America/New_York", "0 of 3", "Hi");
+    }
+
+    @Test
+    void buildsAHomeFromEveryFeature() {
+        chat.say("alice", "/mentor learn seo");
+        Reply home = engine.home(io.tandem.engine.ChatEvent.text(io.tandem.engine.Platform.CONSOLE, "", "alice",
+                "Alice", Locale.FRENCH, null, "home", "", List.of()));
+        assertThat(home.text()).contains("Bienvenue dans Tandem, Alice", "Modifier le profil", "Mentors : Référencement");
+    }
+
+    @Test
     void refusesTooManySkillsAndOverlongInput() {
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 25; i++) {
