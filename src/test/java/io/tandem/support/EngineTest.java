@@ -13,11 +13,13 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * The whole application without its web server, on its own embedded Redis in a fresh data directory, with no
- * demo data. Test classes that carry it share one context (and one redis-server); each empties Redis as it needs.
+ * demo data and no Teams (its sender would take the Teams deliveries that queue tests use). Test classes that
+ * carry it share one context (and one redis-server); each empties Redis as it needs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tandem.demo.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"tandem.demo.enabled=false", "tandem.teams.emulator=false"})
 @ContextConfiguration(initializers = EngineTest.FreshDataDir.class)
 public @interface EngineTest {
 

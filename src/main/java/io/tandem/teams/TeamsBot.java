@@ -1,0 +1,154 @@
+package io.tandem.teams;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ChannelAccount;
+
+import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.Language;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.engine.StoreUnavailableException;
+
+/**
+ * The Teams bot: messages and card submissions go to the engine and come back as Adaptive Cards; Universal
+ * Actions ({@code adaptiveCard/action}) are answered with a card; a member added gets a welcome card. Every
+ * activity from a personal chat keeps that member's conversation reference for proactive notifications.
+ */
+final class TeamsBot implements Bot {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+
+    private final ConversationEngine engine;
+    private final TeamsConversations conversations;
+    private final ObjectMapper mapper = new JacksonAdapter().serializer();
+
+    TeamsBot(ConversationEngine engine, TeamsConversations conversations) {
+        this.engine = engine;
+        this.conversations = conversations;
+    }
+
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext turn) {
+        Activity a = turn.getActivity();
+        if (a.getFrom() == null || a.getType() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        remember(a);
+        return switch (a.getType()) {
+            case ActivityTypes.MESSAGE -> message(turn, a);
+            case ActivityTypes.INVOKE -> invoke(turn, a);
+            case ActivityTypes.CONVERSATION_UPDATE -> welcome(turn, a);
+            default -> CompletableFuture.completedFuture(null);
+        };
+    }
+
+    private CompletableFuture<Void> message(TurnContext turn, Activity a) {
+        Reply reply;
+        if (a.getValue() != null) {
+            reply = engine.handle(TeamsActivities.action(a, data(a.getValue())));
+        } else if (a.getText() != null && !a.getText().isBlank()) {
+            reply = engine.handle(TeamsActivities.text(a));
+        } else {
+            return CompletableFuture.completedFuture(null);
+        }
+        return turn.sendActivity(TeamsActivities.message(reply)).thenApply(sent -> null);
+    }
+
+    /** Universal Actions: the card's Action.Execute; the answer replaces the card. */
+    private CompletableFuture<Void> invoke(TurnContext turn, Activity a) {
+        if (!"adaptiveCard/action".equals(a.getName())) {
+            return respond(turn, new InvokeResponse(200, null));
+        }
+        Map<String, Object> action = data(data(a.getValue()).get("action"));
+        Map<String, Object> payload = new LinkedHashMap<>(data(action.get("data")));
+        if (!payload.containsKey(AdaptiveCardRenderer.ACTION) && action.get("verb") != null) {
+            payload.put(AdaptiveCardRenderer.ACTION, action.get("verb"));
+        }
+        Reply reply = engine.handle(TeamsActivities.action(a, payload));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("statusCode", 200);
+        body.put("type", AdaptiveCardRenderer.CONTENT_TYPE);
+        body.put("value", AdaptiveCardRenderer.card(reply));
+        return respond(turn, new InvokeResponse(200, body));
+    }
+
+    private static CompletableFuture<Void> respond(TurnContext turn, InvokeResponse response) {
+        Activity activity = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        activity.setValue(response);
+        return turn.sendActivity(activity).thenApply(sent -> null);
+    }
+
+    /** Tandem installed, or someone joined: a welcome card in their language explaining what Tandem does. */
+    private CompletableFuture<Void> welcome(TurnContext turn, Activity a) {
+        if (a.getMembersAdded() == null || a.getMembersAdded().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String botId = a.getRecipient() == null ? "" : a.getRecipient().getId();
+        boolean botInstalled = a.getMembersAdded().stream().anyMatch(m -> botId.equals(m.getId()));
+        // In a personal chat, installing Tandem adds the member; in a team or group chat, the bot joining says hello
+        // once, rather than to every new colleague.
+        if (!(TeamsActivities.personal(a) || botInstalled)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Messages m = Messages.of(Language.of(TeamsActivities.locale(a)));
+        Reply card = Reply.builder().section(m.get("teams.welcome.title"), m.get("teams.welcome.text"))
+                .items(m.get("help.short-heading"), java.util.List.of(m.get("teams.welcome.find"),
+                        m.get("teams.welcome.teach"), m.get("teams.welcome.help")))
+                .build();
+        return turn.sendActivity(TeamsActivities.message(card)).thenApply(sent -> null);
+    }
+
+    /** Keeps the member's personal conversation, the one Tandem can write to later. */
+    private void remember(Activity a) {
+        if (!TeamsActivities.personal(a) || a.getFrom() == null) {
+            return;
+        }
+        ChannelAccount member = a.getFrom();
+        if (ActivityTypes.CONVERSATION_UPDATE.equals(a.getType()) && a.getMembersAdded() != null) {
+            member = a.getMembersAdded().stream()
+                    .filter(m -> a.getRecipient() == null || !m.getId().equals(a.getRecipient().getId()))
+                    .findFirst().orElse(member);
+        }
+        try {
+            conversations.save(MemberId.of(Platform.TEAMS, TeamsActivities.tenant(a), TeamsActivities.user(member)),
+                    mapper.writeValueAsString(a.getConversationReference()));
+        } catch (StoreUnavailableException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            log.warn("Could not keep a Teams conversation reference: {}", e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> data(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        if (value instanceof JsonNode node && node.isObject()) {
+            return mapper.convertValue(node, Map.class);
+        }
+        if (value instanceof String s && s.strip().startsWith("{")) {
+            try {
+                return mapper.readValue(s, Map.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return Map.of();
+            }
+        }
+        return Map.of();
+    }
+
+}

@@ -1,0 +1,16 @@
+package io.tandem.teams;
+
+import java.util.Optional;
+
+import io.tandem.engine.MemberId;
+
+/**
+ * Port: where each member's Teams conversation reference is kept (as the SDK's JSON), so Tandem can message them
+ * later. Teams only lets a bot message people it has talked to, or who installed it.
+ */
+public interface TeamsConversations {
+
+    void save(MemberId member, String referenceJson);
+
+    Optional<String> find(MemberId member);
+}

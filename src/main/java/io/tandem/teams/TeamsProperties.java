@@ -1,0 +1,25 @@
+package io.tandem.teams;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Teams settings ({@code tandem.teams.*}), filled from the Azure Bot's variables by {@code application.yml}:
+ * {@code MICROSOFT_APP_ID}, {@code MICROSOFT_APP_PASSWORD}, {@code MICROSOFT_APP_TENANT_ID}.
+ *
+ * @param appId       the Azure Bot's Microsoft App ID
+ * @param appPassword its client secret
+ * @param tenantId    the tenant of a single-tenant registration (the only kind Azure creates now)
+ * @param emulator    without credentials, accept unauthenticated requests (Bot Framework Emulator); only ever
+ *                    in local mode (embedded Redis), and on there unless set to false
+ */
+@ConfigurationProperties("tandem.teams")
+public record TeamsProperties(String appId, String appPassword, String tenantId, Boolean emulator) {
+
+    boolean credentials() {
+        return present(appId) && present(appPassword);
+    }
+
+    static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}

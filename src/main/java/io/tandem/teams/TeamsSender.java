@@ -1,0 +1,111 @@
+package io.tandem.teams;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.microsoft.bot.connector.rest.ErrorResponseException;
+import com.microsoft.bot.restclient.RestException;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import com.microsoft.bot.schema.ConversationReference;
+
+import io.tandem.delivery.SendResult;
+import io.tandem.delivery.Sender;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import io.tandem.engine.StoreUnavailableException;
+
+/**
+ * Sends notifications proactively into each member's personal chat with Tandem ({@code continueConversation} on
+ * the stored reference). A 429 waits its {@code Retry-After}; 5xx and network errors retry with backoff;
+ * a member Tandem has never talked to cannot be messaged in Teams, which is recorded with that reason.
+ */
+class TeamsSender implements Sender {
+
+    static final String NEVER_TALKED = "never talked to Tandem in Teams: a bot can only message people who chatted"
+            + " with it or installed it";
+
+    private final TeamsAdapter adapter;
+    private final TeamsConversations conversations;
+    private final Clock clock;
+    private final JacksonAdapter json = new JacksonAdapter();
+
+    TeamsSender(TeamsAdapter adapter, TeamsConversations conversations, Clock clock) {
+        this.adapter = adapter;
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TEAMS;
+    }
+
+    @Override
+    public SendResult send(Notification n) {
+        Optional<String> stored;
+        try {
+            stored = conversations.find(n.recipient());
+        } catch (StoreUnavailableException e) {
+            return new SendResult.Retry(clock.instant().plusSeconds(2), "store unavailable", false);
+        }
+        if (stored.isEmpty()) {
+            return new SendResult.Failed(NEVER_TALKED);
+        }
+        ConversationReference reference;
+        try {
+            reference = json.deserialize(stored.get(), ConversationReference.class);
+        } catch (IOException e) {
+            return new SendResult.Failed("unreadable conversation reference");
+        }
+        try {
+            adapter.continueConversation(adapter.appId(), reference,
+                    turn -> turn.sendActivity(TeamsActivities.message(n.message())).thenApply(sent -> null))
+                    .get(30, TimeUnit.SECONDS);
+            return SendResult.delivered();
+        } catch (ExecutionException e) {
+            return failure(e.getCause());
+        } catch (TimeoutException e) {
+            return new SendResult.Retry(null, "timed out", false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Retry(null, "interrupted", false);
+        } catch (RuntimeException e) {
+            return failure(e);
+        }
+    }
+
+    private SendResult failure(Throwable e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof RestException) && cause.getCause() != null
+                && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RestException rest && rest.response() != null) {
+            int status = rest.response().code();
+            if (status == 429) {
+                return new SendResult.Retry(clock.instant().plus(retryAfter(rest)), "rate limited by Teams", true);
+            }
+            if (status >= 500) {
+                return new SendResult.Retry(null, "Teams answered " + status, false);
+            }
+            String code = rest instanceof ErrorResponseException error && error.body() != null
+                    && error.body().getError() != null ? error.body().getError().getCode() : "HTTP " + status;
+            return new SendResult.Failed("Teams refused: " + code);
+        }
+        return new SendResult.Retry(null, "network: " + (e == null ? "?" : e.getMessage()), false);
+    }
+
+    private static Duration retryAfter(RestException e) {
+        String header = e.response().headers().get("Retry-After");
+        try {
+            return Duration.ofSeconds(header == null ? 1 : Math.max(1, Long.parseLong(header.strip())));
+        } catch (NumberFormatException ignored) {
+            return Duration.ofSeconds(1);
+        }
+    }
+}
