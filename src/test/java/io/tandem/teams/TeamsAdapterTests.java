@@ -1,0 +1,218 @@
+package io.tandem.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.tandem.delivery.DeliveryQueue;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.mentoring.ProfileStore;
+import io.tandem.support.FakeBotConnector;
+import io.tandem.support.TestDataDirs;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Teams-shaped activities posted to the running server's {@code /api/messages}, in local (emulator) mode, with
+ * a fake Bot Connector as the {@code serviceUrl} capturing every reply and proactive message.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tandem.demo.enabled=false")
+class TeamsAdapterTests {
+
+    static final String ANA = "aad-ana";
+    static final String BOB = "aad-bob";
+    static final FakeBotConnector teams = FakeBotConnector.start();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("teams").toString());
+    }
+
+    @AfterAll
+    static void stopFake() {
+        teams.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    DeliveryQueue queue;
+    @Autowired
+    ProfileStore profiles;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private FakeBotConnector.Activities activities;
+
+    @BeforeEach
+    void organisation() {
+        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+        teams.reset();
+        activities = teams.activities();
+        say(ANA, "Ana Lima", "en-US", "mentor set seniority senior");
+        say(ANA, "Ana Lima", "en-US", "mentor teach negotiation");
+        say(BOB, "Bob Carter", "fr-FR", "mentor set seniority junior");
+        say(BOB, "Bob Carter", "fr-FR", "mentor teach seo");
+        teams.awaitActivities(4, Duration.ofSeconds(10));
+        teams.reset();
+    }
+
+    HttpResponse<String> post(String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void say(String aad, String name, String locale, String text) {
+        HttpResponse<String> response = post(activities.personalMessage(text, aad, name, locale, "Europe/Paris"));
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
+    }
+
+    private JsonNode card(FakeBotConnector.Call call) {
+        List<com.fasterxml.jackson.databind.JsonNode> attachments = call.attachments();
+        assertThat(attachments).as(call.toString()).hasSize(1);
+        assertThat(attachments.get(0).get("contentType").asText()).isEqualTo(AdaptiveCardRenderer.CONTENT_TYPE);
+        return json.readTree(attachments.get(0).get("content").toString());
+    }
+
+    @Test
+    void answersEveryWayOfTypingWithAnAdaptiveCard() {
+        for (String text : List.of("find seo", "mentor find seo", "/mentor find seo")) {
+            say(ANA, "Ana Lima", "en-US", text);
+        }
+        List<FakeBotConnector.Call> replies = teams.awaitActivities(3, Duration.ofSeconds(10));
+        for (FakeBotConnector.Call reply : replies) {
+            assertThat(reply.isReply()).isTrue();
+            JsonNode card = card(reply);
+            assertThat(card.get("version").asString()).isEqualTo("1.5");
+            assertThat(card.get("fallbackText").asString()).startsWith("Mentors for SEO").contains("Bob Carter");
+            assertThat(card.toString()).contains("\"tandemAction\":\"mentoring.request\"");
+        }
+    }
+
+    @Test
+    void answersAMentionInAChannelAndInAGroupChat() {
+        post(activities.channelMention(FakeBotConnector.BOT_MENTION + " find seo", ANA, "Ana Lima", "en-US",
+                "Europe/London"));
+        post(activities.groupChatMessage(FakeBotConnector.BOT_MENTION + " help", ANA, "Ana Lima", "en-US",
+                "Europe/London"));
+        List<FakeBotConnector.Call> replies = teams.awaitActivities(2, Duration.ofSeconds(10));
+        assertThat(replies).extracting(FakeBotConnector.Call::conversationId)
+                .contains(FakeBotConnector.CHANNEL_CONVERSATION_ID, FakeBotConnector.GROUP_CHAT_ID);
+        assertThat(replies.stream().map(r -> card(r).get("fallbackText").asString()).toList())
+                .anySatisfy(t -> assertThat(t).contains("Bob Carter"))
+                .anySatisfy(t -> assertThat(t).contains("/mentor find"));
+    }
+
+    @Test
+    void knowsAMemberByTenantAndAadIdWithTheirLocaleAndTimezone() {
+        assertThat(profiles.find(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, BOB))).hasValueSatisfying(p -> {
+            assertThat(p.name()).isEqualTo("Bob Carter");
+            assertThat(p.zone()).hasToString("Europe/Paris");
+            assertThat(p.teaches()).contains("seo");
+        });
+        say(BOB, "Bob Carter", "fr-FR", "aide");
+        assertThat(card(teams.awaitActivity(Duration.ofSeconds(10))).get("fallbackText").asString())
+                .contains("Commandes");
+    }
+
+    @Test
+    void turnsCardSubmitsIntoActionsAndDeliversRequestsProactively() {
+        say(ANA, "Ana Lima", "en-US", "find seo");
+        JsonNode card = card(teams.awaitActivity(Duration.ofSeconds(10)));
+        String value = card.findValues("data").stream()
+                .filter(d -> d.get("tandemAction").asString().equals("mentoring.request")).findFirst().orElseThrow()
+                .get("tandemValue").asString();
+        teams.reset();
+        post(activities.cardSubmit(Map.of("tandemAction", "mentoring.request", "tandemValue", value), ANA, "Ana Lima",
+                "en-US", "Europe/London"));
+        List<FakeBotConnector.Call> sent = teams.awaitActivities(2, Duration.ofSeconds(15));
+        assertThat(sent).anySatisfy(call -> {
+            assertThat(call.conversationId()).isEqualTo(FakeBotConnector.personalConversationId(BOB));
+            assertThat(card(call).get("fallbackText").asString())
+                    .contains("Ana Lima aimerait apprendre Référencement naturel avec vous");
+        });
+        assertThat(sent).anySatisfy(call -> assertThat(card(call).get("fallbackText").asString())
+                .contains("I've told Bob Carter"));
+    }
+
+    @Test
+    void answersUniversalActionsWithACard() {
+        HttpResponse<String> response = post(activities.invokeAction("mentoring.profile.edit", Map.of(), ANA,
+                "Ana Lima", "en-US", "Europe/London"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("type").asString()).isEqualTo(AdaptiveCardRenderer.CONTENT_TYPE);
+        assertThat(body.get("value").toString()).contains("Input.Text", "\"id\":\"teaches\"", "Negotiation");
+
+        HttpResponse<String> invalid = post(activities.invokeAction("mentoring.profile.save",
+                Map.of("timezone", "Mars/Base", "capacity", "2"), ANA, "Ana Lima", "en-US", "Europe/London"));
+        assertThat(json.readTree(invalid.body()).get("value").toString()).contains("errorMessage", "Mars/Base");
+    }
+
+    @Test
+    void welcomesAMemberWhoInstallsTandemInTheirLanguage() {
+        post(activities.membersAdded("aad-chloe", "Chloé Petit", "fr-FR", "Europe/Paris"));
+        JsonNode card = card(teams.awaitActivity(Duration.ofSeconds(10)));
+        assertThat(card.get("fallbackText").asString()).contains("Bienvenue dans Tandem", "cherche référencement");
+        queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-chloe"), "test",
+                Reply.text("Bonjour Chloé")));
+        FakeBotConnector.Call proactive = teams.awaitActivities(2, Duration.ofSeconds(10)).get(1);
+        assertThat(proactive.conversationId()).isEqualTo(FakeBotConnector.personalConversationId("aad-chloe"));
+    }
+
+    @Test
+    void deliversAProactiveMessageOnceAfterA429() {
+        teams.failNext(1, FakeBotConnector.Reply.tooManyRequests(1));
+        queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, BOB), "test",
+                Reply.text("Hello Bob")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> teams.accepted() == 1);
+        assertThat(teams.refused()).isEqualTo(1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> teams.accepted() == 1);
+        assertThat(queue.failures("teams:" + FakeBotConnector.TENANT_ID, 5)).isEmpty();
+    }
+
+    @Test
+    void recordsThatSomeoneWhoNeverTalkedToTandemCannotBeMessaged() {
+        queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-stranger"),
+                "test", Reply.text("Hello")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !queue.failures("teams:" + FakeBotConnector.TENANT_ID, 5).isEmpty());
+        assertThat(queue.failures("teams:" + FakeBotConnector.TENANT_ID, 5).get(0).reason())
+                .contains("never talked to Tandem");
+        assertThat(teams.sentActivities()).isEmpty();
+    }
+
+    @Test
+    void refusesWhatIsNotAnActivity() {
+        assertThat(post("{not json").statusCode()).isEqualTo(400);
+        assertThat(post("").statusCode()).isEqualTo(400);
+        assertThat(post("{\"text\":\"no type\"}").statusCode()).isEqualTo(400);
+    }
+}
