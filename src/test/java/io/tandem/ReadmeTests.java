@@ -46,11 +46,15 @@ class ReadmeTests {
         String readme = readme();
         List<String> properties = properties("tandem", TandemProperties.class);
         properties.addAll(properties("tandem.slack", io.tandem.slack.SlackProperties.class));
+        properties.addAll(properties("tandem.teams", io.tandem.teams.TeamsProperties.class));
         assertThat(properties).contains("tandem.data-dir", "tandem.demo.members", "tandem.skills.file");
         for (String property : properties) {
             String variable = property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
             if (SLACKS_OWN.contains(property)) {
                 variable = variable.replace("TANDEM_", ""); // Slack's usual names, mapped in application.yml
+            }
+            if (AZURES_OWN.containsKey(property)) {
+                variable = AZURES_OWN.get(property); // the Azure Bot's usual names, mapped in application.yml
             }
             assertThat(readme).contains("`" + property + "`").contains("`" + variable + "`");
         }
@@ -59,6 +63,16 @@ class ReadmeTests {
 
     private static final List<String> SLACKS_OWN = List.of("tandem.slack.bot-token", "tandem.slack.signing-secret",
             "tandem.slack.app-token", "tandem.slack.client-id", "tandem.slack.client-secret");
+
+    private static final java.util.Map<String, String> AZURES_OWN = java.util.Map.of(
+            "tandem.teams.app-id", "MICROSOFT_APP_ID", "tandem.teams.app-password", "MICROSOFT_APP_PASSWORD",
+            "tandem.teams.tenant-id", "MICROSOFT_APP_TENANT_ID");
+
+    @Test
+    void explainsHowToRunInTeams() throws IOException {
+        assertThat(readme()).contains("## Run in Teams", "manifests/teams/package.sh", "`POST /api/messages`",
+                "Single Tenant");
+    }
 
     @Test
     void explainsHowToRunInSlack() throws IOException {

@@ -1,0 +1,25 @@
+package io.tandem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Slack's SDK brings OkHttp 4.12 and the Bot Framework's OkHttp 3.12: the build pins one, 4.12.0, for both.
+ * {@code FakeSlackApiTests} and {@code FakeBotConnectorTests} (and the adapter tests) prove each SDK still sends
+ * through it; this test fails if a dependency change lets another OkHttp in.
+ */
+class OkHttpPinTests {
+
+    @Test
+    void runsBothSdksOnOneOkHttp() throws Exception {
+        assertThat(okhttp3.OkHttp.VERSION).isEqualTo("4.12.0");
+        assertThat(Class.forName("okhttp3.logging.HttpLoggingInterceptor").getProtectionDomain().getCodeSource()
+                .getLocation().toString()).contains("4.12.0");
+        assertThat(Class.forName("okhttp3.JavaNetCookieJar").getProtectionDomain().getCodeSource().getLocation()
+                .toString()).contains("okhttp-urlconnection").contains("4.12.0");
+        // the Bot Framework's HTTP stack loads on it
+        assertThat(Class.forName("com.microsoft.bot.connector.rest.RestConnectorClient")).isNotNull();
+        assertThat(Class.forName("com.slack.api.util.http.SlackHttpClient")).isNotNull();
+    }
+}
