@@ -93,14 +93,15 @@ final class SlackHandlers {
         Supplier<Reply> work = () -> engine.handle(textEvent(ctx.client(), workspace, p.getUserId(),
                 p.getUserName(), p.getChannelId(), line));
         try {
-            String cancel = messages(ctx.client(), workspace, p.getUserId()).get("slack.cancel");
+            // Only forms need the label, and it costs a users.info lookup on a cold cache: ask when needed.
+            Supplier<String> cancel = () -> messages(ctx.client(), workspace, p.getUserId()).get("slack.cancel");
             Optional<Reply> reply = within(work, later -> respond(ctx.client(), later, p.getTriggerId(), line,
                     cancel, r -> ctx.respond(r)));
             if (reply.isEmpty()) {
                 return ctx.ack();
             }
             Optional<Block.Form> form = BlockKitRenderer.form(reply.get());
-            if (form.isPresent() && openModal(ctx.client(), p.getTriggerId(), form.get(), cancel)) {
+            if (form.isPresent() && openModal(ctx.client(), p.getTriggerId(), form.get(), cancel.get())) {
                 return ctx.ack();
             }
             return ctx.ack(r -> r.responseType(responseType(reply.get())).text(BlockKitRenderer.fallback(reply.get()))
@@ -111,10 +112,10 @@ final class SlackHandlers {
     }
 
     /** Sends an answer that missed the acknowledgement: a modal if it is a form, else through response_url. */
-    private void respond(MethodsClient client, Reply reply, String triggerId, String line, String cancel,
+    private void respond(MethodsClient client, Reply reply, String triggerId, String line, Supplier<String> cancel,
                          Responder responder) {
         Optional<Block.Form> form = BlockKitRenderer.form(reply);
-        if (form.isPresent() && openModal(client, triggerId, form.get(), cancel)) {
+        if (form.isPresent() && openModal(client, triggerId, form.get(), cancel.get())) {
             return;
         }
         try {
