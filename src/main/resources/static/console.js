@@ -462,7 +462,7 @@
       post(API.actions, {
         user: handle(),
         action: action,
-        value: '',
+        value: str(block.value),
         fields: fields,
         locale: state.locale,
         timezone: state.timezone

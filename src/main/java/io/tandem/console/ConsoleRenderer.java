@@ -43,6 +43,7 @@ final class ConsoleRenderer {
         } else if (block instanceof Block.Form f) {
             out.put("type", "form");
             out.put("action", f.actionId());
+            out.put("value", f.value());
             out.put("title", f.title());
             out.put("submit", f.submitLabel());
             out.put("inputs", f.inputs().stream().map(ConsoleRenderer::input).toList());

@@ -35,17 +35,23 @@ public sealed interface Block {
     }
 
     /**
-     * A form: inputs submitted together as one {@link Action} with {@code actionId} and the inputs as fields.
-     * {@code errors} maps input ids to messages when a submission failed validation. Slack opens it as a modal.
+     * A form: inputs submitted together as one {@link Action} with {@code actionId}, the form's {@code value}
+     * (like a button's: what the form is about, never shown) and the inputs as fields. {@code errors} maps input
+     * ids to messages when a submission failed validation. Slack opens it as a modal.
      */
-    record Form(String actionId, String title, String submitLabel, List<Input> inputs, Map<String, String> errors)
-            implements Block {
+    record Form(String actionId, String title, String submitLabel, List<Input> inputs, Map<String, String> errors,
+                String value) implements Block {
         public Form {
             Objects.requireNonNull(actionId, "actionId");
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(submitLabel, "submitLabel");
             inputs = List.copyOf(inputs);
             errors = errors == null ? Map.of() : Map.copyOf(errors);
+            value = value == null ? "" : value;
+        }
+
+        public Form(String actionId, String title, String submitLabel, List<Input> inputs, Map<String, String> errors) {
+            this(actionId, title, submitLabel, inputs, errors, "");
         }
     }
 

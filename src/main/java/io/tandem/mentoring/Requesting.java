@@ -1,62 +1,117 @@
 package io.tandem.mentoring;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.ActionValue;
+import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
-import io.tandem.engine.Messages;
-import io.tandem.engine.Notification;
-import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 
-/**
- * The Request button of {@code /mentor find}: tells the mentor, in their own language, that the mentee would like
- * to learn the skill from them, with the mentee's profile. (Accepting, declining and expiry come with the
- * mentoring flow.)
- */
-@Component
-public class Requesting implements ActionHandler {
+/** The buttons of the request flow: Request (from find), Accept, Decline and its optional reason. */
+final class Requesting {
 
-    static final String KIND = "mentoring.request";
+    private static final int MAX_REASON = 500;
 
-    private final Profiles profiles;
-    private final ProfileView view;
-    private final Notifier notifier;
-
-    public Requesting(Profiles profiles, ProfileView view, Notifier notifier) {
-        this.profiles = profiles;
-        this.view = view;
-        this.notifier = notifier;
+    private Requesting() {
     }
 
-    @Override
-    public String actionId() {
-        return ProfileView.REQUEST_ACTION;
+    /** The Request button of {@code /mentor find}. */
+    @Component
+    static class Ask implements ActionHandler {
+        private final Profiles profiles;
+        private final Requests requests;
+        private final SkillCatalog catalog;
+
+        Ask(Profiles profiles, Requests requests, SkillCatalog catalog) {
+            this.profiles = profiles;
+            this.requests = requests;
+            this.catalog = catalog;
+        }
+
+        @Override
+        public String actionId() {
+            return ProfileView.REQUEST_ACTION;
+        }
+
+        @Override
+        public Reply handle(Invocation in) {
+            Profile mentor = MentoringActions.member(in, profiles, "mentor");
+            String skill = ActionValue.parse(in.action().value()).get("skill").flatMap(catalog::resolve)
+                    .map(SkillMatch::id).orElseThrow(() -> new Refusal("action.stale"));
+            return requests.ask(in, mentor, skill, null);
+        }
     }
 
-    @Override
-    public Reply handle(Invocation in) {
-        Profile mentor = MentoringActions.member(in, profiles, "mentor");
-        String skill = ActionValue.parse(in.action().value()).get("skill")
-                .flatMap(view.catalog()::resolve).map(SkillMatch::id)
-                .orElseThrow(() -> new Refusal("action.stale"));
-        Profile mentee = profiles.mine(in);
-        if (mentor.id().equals(mentee.id())) {
-            throw new Refusal("request.self");
+    @Component
+    static class Accept implements ActionHandler {
+        private final Requests requests;
+
+        Accept(Requests requests) {
+            this.requests = requests;
         }
-        if (mentor.paused()) {
-            throw new Refusal("request.paused", mentor.name());
+
+        @Override
+        public String actionId() {
+            return Requests.ACCEPT;
         }
-        Messages theirs = Messages.of(mentor.effectiveLanguage());
-        Reply message = Reply.builder()
-                .text(theirs.get("request.notification", mentee.name(), view.skill(skill, theirs.language())))
-                .block(view.card(mentee, theirs, List.of(view.profileButton(mentee, theirs))))
-                .build();
-        notifier.send(new Notification(mentor.id(), KIND, message));
-        return Reply.text(in.t("request.sent", mentor.name(), view.skill(skill, in.messages().language())));
+
+        @Override
+        public Reply handle(Invocation in) {
+            return requests.accept(in, requests.forMentor(in));
+        }
+    }
+
+    /** Decline opens a small form for an optional reason. */
+    @Component
+    static class Decline implements ActionHandler {
+        private final Requests requests;
+
+        Decline(Requests requests) {
+            this.requests = requests;
+        }
+
+        @Override
+        public String actionId() {
+            return Requests.DECLINE;
+        }
+
+        @Override
+        public Reply handle(Invocation in) {
+            MentoringRequest request = requests.forMentor(in);
+            return Reply.builder().block(new Block.Form(Requests.DECLINE_SAVE, in.t("request.decline.title"),
+                    in.t("button.decline"), List.of(
+                    new Block.Input("reason", in.t("request.decline.reason"), Block.InputType.MULTILINE, false, "",
+                            in.t("request.decline.hint"), null)),
+                    Map.of(), ActionValue.of("request", request.id()))).build();
+        }
+    }
+
+    @Component
+    static class DeclineSave implements ActionHandler {
+        private final Requests requests;
+
+        DeclineSave(Requests requests) {
+            this.requests = requests;
+        }
+
+        @Override
+        public String actionId() {
+            return Requests.DECLINE_SAVE;
+        }
+
+        @Override
+        public Reply handle(Invocation in) {
+            MentoringRequest request = requests.forMentor(in);
+            String reason = in.action().field("reason");
+            if (reason.length() > MAX_REASON) {
+                throw new Refusal("set.too-long", MAX_REASON);
+            }
+            return requests.decline(in, request, reason);
+        }
     }
 }

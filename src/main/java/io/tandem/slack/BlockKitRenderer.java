@@ -90,8 +90,12 @@ final class BlockKitRenderer {
         return reply.blocks().stream().filter(Block.Form.class::isInstance).map(Block.Form.class::cast).findFirst();
     }
 
-    /** A form as a modal: callback_id is the form's action, each input's block_id and action_id its id. */
-    static View modal(Block.Form form, String cancel, String privateMetadata) {
+    /**
+     * A form as a modal: callback_id is the form's action, private_metadata its value, each input's block_id and
+     * action_id its id.
+     */
+    static View modal(Block.Form form, String cancel) {
+        String privateMetadata = form.value();
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Block.Input input : form.inputs()) {
             blocks.add(InputBlock.builder().blockId(shorten(input.id(), ACTION_ID))

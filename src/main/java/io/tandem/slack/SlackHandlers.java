@@ -176,7 +176,7 @@ final class SlackHandlers {
             if (form.isPresent()) {
                 if (surface == SlackSurface.MODAL) {
                     client.viewsUpdate(r -> r.viewId(p.getView().getId())
-                            .view(BlockKitRenderer.modal(form.get(), m.get("slack.cancel"), "")));
+                            .view(BlockKitRenderer.modal(form.get(), m.get("slack.cancel"))));
                 } else {
                     openModal(client, p.getTriggerId(), form.get(), m.get("slack.cancel"));
                 }
@@ -209,7 +209,8 @@ final class SlackHandlers {
         Supplier<Reply> work = () -> {
             SlackUser who = directory.lookup(ctx.client(), workspace, user, p.getUser().getName());
             return engine.handle(ChatEvent.action(Platform.SLACK, workspace, user, who.name(), who.locale(),
-                    who.zone(), null, new Action(p.getView().getCallbackId(), "", fields)));
+                    who.zone(), null, new Action(p.getView().getCallbackId(),
+                    p.getView().getPrivateMetadata() == null ? "" : p.getView().getPrivateMetadata(), fields)));
         };
         Messages m = messages(ctx.client(), workspace, user);
         try {
@@ -223,7 +224,7 @@ final class SlackHandlers {
                 return ctx.ackWithErrors(BlockKitRenderer.errors(form.get()));
             }
             if (form.isPresent()) {
-                return ctx.ackWithUpdate(BlockKitRenderer.modal(form.get(), m.get("slack.cancel"), ""));
+                return ctx.ackWithUpdate(BlockKitRenderer.modal(form.get(), m.get("slack.cancel")));
             }
             return ctx.ackWithUpdate(BlockKitRenderer.modal(reply.get(), m.get("slack.title"), m.get("slack.close")));
         } catch (RejectedExecutionException e) {
@@ -328,7 +329,7 @@ final class SlackHandlers {
         }
         try {
             var opened = client.viewsOpen(r -> r.triggerId(triggerId)
-                    .view(BlockKitRenderer.modal(form, cancel, "")));
+                    .view(BlockKitRenderer.modal(form, cancel)));
             if (opened.isOk()) {
                 return true;
             }

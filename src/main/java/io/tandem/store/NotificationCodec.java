@@ -63,6 +63,7 @@ final class NotificationCodec {
             } else if (block instanceof Block.Form f) {
                 b.put("type", "form");
                 b.put("action", f.actionId());
+                b.put("value", f.value());
                 b.put("title", f.title());
                 b.put("submit", f.submitLabel());
                 ArrayNode inputs = b.putArray("inputs");
@@ -98,7 +99,8 @@ final class NotificationCodec {
                             .map(c -> new Block.Choice(text(c, "value"), text(c, "label"))).toList())).toList();
                     Map<String, String> errors = new LinkedHashMap<>();
                     b.get("errors").properties().forEach(e -> errors.put(e.getKey(), e.getValue().asString()));
-                    blocks.add(new Block.Form(text(b, "action"), text(b, "title"), text(b, "submit"), inputs, errors));
+                    blocks.add(new Block.Form(text(b, "action"), text(b, "title"), text(b, "submit"), inputs, errors,
+                            text(b, "value")));
                 }
                 default -> throw new IllegalArgumentException("unknown block type " + b.get("type"));
             }

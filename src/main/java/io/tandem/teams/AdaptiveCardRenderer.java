@@ -92,7 +92,7 @@ final class AdaptiveCardRenderer {
         submit.put("type", "Action.Submit");
         submit.put("title", f.submitLabel());
         submit.put("style", "positive");
-        submit.put("data", Map.of(ACTION, f.actionId(), VALUE, ""));
+        submit.put("data", Map.of(ACTION, f.actionId(), VALUE, f.value()));
         items.add(Map.of("type", "ActionSet", "actions", List.of(submit)));
         return container(items, true);
     }

@@ -53,6 +53,7 @@ class TeamsController {
         try {
             activity = body == null || body.isBlank() ? null : json.deserialize(body, Activity.class);
         } catch (IOException | RuntimeException e) {
+            log.info("Refused an unreadable Teams activity: {}", e.toString());
             activity = null;
         }
         if (activity == null || activity.getType() == null) {

@@ -84,7 +84,7 @@ class ConsoleApiTests {
                 "user", "alice", "action", button.get("action").asString(), "value", button.get("value").asString(),
                 "fields", Map.of())));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(body(response).get("reply").get("text").asString()).startsWith("I've told ");
+        assertThat(body(response).get("reply").get("text").asString()).startsWith("I've asked ");
 
         JsonNode inbox = await().atMost(Duration.ofSeconds(10)).until(
                 () -> body(http.get("/api/console/inbox?user=" + mentor)), i -> !i.get("notifications").isEmpty());

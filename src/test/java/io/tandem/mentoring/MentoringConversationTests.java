@@ -114,8 +114,8 @@ class MentoringConversationTests {
         chat.say("bob", "/mentor set language fr");
         Block.Button request = FakeChat.cards(chat.say("alice", "/mentor find seo")).get(0).buttons().get(0);
         Reply confirmation = chat.click("alice", request);
-        assertThat(confirmation.text()).isEqualTo("I've told bob you'd like to learn SEO with them. They'll see your"
-                + " profile and get back to you.");
+        assertThat(confirmation.text()).isEqualTo("I've asked bob whether they'd mentor you in SEO. You'll hear as soon"
+                + " as they answer.");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chat.inbox("bob")).singleElement()
                 .asString().contains("alice aimerait apprendre Référencement naturel avec vous", "mentoring.request",
                         "Négociation"));

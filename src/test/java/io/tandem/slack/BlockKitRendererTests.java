@@ -118,10 +118,12 @@ class BlockKitRendererTests {
                         new Block.Input("day", "Day", Block.InputType.DATE, true, "2026-12-03", "", null),
                         new Block.Input("at", "At", Block.InputType.TIME, true, "09:30", "", null)),
                 Map.of("teaches", "Too many skills"));
-        View modal = BlockKitRenderer.modal(form, "Cancel", "{}");
+        View modal = BlockKitRenderer.modal(new Block.Form(form.actionId(), form.title(), form.submitLabel(),
+                form.inputs(), form.errors(), "request=42"), "Cancel");
         JsonObject view = gson.toJsonTree(modal).getAsJsonObject();
         assertThat(view.get("type").getAsString()).isEqualTo("modal");
         assertThat(view.get("callback_id").getAsString()).isEqualTo("mentoring.profile.save");
+        assertThat(view.get("private_metadata").getAsString()).isEqualTo("request=42");
         assertThat(view.getAsJsonObject("title").get("text").getAsString()).hasSizeLessThanOrEqualTo(24).endsWith("…");
         JsonArray blocks = view.getAsJsonArray("blocks");
         assertThat(blocks).hasSize(5);

@@ -4,8 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +32,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local fake of the Bot Framework Connector service (v3 REST API, as Microsoft Teams serves it) on the JDK's HTTP
@@ -88,7 +81,7 @@ public final class FakeBotConnector implements AutoCloseable {
     /** The mention of the bot in {@link Activities#channelMention} texts. */
     public static final String BOT_MENTION = "<at>" + BOT_NAME + "</at>";
 
-    private static final String JSON = "application/json; charset=utf-8";
+    private static final String JSON = FakeHttp.JSON;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -222,12 +215,10 @@ public final class FakeBotConnector implements AutoCloseable {
     private record Member(String aadObjectId, String name) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final FakeHttp http;
     private final String base;
 
-    private final Object callsMonitor = new Object();
-    private final List<Call> calls = new ArrayList<>();                  // guarded by callsMonitor
+    private final RecordedCalls<Call> calls = new RecordedCalls<>();
     private final Object scriptMonitor = new Object();
     private final Deque<Reply> scriptedActivityPosts = new ArrayDeque<>(); // guarded by scriptMonitor
     private final Deque<Reply> scriptedCreates = new ArrayDeque<>();       // guarded by scriptMonitor
@@ -238,33 +229,19 @@ public final class FakeBotConnector implements AutoCloseable {
     private final AtomicLong activityIds = new AtomicLong(1_700_000_000_000L);
     private final AtomicInteger conversationIds = new AtomicInteger();
 
-    private FakeBotConnector() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "fake-bot-connector-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    private FakeBotConnector() {
+        http = FakeHttp.serve("the fake Bot Connector", "fake-bot-connector", this::handle);
+        base = http.baseUrl() + "/";
     }
 
     /** Starts a fake on a free port of 127.0.0.1. */
     public static FakeBotConnector start() {
-        try {
-            return new FakeBotConnector();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the fake Bot Connector", e);
-        }
+        return new FakeBotConnector();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 
     // ---------------------------------------------------------------- addresses and incoming activities
@@ -324,9 +301,7 @@ public final class FakeBotConnector implements AutoCloseable {
             accepted.set(0);
             refused.set(0);
         }
-        synchronized (callsMonitor) {
-            calls.clear();
-        }
+        calls.clear();
     }
 
     // ---------------------------------------------------------------- what was received
@@ -343,16 +318,12 @@ public final class FakeBotConnector implements AutoCloseable {
 
     /** Every request received, oldest first. */
     public List<Call> calls() {
-        synchronized (callsMonitor) {
-            return List.copyOf(calls);
-        }
+        return calls.all();
     }
 
     /** Activity POSTs received (sends and replies, whatever the answer), oldest first. */
     public List<Call> sentActivities() {
-        synchronized (callsMonitor) {
-            return calls.stream().filter(Call::isActivityPost).toList();
-        }
+        return calls.matching(Call::isActivityPost);
     }
 
     /** Activity POSTs received for this conversation (sends and replies, whatever the answer), oldest first. */
@@ -367,27 +338,7 @@ public final class FakeBotConnector implements AutoCloseable {
 
     /** Waits for {@code count} activity POSTs; returns all received so far, oldest first (maybe more). */
     public List<Call> awaitActivities(int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (callsMonitor) {
-            while (true) {
-                List<Call> found = sentActivities();
-                if (found.size() >= count) {
-                    return found;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("Expected " + count + " activity POST(s) within " + timeout
-                            + " but received " + found.size() + ". All calls received (" + calls.size() + "):"
-                            + calls.stream().map(c -> "\n  " + c).collect(Collectors.joining()));
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(callsMonitor, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted while waiting for activities", e);
-                }
-            }
-        }
+        return calls.await(Call::isActivityPost, count, timeout, "activity POST(s)", "activities");
     }
 
     // ---------------------------------------------------------------- serving
@@ -412,19 +363,8 @@ public final class FakeBotConnector implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
             Call call = new Call(method, "/" + String.join("/", segments), route.conversationId, route.activityId,
                     body, Collections.unmodifiableMap(headers), Instant.now(), reply.status());
-            synchronized (callsMonitor) {
-                calls.add(call);
-                callsMonitor.notifyAll();
-            }
-            byte[] bytes = reply.body().getBytes(UTF_8);
-            reply.headers().forEach(exchange.getResponseHeaders()::set);
-            if (bytes.length > 0 && !exchange.getResponseHeaders().containsKey("Content-Type")) {
-                exchange.getResponseHeaders().set("Content-Type", JSON);
-            }
-            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                exchange.getResponseBody().write(bytes);
-            }
+            calls.add(call);
+            FakeHttp.send(exchange, reply.status(), reply.headers(), reply.body());
         } catch (IOException | RuntimeException e) {
             e.printStackTrace();
         }
@@ -732,6 +672,10 @@ public final class FakeBotConnector implements AutoCloseable {
                     .put("id", personalConversationId(aadObjectId));
         }
 
+        /** Always every field, as Teams sends them: {@code toString()} drops zero seconds and fractions. */
+        private static final java.time.format.DateTimeFormatter STAMP =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+
         private static ObjectNode mention() {
             ObjectNode mention = NODES.objectNode().put("type", "mention").put("text", BOT_MENTION);
             mention.putObject("mentioned").put("id", BOT_ID).put("name", BOT_NAME);
@@ -743,10 +687,10 @@ public final class FakeBotConnector implements AutoCloseable {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             ObjectNode activity = NODES.objectNode().put("type", type)
                     .put("id", String.valueOf(IDS.incrementAndGet()))
-                    .put("timestamp", now.toString());
+                    .put("timestamp", STAMP.format(now.atOffset(java.time.ZoneOffset.UTC)));
             ZoneId zone = zoneOrNull(timezone);
             if (zone != null) {
-                activity.put("localTimestamp", now.atZone(zone).toOffsetDateTime().toString());
+                activity.put("localTimestamp", STAMP.format(now.atZone(zone).toOffsetDateTime()));
             }
             if (timezone != null) {
                 activity.put("localTimezone", timezone);

@@ -3,8 +3,6 @@ package io.tandem.support;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.time.Duration;
@@ -12,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -24,9 +21,6 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -37,7 +31,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local fake of Slack's Web API (plus {@code response_url}s and file upload URLs) on the JDK's HTTP server,
@@ -73,7 +66,7 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The method name of an upload to a URL {@code files.getUploadURLExternal} gave; see param {@code file_id}. */
     public static final String UPLOAD = "upload";
 
-    private static final String JSON = "application/json; charset=utf-8";
+    private static final String JSON = FakeHttp.JSON;
     private static final String AUTH_TEST = "{\"ok\":true,\"url\":\"https://tandem-test.slack.com/\","
             + "\"team\":\"Tandem Test\",\"user\":\"tandem\",\"team_id\":\"T0TEST\",\"user_id\":\"U0BOT\","
             + "\"bot_id\":\"B0BOT\"}";
@@ -144,12 +137,10 @@ public final class FakeSlackApi implements AutoCloseable {
     private record User(String id, String realName, ZoneId tz, String locale) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final FakeHttp http;
     private final String base;
 
-    private final Object callsMonitor = new Object();
-    private final List<Call> calls = new ArrayList<>();                   // guarded by callsMonitor
+    private final RecordedCalls<Call> calls = new RecordedCalls<>();
     private final Map<String, Function<Call, Reply>> handlers = new ConcurrentHashMap<>();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Set<String> missingUsers = ConcurrentHashMap.newKeySet();
@@ -166,33 +157,19 @@ public final class FakeSlackApi implements AutoCloseable {
     private final AtomicLong tsMicros = new AtomicLong();
     private final AtomicInteger ids = new AtomicInteger();
 
-    private FakeSlackApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "fake-slack-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    private FakeSlackApi() {
+        http = FakeHttp.serve("the fake Slack API", "fake-slack", this::handle);
+        base = http.baseUrl();
     }
 
     /** Starts a fake on a free port of 127.0.0.1. */
     public static FakeSlackApi start() {
-        try {
-            return new FakeSlackApi();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the fake Slack API", e);
-        }
+        return new FakeSlackApi();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 
     // ---------------------------------------------------------------- addresses
@@ -272,9 +249,7 @@ public final class FakeSlackApi implements AutoCloseable {
             accepted.clear();
             refused.clear();
         }
-        synchronized (callsMonitor) {
-            calls.clear();
-        }
+        calls.clear();
     }
 
     // ---------------------------------------------------------------- what was received
@@ -292,15 +267,11 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     public List<Call> calls() {
-        synchronized (callsMonitor) {
-            return List.copyOf(calls);
-        }
+        return calls.all();
     }
 
     public List<Call> calls(String method) {
-        synchronized (callsMonitor) {
-            return calls.stream().filter(c -> c.method().equals(method)).toList();
-        }
+        return calls.matching(c -> c.method().equals(method));
     }
 
     /** Waits for a call of {@code method} and returns the first one; fails listing what was received instead. */
@@ -310,27 +281,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** Waits for {@code count} calls of {@code method}; returns all received so far, oldest first (maybe more). */
     public List<Call> awaitCalls(String method, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (callsMonitor) {
-            while (true) {
-                List<Call> found = calls(method);
-                if (found.size() >= count) {
-                    return found;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("Expected " + count + " call(s) of " + method + " within " + timeout
-                            + " but received " + found.size() + ". All calls received (" + calls.size() + "):"
-                            + calls.stream().map(c -> "\n  " + c).collect(Collectors.joining()));
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(callsMonitor, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted while waiting for " + method, e);
-                }
-            }
-        }
+        return calls.await(c -> c.method().equals(method), count, timeout, "call(s) of " + method, method);
     }
 
     // ---------------------------------------------------------------- serving
@@ -350,19 +301,8 @@ public final class FakeSlackApi implements AutoCloseable {
             } else if (reply.status() / 100 == 2) {
                 accepted.computeIfAbsent(call.method(), m -> new AtomicInteger()).incrementAndGet();
             }
-            synchronized (callsMonitor) {
-                calls.add(call);
-                callsMonitor.notifyAll();
-            }
-            byte[] body = reply.body().getBytes(UTF_8);
-            reply.headers().forEach(exchange.getResponseHeaders()::set);
-            if (body.length > 0 && !exchange.getResponseHeaders().containsKey("Content-Type")) {
-                exchange.getResponseHeaders().set("Content-Type", JSON);
-            }
-            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                exchange.getResponseBody().write(body);
-            }
+            calls.add(call);
+            FakeHttp.send(exchange, reply.status(), reply.headers(), reply.body());
         } catch (IOException | RuntimeException e) {
             e.printStackTrace();
         }

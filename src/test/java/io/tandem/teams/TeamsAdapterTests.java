@@ -159,7 +159,7 @@ class TeamsAdapterTests {
                     .contains("Ana Lima aimerait apprendre Référencement naturel avec vous");
         });
         assertThat(sent).anySatisfy(call -> assertThat(card(call).get("fallbackText").asString())
-                .contains("I've told Bob Carter"));
+                .contains("I've asked Bob Carter"));
     }
 
     @Test

@@ -1,0 +1,199 @@
+package io.tandem.mentoring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.tandem.engine.ActionHandler;
+import io.tandem.engine.ActionValue;
+import io.tandem.engine.Block;
+import io.tandem.engine.Command;
+import io.tandem.engine.CommandSpec;
+import io.tandem.engine.Invocation;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Reply;
+
+/**
+ * Check-ins after a session: "did you meet?" (yes / no / moved), usefulness 1–5, one thing learned, a private
+ * note. "No" offers to plan another session. The prompt is sent by the nudges; the content and handling are here.
+ */
+@Component
+public class CheckIns {
+
+    static final String FORM = "mentoring.checkin.form";
+    static final String SAVE = "mentoring.checkin.save";
+    static final Duration ANSWERABLE_FOR = Duration.ofDays(30);
+    private static final int MAX_TEXT = 1000;
+
+    private final MentoringStore store;
+    private final Profiles profiles;
+    private final Clock clock;
+
+    public CheckIns(MentoringStore store, Profiles profiles, Clock clock) {
+        this.store = store;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    /** Sessions of the member that have ended, in the last 30 days, without their check-in; latest first. */
+    public List<Session> pending(MemberId member) {
+        return store.sessions(member).stream()
+                .filter(s -> s.status() == Session.Status.SCHEDULED)
+                .filter(s -> s.end().isBefore(clock.instant()) && s.end().isAfter(clock.instant().minus(ANSWERABLE_FOR)))
+                .filter(s -> store.checkIn(member.workspace(), s.id(), member).isEmpty())
+                .sorted(Comparator.comparing(Session::start).reversed()).toList();
+    }
+
+    /** The message the nudges send when a session has ended. */
+    public Reply prompt(Session session, MemberId member, Messages m) {
+        String with = profiles.find(session.otherThan(member)).map(Profile::name).orElse("?");
+        return Reply.builder().text(m.get("checkin.prompt", with))
+                .block(new Block.Section(null, null, List.of(), List.of(new Block.Button(FORM, m.get("button.checkin"),
+                        ActionValue.of("session", session.id()), Block.ButtonStyle.PRIMARY))))
+                .build();
+    }
+
+    Reply form(Invocation in, Session session, Map<String, String> values, Map<String, String> errors) {
+        Messages m = in.messages();
+        String with = profiles.find(session.otherThan(in.caller().id())).map(Profile::name).orElse("?");
+        List<Block.Choice> met = List.of(new Block.Choice("yes", m.get("checkin.met.yes")),
+                new Block.Choice("no", m.get("checkin.met.no")), new Block.Choice("moved", m.get("checkin.met.moved")));
+        List<Block.Choice> scores = IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> new Block.Choice(String.valueOf(i), m.get("checkin.score." + i))).toList();
+        return Reply.builder().block(new Block.Form(SAVE, m.get("checkin.title", with), m.get("checkin.submit"),
+                List.of(new Block.Input("met", m.get("checkin.field.met"), Block.InputType.SELECT, true,
+                                values.getOrDefault("met", "yes"), "", met),
+                        new Block.Input("usefulness", m.get("checkin.field.usefulness"), Block.InputType.SELECT, false,
+                                values.getOrDefault("usefulness", ""), "", scores),
+                        new Block.Input("learned", m.get("checkin.field.learned"), Block.InputType.TEXT, false,
+                                values.getOrDefault("learned", ""), "", null),
+                        new Block.Input("note", m.get("checkin.field.note"), Block.InputType.MULTILINE, false,
+                                values.getOrDefault("note", ""), m.get("checkin.field.note-hint"), null)),
+                errors, ActionValue.of("session", session.id()))).build();
+    }
+
+    Reply save(Invocation in) {
+        Session session = ActionValue.parse(in.action().value()).get("session")
+                .flatMap(id -> store.session(in.caller().id().workspace(), id))
+                .filter(s -> s.involves(in.caller().id()))
+                .orElseThrow(() -> new Refusal("action.stale"));
+        if (store.checkIn(in.caller().id().workspace(), session.id(), in.caller().id()).isPresent()) {
+            throw new Refusal("checkin.already");
+        }
+        Messages m = in.messages();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<CheckIn.Met> met = switch (in.action().field("met").toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "oui" -> Optional.of(CheckIn.Met.YES);
+            case "no", "non" -> Optional.of(CheckIn.Met.NO);
+            case "moved", "deplacee", "déplacée" -> Optional.of(CheckIn.Met.MOVED);
+            default -> Optional.empty();
+        };
+        if (met.isEmpty()) {
+            errors.put("met", m.get("checkin.error.met"));
+        }
+        int usefulness = 0;
+        String score = in.action().field("usefulness");
+        if (!score.isEmpty()) {
+            usefulness = score.matches("[1-5]") ? Integer.parseInt(score) : -1;
+            if (usefulness < 0) {
+                errors.put("usefulness", m.get("checkin.error.usefulness"));
+            }
+        }
+        for (String field : List.of("learned", "note")) {
+            if (in.action().field(field).length() > MAX_TEXT) {
+                errors.put(field, m.get("set.too-long", MAX_TEXT));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return form(in, session, in.action().fields(), errors);
+        }
+        store.save(new CheckIn(session.id(), in.caller().id(), met.get(), Math.max(0, usefulness),
+                in.action().field("learned"), in.action().field("note"), clock.instant()));
+        Reply.Builder reply = Reply.builder().text(m.get("checkin.thanks"));
+        if (met.get() != CheckIn.Met.YES) {
+            store.pair(in.caller().id().workspace(), session.pairId()).filter(p -> p.status() == Pair.Status.ACTIVE)
+                    .ifPresent(pair -> reply.block(new Block.Section(null, m.get("checkin.reschedule"), List.of(),
+                            List.of(Sessions.scheduleButton(pair, m)))));
+        }
+        return reply.build();
+    }
+
+    /** {@code /mentor checkin}: answers the latest pending check-in. */
+    @Component
+    @Order(42)
+    static class CheckInCommand implements Command {
+        private static final CommandSpec SPEC = CommandSpec.mentor("checkin", "checkin", "check-in", "bilan");
+        private final CheckIns checkIns;
+
+        CheckInCommand(CheckIns checkIns) {
+            this.checkIns = checkIns;
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return SPEC;
+        }
+
+        @Override
+        public Reply run(Invocation in) {
+            List<Session> pending = checkIns.pending(in.caller().id());
+            if (pending.isEmpty()) {
+                return Reply.text(in.t("checkin.none"));
+            }
+            return checkIns.form(in, pending.get(0), Map.of(), Map.of());
+        }
+    }
+
+    @Component
+    static class Form implements ActionHandler {
+        private final CheckIns checkIns;
+        private final MentoringStore store;
+
+        Form(CheckIns checkIns, MentoringStore store) {
+            this.checkIns = checkIns;
+            this.store = store;
+        }
+
+        @Override
+        public String actionId() {
+            return FORM;
+        }
+
+        @Override
+        public Reply handle(Invocation in) {
+            Session session = ActionValue.parse(in.action().value()).get("session")
+                    .flatMap(id -> store.session(in.caller().id().workspace(), id))
+                    .filter(s -> s.involves(in.caller().id())).orElseThrow(() -> new Refusal("action.stale"));
+            return checkIns.form(in, session, Map.of(), Map.of());
+        }
+    }
+
+    @Component
+    static class Save implements ActionHandler {
+        private final CheckIns checkIns;
+
+        Save(CheckIns checkIns) {
+            this.checkIns = checkIns;
+        }
+
+        @Override
+        public String actionId() {
+            return SAVE;
+        }
+
+        @Override
+        public Reply handle(Invocation in) {
+            return checkIns.save(in);
+        }
+    }
+}

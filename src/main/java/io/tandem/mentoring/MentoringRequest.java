@@ -1,0 +1,35 @@
+package io.tandem.mentoring;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import io.tandem.engine.MemberId;
+
+/**
+ * A mentee asking a mentor to teach them a skill. Pending until the mentor accepts or declines, or it expires.
+ *
+ * @param reason why it was declined (optional, shown to the mentee kindly)
+ */
+public record MentoringRequest(String id, MemberId mentee, MemberId mentor, String skill, String message,
+                               Status status, Instant createdAt, Instant answeredAt, String reason) {
+
+    public enum Status { PENDING, ACCEPTED, DECLINED, EXPIRED }
+
+    public MentoringRequest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(mentee, "mentee");
+        Objects.requireNonNull(mentor, "mentor");
+        Objects.requireNonNull(skill, "skill");
+        Objects.requireNonNull(status, "status");
+        message = message == null || message.isBlank() ? null : message;
+    }
+
+    public boolean pending() {
+        return status == Status.PENDING;
+    }
+
+    public MentoringRequest answered(Status outcome, Instant at, String why) {
+        return new MentoringRequest(id, mentee, mentor, skill, message, outcome, createdAt, at,
+                why == null || why.isBlank() ? null : why);
+    }
+}

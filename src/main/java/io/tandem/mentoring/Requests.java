@@ -1,0 +1,187 @@
+package io.tandem.mentoring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.tandem.engine.ActionValue;
+import io.tandem.engine.Block;
+import io.tandem.engine.Invocation;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Notifier;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Reply;
+
+/**
+ * Mentoring requests: a mentee asks, the mentor accepts (a pair is formed, both directions of the exchange
+ * recorded) or declines (the mentee is told kindly and offered the next best mentor), or the request expires.
+ * Refused with a clear message: yourself, a paused mentor, a mentor at capacity, a second pending request to the
+ * same person, someone you are already paired with.
+ */
+@Component
+public class Requests {
+
+    static final String ACCEPT = "mentoring.request.accept";
+    static final String DECLINE = "mentoring.request.decline";
+    static final String DECLINE_SAVE = "mentoring.request.decline.save";
+    static final String KIND = "mentoring.request";
+
+    private final Profiles profiles;
+    private final MentoringStore store;
+    private final ProfileView view;
+    private final FindingMentors finding;
+    private final Notifier notifier;
+    private final Clock clock;
+    private final Duration expireAfter;
+
+    public Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
+                    Notifier notifier, Clock clock,
+                    @Value("${tandem.requests.expire-after:5d}") Duration expireAfter) {
+        this.profiles = profiles;
+        this.store = store;
+        this.view = view;
+        this.finding = finding;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.expireAfter = expireAfter;
+    }
+
+    /** The mentee asks the mentor to teach them a skill. */
+    public Reply ask(Invocation in, Profile mentor, String skill, String message) {
+        Profile mentee = profiles.mine(in);
+        if (mentor.id().equals(mentee.id())) {
+            throw new Refusal("request.self");
+        }
+        if (mentor.paused()) {
+            throw new Refusal("request.paused", mentor.name());
+        }
+        if (store.pairs(mentee.id()).stream().anyMatch(p -> p.open() && p.involves(mentor.id()))) {
+            throw new Refusal("request.already-paired", mentor.name());
+        }
+        if (store.pending(mentee.id()).stream().anyMatch(r -> r.mentor().equals(mentor.id()))) {
+            throw new Refusal("request.already-pending", mentor.name());
+        }
+        if (mentor.spare() == 0) {
+            throw new Refusal("request.full", mentor.name());
+        }
+        MentoringRequest request = new MentoringRequest(UUID.randomUUID().toString(), mentee.id(), mentor.id(),
+                skill, message, MentoringRequest.Status.PENDING, clock.instant(), null, null);
+        store.save(request);
+        Messages theirs = Messages.of(mentor.effectiveLanguage());
+        String value = ActionValue.of("request", request.id());
+        Reply.Builder dm = Reply.builder()
+                .text(theirs.get("request.notification", mentee.name(), view.skill(skill, theirs.language())));
+        if (message != null && !message.isBlank()) {
+            dm.section(theirs.get("request.message"), message);
+        }
+        dm.block(view.card(mentee, theirs, List.of(
+                new Block.Button(ACCEPT, theirs.get("button.accept"), value, Block.ButtonStyle.PRIMARY),
+                new Block.Button(DECLINE, theirs.get("button.decline"), value, Block.ButtonStyle.DANGER))));
+        notifier.send(new Notification(mentor.id(), KIND, dm.build()));
+        return Reply.text(in.t("request.sent", mentor.name(), view.skill(skill, in.messages().language())));
+    }
+
+    /** The mentor accepts: a pair is formed; both are told the next step; the exchange may go both ways. */
+    public Reply accept(Invocation in, MentoringRequest request) {
+        Profile mentor = profiles.mine(in);
+        Profile mentee = profiles.find(request.mentee()).orElseThrow(() -> new Refusal("action.stale"));
+        if (mentor.spare() == 0) {
+            throw new Refusal("request.accept.full");
+        }
+        Set<String> reverse = new LinkedHashSet<>(mentee.teaches());
+        reverse.retainAll(mentor.learns());
+        Pair pair = new Pair(UUID.randomUUID().toString(), mentor.id(), mentee.id(), Set.of(request.skill()), reverse,
+                Pair.Status.ACTIVE, clock.instant(), null);
+        store.save(request.answered(MentoringRequest.Status.ACCEPTED, clock.instant(), null));
+        store.save(pair);
+        profiles.save(withMentees(mentor, mentor.mentees() + 1));
+
+        Messages menteeText = Messages.of(mentee.effectiveLanguage());
+        Reply.Builder toMentee = Reply.builder().text(menteeText.get("request.accepted", mentor.name(),
+                view.skill(request.skill(), menteeText.language())));
+        Reply.Builder toMentor = Reply.builder().text(in.t("request.accepted.mentor", mentee.name(),
+                view.skill(request.skill(), in.messages().language())));
+        if (!reverse.isEmpty()) {
+            toMentee.section(null, menteeText.get("request.reverse.mentee", mentor.name(),
+                    view.skills(reverse, menteeText.language())));
+            toMentor.section(null, in.t("request.reverse.mentor", mentee.name(),
+                    view.skills(reverse, in.messages().language())));
+        }
+        toMentee.block(new Block.Section(null, menteeText.get("request.next"), List.of(),
+                List.of(Sessions.scheduleButton(pair, menteeText))));
+        toMentor.block(new Block.Section(null, in.t("request.next"), List.of(),
+                List.of(Sessions.scheduleButton(pair, in.messages()))));
+        notifier.send(new Notification(mentee.id(), KIND, toMentee.build()));
+        return toMentor.build();
+    }
+
+    /** The mentor declines, with an optional reason: the mentee is told kindly and offered the next best mentor. */
+    public Reply decline(Invocation in, MentoringRequest request, String reason) {
+        store.save(request.answered(MentoringRequest.Status.DECLINED, clock.instant(), reason));
+        Profile mentor = profiles.mine(in);
+        Optional<Profile> mentee = profiles.find(request.mentee());
+        mentee.ifPresent(m -> notifier.send(new Notification(m.id(), KIND,
+                alternatives(m, request, "request.declined", mentor.name(), reason))));
+        return Reply.text(in.t("request.declined.mentor", mentee.map(Profile::name).orElse("?")));
+    }
+
+    /** Requests not answered in time expire; their mentees are offered alternatives. Returns how many expired. */
+    public int expireDue(String workspace) {
+        int expired = 0;
+        for (MentoringRequest request : store.pendingCreatedBefore(workspace, clock.instant().minus(expireAfter))) {
+            store.save(request.answered(MentoringRequest.Status.EXPIRED, clock.instant(), null));
+            Optional<Profile> mentee = profiles.find(request.mentee());
+            String mentorName = profiles.find(request.mentor()).map(Profile::name).orElse("?");
+            mentee.ifPresent(m -> notifier.send(new Notification(m.id(), KIND,
+                    alternatives(m, request, "request.expired", mentorName, null))));
+            expired++;
+        }
+        return expired;
+    }
+
+    private Reply alternatives(Profile mentee, MentoringRequest request, String key, String mentorName, String why) {
+        Messages m = Messages.of(mentee.effectiveLanguage());
+        String skill = view.skill(request.skill(), m.language());
+        Reply.Builder reply = Reply.builder().text(m.get(key, mentorName, skill));
+        if (why != null && !why.isBlank()) {
+            reply.section(m.get("request.declined.reason"), why);
+        }
+        List<MentorMatch> next = finding.find(mentee, request.skill(), FindCommand.RESULTS + 1).stream()
+                .filter(match -> !match.mentor().id().equals(request.mentor())).limit(1).toList();
+        if (next.isEmpty()) {
+            reply.section(null, m.get("request.no-alternative", skill));
+        } else {
+            Profile other = next.get(0).mentor();
+            reply.block(new Block.Section(m.get("request.alternative", skill), other.name() + " (@" + other.handle()
+                    + ")", List.of(), List.of(view.requestButton(other, request.skill(), m), view.profileButton(other,
+                    m))));
+        }
+        return reply.build();
+    }
+
+    /** The request named in an action value, which the caller must be the mentor of, and still pending. */
+    MentoringRequest forMentor(Invocation in) {
+        MentoringRequest request = ActionValue.parse(in.action().value()).get("request")
+                .flatMap(id -> store.request(in.caller().id().workspace(), id))
+                .filter(r -> r.mentor().equals(in.caller().id()))
+                .orElseThrow(() -> new Refusal("action.stale"));
+        if (!request.pending()) {
+            throw new Refusal("request.already-answered");
+        }
+        return request;
+    }
+
+    static Profile withMentees(Profile p, int mentees) {
+        return new Profile(p.id(), p.name(), p.handle(), p.language(), p.locale(), p.zone(), p.zonePinned(),
+                p.seniority(), p.team(), p.manager(), p.capacity(), Math.max(0, mentees), p.bio(), p.paused(),
+                p.teaches(), p.learns(), p.joined());
+    }
+}

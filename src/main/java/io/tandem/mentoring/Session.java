@@ -1,0 +1,55 @@
+package io.tandem.mentoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+import io.tandem.engine.MemberId;
+
+/**
+ * A mentoring session of a pair. {@code zone} is the organizer's timezone (what the time was typed in);
+ * {@code sequence} grows with each change, as calendar invites require; {@code token} is the unguessable part
+ * of the calendar link.
+ */
+public record Session(String id, String pairId, MemberId organizer, MemberId other, Instant start, Duration duration,
+                      String topic, ZoneId zone, int sequence, Status status, String token, Instant createdAt) {
+
+    public enum Status { SCHEDULED, CANCELLED }
+
+    public Session {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(organizer, "organizer");
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(duration, "duration");
+        topic = topic == null || topic.isBlank() ? null : topic;
+    }
+
+    public Instant end() {
+        return start.plus(duration);
+    }
+
+    public boolean involves(MemberId member) {
+        return organizer.equals(member) || other.equals(member);
+    }
+
+    public MemberId otherThan(MemberId member) {
+        return organizer.equals(member) ? other : organizer;
+    }
+
+    /** The short id members type: {@code /mentor cancel 3f9a2c}. */
+    public String shortId() {
+        return id.substring(0, Math.min(6, id.length()));
+    }
+
+    public Session movedTo(Instant newStart, Duration newDuration) {
+        return new Session(id, pairId, organizer, other, newStart, newDuration, topic, zone, sequence + 1, status,
+                token, createdAt);
+    }
+
+    public Session cancelled() {
+        return new Session(id, pairId, organizer, other, start, duration, topic, zone, sequence + 1,
+                Status.CANCELLED, token, createdAt);
+    }
+}

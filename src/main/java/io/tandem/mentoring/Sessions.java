@@ -1,0 +1,258 @@
+package io.tandem.mentoring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.tandem.engine.ActionValue;
+import io.tandem.engine.Block;
+import io.tandem.engine.Invocation;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Notifier;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Reply;
+
+/**
+ * Sessions of a pair: scheduled from a command ({@code /mentor schedule @bob tomorrow 15:00 1h SEO audit}) or a
+ * form, read in the organizer's timezone and shown to each participant in their own, with a calendar invite
+ * (.ics) for both; listed, rescheduled and cancelled, the other person told each time.
+ */
+@Component
+public class Sessions {
+
+    static final String FORM = "mentoring.schedule.form";
+    static final String SAVE = "mentoring.schedule.save";
+    static final String CANCEL = "mentoring.session.cancel";
+    static final String KIND = "mentoring.session";
+    private static final List<String> DURATIONS = List.of("30m", "45m", "1h", "1h30", "2h");
+
+    private final Profiles profiles;
+    private final MentoringStore store;
+    private final Notifier notifier;
+    private final Clock clock;
+    private final WhenParser when;
+    private final String publicUrl;
+
+    public Sessions(Profiles profiles, MentoringStore store, Notifier notifier, Clock clock,
+                    @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+        this.profiles = profiles;
+        this.store = store;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.when = new WhenParser(clock);
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    static Block.Button scheduleButton(Pair pair, Messages m) {
+        return new Block.Button(FORM, m.get("button.schedule"), ActionValue.of("pair", pair.id()),
+                Block.ButtonStyle.PRIMARY);
+    }
+
+    /** {@code /mentor schedule @person <when> [duration] [topic]}. */
+    public Reply schedule(Invocation in, Profile other, String text) {
+        Pair pair = openPair(in, other);
+        return book(in, pair, other, parse(in, text));
+    }
+
+    /** The form: with a pair chosen (from a button), or a choice of my open pairs (from the bare command). */
+    public Reply form(Invocation in, Optional<Pair> chosen, Map<String, String> values, Map<String, String> errors) {
+        Messages m = in.messages();
+        List<Block.Input> inputs = new ArrayList<>();
+        if (chosen.isEmpty()) {
+            List<Block.Choice> people = new ArrayList<>();
+            for (Pair p : store.pairs(in.caller().id())) {
+                if (p.status() == Pair.Status.ACTIVE) {
+                    MemberId other = p.other(in.caller().id());
+                    people.add(new Block.Choice(p.id(), profiles.find(other).map(Profile::name).orElse(other.user())));
+                }
+            }
+            if (people.isEmpty()) {
+                throw new Refusal("session.no-pairs");
+            }
+            inputs.add(new Block.Input("pair", m.get("session.field.with"), Block.InputType.SELECT, true,
+                    values.getOrDefault("pair", ""), "", people));
+        }
+        ZonedDateTime soon = ZonedDateTime.now(clock).withZoneSameInstant(in.caller().zone()).plusDays(1);
+        inputs.add(new Block.Input("date", m.get("session.field.date"), Block.InputType.DATE, true,
+                values.getOrDefault("date", soon.toLocalDate().toString()), "", null));
+        inputs.add(new Block.Input("time", m.get("session.field.time"), Block.InputType.TIME, true,
+                values.getOrDefault("time", "10:00"), "", null));
+        inputs.add(new Block.Input("duration", m.get("session.field.duration"), Block.InputType.SELECT, true,
+                values.getOrDefault("duration", "45m"), "",
+                DURATIONS.stream().map(d -> new Block.Choice(d, d)).toList()));
+        inputs.add(new Block.Input("topic", m.get("session.field.topic"), Block.InputType.TEXT, false,
+                values.getOrDefault("topic", ""), m.get("session.field.topic-hint"), null));
+        return Reply.builder().block(new Block.Form(SAVE, m.get("session.form.title"), m.get("session.form.submit"),
+                inputs, errors, chosen.map(p -> ActionValue.of("pair", p.id())).orElse(""))).build();
+    }
+
+    /** The form's submission: each field checked, errors shown under the fields. */
+    public Reply save(Invocation in) {
+        Messages m = in.messages();
+        Map<String, String> errors = new LinkedHashMap<>();
+        String pairId = ActionValue.parse(in.action().value()).get("pair").orElse(in.action().field("pair"));
+        Optional<Pair> pair = store.pair(in.caller().id().workspace(), pairId)
+                .filter(p -> p.involves(in.caller().id()) && p.status() == Pair.Status.ACTIVE);
+        if (pair.isEmpty()) {
+            errors.put("pair", m.get("session.not-paired.short"));
+        }
+        ZoneId zone = in.caller().zone();
+        ZonedDateTime start = null;
+        try {
+            start = ZonedDateTime.ofLocal(LocalDate.parse(in.action().field("date"))
+                    .atTime(LocalTime.parse(in.action().field("time"))), zone, null);
+        } catch (DateTimeParseException e) {
+            errors.put("date", m.get("session.when.unreadable.short"));
+        }
+        Optional<Duration> duration = WhenParser.duration(in.action().field("duration"));
+        if (duration.isEmpty() || duration.get().compareTo(WhenParser.MAX_DURATION) > 0) {
+            errors.put("duration", m.get("session.when.too-long"));
+        }
+        if (start != null && start.toInstant().isBefore(clock.instant())) {
+            errors.put("date", m.get("session.when.past.short"));
+        }
+        if (!errors.isEmpty()) {
+            return form(in, ActionValue.parse(in.action().value()).get("pair").flatMap(id -> pair), 
+                    in.action().fields(), errors);
+        }
+        Profile other = profiles.find(pair.get().other(in.caller().id())).orElseThrow(() -> new Refusal("action.stale"));
+        String topic = in.action().field("topic");
+        return book(in, pair.get(), other, new WhenParser.Parsed(start, duration.get(), topic));
+    }
+
+    /** {@code /mentor sessions}: my upcoming sessions, in my timezone, with a Cancel button each. */
+    public Reply list(Invocation in) {
+        Messages m = in.messages();
+        List<Session> upcoming = store.sessions(in.caller().id()).stream()
+                .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(clock.instant())).toList();
+        if (upcoming.isEmpty()) {
+            return Reply.text(m.get("session.none"));
+        }
+        Reply.Builder reply = Reply.builder().text(m.get("session.list.heading"));
+        for (Session s : upcoming) {
+            String with = profiles.find(s.otherThan(in.caller().id())).map(Profile::name).orElse("?");
+            reply.block(new Block.Section(when(s, in.caller().zone(), m) + " · " + with,
+                    s.topic(), List.of(new Block.Field(m.get("session.field.id"), s.shortId()),
+                    new Block.Field(m.get("session.field.calendar"), calendarUrl(s))),
+                    List.of(new Block.Button(CANCEL, m.get("button.cancel-session"), ActionValue.of("session", s.id()),
+                            Block.ButtonStyle.DANGER))));
+        }
+        return reply.build();
+    }
+
+    /** {@code /mentor reschedule <session> <when>}. */
+    public Reply reschedule(Invocation in, String shortId, String text) {
+        Session session = mine(in, shortId);
+        WhenParser.Parsed parsed = parse(in, text);
+        Duration duration = text.matches("(?s).*\\d+\\s*(m|min|h).*") ? parsed.duration() : session.duration();
+        Session moved = session.movedTo(parsed.start().toInstant(), duration);
+        store.save(moved);
+        tell(moved, in.caller().id(), "session.rescheduled");
+        return Reply.text(in.t("session.rescheduled.done", when(moved, in.caller().zone(), in.messages()),
+                calendarUrl(moved)));
+    }
+
+    /** {@code /mentor cancel <session>} or the Cancel button. */
+    public Reply cancel(Invocation in, Session session) {
+        Session cancelled = session.cancelled();
+        store.save(cancelled);
+        tell(cancelled, in.caller().id(), "session.cancelled");
+        return Reply.text(in.t("session.cancelled.done", when(cancelled, in.caller().zone(), in.messages())));
+    }
+
+    Session mine(Invocation in, String shortId) {
+        String id = shortId.strip().toLowerCase(java.util.Locale.ROOT);
+        return store.sessions(in.caller().id()).stream()
+                .filter(s -> s.status() == Session.Status.SCHEDULED && (s.id().equals(id) || s.shortId().equals(id)))
+                .findFirst().orElseThrow(() -> new Refusal("session.unknown", shortId));
+    }
+
+    Optional<Session> session(Invocation in, String id) {
+        return store.session(in.caller().id().workspace(), id).filter(s -> s.involves(in.caller().id()));
+    }
+
+    private Pair openPair(Invocation in, Profile other) {
+        if (other.id().equals(in.caller().id())) {
+            throw new Refusal("session.self");
+        }
+        Pair pair = store.pairs(in.caller().id()).stream().filter(p -> p.open() && p.involves(other.id())).findFirst()
+                .orElseThrow(() -> new Refusal("session.not-paired", other.name()));
+        if (pair.status() == Pair.Status.PAUSED) {
+            throw new Refusal("session.paused", other.name());
+        }
+        return pair;
+    }
+
+    private WhenParser.Parsed parse(Invocation in, String text) {
+        WhenParser.Result result = when.parse(text, in.caller().zone());
+        if (result instanceof WhenParser.Parsed parsed) {
+            return parsed;
+        }
+        WhenParser.Failed failed = (WhenParser.Failed) result;
+        throw switch (failed.problem()) {
+            case IN_THE_PAST -> new Refusal("session.when.past", failed.detail());
+            case TOO_LONG -> new Refusal("session.when.too-long");
+            case NO_TIME -> new Refusal("session.when.no-time", failed.detail());
+            case UNREADABLE -> new Refusal("session.when.unreadable", failed.detail());
+        };
+    }
+
+    private Reply book(Invocation in, Pair pair, Profile other, WhenParser.Parsed parsed) {
+        Session session = new Session(UUID.randomUUID().toString(), pair.id(), in.caller().id(), other.id(),
+                parsed.start().toInstant(), parsed.duration(), parsed.topic(), parsed.start().getZone(), 0,
+                Session.Status.SCHEDULED, UUID.randomUUID().toString().replace("-", "")
+                + UUID.randomUUID().toString().replace("-", ""), clock.instant());
+        store.save(session);
+        tell(session, in.caller().id(), "session.scheduled");
+        return Reply.builder().text(in.t("session.scheduled.done", other.name(), when(session, in.caller().zone(),
+                in.messages()))).block(new Block.Section(null, in.t("session.calendar", calendarUrl(session)),
+                List.of(new Block.Field(in.t("session.field.id"), session.shortId())), List.of())).build();
+    }
+
+    /** Tells the other participant, in their language and timezone, with the calendar link. */
+    private void tell(Session session, MemberId actor, String key) {
+        MemberId to = session.otherThan(actor);
+        Optional<Profile> recipient = profiles.find(to);
+        String actorName = profiles.find(actor).map(Profile::name).orElse("?");
+        Messages m = Messages.of(recipient.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
+        ZoneId zone = recipient.map(Profile::zone).orElse(ZoneOffset.UTC);
+        Reply message = Reply.builder().text(m.get(key, actorName, when(session, zone == null ? ZoneOffset.UTC : zone,
+                m))).block(new Block.Section(session.topic(), m.get("session.calendar", calendarUrl(session)),
+                List.of(), List.of())).build();
+        notifier.send(new Notification(to, KIND, message));
+    }
+
+    String calendarUrl(Session session) {
+        return publicUrl + "/calendar/" + session.token() + ".ics";
+    }
+
+    static String when(Session s, ZoneId zone, Messages m) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(m.get("session.time-format"),
+                m.language().locale());
+        ZonedDateTime local = s.start().atZone(zone);
+        return format.format(local) + " (" + zone.getId() + ", " + minutes(s.duration()) + ")";
+    }
+
+    private static String minutes(Duration d) {
+        long h = d.toHours();
+        long min = d.toMinutesPart();
+        return h == 0 ? min + " min" : min == 0 ? h + " h" : h + " h " + min;
+    }
+}
