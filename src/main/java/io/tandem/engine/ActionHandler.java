@@ -9,4 +9,19 @@ public interface ActionHandler {
     String actionId();
 
     Reply handle(Invocation invocation);
+
+    /** A handler whose work is one function: most are. */
+    static ActionHandler of(String actionId, java.util.function.Function<Invocation, Reply> handle) {
+        return new ActionHandler() {
+            @Override
+            public String actionId() {
+                return actionId;
+            }
+
+            @Override
+            public Reply handle(Invocation invocation) {
+                return handle.apply(invocation);
+            }
+        };
+    }
 }

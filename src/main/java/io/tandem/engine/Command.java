@@ -6,4 +6,19 @@ public interface Command {
     CommandSpec spec();
 
     Reply run(Invocation invocation);
+
+    /** A command whose work is one function: most are. */
+    static Command of(CommandSpec spec, java.util.function.Function<Invocation, Reply> run) {
+        return new Command() {
+            @Override
+            public CommandSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Reply run(Invocation invocation) {
+                return run.apply(invocation);
+            }
+        };
+    }
 }

@@ -9,14 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import io.tandem.engine.ActionHandler;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
-import io.tandem.engine.Command;
-import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
@@ -128,72 +124,17 @@ public class CheckIns {
         return reply.build();
     }
 
-    /** {@code /mentor checkin}: answers the latest pending check-in. */
-    @Component
-    @Order(42)
-    static class CheckInCommand implements Command {
-        private static final CommandSpec SPEC = CommandSpec.mentor("checkin", "checkin", "check-in", "bilan");
-        private final CheckIns checkIns;
-
-        CheckInCommand(CheckIns checkIns) {
-            this.checkIns = checkIns;
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return SPEC;
-        }
-
-        @Override
-        public Reply run(Invocation in) {
-            List<Session> pending = checkIns.pending(in.caller().id());
-            if (pending.isEmpty()) {
-                return Reply.text(in.t("checkin.none"));
-            }
-            return checkIns.form(in, pending.get(0), Map.of(), Map.of());
-        }
+    /** {@code /mentor checkin}: the latest session waiting for my check-in, as a form. */
+    Reply latest(Invocation in) {
+        List<Session> waiting = pending(in.caller().id());
+        return waiting.isEmpty() ? Reply.text(in.t("checkin.none")) : form(in, waiting.get(0), Map.of(), Map.of());
     }
 
-    @Component
-    static class Form implements ActionHandler {
-        private final CheckIns checkIns;
-        private final MentoringStore store;
-
-        Form(CheckIns checkIns, MentoringStore store) {
-            this.checkIns = checkIns;
-            this.store = store;
-        }
-
-        @Override
-        public String actionId() {
-            return FORM;
-        }
-
-        @Override
-        public Reply handle(Invocation in) {
-            Session session = ActionValue.parse(in.action().value()).get("session")
-                    .flatMap(id -> store.session(in.caller().id().workspace(), id))
-                    .filter(s -> s.involves(in.caller().id())).orElseThrow(() -> new Refusal("action.stale"));
-            return checkIns.form(in, session, Map.of(), Map.of());
-        }
-    }
-
-    @Component
-    static class Save implements ActionHandler {
-        private final CheckIns checkIns;
-
-        Save(CheckIns checkIns) {
-            this.checkIns = checkIns;
-        }
-
-        @Override
-        public String actionId() {
-            return SAVE;
-        }
-
-        @Override
-        public Reply handle(Invocation in) {
-            return checkIns.save(in);
-        }
+    /** The Check in button of the prompt. */
+    Reply formForSession(Invocation in) {
+        Session session = ActionValue.parse(in.action().value()).get("session")
+                .flatMap(id -> store.session(in.caller().id().workspace(), id))
+                .filter(s -> s.involves(in.caller().id())).orElseThrow(() -> new Refusal("action.stale"));
+        return form(in, session, Map.of(), Map.of());
     }
 }

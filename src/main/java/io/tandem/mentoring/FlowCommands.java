@@ -1,29 +1,29 @@
 package io.tandem.mentoring;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.ActionValue;
-import io.tandem.engine.Arguments;
-import io.tandem.engine.Block;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Invocation;
-import io.tandem.engine.Messages;
 import io.tandem.engine.PersonRef;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 
-/** The commands and buttons of the mentoring flow: request, pairs, end, schedule, sessions, reschedule, cancel. */
-final class FlowCommands {
-
-    private FlowCommands() {
-    }
+/**
+ * The commands and buttons of the mentoring flow, each wired to the use case that does the work: requests,
+ * pairs, sessions and check-ins. The order of the beans is the order of {@code /mentor help}.
+ */
+@Configuration(proxyBeanMethods = false)
+class FlowCommands {
 
     static PersonRef person(Invocation in, String usageKey) {
         List<PersonRef> people = in.args().people();
@@ -34,27 +34,10 @@ final class FlowCommands {
     }
 
     /** {@code /mentor request @person <skill> [message]}: the longest run of words that is a known skill. */
-    @Component
+    @Bean
     @Order(35)
-    static class Request implements Command {
-        private static final CommandSpec SPEC = CommandSpec.mentor("request", "request", "ask-mentor", "solliciter");
-        private final Profiles profiles;
-        private final Requests requests;
-        private final SkillCatalog catalog;
-
-        Request(Profiles profiles, Requests requests, SkillCatalog catalog) {
-            this.profiles = profiles;
-            this.requests = requests;
-            this.catalog = catalog;
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return SPEC;
-        }
-
-        @Override
-        public Reply run(Invocation in) {
+    Command requestCommand(Profiles profiles, Requests requests, SkillCatalog catalog) {
+        return Command.of(CommandSpec.mentor("request", "request", "ask-mentor", "solliciter"), in -> {
             Profile mentor = profiles.resolve(in, person(in, "request.usage"));
             String rest = in.args().withoutPeople();
             if (rest.isBlank()) {
@@ -62,127 +45,36 @@ final class FlowCommands {
             }
             String[] words = rest.split(" ");
             for (int n = Math.min(4, words.length); n >= 1; n--) {
-                String candidate = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
-                Optional<SkillMatch> match = catalog.resolve(candidate);
+                Optional<SkillMatch> match = catalog.resolve(String.join(" ", Arrays.copyOfRange(words, 0, n)));
                 if (match.isPresent() && match.get() instanceof SkillMatch.Known known) {
-                    String message = String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length));
-                    return requests.ask(in, mentor, known.id(), message);
+                    return requests.ask(in, mentor, known.id(),
+                            String.join(" ", Arrays.copyOfRange(words, n, words.length)));
                 }
             }
             SkillMatch tag = catalog.resolve(words[0]).orElseThrow(() -> new Refusal("skill.invalid", words[0]));
-            String message = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length));
-            return requests.ask(in, mentor, tag.id(), message);
-        }
+            return requests.ask(in, mentor, tag.id(), String.join(" ", Arrays.copyOfRange(words, 1, words.length)));
+        });
     }
 
-    /** {@code /mentor pairs}: mine, with status and what to do next. */
-    @Component
+    @Bean
     @Order(36)
-    static class Pairs implements Command {
-        private static final CommandSpec SPEC = CommandSpec.mentor("pairs", "pairs", "binomes", "binome");
-        private final Profiles profiles;
-        private final MentoringStore store;
-        private final ProfileView view;
-
-        Pairs(Profiles profiles, MentoringStore store, ProfileView view) {
-            this.profiles = profiles;
-            this.store = store;
-            this.view = view;
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return SPEC;
-        }
-
-        @Override
-        public Reply run(Invocation in) {
-            Messages m = in.messages();
-            List<Pair> pairs = store.pairs(in.caller().id());
-            List<MentoringRequest> pending = store.pending(in.caller().id());
-            if (pairs.isEmpty() && pending.isEmpty()) {
-                return Reply.text(m.get("pairs.none"));
-            }
-            Reply.Builder reply = Reply.builder().text(m.get("pairs.heading"));
-            for (Pair p : pairs) {
-                String other = profiles.find(p.other(in.caller().id())).map(Profile::name).orElse("?");
-                boolean mentor = p.mentor().equals(in.caller().id());
-                String role = m.get(mentor ? "pairs.role.mentor" : "pairs.role.mentee", other,
-                        view.skills(p.skills(), m.language()));
-                String back = p.reverse().isEmpty() ? null
-                        : m.get("pairs.reverse", view.skills(p.reverse(), m.language()));
-                List<Block.Button> buttons = new java.util.ArrayList<>();
-                String value = ActionValue.of("pair", p.id());
-                if (p.status() == Pair.Status.ACTIVE) {
-                    buttons.add(Sessions.scheduleButton(p, m));
-                    buttons.add(new Block.Button(PairActions.PAUSE, m.get("button.pause-pair"), value, null));
-                    buttons.add(new Block.Button(PairActions.END, m.get("button.end-pair"), value,
-                            Block.ButtonStyle.DANGER));
-                } else if (p.status() == Pair.Status.PAUSED) {
-                    buttons.add(new Block.Button(PairActions.RESUME, m.get("button.resume-pair"), value, null));
-                    buttons.add(new Block.Button(PairActions.END, m.get("button.end-pair"), value,
-                            Block.ButtonStyle.DANGER));
-                }
-                reply.block(new Block.Section(role, back, List.of(new Block.Field(m.get("pairs.field.status"),
-                        m.get("pairs.status." + p.status().name().toLowerCase(java.util.Locale.ROOT)))), buttons));
-            }
-            if (!pending.isEmpty()) {
-                reply.items(m.get("pairs.pending"), pending.stream().map(r -> {
-                    boolean asked = r.mentee().equals(in.caller().id());
-                    String other = profiles.find(asked ? r.mentor() : r.mentee()).map(Profile::name).orElse("?");
-                    return m.get(asked ? "pairs.pending.sent" : "pairs.pending.received", other,
-                            view.skill(r.skill(), m.language()));
-                }).toList());
-            }
-            return reply.build();
-        }
+    Command pairsCommand(PairActions pairs) {
+        return Command.of(CommandSpec.mentor("pairs", "pairs", "binomes", "binome"), pairs::list);
     }
 
-    /** {@code /mentor end @person [feedback]}: ends the pair; the feedback stays private. */
-    @Component
+    /** {@code /mentor end @person [feedback]}: the feedback stays private. */
+    @Bean
     @Order(37)
-    static class End implements Command {
-        private static final CommandSpec SPEC = CommandSpec.mentor("end", "end", "terminer", "finir");
-        private final Profiles profiles;
-        private final PairActions pairs;
-
-        End(Profiles profiles, PairActions pairs) {
-            this.profiles = profiles;
-            this.pairs = pairs;
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return SPEC;
-        }
-
-        @Override
-        public Reply run(Invocation in) {
-            Profile other = profiles.resolve(in, person(in, "end.usage"));
-            return pairs.end(in, pairs.with(in, other), in.args().withoutPeople());
-        }
+    Command endCommand(Profiles profiles, PairActions pairs) {
+        return Command.of(CommandSpec.mentor("end", "end", "terminer", "finir"), in -> pairs.end(in,
+                pairs.with(in, profiles.resolve(in, person(in, "end.usage"))), in.args().withoutPeople()));
     }
 
     /** {@code /mentor schedule @person <when> [duration] [topic]}; with nothing after it, a form. */
-    @Component
+    @Bean
     @Order(38)
-    static class Schedule implements Command {
-        private static final CommandSpec SPEC = CommandSpec.mentor("schedule", "schedule", "planifier", "planning");
-        private final Profiles profiles;
-        private final Sessions sessions;
-
-        Schedule(Profiles profiles, Sessions sessions) {
-            this.profiles = profiles;
-            this.sessions = sessions;
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return SPEC;
-        }
-
-        @Override
-        public Reply run(Invocation in) {
+    Command scheduleCommand(Profiles profiles, Sessions sessions) {
+        return Command.of(CommandSpec.mentor("schedule", "schedule", "planifier", "planning"), in -> {
             if (in.args().isEmpty()) {
                 return sessions.form(in, Optional.empty(), Map.of(), Map.of());
             }
@@ -192,145 +84,111 @@ final class FlowCommands {
                 throw new Refusal("session.usage");
             }
             return sessions.schedule(in, other, when);
-        }
+        });
     }
 
-    @Component
+    @Bean
     @Order(39)
-    static class SessionsList implements Command {
-        private static final CommandSpec SPEC = CommandSpec.mentor("sessions", "sessions", "seances", "rdv");
-        private final Sessions sessions;
-
-        SessionsList(Sessions sessions) {
-            this.sessions = sessions;
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return SPEC;
-        }
-
-        @Override
-        public Reply run(Invocation in) {
-            return sessions.list(in);
-        }
+    Command sessionsCommand(Sessions sessions) {
+        return Command.of(CommandSpec.mentor("sessions", "sessions", "seances", "rdv"), sessions::list);
     }
 
-    @Component
+    @Bean
     @Order(40)
-    static class Reschedule implements Command {
-        private static final CommandSpec SPEC = CommandSpec.mentor("reschedule", "reschedule", "replanifier",
-                "deplacer");
-        private final Sessions sessions;
-
-        Reschedule(Sessions sessions) {
-            this.sessions = sessions;
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return SPEC;
-        }
-
-        @Override
-        public Reply run(Invocation in) {
-            Arguments args = in.args();
-            if (args.firstWord().isEmpty() || args.afterFirstWord().isEmpty()) {
+    Command rescheduleCommand(Sessions sessions) {
+        return Command.of(CommandSpec.mentor("reschedule", "reschedule", "replanifier", "deplacer"), in -> {
+            if (in.args().firstWord().isEmpty() || in.args().afterFirstWord().isEmpty()) {
                 throw new Refusal("reschedule.usage");
             }
-            return sessions.reschedule(in, args.firstWord(), args.afterFirstWord());
-        }
+            return sessions.reschedule(in, in.args().firstWord(), in.args().afterFirstWord());
+        });
     }
 
-    @Component
+    @Bean
     @Order(41)
-    static class Cancel implements Command {
-        private static final CommandSpec SPEC = CommandSpec.mentor("cancel", "cancel", "annuler");
-        private final Sessions sessions;
-
-        Cancel(Sessions sessions) {
-            this.sessions = sessions;
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return SPEC;
-        }
-
-        @Override
-        public Reply run(Invocation in) {
+    Command cancelCommand(Sessions sessions) {
+        return Command.of(CommandSpec.mentor("cancel", "cancel", "annuler"), in -> {
             if (in.args().isEmpty()) {
                 throw new Refusal("cancel.usage");
             }
             return sessions.cancel(in, sessions.mine(in, in.args().firstWord()));
-        }
+        });
     }
 
-    // ---- buttons
-
-    @Component
-    static class ScheduleForm implements ActionHandler {
-        private final Sessions sessions;
-        private final MentoringStore store;
-
-        ScheduleForm(Sessions sessions, MentoringStore store) {
-            this.sessions = sessions;
-            this.store = store;
-        }
-
-        @Override
-        public String actionId() {
-            return Sessions.FORM;
-        }
-
-        @Override
-        public Reply handle(Invocation in) {
-            Pair pair = ActionValue.parse(in.action().value()).get("pair")
-                    .flatMap(id -> store.pair(in.caller().id().workspace(), id))
-                    .filter(p -> p.involves(in.caller().id()) && p.status() == Pair.Status.ACTIVE)
-                    .orElseThrow(() -> new Refusal("action.stale"));
-            return sessions.form(in, Optional.of(pair), Map.of(), Map.of());
-        }
+    /** {@code /mentor checkin}: the latest session waiting for my check-in. */
+    @Bean
+    @Order(42)
+    Command checkInCommand(CheckIns checkIns) {
+        return Command.of(CommandSpec.mentor("checkin", "checkin", "check-in", "bilan"), checkIns::latest);
     }
 
-    @Component
-    static class ScheduleSave implements ActionHandler {
-        private final Sessions sessions;
+    // ---- buttons and forms
 
-        ScheduleSave(Sessions sessions) {
-            this.sessions = sessions;
-        }
-
-        @Override
-        public String actionId() {
-            return Sessions.SAVE;
-        }
-
-        @Override
-        public Reply handle(Invocation in) {
-            return sessions.save(in);
-        }
+    /** The Request button of {@code /mentor find}. */
+    @Bean
+    ActionHandler requestButton(Profiles profiles, Requests requests, SkillCatalog catalog) {
+        return ActionHandler.of(ProfileView.REQUEST_ACTION, in -> {
+            Profile mentor = MentoringActions.member(in, profiles, "mentor");
+            String skill = ActionValue.parse(in.action().value()).get("skill").flatMap(catalog::resolve)
+                    .map(SkillMatch::id).orElseThrow(() -> new Refusal("action.stale"));
+            return requests.ask(in, mentor, skill, null);
+        });
     }
 
-    @Component
-    static class CancelButton implements ActionHandler {
-        private final Sessions sessions;
+    @Bean
+    ActionHandler acceptButton(Requests requests) {
+        return ActionHandler.of(Requests.ACCEPT, in -> requests.accept(in, requests.forMentor(in)));
+    }
 
-        CancelButton(Sessions sessions) {
-            this.sessions = sessions;
-        }
+    /** Decline opens a small form for an optional reason. */
+    @Bean
+    ActionHandler declineButton(Requests requests) {
+        return ActionHandler.of(Requests.DECLINE, in -> requests.declineForm(in, requests.forMentor(in)));
+    }
 
-        @Override
-        public String actionId() {
-            return Sessions.CANCEL;
-        }
+    @Bean
+    ActionHandler declineForm(Requests requests) {
+        return ActionHandler.of(Requests.DECLINE_SAVE,
+                in -> requests.decline(in, requests.forMentor(in), in.action().field("reason")));
+    }
 
-        @Override
-        public Reply handle(Invocation in) {
-            Session session = ActionValue.parse(in.action().value()).get("session")
-                    .flatMap(id -> sessions.session(in, id)).filter(s -> s.status() == Session.Status.SCHEDULED)
-                    .orElseThrow(() -> new Refusal("action.stale"));
-            return sessions.cancel(in, session);
-        }
+    @Bean
+    ActionHandler pausePair(PairActions pairs) {
+        return ActionHandler.of(PairActions.PAUSE, in -> pairs.pause(in, pairs.fromButton(in), true));
+    }
+
+    @Bean
+    ActionHandler resumePair(PairActions pairs) {
+        return ActionHandler.of(PairActions.RESUME, in -> pairs.pause(in, pairs.fromButton(in), false));
+    }
+
+    @Bean
+    ActionHandler endPair(PairActions pairs) {
+        return ActionHandler.of(PairActions.END, in -> pairs.end(in, pairs.fromButton(in), null));
+    }
+
+    @Bean
+    ActionHandler scheduleButton(Sessions sessions) {
+        return ActionHandler.of(Sessions.FORM, sessions::formForPair);
+    }
+
+    @Bean
+    ActionHandler scheduleForm(Sessions sessions) {
+        return ActionHandler.of(Sessions.SAVE, sessions::save);
+    }
+
+    @Bean
+    ActionHandler cancelSessionButton(Sessions sessions) {
+        return ActionHandler.of(Sessions.CANCEL, sessions::cancelFromButton);
+    }
+
+    @Bean
+    ActionHandler checkInButton(CheckIns checkIns) {
+        return ActionHandler.of(CheckIns.FORM, checkIns::formForSession);
+    }
+
+    @Bean
+    ActionHandler checkInForm(CheckIns checkIns) {
+        return ActionHandler.of(CheckIns.SAVE, checkIns::save);
     }
 }

@@ -1,11 +1,13 @@
 package io.tandem.mentoring;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
-import io.tandem.engine.ActionHandler;
 import io.tandem.engine.ActionValue;
+import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
@@ -23,14 +25,56 @@ public class PairActions {
 
     private final Profiles profiles;
     private final MentoringStore store;
+    private final ProfileView view;
     private final Notifier notifier;
     private final Clock clock;
 
-    public PairActions(Profiles profiles, MentoringStore store, Notifier notifier, Clock clock) {
+    public PairActions(Profiles profiles, MentoringStore store, ProfileView view, Notifier notifier, Clock clock) {
         this.profiles = profiles;
         this.store = store;
+        this.view = view;
         this.notifier = notifier;
         this.clock = clock;
+    }
+
+    /** {@code /mentor pairs}: mine, with status and what to do next, and the requests still waiting. */
+    Reply list(Invocation in) {
+        Messages m = in.messages();
+        List<Pair> pairs = store.pairs(in.caller().id());
+        List<MentoringRequest> pending = store.pending(in.caller().id());
+        if (pairs.isEmpty() && pending.isEmpty()) {
+            return Reply.text(m.get("pairs.none"));
+        }
+        Reply.Builder reply = Reply.builder().text(m.get("pairs.heading"));
+        for (Pair p : pairs) {
+            String other = profiles.find(p.other(in.caller().id())).map(Profile::name).orElse("?");
+            boolean mentor = p.mentor().equals(in.caller().id());
+            String role = m.get(mentor ? "pairs.role.mentor" : "pairs.role.mentee", other,
+                    view.skills(p.skills(), m.language()));
+            String back = p.reverse().isEmpty() ? null : m.get("pairs.reverse", view.skills(p.reverse(), m.language()));
+            reply.block(new Block.Section(role, back, List.of(new Block.Field(m.get("pairs.field.status"),
+                    m.get("pairs.status." + p.status().name().toLowerCase(Locale.ROOT)))), buttons(p, m)));
+        }
+        if (!pending.isEmpty()) {
+            reply.items(m.get("pairs.pending"), pending.stream().map(r -> {
+                boolean asked = r.mentee().equals(in.caller().id());
+                String other = profiles.find(asked ? r.mentor() : r.mentee()).map(Profile::name).orElse("?");
+                return m.get(asked ? "pairs.pending.sent" : "pairs.pending.received", other,
+                        view.skill(r.skill(), m.language()));
+            }).toList());
+        }
+        return reply.build();
+    }
+
+    private static List<Block.Button> buttons(Pair p, Messages m) {
+        String value = ActionValue.of("pair", p.id());
+        Block.Button end = new Block.Button(END, m.get("button.end-pair"), value, Block.ButtonStyle.DANGER);
+        return switch (p.status()) {
+            case ACTIVE -> List.of(Sessions.scheduleButton(p, m),
+                    new Block.Button(PAUSE, m.get("button.pause-pair"), value, null), end);
+            case PAUSED -> List.of(new Block.Button(RESUME, m.get("button.resume-pair"), value, null), end);
+            case ENDED -> List.of();
+        };
     }
 
     Pair with(Invocation in, Profile other) {
@@ -71,62 +115,5 @@ public class PairActions {
             Messages m = Messages.of(other.effectiveLanguage());
             notifier.send(new Notification(other.id(), "mentoring.pair", Reply.text(m.get(key, in.caller().name()))));
         });
-    }
-
-    @Component
-    static class Pause implements ActionHandler {
-        private final PairActions pairs;
-
-        Pause(PairActions pairs) {
-            this.pairs = pairs;
-        }
-
-        @Override
-        public String actionId() {
-            return PAUSE;
-        }
-
-        @Override
-        public Reply handle(Invocation in) {
-            return pairs.pause(in, pairs.fromButton(in), true);
-        }
-    }
-
-    @Component
-    static class Resume implements ActionHandler {
-        private final PairActions pairs;
-
-        Resume(PairActions pairs) {
-            this.pairs = pairs;
-        }
-
-        @Override
-        public String actionId() {
-            return RESUME;
-        }
-
-        @Override
-        public Reply handle(Invocation in) {
-            return pairs.pause(in, pairs.fromButton(in), false);
-        }
-    }
-
-    @Component
-    static class End implements ActionHandler {
-        private final PairActions pairs;
-
-        End(PairActions pairs) {
-            this.pairs = pairs;
-        }
-
-        @Override
-        public String actionId() {
-            return END;
-        }
-
-        @Override
-        public Reply handle(Invocation in) {
-            return pairs.end(in, pairs.fromButton(in), null);
-        }
     }
 }

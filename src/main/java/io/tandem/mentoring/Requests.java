@@ -33,6 +33,7 @@ public class Requests {
     static final String DECLINE = "mentoring.request.decline";
     static final String DECLINE_SAVE = "mentoring.request.decline.save";
     static final String KIND = "mentoring.request";
+    private static final int MAX_REASON = 500;
 
     private final Profiles profiles;
     private final MentoringStore store;
@@ -123,8 +124,19 @@ public class Requests {
         return toMentor.build();
     }
 
+    /** The Decline button: a small form for an optional reason. */
+    Reply declineForm(Invocation in, MentoringRequest request) {
+        return Reply.builder().block(new Block.Form(DECLINE_SAVE, in.t("request.decline.title"), in.t("button.decline"),
+                List.of(new Block.Input("reason", in.t("request.decline.reason"), Block.InputType.MULTILINE, false, "",
+                        in.t("request.decline.hint"), null)),
+                java.util.Map.of(), ActionValue.of("request", request.id()))).build();
+    }
+
     /** The mentor declines, with an optional reason: the mentee is told kindly and offered the next best mentor. */
     public Reply decline(Invocation in, MentoringRequest request, String reason) {
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new Refusal("set.too-long", MAX_REASON);
+        }
         store.save(request.answered(MentoringRequest.Status.DECLINED, clock.instant(), reason));
         Profile mentor = profiles.mine(in);
         Optional<Profile> mentee = profiles.find(request.mentee());

@@ -177,6 +177,23 @@ public class Sessions {
         return Reply.text(in.t("session.cancelled.done", when(cancelled, in.caller().zone(), in.messages())));
     }
 
+    /** The Schedule button of a pair: the form, for that pair. */
+    Reply formForPair(Invocation in) {
+        Pair pair = ActionValue.parse(in.action().value()).get("pair")
+                .flatMap(id -> store.pair(in.caller().id().workspace(), id))
+                .filter(p -> p.involves(in.caller().id()) && p.status() == Pair.Status.ACTIVE)
+                .orElseThrow(() -> new Refusal("action.stale"));
+        return form(in, Optional.of(pair), Map.of(), Map.of());
+    }
+
+    /** The Cancel button of {@code /mentor sessions}. */
+    Reply cancelFromButton(Invocation in) {
+        Session session = ActionValue.parse(in.action().value()).get("session")
+                .flatMap(id -> session(in, id)).filter(s -> s.status() == Session.Status.SCHEDULED)
+                .orElseThrow(() -> new Refusal("action.stale"));
+        return cancel(in, session);
+    }
+
     Session mine(Invocation in, String shortId) {
         String id = shortId.strip().toLowerCase(java.util.Locale.ROOT);
         return store.sessions(in.caller().id()).stream()
