@@ -10,32 +10,11 @@ import org.junit.jupiter.api.Test;
 class CommandRegistryTests {
 
     private static Command command(String id, String... words) {
-        CommandSpec spec = CommandSpec.mentor(id, words);
-        return new Command() {
-            @Override
-            public CommandSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public Reply run(Invocation invocation) {
-                return Reply.text(id);
-            }
-        };
+        return Command.of(CommandSpec.mentor(id, words), in -> Reply.text(id));
     }
 
     private static ActionHandler action(String id) {
-        return new ActionHandler() {
-            @Override
-            public String actionId() {
-                return id;
-            }
-
-            @Override
-            public Reply handle(Invocation invocation) {
-                return Reply.text(id);
-            }
-        };
+        return ActionHandler.of(id, in -> Reply.text(id));
     }
 
     @Test
