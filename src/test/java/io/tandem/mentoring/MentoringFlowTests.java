@@ -270,6 +270,16 @@ class MentoringFlowTests {
     }
 
     @Test
+    void showsPairsAndNextSessionsOnTheHome() {
+        pairAliceWithBob();
+        chat.say("alice", "/mentor schedule @bob tomorrow 15:00 1h SEO audit");
+        Reply home = engine.home(io.tandem.engine.ChatEvent.text(io.tandem.engine.Platform.CONSOLE, "", "alice",
+                null, Locale.ENGLISH, null, "home", "", List.of()));
+        assertThat(home.text()).contains("Welcome to Tandem", "Your pairs", "bob mentors you in SEO",
+                "Your upcoming sessions", "· bob");
+    }
+
+    @Test
     void listsTheFlowCommandsInHelpInBothLanguages() {
         assertThat(chat.say("alice", "/mentor help").text()).contains("/mentor request @person <skill> [message]",
                 "/mentor schedule @person <when> [duration] [topic]", "/mentor pairs", "/mentor cancel <session>");

@@ -1,0 +1,58 @@
+package io.tandem.mentoring;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.tandem.engine.Block;
+import io.tandem.engine.HomeSection;
+import io.tandem.engine.Invocation;
+import io.tandem.engine.Messages;
+
+/** The member's home: their pairs and their next sessions, after the profile. */
+@Component
+class FlowHome implements HomeSection {
+
+    private static final int SHOWN = 5;
+
+    private final MentoringStore store;
+    private final Profiles profiles;
+    private final ProfileView view;
+    private final Clock clock;
+
+    FlowHome(MentoringStore store, Profiles profiles, ProfileView view, Clock clock) {
+        this.store = store;
+        this.profiles = profiles;
+        this.view = view;
+        this.clock = clock;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public List<Block> blocks(Invocation in) {
+        Messages m = in.messages();
+        List<Block> blocks = new ArrayList<>();
+        List<String> pairs = store.pairs(in.caller().id()).stream().filter(Pair::open).limit(SHOWN).map(p -> {
+            String other = profiles.find(p.other(in.caller().id())).map(Profile::name).orElse("?");
+            return m.get(p.mentor().equals(in.caller().id()) ? "pairs.role.mentor" : "pairs.role.mentee", other,
+                    view.skills(p.skills(), m.language()));
+        }).toList();
+        if (!pairs.isEmpty()) {
+            blocks.add(new Block.Items(m.get("pairs.heading"), pairs));
+        }
+        List<String> sessions = store.sessions(in.caller().id()).stream()
+                .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(clock.instant()))
+                .limit(SHOWN).map(s -> Sessions.when(s, in.caller().zone(), m) + " · "
+                        + profiles.find(s.otherThan(in.caller().id())).map(Profile::name).orElse("?")).toList();
+        if (!sessions.isEmpty()) {
+            blocks.add(new Block.Items(m.get("session.list.heading"), sessions));
+        }
+        return blocks;
+    }
+}
