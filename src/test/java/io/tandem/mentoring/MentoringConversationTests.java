@@ -35,12 +35,16 @@ class MentoringConversationTests {
     @Autowired
     StringRedisTemplate redis;
     @Autowired
+    io.tandem.delivery.DeliveryQueue queue;
+    @Autowired
     CommandRegistry registry;
 
     FakeChat chat;
 
     @BeforeEach
     void freshOrganisation() {
+        // deliveries of the previous test still in flight would land in this one's inboxes
+        await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(io.tandem.engine.Platform.CONSOLE) == 0);
         redis.getConnectionFactory().getConnection().serverCommands().flushDb();
         chat = new FakeChat(engine, inbox);
         chat.say("bob", "/mentor set seniority junior");

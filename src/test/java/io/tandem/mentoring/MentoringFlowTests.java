@@ -36,6 +36,8 @@ class MentoringFlowTests {
     @Autowired
     StringRedisTemplate redis;
     @Autowired
+    io.tandem.delivery.DeliveryQueue queue;
+    @Autowired
     Profiles profiles;
     @Autowired
     MentoringStore store;
@@ -50,6 +52,8 @@ class MentoringFlowTests {
 
     @BeforeEach
     void organisation() {
+        // deliveries of the previous test still in flight would land in this one's inboxes
+        await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(io.tandem.engine.Platform.CONSOLE) == 0);
         redis.getConnectionFactory().getConnection().serverCommands().flushDb();
         chat = new FakeChat(engine, inbox);
         chat.say("bob", "/mentor set seniority junior");

@@ -1,0 +1,21 @@
+package io.tandem.qa;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import io.tandem.engine.MemberId;
+
+/** An answer to a question; {@code helpful} once the asker said so. */
+public record Answer(String id, String questionId, MemberId author, String text, Instant createdAt, boolean helpful) {
+
+    public Answer {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(questionId, "questionId");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(text, "text");
+    }
+
+    public Answer markedHelpful() {
+        return new Answer(id, questionId, author, text, createdAt, true);
+    }
+}

@@ -1,0 +1,93 @@
+package io.tandem.qa;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import io.tandem.engine.ActionHandler;
+import io.tandem.engine.Command;
+import io.tandem.engine.CommandSpec;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Text;
+import io.tandem.mentoring.SkillCatalog;
+import io.tandem.mentoring.SkillMatch;
+
+/** The Q&amp;A commands and buttons, wired to {@link PeerQuestions}. */
+@Configuration(proxyBeanMethods = false)
+class QaCommands {
+
+    /** {@code /mentor ask [--anon] <skill> <question>}; French {@code demande}, {@code --anonyme}. */
+    @Bean
+    @Order(50)
+    Command askCommand(PeerQuestions qa, SkillCatalog catalog) {
+        return Command.of(CommandSpec.mentor("ask", "ask", "demande", "demander", "question"), in -> {
+            String[] words = in.args().text().isEmpty() ? new String[0] : in.args().text().split(" ");
+            boolean anonymous = words.length > 0 && Text.fold(words[0]).matches("--?(anon|anonymous|anonyme)");
+            if (anonymous) {
+                words = Arrays.copyOfRange(words, 1, words.length);
+            }
+            if (words.length < 2) {
+                throw new Refusal("qa.ask.usage");
+            }
+            for (int n = Math.min(3, words.length - 1); n >= 1; n--) {
+                Optional<SkillMatch> skill = catalog.resolve(String.join(" ", Arrays.copyOfRange(words, 0, n)));
+                if (skill.isPresent() && skill.get() instanceof SkillMatch.Known known) {
+                    return qa.ask(in, known.id(), String.join(" ", Arrays.copyOfRange(words, n, words.length)),
+                            anonymous);
+                }
+            }
+            String first = words[0];
+            SkillMatch tag = catalog.resolve(first).orElseThrow(() -> new Refusal("skill.invalid", first));
+            return qa.ask(in, tag.id(), String.join(" ", Arrays.copyOfRange(words, 1, words.length)), anonymous);
+        });
+    }
+
+    @Bean
+    @Order(51)
+    Command questionsCommand(PeerQuestions qa) {
+        return Command.of(CommandSpec.mentor("questions", "questions"), qa::openForMe);
+    }
+
+    /** {@code /mentor answer <question> <text>}. */
+    @Bean
+    @Order(52)
+    Command answerCommand(PeerQuestions qa) {
+        return Command.of(CommandSpec.mentor("answer", "answer", "repondre", "reponse"), in -> {
+            if (in.args().firstWord().isEmpty() || in.args().afterFirstWord().isEmpty()) {
+                throw new Refusal("qa.answer.usage");
+            }
+            return qa.answer(in, qa.find(in, in.args().firstWord()), in.args().afterFirstWord());
+        });
+    }
+
+    @Bean
+    @Order(53)
+    Command myQuestionsCommand(PeerQuestions qa) {
+        return Command.of(CommandSpec.mentor("my-questions", "my-questions", "mes-questions", "myquestions"),
+                qa::mine);
+    }
+
+    @Bean
+    ActionHandler answerButton(PeerQuestions qa) {
+        return ActionHandler.of(PeerQuestions.ANSWER, in -> qa.answerForm(in, qa.fromValue(in)));
+    }
+
+    @Bean
+    ActionHandler answerForm(PeerQuestions qa) {
+        return ActionHandler.of(PeerQuestions.ANSWER_SAVE,
+                in -> qa.answer(in, qa.fromValue(in), in.action().field("answer")));
+    }
+
+    @Bean
+    ActionHandler passButton(PeerQuestions qa) {
+        return ActionHandler.of(PeerQuestions.PASS, in -> qa.pass(in, qa.fromValue(in)));
+    }
+
+    @Bean
+    ActionHandler helpfulButton(PeerQuestions qa) {
+        return ActionHandler.of(PeerQuestions.HELPFUL, in -> qa.helpful(in, qa.answerFromValue(in)));
+    }
+}

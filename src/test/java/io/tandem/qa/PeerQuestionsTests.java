@@ -1,0 +1,171 @@
+package io.tandem.qa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.tandem.console.ConsoleInbox;
+import io.tandem.engine.Block;
+import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Reply;
+import io.tandem.support.EngineTest;
+import io.tandem.support.FakeChat;
+
+/** Peer questions through the fake adapter: routing, fairness, anonymity, answers, helpful, pass. */
+@EngineTest
+class PeerQuestionsTests {
+
+    private static final List<String> EXPERTS = List.of("e1", "e2", "e3", "e4", "e5");
+
+    @Autowired
+    ConversationEngine engine;
+    @Autowired
+    ConsoleInbox inbox;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    io.tandem.delivery.DeliveryQueue queue;
+    @Autowired
+    QuestionStore questions;
+
+    FakeChat chat;
+
+    @BeforeEach
+    void experts() {
+        // deliveries of the previous test still in flight would land in this one's inboxes
+        await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(io.tandem.engine.Platform.CONSOLE) == 0);
+        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+        chat = new FakeChat(engine, inbox);
+        EXPERTS.forEach(e -> chat.say(e, "/mentor teach seo"));
+        chat.say("paula", "/mentor teach seo");
+        chat.say("paula", "/mentor pause");
+        chat.say("asker", "/mentor teach seo");
+        chat.say("asker", "/mentor bio I am Alice Asker-Secret");
+    }
+
+    private List<String> waitFor(String user, int count) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> chat.inbox(user), l -> l.size() >= count);
+    }
+
+    private static String value(String json, String action) {
+        int at = json.indexOf("\"action\":\"" + action + "\"");
+        assertThat(at).as(action).isNotNegative();
+        int start = json.indexOf("\"value\":\"", at) + 9;
+        return json.substring(start, json.indexOf('"', start));
+    }
+
+    @Test
+    void routesToThreeExpertsNeverTheAskerNorAPausedMember() {
+        Reply asked = chat.say("asker", "/mentor ask seo How do I pick keywords?");
+        assertThat(asked.text()).contains("went to 3 colleagues who teach SEO");
+        Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
+        assertThat(q.routedTo()).hasSize(3).extracting(MemberId::user).doesNotContain("asker", "paula")
+                .allSatisfy(u -> assertThat(EXPERTS).contains(u));
+        for (MemberId expert : q.routedTo()) {
+            assertThat(waitFor(expert.user(), 1).get(0)).contains("asker has a question about SEO",
+                    "How do I pick keywords?", "qa.answer", "qa.pass");
+        }
+    }
+
+    @Test
+    void spreadsQuestionsFairlyAcrossExperts() {
+        for (int i = 0; i < 10; i++) {
+            chat.say("asker", "/mentor ask seo Question number " + i);
+        }
+        Map<String, Integer> asked = new HashMap<>();
+        questions.askedBy(new MemberId("console", "asker"))
+                .forEach(q -> q.routedTo().forEach(m -> asked.merge(m.user(), 1, Integer::sum)));
+        assertThat(asked).containsOnlyKeys(EXPERTS);
+        assertThat(asked.values()).allSatisfy(n -> assertThat(n).isEqualTo(6));
+    }
+
+    @Test
+    void neverRevealsAnAnonymousAskerInAnyPayload() {
+        // a handle no payload word could contain by chance
+        chat.say("zelda", "/mentor bio I am Zelda Quixote-Secret");
+        Reply asked = chat.say("zelda", Locale.FRENCH, "/mentor demande --anonyme référencement Je suis perdu");
+        assertThat(asked.text()).contains("anonymement");
+        Question q = questions.askedBy(new MemberId("console", "zelda")).get(0);
+        assertThat(q.anonymous()).isTrue();
+        String toExpert = waitFor(q.routedTo().get(0).user(), 1).get(0);
+        chat.say(q.routedTo().get(1).user(), "/mentor questions");
+        Reply listed = chat.say(q.routedTo().get(1).user(), "/mentor questions");
+        Reply form = chat.click(q.routedTo().get(0).user(), Locale.ENGLISH, PeerQuestions.ANSWER,
+                value(toExpert, PeerQuestions.ANSWER), Map.of());
+        Block.Form answer = (Block.Form) form.blocks().get(0);
+        chat.click(q.routedTo().get(0).user(), Locale.ENGLISH, answer.actionId(), answer.value(),
+                Map.of("answer", "Start with the search console"));
+        String relayed = waitFor("zelda", 1).get(0);
+        chat.click("zelda", Locale.ENGLISH, PeerQuestions.HELPFUL, value(relayed, PeerQuestions.HELPFUL), Map.of());
+        String thanks = waitFor(q.routedTo().get(0).user(), 2).get(1);
+
+        List<String> everything = new java.util.ArrayList<>(List.of(toExpert, thanks, listed.toString(),
+                form.toString()));
+        for (String expert : EXPERTS) {
+            everything.addAll(chat.inbox(expert));
+        }
+        for (String payload : everything) {
+            assertThat(payload).doesNotContain("zelda", "Zelda", "Quixote");
+        }
+        assertThat(toExpert).contains("a colleague (anonymous) has a question about SEO").doesNotContain("console:zelda");
+        assertThat(thanks).contains("a colleague (anonymous) found your answer about SEO helpful");
+    }
+
+    @Test
+    void relaysAnswersAndThanksTheAuthorOfAHelpfulOne() {
+        chat.say("asker", "/mentor ask seo Where do I start?");
+        Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
+        String expert = q.routedTo().get(0).user();
+        Reply sent = chat.say(expert, "/mentor answer " + q.shortId() + " Start with your top 10 pages.");
+        assertThat(sent.text()).contains("Your answer is on its way");
+        String relayed = waitFor("asker", 1).get(0);
+        assertThat(relayed).contains(expert + " answered your question about SEO", "Start with your top 10 pages.",
+                "Helpful");
+        assertThat(chat.say("asker", "/mentor answer " + q.shortId() + " me").text()).contains("own question");
+        assertThat(chat.click("asker", Locale.ENGLISH, PeerQuestions.HELPFUL, value(relayed, PeerQuestions.HELPFUL),
+                Map.of()).text()).contains("I've thanked them");
+        assertThat(waitFor(expert, 2).get(1)).contains("asker found your answer about SEO helpful");
+        assertThat(redis.opsForZSet().score("tandem:{console}:answers:helpful", expert)).isEqualTo(1.0);
+        assertThat(chat.say("asker", "/mentor my-questions").text()).contains("Where do I start?",
+                expert + " ✓: Start with your top 10 pages.");
+        assertThat(chat.say(expert, "/mentor questions").text()).doesNotContain("Where do I start?");
+    }
+
+    @Test
+    void passesAQuestionOnToTheNextExpert() {
+        chat.say("asker", "/mentor ask seo Any tools?");
+        Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
+        String first = q.routedTo().get(0).user();
+        String toFirst = waitFor(first, 1).get(0);
+        assertThat(chat.click(first, Locale.ENGLISH, PeerQuestions.PASS, value(toFirst, PeerQuestions.PASS),
+                Map.of()).text()).contains("I'll ask someone else");
+        Question after = questions.question("console", q.id()).orElseThrow();
+        assertThat(after.routedTo()).hasSize(4);
+        String fourth = after.routedTo().get(3).user();
+        assertThat(waitFor(fourth, 1).get(0)).contains("Any tools?");
+        assertThat(chat.click("e9", Locale.ENGLISH, PeerQuestions.PASS, value(toFirst, PeerQuestions.PASS), Map.of())
+                .text()).contains("out of date");
+    }
+
+    @Test
+    void keepsAQuestionNobodyCanAnswerOpenAndSaysSoHonestly() {
+        Reply asked = chat.say("asker", "/mentor ask basket-weaving How do I start?");
+        assertThat(asked.text()).contains("nobody teaches basket weaving yet", "kept your question open");
+        chat.say("newbie", "/mentor teach basket weaving");
+        assertThat(chat.say("newbie", "/mentor questions").text()).contains("How do I start?");
+        assertThat(chat.say("asker", "/mentor ask").text()).contains("Which skill, and what is your question?");
+        assertThat(chat.say("asker", "/mentor ask seo").text()).contains("Which skill, and what is your question?");
+        assertThat(chat.say("asker", "/mentor answer zzzzzz hello").text()).contains("can't find the question");
+    }
+}
