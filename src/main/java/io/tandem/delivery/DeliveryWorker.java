@@ -150,15 +150,21 @@ public class DeliveryWorker implements SmartLifecycle {
         } else if (result instanceof SendResult.Failed failed) {
             log.warn("Could not deliver a {} notification to {}: {}", delivery.notification().kind(),
                     delivery.notification().recipient(), failed.reason());
-            queue.failed(delivery, failed.reason());
+            giveUp(delivery, failed.reason());
         } else if (result instanceof SendResult.Retry retry) {
             if (!retry.throttled() && delivery.attempts() + 1 >= settings.maxAttempts()) {
-                queue.failed(delivery, "gave up after " + settings.maxAttempts() + " attempts: " + retry.reason());
+                giveUp(delivery, "gave up after " + settings.maxAttempts() + " attempts: " + retry.reason());
             } else {
                 queue.retry(delivery, retry.at() != null ? retry.at() : Backoff.after(clock.instant(),
                         delivery.attempts()), !retry.throttled());
             }
         }
+    }
+
+    /** Records the failure, and tells whoever caused the notification that it could not reach its recipient. */
+    private void giveUp(Delivery delivery, String reason) {
+        queue.failed(delivery, reason);
+        delivery.notification().undeliveredNotice().ifPresent(queue::enqueue);
     }
 
     private static void awaitQuietly(Future<?> send) {

@@ -86,7 +86,8 @@ public class Requests {
         dm.block(view.card(mentee, theirs, List.of(
                 new Block.Button(ACCEPT, theirs.get("button.accept"), value, Block.ButtonStyle.PRIMARY),
                 new Block.Button(DECLINE, theirs.get("button.decline"), value, Block.ButtonStyle.DANGER))));
-        notifier.send(new Notification(mentor.id(), KIND, dm.build()));
+        notifier.send(new Notification(mentor.id(), KIND, dm.build(), mentee.id(),
+                Reply.text(in.t("request.undelivered", mentor.name()))));
         return Reply.text(in.t("request.sent", mentor.name(), view.skill(skill, in.messages().language())));
     }
 

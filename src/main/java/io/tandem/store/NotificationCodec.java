@@ -29,6 +29,10 @@ final class NotificationCodec {
         root.put("to", n.recipient().toString());
         root.put("kind", n.kind());
         root.set("reply", reply(n.message()));
+        if (n.sender() != null) {
+            root.put("from", n.sender().toString());
+            root.set("undelivered", reply(n.ifUndelivered()));
+        }
         return json.writeValueAsString(root);
     }
 
@@ -36,6 +40,11 @@ final class NotificationCodec {
         JsonNode root = json.readTree(text);
         MemberId to = MemberId.parse(root.get("to").asString())
                 .orElseThrow(() -> new IllegalArgumentException("bad recipient in queued notification"));
+        JsonNode from = root.get("from");
+        if (from != null && !from.isNull()) {
+            return new Notification(to, root.get("kind").asString(), reply(root.get("reply")),
+                    MemberId.parse(from.asString()).orElseThrow(), reply(root.get("undelivered")));
+        }
         return new Notification(to, root.get("kind").asString(), reply(root.get("reply")));
     }
 

@@ -67,6 +67,20 @@ class RedisDeliveryQueueTests {
     }
 
     @Test
+    void keepsWhomToTellWhenItCannotBeDelivered() {
+        Notification n = new Notification(new MemberId("teams:tenant", "bob"), "test.kind", Reply.text("Hi Bob"),
+                new MemberId("teams:tenant", "ana"), Reply.text("Bob could not be reached"));
+        queue.enqueue(n);
+        Delivery claimed = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
+        assertThat(claimed.notification()).isEqualTo(n);
+        assertThat(claimed.notification().undeliveredNotice()).hasValueSatisfying(notice -> {
+            assertThat(notice.recipient().user()).isEqualTo("ana");
+            assertThat(notice.message().text()).isEqualTo("Bob could not be reached");
+            assertThat(notice.undeliveredNotice()).isEmpty();
+        });
+    }
+
+    @Test
     void leasesAClaimUntilItExpires() {
         queue.enqueue(note("ana"));
         assertThat(queue.claim(Platform.TEAMS, 10, Duration.ofMillis(700))).hasSize(1);

@@ -210,6 +210,23 @@ class TeamsAdapterTests {
     }
 
     @Test
+    void tellsTheSenderWhenARequestCannotReachSomeoneTandemNeverTalkedTo() {
+        profiles.save(new io.tandem.mentoring.Profile(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID,
+                "aad-ghost"), "Gus Ghost", "gus", null, io.tandem.engine.Language.EN, null, false, null, null, null,
+                2, 0, null, false, java.util.Set.of("seo"), java.util.Set.of(), java.time.Instant.now()));
+        say(ANA, "Ana Lima", "en-US", "mentor request @gus seo");
+        FakeBotConnector.Call confirmation = teams.awaitActivity(Duration.ofSeconds(10));
+        assertThat(card(confirmation).get("fallbackText").asString()).contains("I've asked Gus Ghost");
+        List<FakeBotConnector.Call> sent = teams.awaitActivities(2, Duration.ofSeconds(15));
+        FakeBotConnector.Call notice = sent.get(1);
+        assertThat(notice.conversationId()).isEqualTo(FakeBotConnector.personalConversationId(ANA));
+        assertThat(card(notice).get("fallbackText").asString())
+                .contains("I couldn't deliver your request to Gus Ghost");
+        assertThat(queue.failures("teams:" + FakeBotConnector.TENANT_ID, 5)).extracting(f -> f.reason())
+                .anySatisfy(r -> assertThat(r).contains("never talked to Tandem"));
+    }
+
+    @Test
     void refusesWhatIsNotAnActivity() {
         assertThat(post("{not json").statusCode()).isEqualTo(400);
         assertThat(post("").statusCode()).isEqualTo(400);
