@@ -62,6 +62,8 @@ class SlackAdapterTests {
 
     @BeforeEach
     void organisation() {
+        // deliveries of the previous test still in flight would land in this one
+        await().atMost(Duration.ofSeconds(60)).until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
         redis.getConnectionFactory().getConnection().serverCommands().flushDb();
         slack.reset();
         slack.addUser(ALICE, "Alice Morgan", "Europe/London", "en-GB");
@@ -280,13 +282,17 @@ class SlackAdapterTests {
     }
 
     @Test
-    void recordsAPermanentFailureWithSlacksReason() {
-        slack.on("conversations.open", call -> FakeSlackApi.Reply.error("user_not_found"));
+    void recordsAPermanentFailureWithSlacksReasonAndTellsTheSender() {
+        slack.on("conversations.open", call -> BOB.equals(call.param("users"))
+                ? FakeSlackApi.Reply.error("user_not_found") : slack.defaultAnswer(call));
         JsonNode request = buttons(command(ALICE, "/mentor", "find seo").get("blocks")).get(0);
         requests.interaction(blockAction(ALICE, "mentoring.request", request.get("value").asString(), MESSAGE));
         await().atMost(Duration.ofSeconds(10)).until(() -> !queue.failures("slack:T0TEST", 10).isEmpty());
         assertThat(queue.failures("slack:T0TEST", 10).get(0).reason()).isEqualTo("user_not_found");
-        assertThat(slack.calls("chat.postMessage")).isEmpty();
+        FakeSlackApi.Call notice = slack.awaitCall("chat.postMessage", Duration.ofSeconds(10));
+        assertThat(notice.param("channel")).isEqualTo("D" + ALICE);
+        assertThat(notice.param("text")).contains("I couldn't deliver your request to Bob Carter");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
     }
 
     @Test
@@ -304,7 +310,7 @@ class SlackAdapterTests {
     void deliversABurstOfDmsUnderRateLimitsAllOnceEach() {
         slack.limitWorkspace("chat.postMessage", 150);
         slack.failNext("conversations.open", FakeSlackApi.Reply.status(503), 5);
-        int burst = 600;
+        int burst = 1000;
         for (int i = 0; i < burst; i++) {
             queue.enqueue(new io.tandem.engine.Notification(new io.tandem.engine.MemberId("slack:T0TEST", "U" + i),
                     "test.burst", io.tandem.engine.Reply.text("Hello " + i)));

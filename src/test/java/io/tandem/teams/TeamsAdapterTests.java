@@ -68,6 +68,8 @@ class TeamsAdapterTests {
 
     @BeforeEach
     void organisation() {
+        // deliveries of the previous test still in flight would land in this one
+        await().atMost(Duration.ofSeconds(60)).until(() -> queue.depth(Platform.TEAMS) == 0);
         redis.getConnectionFactory().getConnection().serverCommands().flushDb();
         teams.reset();
         activities = teams.activities();
