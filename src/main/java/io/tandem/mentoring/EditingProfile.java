@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
-import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Arguments;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
@@ -74,108 +73,75 @@ final class EditingProfile {
     }
 
     /** The Edit profile button: opens the form. */
-    @Component
-    static class Open implements ActionHandler {
-        private final Profiles profiles;
-        private final ProfileView view;
-
-        Open(Profiles profiles, ProfileView view) {
-            this.profiles = profiles;
-            this.view = view;
-        }
-
-        @Override
-        public String actionId() {
-            return OPEN;
-        }
-
-        @Override
-        public Reply handle(Invocation in) {
-            return Reply.builder().block(form(profiles.mine(in), in.messages(), view, Map.of(), Map.of())).build();
-        }
+    static Reply open(Invocation in, Profiles profiles, ProfileView view) {
+        return Reply.builder().block(form(profiles.mine(in), in.messages(), view, Map.of(), Map.of())).build();
     }
 
     /** The form's submission: checks every field, saves all or nothing. */
-    @Component
-    static class Save implements ActionHandler {
-        private final Profiles profiles;
-        private final ProfileView view;
-
-        Save(Profiles profiles, ProfileView view) {
-            this.profiles = profiles;
-            this.view = view;
+    static Reply save(Invocation in, Profiles profiles, ProfileView view) {
+        Messages m = in.messages();
+        Profile me = profiles.mine(in);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Set<String> teaches = skills(in.action().field("teaches"), "teaches", m, errors, view);
+        Set<String> learns = skills(in.action().field("learns"), "learns", m, errors, view);
+        String seniorityText = in.action().field("seniority");
+        Optional<Seniority> seniority = Seniority.parse(seniorityText);
+        if (!seniorityText.isEmpty() && seniority.isEmpty()) {
+            errors.put("seniority", m.get("set.bad-seniority", seniorityText));
         }
-
-        @Override
-        public String actionId() {
-            return SAVE;
+        String team = in.action().field("team");
+        if (team.length() > 80) {
+            errors.put("team", m.get("set.too-long", 80));
         }
-
-        @Override
-        public Reply handle(Invocation in) {
-            Messages m = in.messages();
-            Profile me = profiles.mine(in);
-            Map<String, String> errors = new LinkedHashMap<>();
-            Set<String> teaches = skills(in.action().field("teaches"), "teaches", m, errors);
-            Set<String> learns = skills(in.action().field("learns"), "learns", m, errors);
-            String seniorityText = in.action().field("seniority");
-            Optional<Seniority> seniority = Seniority.parse(seniorityText);
-            if (!seniorityText.isEmpty() && seniority.isEmpty()) {
-                errors.put("seniority", m.get("set.bad-seniority", seniorityText));
-            }
-            String team = in.action().field("team");
-            if (team.length() > 80) {
-                errors.put("team", m.get("set.too-long", 80));
-            }
-            String zoneText = in.action().field("timezone");
-            Optional<ZoneId> zone = zoneText.isEmpty() ? Optional.empty() : SetCommand.zone(zoneText);
-            if (!zoneText.isEmpty() && zone.isEmpty()) {
-                errors.put("timezone", m.get("set.bad-timezone", zoneText));
-            }
-            Integer capacity = capacity(in.action().field("capacity"));
-            if (capacity == null) {
-                errors.put("capacity", m.get("set.bad-capacity", in.action().field("capacity"), Profile.MAX_CAPACITY));
-            }
-            String bio = in.action().field("bio");
-            if (bio.length() > BioCommand.MAX_LENGTH) {
-                errors.put("bio", m.get("bio.too-long", BioCommand.MAX_LENGTH));
-            }
-            if (!errors.isEmpty()) {
-                return Reply.builder().block(form(me, m, view, in.action().fields(), errors)).build();
-            }
-            Profile updated = me.withTeaches(teaches).withLearns(learns).withSeniority(seniority.orElse(null))
-                    .withTeam(team.isEmpty() ? null : team).withCapacity(capacity).withBio(bio.isEmpty() ? null : bio);
-            if (zone.isPresent()) {
-                updated = updated.withZone(zone.get());
-            }
-            profiles.save(updated);
-            return Reply.builder().text(m.get("profile.edit.saved"))
-                    .block(view.card(updated, m, List.of(button(m)))).build();
+        String zoneText = in.action().field("timezone");
+        Optional<ZoneId> zone = zoneText.isEmpty() ? Optional.empty() : SetCommand.zone(zoneText);
+        if (!zoneText.isEmpty() && zone.isEmpty()) {
+            errors.put("timezone", m.get("set.bad-timezone", zoneText));
         }
-
-        private Set<String> skills(String text, String field, Messages m, Map<String, String> errors) {
-            Set<String> ids = new LinkedHashSet<>();
-            for (String typed : new Arguments(text).list()) {
-                Optional<SkillMatch> match = view.catalog().resolve(typed);
-                if (match.isEmpty()) {
-                    errors.put(field, m.get("skill.invalid", typed));
-                    return ids;
-                }
-                ids.add(match.get().id());
-            }
-            if (ids.size() > MAX_SKILLS) {
-                errors.put(field, m.get("skills.too-many", MAX_SKILLS));
-            }
-            return ids;
+        Integer capacity = capacity(in.action().field("capacity"));
+        if (capacity == null) {
+            errors.put("capacity", m.get("set.bad-capacity", in.action().field("capacity"), Profile.MAX_CAPACITY));
         }
+        String bio = in.action().field("bio");
+        if (bio.length() > BioCommand.MAX_LENGTH) {
+            errors.put("bio", m.get("bio.too-long", BioCommand.MAX_LENGTH));
+        }
+        if (!errors.isEmpty()) {
+            return Reply.builder().block(form(me, m, view, in.action().fields(), errors)).build();
+        }
+        Profile updated = me.withTeaches(teaches).withLearns(learns).withSeniority(seniority.orElse(null))
+                .withTeam(team.isEmpty() ? null : team).withCapacity(capacity).withBio(bio.isEmpty() ? null : bio);
+        if (zone.isPresent()) {
+            updated = updated.withZone(zone.get());
+        }
+        profiles.save(updated);
+        return Reply.builder().text(m.get("profile.edit.saved"))
+                .block(view.card(updated, m, List.of(button(m)))).build();
+    }
 
-        private static Integer capacity(String text) {
-            try {
-                int c = Integer.parseInt(text.strip());
-                return c >= 0 && c <= Profile.MAX_CAPACITY ? c : null;
-            } catch (NumberFormatException e) {
-                return null;
+    private static Set<String> skills(String text, String field, Messages m, Map<String, String> errors,
+                                      ProfileView view) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String typed : new Arguments(text).list()) {
+            Optional<SkillMatch> match = view.catalog().resolve(typed);
+            if (match.isEmpty()) {
+                errors.put(field, m.get("skill.invalid", typed));
+                return ids;
             }
+            ids.add(match.get().id());
+        }
+        if (ids.size() > MAX_SKILLS) {
+            errors.put(field, m.get("skills.too-many", MAX_SKILLS));
+        }
+        return ids;
+    }
+
+    private static Integer capacity(String text) {
+        try {
+            int c = Integer.parseInt(text.strip());
+            return c >= 0 && c <= Profile.MAX_CAPACITY ? c : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -4,7 +4,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
-/** Registers the commands that share an implementation: the four skill lists, pause and resume. */
+import io.tandem.engine.ActionHandler;
+import io.tandem.engine.ActionValue;
+import io.tandem.engine.Refusal;
+
+/** Registers the commands that share an implementation (skill lists, pause, resume) and the profile buttons. */
 @Configuration(proxyBeanMethods = false)
 class MentoringCommands {
 
@@ -42,5 +46,29 @@ class MentoringCommands {
     @Order(110)
     PauseCommand resumeCommand(Profiles profiles) {
         return new PauseCommand(false, profiles);
+    }
+
+    /** "Find mentors for …" buttons. */
+    @Bean
+    ActionHandler findButton(FindCommand find, SkillCatalog catalog) {
+        return ActionHandler.of(ProfileView.FIND_ACTION, in -> find.find(in, ActionValue.parse(in.action().value())
+                .get("skill").flatMap(catalog::resolve).orElseThrow(() -> new Refusal("action.stale"))));
+    }
+
+    /** "Profile" buttons. */
+    @Bean
+    ActionHandler profileButton(Profiles profiles, ProfileCommand command) {
+        return ActionHandler.of(ProfileView.PROFILE_ACTION,
+                in -> command.show(in, MentoringActions.member(in, profiles, "member")));
+    }
+
+    @Bean
+    ActionHandler editProfileButton(Profiles profiles, ProfileView view) {
+        return ActionHandler.of(EditingProfile.OPEN, in -> EditingProfile.open(in, profiles, view));
+    }
+
+    @Bean
+    ActionHandler editProfileForm(Profiles profiles, ProfileView view) {
+        return ActionHandler.of(EditingProfile.SAVE, in -> EditingProfile.save(in, profiles, view));
     }
 }
