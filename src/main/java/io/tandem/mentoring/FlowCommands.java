@@ -1,6 +1,5 @@
 package io.tandem.mentoring;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,20 +38,9 @@ class FlowCommands {
     Command requestCommand(Profiles profiles, Requests requests, SkillCatalog catalog) {
         return Command.of(CommandSpec.mentor("request", "request", "ask-mentor", "solliciter"), in -> {
             Profile mentor = profiles.resolve(in, person(in, "request.usage"));
-            String rest = in.args().withoutPeople();
-            if (rest.isBlank()) {
-                throw new Refusal("request.usage");
-            }
-            String[] words = rest.split(" ");
-            for (int n = Math.min(4, words.length); n >= 1; n--) {
-                Optional<SkillMatch> match = catalog.resolve(String.join(" ", Arrays.copyOfRange(words, 0, n)));
-                if (match.isPresent() && match.get() instanceof SkillMatch.Known known) {
-                    return requests.ask(in, mentor, known.id(),
-                            String.join(" ", Arrays.copyOfRange(words, n, words.length)));
-                }
-            }
-            SkillMatch tag = catalog.resolve(words[0]).orElseThrow(() -> new Refusal("skill.invalid", words[0]));
-            return requests.ask(in, mentor, tag.id(), String.join(" ", Arrays.copyOfRange(words, 1, words.length)));
+            SkillCatalog.Leading leading = catalog.leading(in.args().withoutPeople(), 4)
+                    .orElseThrow(() -> new Refusal("request.usage"));
+            return requests.ask(in, mentor, leading.skill().id(), leading.rest());
         });
     }
 

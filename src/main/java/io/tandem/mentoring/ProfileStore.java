@@ -36,6 +36,9 @@ public interface ProfileStore {
     /** How many active members teach each of these skills (skills nobody teaches are absent). */
     Map<String, Long> teacherCounts(String workspace, Collection<String> skills);
 
+    /** Members of a workspace who want to learn a skill. */
+    java.util.Set<MemberId> learners(String workspace, String skill);
+
     /** Number of members in a workspace. */
     long count(String workspace);
 }

@@ -1,7 +1,6 @@
 package io.tandem.qa;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +12,6 @@ import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Text;
 import io.tandem.mentoring.SkillCatalog;
-import io.tandem.mentoring.SkillMatch;
 
 /** The Q&amp;A commands and buttons, wired to {@link PeerQuestions}. */
 @Configuration(proxyBeanMethods = false)
@@ -29,19 +27,9 @@ class QaCommands {
             if (anonymous) {
                 words = Arrays.copyOfRange(words, 1, words.length);
             }
-            if (words.length < 2) {
-                throw new Refusal("qa.ask.usage");
-            }
-            for (int n = Math.min(3, words.length - 1); n >= 1; n--) {
-                Optional<SkillMatch> skill = catalog.resolve(String.join(" ", Arrays.copyOfRange(words, 0, n)));
-                if (skill.isPresent() && skill.get() instanceof SkillMatch.Known known) {
-                    return qa.ask(in, known.id(), String.join(" ", Arrays.copyOfRange(words, n, words.length)),
-                            anonymous);
-                }
-            }
-            String first = words[0];
-            SkillMatch tag = catalog.resolve(first).orElseThrow(() -> new Refusal("skill.invalid", first));
-            return qa.ask(in, tag.id(), String.join(" ", Arrays.copyOfRange(words, 1, words.length)), anonymous);
+            SkillCatalog.Leading leading = catalog.leading(String.join(" ", words), 3)
+                    .filter(l -> !l.rest().isBlank()).orElseThrow(() -> new Refusal("qa.ask.usage"));
+            return qa.ask(in, leading.skill().id(), leading.rest(), anonymous);
         });
     }
 

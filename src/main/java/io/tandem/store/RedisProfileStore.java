@@ -207,6 +207,14 @@ public class RedisProfileStore implements ProfileStore {
     }
 
     @Override
+    public Set<MemberId> learners(String workspace, String skill) {
+        Set<String> users = RedisCalls.call(() -> redis.opsForSet().members(RedisKeys.learners(workspace, skill)));
+        Set<MemberId> out = new java.util.LinkedHashSet<>();
+        (users == null ? Set.<String>of() : users).forEach(u -> out.add(new MemberId(workspace, u)));
+        return out;
+    }
+
+    @Override
     public long count(String workspace) {
         return RedisCalls.call(() -> {
             Long n = redis.opsForSet().size(RedisKeys.members(workspace));

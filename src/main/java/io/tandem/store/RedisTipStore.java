@@ -1,0 +1,106 @@
+package io.tandem.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.tandem.tips.Tip;
+import io.tandem.tips.TipStore;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tips as JSON in a per-skill sorted set (newest last), a used set per skill, useful counts per tip. */
+@Repository
+public class RedisTipStore implements TipStore {
+
+    private final StringRedisTemplate redis;
+    private final JsonMapper json;
+
+    public RedisTipStore(StringRedisTemplate redis, JsonMapper json) {
+        this.redis = redis;
+        this.json = json;
+    }
+
+    private static String tipsKey(String ws, String skill) {
+        return RedisKeys.prefix(ws) + "tips:" + skill;
+    }
+
+    private static String usedKey(String ws, String skill) {
+        return RedisKeys.prefix(ws) + "tips-used:" + skill;
+    }
+
+    private static String useful(String ws) {
+        return RedisKeys.prefix(ws) + "tips-useful";
+    }
+
+    @Override
+    public void save(String workspace, Tip tip) {
+        String value = json.writeValueAsString(tip);
+        RedisCalls.run(() -> redis.opsForZSet().add(tipsKey(workspace, tip.skill()), value,
+                tip.createdAt().toEpochMilli()));
+    }
+
+    @Override
+    public List<Tip> tips(String workspace, String skill) {
+        Set<String> values = RedisCalls.call(() -> redis.opsForZSet().reverseRange(tipsKey(workspace, skill), 0, 199));
+        List<Tip> out = new ArrayList<>();
+        for (String v : values == null ? Set.<String>of() : values) {
+            out.add(json.readValue(v, Tip.class));
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> used(String workspace, String skill) {
+        Set<String> ids = RedisCalls.call(() -> redis.opsForSet().members(usedKey(workspace, skill)));
+        return ids == null ? Set.of() : ids;
+    }
+
+    @Override
+    public void markUsed(String workspace, String skill, String tipId) {
+        RedisCalls.run(() -> redis.opsForSet().add(usedKey(workspace, skill), tipId));
+    }
+
+    @Override
+    public void resetUsed(String workspace, String skill) {
+        RedisCalls.run(() -> redis.delete(usedKey(workspace, skill)));
+    }
+
+    @Override
+    public boolean markUseful(String workspace, Tip tip, String member) {
+        String voters = RedisKeys.prefix(workspace) + "tips-voters:" + tip.id();
+        return RedisCalls.call(() -> {
+            Long added = redis.opsForSet().add(voters, member);
+            if (added == null || added == 0) {
+                return false;
+            }
+            redis.opsForZSet().incrementScore(useful(workspace), tip.id(), 1);
+            if (tip.author() != null) {
+                redis.opsForZSet().incrementScore(RedisKeys.prefix(workspace) + "tips-useful-authors",
+                        tip.author().user(), 1);
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Map<String, Long> usefulness(String workspace, List<String> tipIds) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (tipIds.isEmpty()) {
+            return out;
+        }
+        List<Double> scores = RedisCalls.call(() -> redis.opsForZSet().score(useful(workspace),
+                tipIds.toArray(Object[]::new)));
+        for (int i = 0; i < tipIds.size() && scores != null; i++) {
+            if (Objects.nonNull(scores.get(i))) {
+                out.put(tipIds.get(i), scores.get(i).longValue());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,22 @@
+package io.tandem.tips;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import io.tandem.engine.Language;
+import io.tandem.engine.MemberId;
+
+/** A tip for a skill, by a colleague ({@code author}), or from the starter set ({@code author} null). */
+public record Tip(String id, String skill, Language language, String text, MemberId author, Instant createdAt) {
+
+    public Tip {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(skill, "skill");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(text, "text");
+    }
+
+    public boolean starter() {
+        return author == null;
+    }
+}

@@ -1,0 +1,27 @@
+package io.tandem.tips;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Port: colleagues' tips, which tips each skill area has used this round, and how useful each was found. */
+public interface TipStore {
+
+    void save(String workspace, Tip tip);
+
+    /** Colleagues' tips for a skill, newest first. */
+    List<Tip> tips(String workspace, String skill);
+
+    /** Tips already used this round by an area ({@code round}: a skill and a language, e.g. {@code seo:fr}). */
+    Set<String> used(String workspace, String round);
+
+    void markUsed(String workspace, String round, String tipId);
+
+    /** A new round: every tip of the area may be chosen again. */
+    void resetUsed(String workspace, String round);
+
+    /** Counts a "useful" for the tip (and its author's contributor stats); false when the member already did. */
+    boolean markUseful(String workspace, Tip tip, String member);
+
+    Map<String, Long> usefulness(String workspace, List<String> tipIds);
+}

@@ -1,0 +1,43 @@
+package io.tandem.tips;
+
+import java.util.Optional;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import io.tandem.engine.ActionHandler;
+import io.tandem.engine.Command;
+import io.tandem.engine.CommandSpec;
+import io.tandem.engine.Refusal;
+import io.tandem.mentoring.SkillCatalog;
+import io.tandem.mentoring.SkillMatch;
+
+/** The tips commands and the Useful button, wired to {@link Tips}. */
+@Configuration(proxyBeanMethods = false)
+class TipsCommands {
+
+    /** {@code /mentor tip <skill> <text>}. */
+    @Bean
+    @Order(60)
+    Command tipCommand(Tips tips, SkillCatalog catalog) {
+        return Command.of(CommandSpec.mentor("tip", "tip", "astuce", "conseil"), in -> {
+            SkillCatalog.Leading leading = catalog.leading(in.args().text(), 3).filter(l -> !l.rest().isBlank())
+                    .orElseThrow(() -> new Refusal("tips.usage"));
+            return tips.write(in, leading.skill().id(), leading.rest());
+        });
+    }
+
+    /** {@code /mentor tips [skill]}. */
+    @Bean
+    @Order(61)
+    Command tipsCommand(Tips tips, SkillCatalog catalog) {
+        return Command.of(CommandSpec.mentor("tips", "tips", "astuces", "conseils"), in -> tips.list(in,
+                in.args().isEmpty() ? Optional.empty() : catalog.resolve(in.args().text()).map(SkillMatch::id)));
+    }
+
+    @Bean
+    ActionHandler usefulButton(Tips tips) {
+        return ActionHandler.of(Tips.USEFUL, tips::useful);
+    }
+}
