@@ -43,10 +43,7 @@ class MentoringConversationTests {
 
     @BeforeEach
     void freshOrganisation() {
-        // deliveries of the previous test still in flight would land in this one's inboxes
-        await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(io.tandem.engine.Platform.CONSOLE) == 0);
-        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
-        chat = new FakeChat(engine, inbox);
+        chat = FakeChat.afresh(engine, inbox, redis, queue);
         chat.say("bob", "/mentor set seniority junior");
         chat.say("bob", "/mentor teach seo, marketing automation");
         chat.say("bob", "/mentor learn negotiation");

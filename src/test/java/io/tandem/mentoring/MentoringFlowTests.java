@@ -52,10 +52,7 @@ class MentoringFlowTests {
 
     @BeforeEach
     void organisation() {
-        // deliveries of the previous test still in flight would land in this one's inboxes
-        await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(io.tandem.engine.Platform.CONSOLE) == 0);
-        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
-        chat = new FakeChat(engine, inbox);
+        chat = FakeChat.afresh(engine, inbox, redis, queue);
         chat.say("bob", "/mentor set seniority junior");
         chat.say("bob", "/mentor teach seo");
         chat.say("bob", "/mentor learn negotiation");

@@ -43,10 +43,7 @@ class PeerQuestionsTests {
 
     @BeforeEach
     void experts() {
-        // deliveries of the previous test still in flight would land in this one's inboxes
-        await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(io.tandem.engine.Platform.CONSOLE) == 0);
-        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
-        chat = new FakeChat(engine, inbox);
+        chat = FakeChat.afresh(engine, inbox, redis, queue);
         EXPERTS.forEach(e -> chat.say(e, "/mentor teach seo"));
         chat.say("paula", "/mentor teach seo");
         chat.say("paula", "/mentor pause");

@@ -1,12 +1,18 @@
 package io.tandem.support;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.data.redis.core.StringRedisTemplate;
+
 import io.tandem.console.ConsoleInbox;
+import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.Action;
 import io.tandem.engine.Block;
 import io.tandem.engine.ChatEvent;
@@ -28,6 +34,17 @@ public final class FakeChat {
     public FakeChat(ConversationEngine engine, ConsoleInbox inbox) {
         this.engine = engine;
         this.inbox = inbox;
+    }
+
+    /**
+     * A chat on an emptied store: first waits for the console deliveries still in flight (a previous test's would
+     * otherwise land in this one's inboxes), then empties Redis.
+     */
+    public static FakeChat afresh(ConversationEngine engine, ConsoleInbox inbox, StringRedisTemplate redis,
+                                  DeliveryQueue queue) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(Platform.CONSOLE) == 0);
+        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+        return new FakeChat(engine, inbox);
     }
 
     public Reply say(String user, String text) {

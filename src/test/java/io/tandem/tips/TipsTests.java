@@ -20,7 +20,6 @@ import io.tandem.console.ConsoleInbox;
 import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.Language;
-import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.mentoring.SkillCatalog;
 import io.tandem.support.EngineTest;
@@ -47,9 +46,7 @@ class TipsTests {
 
     @BeforeEach
     void fresh() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(Platform.CONSOLE) == 0);
-        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
-        chat = new FakeChat(engine, inbox);
+        chat = FakeChat.afresh(engine, inbox, redis, queue);
     }
 
     @Test
