@@ -60,8 +60,10 @@ class ConsoleController {
     }
 
     @GetMapping("/inbox")
-    Map<String, Object> inbox(@RequestParam(required = false) String user) {
-        String handle = ConsoleRequests.handle(user);
+    Map<String, Object> inbox(@RequestParam(required = false) String user,
+                              @RequestParam(required = false) String channel) {
+        // ?channel=programme reads the console's programme channel (tandem.programme-channel=console:#programme)
+        String handle = channel == null ? ConsoleRequests.handle(user) : "#" + ConsoleRequests.handle(channel);
         List<Object> notifications = new ArrayList<>();
         for (String item : inbox.read(MemberId.of(Platform.CONSOLE, "", handle))) {
             try {

@@ -8,6 +8,10 @@ import java.util.Optional;
  *
  * <p>The workspace is {@code console}, {@code slack:<team id>} or {@code teams:<tenant id>}; the string form is
  * {@code <workspace>:<user>}, e.g. {@code console:alice}, {@code slack:T1:U2}, {@code teams:<tenant>:<aad id>}.
+ *
+ * <p>A channel (the programme channel, where tips and escalated questions are posted for everyone) is addressed
+ * the same way with {@code #} before its id: {@code slack:T1:#C0123}, {@code teams:<tenant>:#19:…@thread.tacv2},
+ * {@code console:#programme}.
  */
 public record MemberId(String workspace, String user) {
 
@@ -44,6 +48,19 @@ public record MemberId(String workspace, String user) {
             return Optional.empty();
         }
         return Optional.of(new MemberId(parts[0] + ":" + parts[1], parts[2]));
+    }
+
+    /** True for a channel address ({@code #} before the id) rather than a person. */
+    public boolean isChannel() {
+        return user.startsWith("#") && user.length() > 1;
+    }
+
+    /** The channel's own id (without the {@code #}); only for {@link #isChannel() channels}. */
+    public String channel() {
+        if (!isChannel()) {
+            throw new IllegalStateException(this + " is not a channel");
+        }
+        return user.substring(1);
     }
 
     public Platform platform() {

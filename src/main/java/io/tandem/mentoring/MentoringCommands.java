@@ -71,4 +71,14 @@ class MentoringCommands {
     ActionHandler editProfileForm(Profiles profiles, ProfileView view) {
         return ActionHandler.of(EditingProfile.SAVE, in -> EditingProfile.save(in, profiles, view));
     }
+
+    @Bean
+    ActionHandler reportButton(Moderation moderation) {
+        return ActionHandler.of(Moderation.REPORT, moderation::report);
+    }
+
+    @Bean
+    ActionHandler hideButton(Moderation moderation) {
+        return ActionHandler.of(Moderation.HIDE, moderation::hide);
+    }
 }

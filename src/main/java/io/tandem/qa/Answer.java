@@ -5,8 +5,9 @@ import java.util.Objects;
 
 import io.tandem.engine.MemberId;
 
-/** An answer to a question; {@code helpful} once the asker said so. */
-public record Answer(String id, String questionId, MemberId author, String text, Instant createdAt, boolean helpful) {
+/** An answer to a question; {@code helpful} once the asker said so; {@code hidden} once a lead hid it. */
+public record Answer(String id, String questionId, MemberId author, String text, Instant createdAt, boolean helpful,
+                     boolean hidden) {
 
     public Answer {
         Objects.requireNonNull(id, "id");
@@ -15,7 +16,15 @@ public record Answer(String id, String questionId, MemberId author, String text,
         Objects.requireNonNull(text, "text");
     }
 
+    public Answer(String id, String questionId, MemberId author, String text, Instant createdAt, boolean helpful) {
+        this(id, questionId, author, text, createdAt, helpful, false);
+    }
+
     public Answer markedHelpful() {
-        return new Answer(id, questionId, author, text, createdAt, true);
+        return new Answer(id, questionId, author, text, createdAt, true, hidden);
+    }
+
+    public Answer hiddenByLead() {
+        return new Answer(id, questionId, author, text, createdAt, helpful, true);
     }
 }

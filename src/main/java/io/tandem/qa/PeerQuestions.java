@@ -1,6 +1,8 @@
 package io.tandem.qa;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,10 +22,12 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.mentoring.Moderation;
 import io.tandem.mentoring.Profile;
 import io.tandem.mentoring.ProfileStore;
 import io.tandem.mentoring.Profiles;
 import io.tandem.mentoring.ProfileView;
+import io.tandem.mentoring.Programme;
 
 /**
  * Asking, routing and answering. A question goes to up to {@code tandem.qa.experts-per-question} members who teach
@@ -38,8 +42,14 @@ public class PeerQuestions {
     static final String PASS = "qa.pass";
     static final String HELPFUL = "qa.helpful";
     static final String KIND = "qa.question";
+    static final String KIND_CHANNEL = "qa.escalated";
     static final int MAX_TEXT = 2000;
     private static final int CANDIDATES_PER_BAND = 50;
+    /** How often a question nobody teaches is looked at again, for a first teacher. */
+    static final Duration RECHECK = Duration.ofHours(1);
+    /** How long a question nobody can answer keeps waiting for someone to add the skill. */
+    static final Duration GIVE_UP = Duration.ofDays(30);
+    private static final int ESCALATIONS_PER_RUN = 500;
 
     private final QuestionStore questions;
     private final ProfileStore profileStore;
@@ -47,11 +57,16 @@ public class PeerQuestions {
     private final ProfileView view;
     private final Notifier notifier;
     private final Clock clock;
+    private final Programme programme;
     private final int expertsPerQuestion;
+    private final Duration escalateAfter;
 
     public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
-                         Notifier notifier, Clock clock,
-                         @Value("${tandem.qa.experts-per-question:3}") int expertsPerQuestion) {
+                         Notifier notifier, Clock clock, Programme programme,
+                         @Value("${tandem.qa.experts-per-question:3}") int expertsPerQuestion,
+                         @Value("${tandem.qa.escalate-after:48h}") Duration escalateAfter) {
+        this.programme = programme;
+        this.escalateAfter = escalateAfter;
         this.questions = questions;
         this.profileStore = profileStore;
         this.profiles = profiles;
@@ -70,10 +85,9 @@ public class PeerQuestions {
         Question question = new Question(UUID.randomUUID().toString(), asker, anonymous, skill, text,
                 clock.instant(), experts);
         questions.save(question);
-        for (MemberId expert : experts) {
-            questions.addLoad(expert);
-            notifier.send(new Notification(expert, KIND, toExpert(question, expert)));
-        }
+        send(question, experts);
+        // nobody to ask: look again soon, for the first colleague who adds the skill
+        questions.waitUntil(question, experts.isEmpty() ? question.createdAt() : question.createdAt().plus(escalateAfter));
         String skillName = view.skill(skill, in.messages().language());
         if (experts.isEmpty()) {
             return Reply.text(in.t("qa.asked.nobody", skillName));
@@ -88,15 +102,72 @@ public class PeerQuestions {
         }
         List<MemberId> next = experts(q.asker(), q.skill(), q.routedTo(), 1);
         if (!next.isEmpty()) {
-            List<MemberId> routed = new ArrayList<>(q.routedTo());
-            routed.addAll(next);
-            Question rerouted = new Question(q.id(), q.asker(), q.anonymous(), q.skill(), q.text(), q.createdAt(),
-                    routed);
+            Question rerouted = q.routedAlsoTo(next);
             questions.save(rerouted);
-            questions.addLoad(next.get(0));
-            notifier.send(new Notification(next.get(0), KIND, toExpert(rerouted, next.get(0))));
+            send(rerouted, next);
         }
         return Reply.text(in.t("qa.passed"));
+    }
+
+    private void send(Question q, List<MemberId> experts) {
+        for (MemberId expert : experts) {
+            questions.addLoad(expert);
+            notifier.send(new Notification(expert, KIND, toExpert(q, expert)));
+        }
+    }
+
+    /**
+     * Questions still waiting for an answer: one nobody could be asked goes to the first colleague who now teaches
+     * the skill; after {@code tandem.qa.escalate-after} without an answer, a question goes to the next experts and
+     * to the programme channel, if there is one (an anonymous question stays anonymous there). Run by the nudges;
+     * returns how many were escalated.
+     */
+    public int escalateDue(String workspace) {
+        Instant now = clock.instant();
+        int escalated = 0;
+        for (Question waiting : questions.waitingDue(workspace, now, ESCALATIONS_PER_RUN)) {
+            if (waiting.hidden() || !questions.answers(workspace, waiting.id()).isEmpty()) {
+                questions.stopWaiting(waiting);
+                continue;
+            }
+            Question q = waiting;
+            if (q.routedTo().isEmpty()) {
+                List<MemberId> first = experts(q.asker(), q.skill());
+                q = q.routedAlsoTo(first);
+                send(q, first);
+            }
+            if (q.escalatedAt() == null && !now.isBefore(q.createdAt().plus(escalateAfter))) {
+                List<MemberId> next = experts(q.asker(), q.skill(), q.routedTo(), expertsPerQuestion);
+                q = q.routedAlsoTo(next).escalated(now);
+                send(q, next);
+                Question posted = q;
+                programme.channel(workspace).ifPresent(channel ->
+                        notifier.send(new Notification(channel, KIND_CHANNEL, toChannel(posted))));
+                escalated++;
+            }
+            questions.save(q);
+            if (q.routedTo().isEmpty() && now.isBefore(q.createdAt().plus(GIVE_UP))) {
+                questions.waitUntil(q, now.plus(RECHECK));
+            } else if (q.escalatedAt() == null) {
+                questions.waitUntil(q, q.createdAt().plus(escalateAfter));
+            } else {
+                questions.stopWaiting(q);
+            }
+        }
+        return escalated;
+    }
+
+    /** The programme channel's post: the question, who asked only if they said, and a way to answer. */
+    private Reply toChannel(Question q) {
+        Messages m = Messages.of(programme.language());
+        String from = q.anonymous() ? m.get("qa.from.anonymous")
+                : profiles.find(q.asker()).map(Profile::name).orElse("?");
+        String value = ActionValue.of("question", q.id());
+        return Reply.builder().text(m.get("qa.escalated", from, view.skill(q.skill(), m.language())))
+                .block(new Block.Section(null, q.text(), List.of(new Block.Field(m.get("qa.field.id"), q.shortId())),
+                        List.of(new Block.Button(ANSWER, m.get("button.answer"), value, Block.ButtonStyle.PRIMARY),
+                                Moderation.reportButton(QuestionModeration.QUESTION, q.id(), m))))
+                .build();
     }
 
     private List<MemberId> experts(MemberId asker, String skill) {
@@ -124,11 +195,15 @@ public class PeerQuestions {
         return Reply.builder().text(m.get("qa.to-expert", from, view.skill(q.skill(), m.language())))
                 .block(new Block.Section(null, q.text(), List.of(new Block.Field(m.get("qa.field.id"), q.shortId())),
                         List.of(new Block.Button(ANSWER, m.get("button.answer"), value, Block.ButtonStyle.PRIMARY),
-                                new Block.Button(PASS, m.get("button.pass"), value, null))))
+                                new Block.Button(PASS, m.get("button.pass"), value, null),
+                                Moderation.reportButton(QuestionModeration.QUESTION, q.id(), m))))
                 .build();
     }
 
     Reply answerForm(Invocation in, Question q) {
+        if (q.hidden()) {
+            throw new Refusal("qa.hidden");
+        }
         return Reply.builder().block(new Block.Form(ANSWER_SAVE, in.t("qa.answer.title"), in.t("button.answer"),
                 List.of(new Block.Input("answer", q.text().length() > 150 ? q.text().substring(0, 149) + "…" : q.text(),
                         Block.InputType.MULTILINE, true, "", in.t("qa.answer.hint"), null)),
@@ -146,15 +221,20 @@ public class PeerQuestions {
         if (q.asker().equals(in.caller().id())) {
             throw new Refusal("qa.answer.own");
         }
+        if (q.hidden()) {
+            throw new Refusal("qa.hidden");
+        }
         Answer answer = new Answer(UUID.randomUUID().toString(), q.id(), in.caller().id(), text.strip(),
                 clock.instant(), false);
         questions.save(answer);
+        questions.stopWaiting(q);
         Optional<Profile> asker = profiles.find(q.asker());
         Messages m = Messages.of(asker.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
         notifier.send(new Notification(q.asker(), "qa.answer", Reply.builder()
                 .text(m.get("qa.answered", in.caller().name(), view.skill(q.skill(), m.language())))
                 .block(new Block.Section(q.text(), answer.text(), List.of(), List.of(new Block.Button(HELPFUL,
-                        m.get("button.helpful"), ActionValue.of("answer", answer.id()), Block.ButtonStyle.PRIMARY))))
+                        m.get("button.helpful"), ActionValue.of("answer", answer.id()), Block.ButtonStyle.PRIMARY),
+                        Moderation.reportButton(QuestionModeration.ANSWER, answer.id(), m))))
                 .build()));
         return Reply.text(in.t("qa.answer.sent"));
     }
@@ -166,6 +246,9 @@ public class PeerQuestions {
                 .orElseThrow(() -> new Refusal("action.stale"));
         if (answer.helpful()) {
             return Reply.text(in.t("qa.helpful.already"));
+        }
+        if (answer.hidden()) {
+            throw new Refusal("qa.hidden");
         }
         questions.save(answer.markedHelpful());
         questions.countHelpful(answer.author());
@@ -206,7 +289,12 @@ public class PeerQuestions {
         }
         Reply.Builder reply = Reply.builder().text(in.t("qa.mine.heading"));
         for (Question q : mine.stream().limit(10).toList()) {
-            List<String> lines = questions.answers(q.workspace(), q.id()).stream().map(a -> profiles.find(a.author())
+            if (q.hidden()) {
+                reply.items(q.text(), List.of(in.t("qa.mine.hidden")));
+                continue;
+            }
+            List<String> lines = questions.answers(q.workspace(), q.id()).stream().filter(a -> !a.hidden())
+                    .map(a -> profiles.find(a.author())
                     .map(Profile::name).orElse("?") + (a.helpful() ? " ✓" : "") + ": " + a.text()).toList();
             reply.items(q.text(), lines.isEmpty() ? List.of(in.t("qa.mine.waiting")) : lines);
         }

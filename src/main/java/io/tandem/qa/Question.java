@@ -1,6 +1,7 @@
 package io.tandem.qa;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,10 +11,12 @@ import io.tandem.engine.MemberId;
  * A question about a skill. {@code asker} is kept to relay answers to them; when {@code anonymous}, it is never
  * shown, sent or put in any payload for anyone else.
  *
- * @param routedTo the experts it was sent to, in order
+ * @param routedTo    the experts it was sent to, in order
+ * @param escalatedAt when it went further for want of an answer (null: not yet)
+ * @param hidden      a lead hid it: it is no longer listed, routed or escalated
  */
 public record Question(String id, MemberId asker, boolean anonymous, String skill, String text, Instant createdAt,
-                       List<MemberId> routedTo) {
+                       List<MemberId> routedTo, Instant escalatedAt, boolean hidden) {
 
     public Question {
         Objects.requireNonNull(id, "id");
@@ -23,11 +26,31 @@ public record Question(String id, MemberId asker, boolean anonymous, String skil
         routedTo = routedTo == null ? List.of() : List.copyOf(routedTo);
     }
 
+    public Question(String id, MemberId asker, boolean anonymous, String skill, String text, Instant createdAt,
+                    List<MemberId> routedTo) {
+        this(id, asker, anonymous, skill, text, createdAt, routedTo, null, false);
+    }
+
     public String workspace() {
         return asker.workspace();
     }
 
     public String shortId() {
         return id.substring(0, Math.min(6, id.length()));
+    }
+
+    /** The same question, also sent to these experts. */
+    public Question routedAlsoTo(List<MemberId> more) {
+        List<MemberId> all = new ArrayList<>(routedTo);
+        all.addAll(more);
+        return new Question(id, asker, anonymous, skill, text, createdAt, all, escalatedAt, hidden);
+    }
+
+    public Question escalated(Instant at) {
+        return new Question(id, asker, anonymous, skill, text, createdAt, routedTo, at, hidden);
+    }
+
+    public Question hiddenByLead() {
+        return new Question(id, asker, anonymous, skill, text, createdAt, routedTo, escalatedAt, true);
     }
 }

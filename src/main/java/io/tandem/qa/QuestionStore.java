@@ -10,6 +10,7 @@ import io.tandem.engine.MemberId;
 /** Port: questions, answers, and how many questions each expert was sent (for fair routing). */
 public interface QuestionStore {
 
+    /** Saves a question; a hidden one leaves the open and waiting lists. */
     void save(Question question);
 
     Optional<Question> question(String workspace, String id);
@@ -28,6 +29,15 @@ public interface QuestionStore {
 
     /** Closes a question (an answer was marked helpful): it leaves the open lists. */
     void close(Question question);
+
+    /** Keeps a question waiting for an answer, to be looked at again at {@code at} (escalation, first teacher). */
+    void waitUntil(Question question, java.time.Instant at);
+
+    /** Questions whose waiting time is up at {@code now}, oldest due first, at most {@code max}. */
+    List<Question> waitingDue(String workspace, java.time.Instant now, int max);
+
+    /** Stops waiting: the question was answered, hidden, or has nowhere further to go. */
+    void stopWaiting(Question question);
 
     /** How many questions each of these members was sent so far (absent: none). */
     Map<MemberId, Long> load(Collection<MemberId> members);

@@ -24,7 +24,7 @@ import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.builtin.ClientOnlyOAuthStateService;
 
-import io.tandem.delivery.Once;
+import io.tandem.engine.Once;
 import io.tandem.delivery.RateGate;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.store.RedisSlackInstallationService;

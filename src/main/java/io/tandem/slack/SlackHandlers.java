@@ -34,7 +34,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 
-import io.tandem.delivery.Once;
+import io.tandem.engine.Once;
 import io.tandem.engine.Action;
 import io.tandem.engine.Block;
 import io.tandem.engine.ChatEvent;

@@ -23,7 +23,8 @@ import io.tandem.engine.Platform;
 import io.tandem.engine.StoreUnavailableException;
 
 /**
- * Sends notifications as Slack DMs: {@code conversations.open}, then {@code chat.postMessage}. Paced to one message
+ * Sends notifications as Slack DMs: {@code conversations.open}, then {@code chat.postMessage}; a post for the
+ * programme channel goes straight to {@code chat.postMessage}. Paced to one message
  * a second per channel; a 429 holds back the whole workspace for {@code Retry-After}; network and server errors are
  * retried with backoff; errors that will never go away ({@code user_not_found}, {@code account_inactive}…) are
  * reported as failures with Slack's reason.
@@ -68,13 +69,19 @@ class SlackSender implements Sender {
                 return new SendResult.Failed("Tandem is not installed in Slack workspace " + slackTeam(workspace));
             }
             MethodsClient client = slack.methods(token.get());
-            String user = n.recipient().user();
-            var opened = client.conversationsOpen(r -> r.users(List.of(user)));
-            Optional<SendResult> problem = problem(opened, workspace, n);
-            if (problem.isPresent()) {
-                return problem.get();
+            String channel;
+            if (n.recipient().isChannel()) {
+                // the programme channel: posted to directly (the app must be a member of it)
+                channel = n.recipient().channel();
+            } else {
+                String user = n.recipient().user();
+                var opened = client.conversationsOpen(r -> r.users(List.of(user)));
+                Optional<SendResult> problem = problem(opened, workspace, n);
+                if (problem.isPresent()) {
+                    return problem.get();
+                }
+                channel = opened.getChannel().getId();
             }
-            String channel = opened.getChannel().getId();
             if (!gate.tryAcquire(workspace + ":" + channel, PER_CHANNEL)) {
                 return new SendResult.Retry(now.plus(PER_CHANNEL), "paced: one message a second per channel", true);
             }

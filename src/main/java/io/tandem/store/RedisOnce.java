@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.tandem.delivery.Once;
+import io.tandem.engine.Once;
 
 /** {@code SET key NX EX}: the first instance to set the key handles the event. */
 @Repository

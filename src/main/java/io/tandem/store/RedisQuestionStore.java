@@ -1,5 +1,6 @@
 package io.tandem.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -55,6 +56,10 @@ public class RedisQuestionStore implements QuestionStore {
         return RedisKeys.prefix(ws) + "question-answers:" + questionId;
     }
 
+    private static String waitingKey(String ws) {
+        return RedisKeys.prefix(ws) + "questions:waiting";
+    }
+
     private static String loadKey(String ws) {
         return RedisKeys.prefix(ws) + "questions:load";
     }
@@ -68,7 +73,12 @@ public class RedisQuestionStore implements QuestionStore {
         String value = json.writeValueAsString(q);
         RedisCalls.run(() -> {
             redis.opsForValue().set(questionKey(q.workspace(), q.id()), value);
-            redis.opsForZSet().add(openKey(q.workspace(), q.skill()), q.id(), q.createdAt().toEpochMilli());
+            if (q.hidden()) {
+                redis.opsForZSet().remove(openKey(q.workspace(), q.skill()), q.id());
+                redis.opsForZSet().remove(waitingKey(q.workspace()), q.id());
+            } else {
+                redis.opsForZSet().add(openKey(q.workspace(), q.skill()), q.id(), q.createdAt().toEpochMilli());
+            }
             redis.opsForZSet().add(askedKey(q.asker()), q.id(), q.createdAt().toEpochMilli());
         });
     }
@@ -144,7 +154,37 @@ public class RedisQuestionStore implements QuestionStore {
 
     @Override
     public void close(Question q) {
-        RedisCalls.run(() -> redis.opsForZSet().remove(openKey(q.workspace(), q.skill()), q.id()));
+        RedisCalls.run(() -> {
+            redis.opsForZSet().remove(openKey(q.workspace(), q.skill()), q.id());
+            redis.opsForZSet().remove(waitingKey(q.workspace()), q.id());
+        });
+    }
+
+    @Override
+    public void waitUntil(Question q, Instant at) {
+        RedisCalls.run(() -> redis.opsForZSet().add(waitingKey(q.workspace()), q.id(), at.toEpochMilli()));
+    }
+
+    @Override
+    public List<Question> waitingDue(String workspace, Instant now, int max) {
+        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet().rangeByScore(waitingKey(workspace),
+                Double.NEGATIVE_INFINITY, now.toEpochMilli(), 0, max));
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<Question> found = questions(workspace, ids);
+        if (found.size() < ids.size()) {
+            // a question whose record is gone (erased): nothing to wait for
+            Set<String> missing = new HashSet<>(ids);
+            found.forEach(q -> missing.remove(q.id()));
+            RedisCalls.run(() -> redis.opsForZSet().remove(waitingKey(workspace), missing.toArray()));
+        }
+        return found.stream().sorted(Comparator.comparing(Question::createdAt)).toList();
+    }
+
+    @Override
+    public void stopWaiting(Question q) {
+        RedisCalls.run(() -> redis.opsForZSet().remove(waitingKey(q.workspace()), q.id()));
     }
 
     @Override

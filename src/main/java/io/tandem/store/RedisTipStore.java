@@ -103,4 +103,15 @@ public class RedisTipStore implements TipStore {
         }
         return out;
     }
+
+    @Override
+    public void hide(String workspace, String tipId) {
+        RedisCalls.run(() -> redis.opsForSet().add(RedisKeys.prefix(workspace) + "tips-hidden", tipId));
+    }
+
+    @Override
+    public Set<String> hidden(String workspace) {
+        Set<String> ids = RedisCalls.call(() -> redis.opsForSet().members(RedisKeys.prefix(workspace) + "tips-hidden"));
+        return ids == null ? Set.of() : ids;
+    }
 }

@@ -114,9 +114,16 @@ final class TeamsBot implements Bot {
         return turn.sendActivity(TeamsActivities.message(card)).thenApply(sent -> null);
     }
 
-    /** Keeps the member's personal conversation, the one Tandem can write to later. */
+    /**
+     * Keeps the member's personal conversation, the one Tandem can write to later; in a channel or group chat,
+     * keeps that conversation under {@code #<conversation id>}, so it can be the programme channel.
+     */
     private void remember(Activity a) {
-        if (!TeamsActivities.personal(a) || a.getFrom() == null) {
+        if (a.getFrom() == null) {
+            return;
+        }
+        if (!TeamsActivities.personal(a)) {
+            rememberChannel(a);
             return;
         }
         ChannelAccount member = a.getFrom();
@@ -130,6 +137,27 @@ final class TeamsBot implements Bot {
                     mapper.writeValueAsString(a.getConversationReference()));
         } catch (StoreUnavailableException | com.fasterxml.jackson.core.JsonProcessingException e) {
             log.warn("Could not keep a Teams conversation reference: {}", e.getMessage());
+        }
+    }
+
+    private void rememberChannel(Activity a) {
+        if (a.getConversation() == null || a.getConversation().getId() == null) {
+            return;
+        }
+        // a reply in a channel thread carries ";messageid=…": the channel itself is what comes before
+        String conversation = a.getConversation().getId().split(";", 2)[0];
+        try {
+            // a copy: the reference shares its conversation with the activity being answered
+            com.fasterxml.jackson.databind.node.ObjectNode reference = mapper.valueToTree(a.getConversationReference());
+            if (reference.get("conversation") instanceof com.fasterxml.jackson.databind.node.ObjectNode c) {
+                c.put("id", conversation);
+            }
+            // without the message it came from, a post is a new one in the channel, not a reply in that thread
+            reference.remove("activityId");
+            conversations.save(MemberId.of(Platform.TEAMS, TeamsActivities.tenant(a), "#" + conversation),
+                    mapper.writeValueAsString(reference));
+        } catch (StoreUnavailableException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            log.warn("Could not keep a Teams channel's conversation reference: {}", e.getMessage());
         }
     }
 

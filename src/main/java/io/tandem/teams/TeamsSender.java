@@ -63,9 +63,18 @@ class TeamsSender implements Sender {
             return new SendResult.Failed("unreadable conversation reference");
         }
         try {
-            adapter.continueConversation(adapter.appId(), reference,
-                    turn -> turn.sendActivity(TeamsActivities.message(n.message())).thenApply(sent -> null))
-                    .get(30, TimeUnit.SECONDS);
+            adapter.continueConversation(adapter.appId(), reference, turn -> {
+                com.microsoft.bot.schema.Activity activity = TeamsActivities.message(n.message());
+                if (!n.recipient().isChannel()) {
+                    return turn.sendActivity(activity).thenApply(sent -> null);
+                }
+                // a new post in the channel (not a reply to the conversation's last message)
+                activity.applyConversationReference(reference);
+                com.microsoft.bot.connector.ConnectorClient client =
+                        turn.getTurnState().get(com.microsoft.bot.builder.BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+                return client.getConversations().sendToConversation(reference.getConversation().getId(), activity)
+                        .thenApply(sent -> null);
+            }).get(30, TimeUnit.SECONDS);
             return SendResult.delivered();
         } catch (ExecutionException e) {
             return failure(e.getCause());

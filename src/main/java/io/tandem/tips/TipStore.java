@@ -24,4 +24,9 @@ public interface TipStore {
     boolean markUseful(String workspace, Tip tip, String member);
 
     Map<String, Long> usefulness(String workspace, List<String> tipIds);
+
+    /** A lead hid a tip (a colleague's or a starter one): it is no longer listed or chosen. */
+    void hide(String workspace, String tipId);
+
+    Set<String> hidden(String workspace);
 }

@@ -28,10 +28,12 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.mentoring.Moderation;
 import io.tandem.mentoring.Profile;
 import io.tandem.mentoring.ProfileStore;
 import io.tandem.mentoring.ProfileView;
 import io.tandem.mentoring.Profiles;
+import io.tandem.mentoring.Programme;
 import io.tandem.mentoring.Skill;
 
 /**
@@ -44,6 +46,10 @@ public class Tips {
 
     static final String USEFUL = "tips.useful";
     static final String KIND = "tips.week";
+    static final String KIND_CHANNEL = "tips.week.channel";
+    static final String MODERATED = "tip";
+    /** At most this many areas in the programme channel's weekly post. */
+    static final int CHANNEL_AREAS = 15;
     static final int MIN_LENGTH = 20;
     static final int MAX_LENGTH = 500;
 
@@ -53,10 +59,12 @@ public class Tips {
     private final ProfileView view;
     private final Notifier notifier;
     private final Clock clock;
+    private final Programme programme;
     private final List<Tip> starter;
 
     public Tips(TipStore store, ProfileStore profileStore, Profiles profiles, ProfileView view, Notifier notifier,
-                Clock clock) {
+                Clock clock, Programme programme) {
+        this.programme = programme;
         this.store = store;
         this.profileStore = profileStore;
         this.profiles = profiles;
@@ -88,16 +96,18 @@ public class Tips {
             return Reply.text(m.get("tips.none.learning"));
         }
         Reply.Builder reply = Reply.builder();
+        String ws = in.caller().id().workspace();
+        Set<String> hidden = store.hidden(ws);
         for (String s : skills) {
-            List<Tip> tips = store.tips(in.caller().id().workspace(), s);
-            List<Tip> shown = (tips.isEmpty() ? starter(s, m.language()) : tips).stream().limit(3).toList();
+            List<Tip> tips = visible(store.tips(ws, s), hidden);
+            List<Tip> shown = (tips.isEmpty() ? visible(starter(s, m.language()), hidden) : tips).stream().limit(3)
+                    .toList();
             String name = view.skill(s, m.language());
             if (shown.isEmpty()) {
                 reply.section(name, m.get("tips.none", name));
             }
             for (Tip tip : shown) {
-                reply.block(new Block.Section(name, tip.text(), List.of(new Block.Field(m.get("tips.field.by"),
-                        by(tip, m))), List.of(usefulButton(tip, m))));
+                reply.block(tipCard(name, tip, m));
             }
         }
         return reply.build();
@@ -109,28 +119,77 @@ public class Tips {
      */
     public int sendWeek(String workspace, List<Skill> skills) {
         int sent = 0;
+        Language channelLanguage = programme.language();
+        Messages cm = Messages.of(channelLanguage);
+        Reply.Builder channelPost = Reply.builder().text(cm.get("tips.week.channel"));
+        int channelAreas = 0;
         for (Skill skill : skills) {
             Map<Language, List<Profile>> byLanguage = new LinkedHashMap<>();
             for (MemberId id : profileStore.learners(workspace, skill.id())) {
                 profiles.find(id).filter(p -> !p.paused())
                         .ifPresent(p -> byLanguage.computeIfAbsent(p.effectiveLanguage(), l -> new ArrayList<>()).add(p));
             }
+            if (byLanguage.isEmpty()) {
+                continue;
+            }
+            Map<Language, Optional<Tip>> chosen = new LinkedHashMap<>();
             for (Map.Entry<Language, List<Profile>> group : byLanguage.entrySet()) {
-                Optional<Tip> tip = choose(workspace, skill.id(), group.getKey());
+                Optional<Tip> tip = chosen.computeIfAbsent(group.getKey(), l -> choose(workspace, skill.id(), l));
                 if (tip.isEmpty()) {
                     continue;
                 }
                 Messages m = Messages.of(group.getKey());
                 Reply message = Reply.builder().text(m.get("tips.week", skill.name(group.getKey())))
-                        .block(new Block.Section(null, tip.get().text(), List.of(new Block.Field(m.get("tips.field.by"),
-                                by(tip.get(), m))), List.of(usefulButton(tip.get(), m)))).build();
+                        .block(tipCard(null, tip.get(), m)).build();
                 for (Profile learner : group.getValue()) {
                     notifier.send(new Notification(learner.id(), KIND, message));
                     sent++;
                 }
             }
+            Optional<Tip> forChannel = chosen.computeIfAbsent(channelLanguage, l -> choose(workspace, skill.id(), l));
+            if (forChannel.isPresent() && channelAreas < CHANNEL_AREAS) {
+                channelPost.block(tipCard(skill.name(channelLanguage), forChannel.get(), cm));
+                channelAreas++;
+            }
+        }
+        if (channelAreas > 0) {
+            Reply post = channelPost.build();
+            programme.channel(workspace).ifPresent(c -> notifier.send(new Notification(c, KIND_CHANNEL, post)));
         }
         return sent;
+    }
+
+    private Block.Section tipCard(String heading, Tip tip, Messages m) {
+        return new Block.Section(heading, tip.text(), List.of(new Block.Field(m.get("tips.field.by"), by(tip, m))),
+                List.of(usefulButton(tip, m), Moderation.reportButton(MODERATED, moderationId(tip), m)));
+    }
+
+    static String moderationId(Tip tip) {
+        return tip.skill() + ":" + tip.id();
+    }
+
+    private static List<Tip> visible(List<Tip> tips, Set<String> hidden) {
+        return hidden.isEmpty() ? tips : tips.stream().filter(t -> !hidden.contains(t.id())).toList();
+    }
+
+    /** A tip by its moderation id ({@code skill:id}), hidden or not. */
+    Optional<Tip> find(String workspace, String moderationId) {
+        int colon = moderationId.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        String skill = moderationId.substring(0, colon);
+        String id = moderationId.substring(colon + 1);
+        return Stream.concat(store.tips(workspace, skill).stream(), starter.stream().filter(t -> t.skill().equals(skill)))
+                .filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    boolean hidden(String workspace, Tip tip) {
+        return store.hidden(workspace).contains(tip.id());
+    }
+
+    void hide(String workspace, Tip tip) {
+        store.hide(workspace, tip.id());
     }
 
     /**
@@ -139,9 +198,10 @@ public class Tips {
      * area has nothing in theirs. Each language keeps its own round, so one never uses up the other's tips.
      */
     Optional<Tip> choose(String workspace, String skill, Language language) {
-        List<Tip> colleagues = store.tips(workspace, skill);
+        Set<String> hidden = store.hidden(workspace);
+        List<Tip> colleagues = visible(store.tips(workspace, skill), hidden);
         List<Tip> pool = Stream.concat(colleagues.stream().filter(t -> t.language() == language),
-                starter(skill, language).stream()).toList();
+                visible(starter(skill, language), hidden).stream()).toList();
         if (pool.isEmpty()) {
             pool = colleagues;
         }
@@ -168,9 +228,8 @@ public class Tips {
         ActionValue value = ActionValue.parse(in.action().value());
         String skill = value.get("skill").orElseThrow(() -> new Refusal("action.stale"));
         String id = value.get("tip").orElseThrow(() -> new Refusal("action.stale"));
-        Tip tip = Stream.concat(store.tips(in.caller().id().workspace(), skill).stream(),
-                        starter.stream().filter(t -> t.skill().equals(skill)))
-                .filter(t -> t.id().equals(id)).findFirst().orElseThrow(() -> new Refusal("action.stale"));
+        String ws = in.caller().id().workspace();
+        Tip tip = find(ws, skill + ":" + id).filter(t -> !hidden(ws, t)).orElseThrow(() -> new Refusal("action.stale"));
         boolean counted = store.markUseful(in.caller().id().workspace(), tip, in.caller().id().user());
         return Reply.text(in.t(counted ? "tips.useful.thanks" : "tips.useful.already"));
     }

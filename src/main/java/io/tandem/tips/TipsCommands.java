@@ -10,6 +10,9 @@ import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Refusal;
+import io.tandem.mentoring.Moderated;
+import io.tandem.mentoring.Profile;
+import io.tandem.mentoring.Profiles;
 import io.tandem.mentoring.SkillCatalog;
 import io.tandem.mentoring.SkillMatch;
 
@@ -39,5 +42,28 @@ class TipsCommands {
     @Bean
     ActionHandler usefulButton(Tips tips) {
         return ActionHandler.of(Tips.USEFUL, tips::useful);
+    }
+
+    /** Tips, colleagues' and starter ones, can be reported and hidden. */
+    @Bean
+    Moderated moderatedTips(Tips tips, Profiles profiles) {
+        return new Moderated() {
+            @Override
+            public String kind() {
+                return Tips.MODERATED;
+            }
+
+            @Override
+            public Optional<Item> find(String workspace, String id) {
+                return tips.find(workspace, id).map(t -> new Item(Tips.MODERATED, Tips.moderationId(t), t.text(),
+                        t.starter() ? "Tandem" : profiles.find(t.author()).map(Profile::name).orElse("?"), t.skill(),
+                        tips.hidden(workspace, t)));
+            }
+
+            @Override
+            public void hide(String workspace, String id) {
+                tips.find(workspace, id).ifPresent(t -> tips.hide(workspace, t));
+            }
+        };
     }
 }

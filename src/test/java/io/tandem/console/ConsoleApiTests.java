@@ -108,6 +108,10 @@ class ConsoleApiTests {
         assertBadRequest(http.postJson("/api/console/messages", "[1,2]"), "must be JSON");
         assertBadRequest(http.postJson("/api/console/actions", "{\"user\":\"alice\"}"), "Missing field \"action\"");
         assertBadRequest(http.get("/api/console/inbox"), "Missing field \"user\"");
+        assertBadRequest(http.get("/api/console/inbox?channel=a%2Fb"), "handle");
+        JsonNode channel = body(http.get("/api/console/inbox?channel=programme"));
+        assertThat(channel.get("user").asString()).isEqualTo("#programme");
+        assertThat(channel.get("notifications").isArray()).isTrue();
         assertThat(http.post("/api/console/messages", "text/plain", "hello").statusCode()).isEqualTo(415);
         assertThat(http.get("/api/console/messages").statusCode()).isEqualTo(405);
     }

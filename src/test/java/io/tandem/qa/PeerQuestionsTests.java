@@ -3,6 +3,7 @@ package io.tandem.qa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
+import io.tandem.support.RecordedNotifications;
 
 /** Peer questions through the fake adapter: routing, fairness, anonymity, answers, helpful, pass. */
 @EngineTest
@@ -38,17 +40,36 @@ class PeerQuestionsTests {
     io.tandem.delivery.DeliveryQueue queue;
     @Autowired
     QuestionStore questions;
+    @Autowired
+    io.tandem.mentoring.ProfileStore profileStore;
+    @Autowired
+    io.tandem.mentoring.Profiles profiles;
+    @Autowired
+    io.tandem.mentoring.ProfileView view;
+    @Autowired
+    io.tandem.engine.Notifier notifier;
+    @Autowired
+    io.tandem.mentoring.Programme programme;
+    @Autowired
+    RecordedNotifications recorded;
 
     FakeChat chat;
 
     @BeforeEach
     void experts() {
         chat = FakeChat.afresh(engine, inbox, redis, queue);
+        recorded.clear();
         EXPERTS.forEach(e -> chat.say(e, "/mentor teach seo"));
         chat.say("paula", "/mentor teach seo");
         chat.say("paula", "/mentor pause");
         chat.say("asker", "/mentor teach seo");
         chat.say("asker", "/mentor bio I am Alice Asker-Secret");
+    }
+
+    /** The Q&amp;A as it runs {@code later} from now (escalations are due on this clock). */
+    private PeerQuestions later(Duration later) {
+        return new PeerQuestions(questions, profileStore, profiles, view, notifier,
+                Clock.offset(Clock.systemUTC(), later), programme, 3, Duration.ofHours(48));
     }
 
     private List<String> waitFor(String user, int count) {
@@ -106,11 +127,40 @@ class PeerQuestionsTests {
         String relayed = waitFor("zelda", 1).get(0);
         chat.click("zelda", Locale.ENGLISH, PeerQuestions.HELPFUL, value(relayed, PeerQuestions.HELPFUL), Map.of());
         String thanks = waitFor(q.routedTo().get(0).user(), 2).get(1);
+        // a second anonymous question nobody answers: escalated to the other experts and the programme channel,
+        // then reported to the lead, who hides it
+        chat.say("zelda", "/mentor ask --anon seo Is it too late to learn?");
+        assertThat(later(Duration.ofHours(49)).escalateDue("console")).isEqualTo(1);
+        String posted = waitFor("#programme", 1).get(0);
+        assertThat(posted).contains("Nobody has answered this question about SEO", "Asked by a colleague (anonymous)",
+                "Is it too late to learn?");
+        Reply reported = chat.click("e1", Locale.ENGLISH, io.tandem.mentoring.Moderation.REPORT,
+                value(posted, io.tandem.mentoring.Moderation.REPORT), Map.of());
+        assertThat(reported.text()).contains("A programme lead will look at it");
+        String toLead = waitFor("lena", 1).get(0);
+        assertThat(toLead).contains("Is it too late to learn?", "Written by: a colleague (anonymous)");
+        Reply hidden = chat.click("lena", Locale.ENGLISH, io.tandem.mentoring.Moderation.HIDE,
+                value(toLead, io.tandem.mentoring.Moderation.HIDE), Map.of());
 
         List<String> everything = new java.util.ArrayList<>(List.of(toExpert, thanks, listed.toString(),
-                form.toString()));
+                form.toString(), posted, reported.toString(), toLead, hidden.toString()));
         for (String expert : EXPERTS) {
             everything.addAll(chat.inbox(expert));
+        }
+        everything.addAll(chat.inbox("lena"));
+        everything.addAll(chat.inbox("#programme"));
+        // every notification as each platform would receive it: Slack blocks, the Teams card, the console JSON
+        List<io.tandem.engine.Notification> notifications = recorded.all().stream()
+                .filter(n -> !n.recipient().user().equals("zelda")).toList();
+        assertThat(notifications).hasSizeGreaterThanOrEqualTo(10);
+        for (io.tandem.engine.Notification n : notifications) {
+            everything.add(io.tandem.slack.SlackPayloads.json(n.message()));
+            everything.add(io.tandem.teams.TeamsPayloads.json(n.message()));
+            everything.add(io.tandem.console.ConsolePayloads.json(n.message()));
+        }
+        for (Reply shown : List.of(listed, form, reported, hidden)) {
+            everything.add(io.tandem.slack.SlackPayloads.json(shown));
+            everything.add(io.tandem.teams.TeamsPayloads.json(shown));
         }
         for (String payload : everything) {
             assertThat(payload).doesNotContain("zelda", "Zelda", "Quixote");
@@ -164,5 +214,49 @@ class PeerQuestionsTests {
         assertThat(chat.say("asker", "/mentor ask").text()).contains("Which skill, and what is your question?");
         assertThat(chat.say("asker", "/mentor ask seo").text()).contains("Which skill, and what is your question?");
         assertThat(chat.say("asker", "/mentor answer zzzzzz hello").text()).contains("can't find the question");
+    }
+
+    @Test
+    void escalatesAnUnansweredQuestionToTheNextExpertsAndTheProgrammeChannelOnce() {
+        chat.say("asker", "/mentor ask seo Which plugin should I use?");
+        chat.say("asker", "/mentor ask seo Does page speed matter?");
+        List<Question> asked = questions.askedBy(new MemberId("console", "asker"));
+        Question answered = asked.stream().filter(q -> q.text().startsWith("Which")).findFirst().orElseThrow();
+        Question waiting = asked.stream().filter(q -> q.text().startsWith("Does")).findFirst().orElseThrow();
+        chat.say(answered.routedTo().get(0).user(), "/mentor answer " + answered.shortId() + " Yes, a lot.");
+
+        assertThat(later(Duration.ofHours(47)).escalateDue("console")).isZero();
+        assertThat(later(Duration.ofHours(49)).escalateDue("console")).isEqualTo(1);
+        Question escalated = questions.question("console", waiting.id()).orElseThrow();
+        assertThat(escalated.escalatedAt()).isNotNull();
+        assertThat(escalated.routedTo()).hasSize(5).doesNotHaveDuplicates().extracting(MemberId::user)
+                .doesNotContain("asker", "paula");
+        for (MemberId next : escalated.routedTo().subList(3, 5)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> chat.inbox(next.user()).toString()
+                    .contains("Does page speed matter?"));
+        }
+        String posted = waitFor("#programme", 1).get(0);
+        assertThat(posted).contains("Nobody has answered this question about SEO yet", "Asked by asker",
+                "Does page speed matter?", "qa.answer", "moderation.report").doesNotContain("Which plugin");
+        // anyone in the channel can answer from there
+        Reply form = chat.click("volunteer", Locale.ENGLISH, PeerQuestions.ANSWER, value(posted, PeerQuestions.ANSWER),
+                Map.of());
+        assertThat(form.blocks().get(0)).isInstanceOf(Block.Form.class);
+        assertThat(later(Duration.ofHours(100)).escalateDue("console")).isZero();
+        assertThat(chat.inbox("#programme")).hasSize(1);
+    }
+
+    @Test
+    void sendsAQuestionNobodyCouldBeAskedToTheFirstColleagueWhoTeachesTheSkill() {
+        chat.say("asker", Locale.FRENCH, "/mentor demande basket-weaving Par où commencer ?");
+        assertThat(later(Duration.ZERO).escalateDue("console")).isZero();
+        chat.say("newbie", "/mentor teach basket weaving");
+        assertThat(later(Duration.ofHours(2)).escalateDue("console")).isZero();
+        assertThat(waitFor("newbie", 1).get(0)).contains("asker has a question about", "Par où commencer ?");
+        Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
+        assertThat(q.routedTo()).extracting(MemberId::user).containsExactly("newbie");
+        // still unanswered after 48 hours: escalated (no one else to ask, but the channel hears of it)
+        assertThat(later(Duration.ofHours(49)).escalateDue("console")).isEqualTo(1);
+        assertThat(waitFor("#programme", 1).get(0)).contains("Par où commencer ?");
     }
 }

@@ -296,6 +296,16 @@ class SlackAdapterTests {
     }
 
     @Test
+    void postsToTheProgrammeChannelWithoutOpeningADm() {
+        queue.enqueue(new io.tandem.engine.Notification(new io.tandem.engine.MemberId("slack:T0TEST", "#C0PROGRAMME"),
+                "tips.week.channel", io.tandem.engine.Reply.text("Tips of the week")));
+        FakeSlackApi.Call posted = slack.awaitCall("chat.postMessage", Duration.ofSeconds(10));
+        assertThat(posted.param("channel")).isEqualTo("C0PROGRAMME");
+        assertThat(posted.param("text")).contains("Tips of the week");
+        assertThat(slack.calls("conversations.open")).isEmpty();
+    }
+
+    @Test
     void keepsALongReplyWithinBlockKitLimits() {
         JsonNode ack = command(ALICE, "/mentor", "skills");
         assertThat(ack.get("blocks").size()).isBetween(1, 50);

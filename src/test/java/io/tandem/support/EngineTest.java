@@ -8,19 +8,23 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * The whole application without its web server, on its own embedded Redis in a fresh data directory, with no
- * demo data and no Teams (its sender would take the Teams deliveries that queue tests use). Test classes that
+ * demo data and no Teams (its sender would take the Teams deliveries that queue tests use). {@code lena} leads the
+ * console's programme, whose channel is {@code console:#programme}; every notification is also recorded. Test classes that
  * carry it share one context (and one redis-server); each empties Redis as it needs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"tandem.demo.enabled=false", "tandem.teams.emulator=false"})
+        properties = {"tandem.demo.enabled=false", "tandem.teams.emulator=false", "tandem.leads=console:lena",
+            "tandem.programme-channel=console:#programme"})
 @ContextConfiguration(initializers = EngineTest.FreshDataDir.class)
+@Import(RecordedNotifications.Config.class)
 public @interface EngineTest {
 
     /** Points {@code tandem.data-dir} at a fresh folder for each context. */

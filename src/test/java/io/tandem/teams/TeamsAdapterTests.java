@@ -201,6 +201,22 @@ class TeamsAdapterTests {
     }
 
     @Test
+    void postsToAChannelTandemWasMentionedIn() {
+        post(activities.channelMention(FakeBotConnector.BOT_MENTION + " help", ANA, "Ana Lima", "en-US",
+                "Europe/London"));
+        teams.awaitActivities(1, Duration.ofSeconds(10));
+        teams.reset();
+        // the channel itself, not the thread the mention was in
+        String channel = FakeBotConnector.CHANNEL_CONVERSATION_ID.split(";")[0];
+        queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "#" + channel),
+                "tips.week.channel", Reply.text("Tips of the week")));
+        FakeBotConnector.Call posted = teams.awaitActivities(1, Duration.ofSeconds(10)).get(0);
+        assertThat(posted.conversationId()).isEqualTo(channel);
+        assertThat(posted.isReply()).isFalse();
+        assertThat(card(posted).get("fallbackText").asString()).contains("Tips of the week");
+    }
+
+    @Test
     void recordsThatSomeoneWhoNeverTalkedToTandemCannotBeMessaged() {
         queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-stranger"),
                 "test", Reply.text("Hello")));

@@ -115,6 +115,11 @@ class TipsTests {
         String toLea = await().atMost(Duration.ofSeconds(10)).until(() -> chat.inbox("lea"), l -> !l.isEmpty()).get(0);
         assertThat(toLea).contains("L'astuce de la semaine en Référencement naturel", "Les astuces de départ");
         assertThat(chat.inbox("paul")).isEmpty();
+        // the programme channel gets one post with the week's tip of each area that has learners
+        String channel = await().atMost(Duration.ofSeconds(10)).until(() -> chat.inbox("#programme"),
+                l -> !l.isEmpty()).get(0);
+        assertThat(channel).contains("Tips of the week", "SEO", "page two", "tips.useful", "moderation.report")
+                .doesNotContain("Marketing automation");
 
         int at = toAlice.indexOf("\"action\":\"tips.useful\"");
         int start = toAlice.indexOf("\"value\":\"", at) + 9;

@@ -1,4 +1,4 @@
-package io.tandem.delivery;
+package io.tandem.engine;
 
 import java.time.Duration;
 

@@ -1,0 +1,79 @@
+package io.tandem.mentoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.tandem.engine.Language;
+import io.tandem.engine.MemberId;
+
+/**
+ * Who runs the programme in each workspace, and where it talks to everyone.
+ *
+ * <p>{@code tandem.leads}: member ids of programme leads ({@code console:lena}, {@code slack:T1:U2},
+ * {@code teams:<tenant>:<aad id>}). {@code tandem.programme-channel}: per workspace, the channel where tips of the
+ * week and questions nobody answered are posted ({@code slack:T1:#C0123}, {@code teams:<tenant>:#19:…},
+ * {@code console:#programme}). Values that cannot be read are reported once at start-up and ignored.
+ */
+@Component
+public class Programme {
+
+    private static final Logger log = LoggerFactory.getLogger(Programme.class);
+
+    private final List<MemberId> leads;
+    private final List<MemberId> channels;
+    private final Language language;
+
+    public Programme(@Value("${tandem.leads:}") List<String> leads,
+                     @Value("${tandem.programme-channel:}") List<String> channels,
+                     @Value("${tandem.programme-language:en}") String language) {
+        this.leads = read("tandem.leads", leads, false);
+        this.channels = read("tandem.programme-channel", channels, true);
+        this.language = Language.parse(language).orElseGet(() -> {
+            log.warn("tandem.programme-language: \"{}\" is neither en nor fr; the channel will be in English",
+                    language);
+            return Language.EN;
+        });
+    }
+
+    /** The language of the programme channel's posts. */
+    public Language language() {
+        return language;
+    }
+
+    private static List<MemberId> read(String property, List<String> values, boolean channel) {
+        List<MemberId> out = new ArrayList<>();
+        for (String value : values) {
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            Optional<MemberId> id = MemberId.parse(value.strip());
+            if (id.isEmpty() || id.get().isChannel() != channel) {
+                log.warn("{}: cannot read \"{}\" as a {} (e.g. {}); ignored", property, value.strip(),
+                        channel ? "channel" : "member id", channel ? "slack:T0123:#C0456" : "slack:T0123:U0456");
+                continue;
+            }
+            out.add(id.get());
+        }
+        return List.copyOf(out);
+    }
+
+    public boolean isLead(MemberId member) {
+        return leads.contains(member);
+    }
+
+    /** The leads of a workspace, to notify. */
+    public List<MemberId> leads(String workspace) {
+        return leads.stream().filter(l -> l.workspace().equals(workspace)).toList();
+    }
+
+    /** The workspace's programme channel, if one is configured. */
+    public Optional<MemberId> channel(String workspace) {
+        return channels.stream().filter(c -> c.workspace().equals(workspace)).findFirst();
+    }
+}
