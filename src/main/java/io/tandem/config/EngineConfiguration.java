@@ -23,6 +23,7 @@ import io.tandem.engine.CommandRegistry;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.HomeSection;
 import io.tandem.engine.Participants;
+import io.tandem.engine.TravelClock;
 import io.tandem.mentoring.SkillCatalog;
 
 /** The engine and what it is built from: the clock, the command registry, the skill taxonomy. */
@@ -33,8 +34,8 @@ public class EngineConfiguration {
 
     /** One clock for everything that depends on time, so tests and demos can move it. */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    TravelClock clock() {
+        return new TravelClock(Clock.systemUTC());
     }
 
     /** Fails start-up on a duplicate command id or word. */

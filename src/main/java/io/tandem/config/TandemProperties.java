@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param console the local web console
  * @param skills  the skill taxonomy
  * @param delivery how notifications are delivered
+ * @param nudges   timed work: reminders, check-ins, tips of the week, and when members may be messaged
  */
 @ConfigurationProperties("tandem")
 public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Redis redis,
                                @DefaultValue Demo demo, @DefaultValue Console console,
-                               @DefaultValue Skills skills, @DefaultValue Delivery delivery) {
+                               @DefaultValue Skills skills, @DefaultValue Delivery delivery,
+                               @DefaultValue Nudges nudges) {
 
     /** @param embeddedPort port of the embedded Redis; 0 picks a free one */
     public record Redis(@DefaultValue("0") int embeddedPort) {
@@ -31,8 +33,11 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
     public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("0") int members) {
     }
 
-    /** @param enabled serve the web console at {@code /} and its API at {@code /api/console} */
-    public record Console(@DefaultValue("true") boolean enabled) {
+    /**
+     * @param enabled    serve the web console at {@code /} and its API at {@code /api/console}
+     * @param timeTravel let the console move the clock forward ({@code POST /api/console/clock}); local mode only
+     */
+    public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean timeTravel) {
     }
 
     /** @param file an operator's taxonomy file adding or replacing skills (same format as the built-in one) */
@@ -49,5 +54,32 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
     public record Delivery(@DefaultValue("20") int batchSize, @DefaultValue("2m") java.time.Duration lease,
                            @DefaultValue("250ms") java.time.Duration pollInterval,
                            @DefaultValue("8") int maxAttempts, @DefaultValue("4") int threads) {
+    }
+
+    /**
+     * @param reminders      how long before a session its reminders go out
+     * @param checkInAfter   how long after a session ends its check-in prompt goes out
+     * @param tipDay         the day of the tip of the week, in each member's timezone
+     * @param tipTime        the time of the tip of the week, in each member's timezone
+     * @param workdayStart   nothing reaches a member before this time of their day
+     * @param workdayEnd     nor after this one
+     * @param workingDays    nor on other days
+     * @param inactiveAfter  a pair without a session for this long is asked to plan the next one
+     * @param pollInterval   how often due nudges are looked for
+     * @param sweepInterval  how often expiries, escalations and weekly work are looked for
+     * @param lease          how long a claimed nudge is reserved; if its instance dies, another sends it after this
+     */
+    public record Nudges(@DefaultValue({"24h", "1h"}) java.util.List<java.time.Duration> reminders,
+                         @DefaultValue("1h") java.time.Duration checkInAfter,
+                         @DefaultValue("MONDAY") java.time.DayOfWeek tipDay,
+                         @DefaultValue("09:00") java.time.LocalTime tipTime,
+                         @DefaultValue("09:00") java.time.LocalTime workdayStart,
+                         @DefaultValue("18:00") java.time.LocalTime workdayEnd,
+                         @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"})
+                         java.util.Set<java.time.DayOfWeek> workingDays,
+                         @DefaultValue("21d") java.time.Duration inactiveAfter,
+                         @DefaultValue("30s") java.time.Duration pollInterval,
+                         @DefaultValue("5m") java.time.Duration sweepInterval,
+                         @DefaultValue("2m") java.time.Duration lease) {
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import io.tandem.engine.StoreUnavailableException;
 
 /** Every console API failure answers JSON {@code {"error": "…"}} with the right status; never a stack trace. */
-@RestControllerAdvice(assignableTypes = ConsoleController.class)
+@RestControllerAdvice(assignableTypes = {ConsoleController.class, ConsoleClockController.class})
 class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);

@@ -25,6 +25,9 @@ public interface MentoringStore {
 
     Optional<Pair> pair(String workspace, String id);
 
+    /** The workspace's active pairs (for nudging the ones that stopped meeting). */
+    List<Pair> activePairs(String workspace);
+
     /** Every pair the member is or was part of, newest first. */
     List<Pair> pairs(MemberId member);
 

@@ -41,4 +41,7 @@ public interface ProfileStore {
 
     /** Number of members in a workspace. */
     long count(String workspace);
+
+    /** Every workspace with members. */
+    java.util.Set<String> workspaces();
 }

@@ -148,12 +148,17 @@ public class Requests {
 
     /** Requests not answered in time expire; their mentees are offered alternatives. Returns how many expired. */
     public int expireDue(String workspace) {
+        return expireDue(workspace, notifier);
+    }
+
+    /** Expires the requests nobody answered in time; the mentees are told through {@code via}. */
+    public int expireDue(String workspace, Notifier via) {
         int expired = 0;
         for (MentoringRequest request : store.pendingCreatedBefore(workspace, clock.instant().minus(expireAfter))) {
             store.save(request.answered(MentoringRequest.Status.EXPIRED, clock.instant(), null));
             Optional<Profile> mentee = profiles.find(request.mentee());
             String mentorName = profiles.find(request.mentor()).map(Profile::name).orElse("?");
-            mentee.ifPresent(m -> notifier.send(new Notification(m.id(), KIND,
+            mentee.ifPresent(m -> via.send(new Notification(m.id(), KIND,
                     alternatives(m, request, "request.expired", mentorName, null))));
             expired++;
         }

@@ -49,9 +49,11 @@ public class Sessions {
     private final Clock clock;
     private final WhenParser when;
     private final String publicUrl;
+    private final List<SessionEvents> events;
 
     public Sessions(Profiles profiles, MentoringStore store, Notifier notifier, Clock clock,
-                    @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+                    @Value("${tandem.public-url:http://localhost:8080}") String publicUrl, List<SessionEvents> events) {
+        this.events = List.copyOf(events);
         this.profiles = profiles;
         this.store = store;
         this.notifier = notifier;
@@ -164,6 +166,7 @@ public class Sessions {
         Duration duration = text.matches("(?s).*\\d+\\s*(m|min|h).*") ? parsed.duration() : session.duration();
         Session moved = session.movedTo(parsed.start().toInstant(), duration);
         store.save(moved);
+        events.forEach(e -> e.changed(moved));
         tell(moved, in.caller().id(), "session.rescheduled");
         return Reply.text(in.t("session.rescheduled.done", when(moved, in.caller().zone(), in.messages()),
                 calendarUrl(moved)));
@@ -173,6 +176,7 @@ public class Sessions {
     public Reply cancel(Invocation in, Session session) {
         Session cancelled = session.cancelled();
         store.save(cancelled);
+        events.forEach(e -> e.changed(cancelled));
         tell(cancelled, in.caller().id(), "session.cancelled");
         return Reply.text(in.t("session.cancelled.done", when(cancelled, in.caller().zone(), in.messages())));
     }
@@ -237,6 +241,7 @@ public class Sessions {
                 Session.Status.SCHEDULED, UUID.randomUUID().toString().replace("-", "")
                 + UUID.randomUUID().toString().replace("-", ""), clock.instant());
         store.save(session);
+        events.forEach(e -> e.changed(session));
         tell(session, in.caller().id(), "session.scheduled");
         return Reply.builder().text(in.t("session.scheduled.done", other.name(), when(session, in.caller().zone(),
                 in.messages()))).block(new Block.Section(null, in.t("session.calendar", calendarUrl(session)),
@@ -258,6 +263,25 @@ public class Sessions {
 
     String calendarUrl(Session session) {
         return publicUrl + "/calendar/" + session.token() + ".ics";
+    }
+
+    /** A session reminder for one of its two members, in their language and timezone. */
+    public Reply reminder(Session s, Profile member, Messages m) {
+        String with = profiles.find(s.otherThan(member.id())).map(Profile::name).orElse("?");
+        Reply.Builder reply = Reply.builder().text(m.get("session.reminder", with, when(s, member.zone(), m)));
+        reply.block(new Block.Section(null, s.topic(), List.of(new Block.Field(m.get("session.field.id"), s.shortId())),
+                List.of(new Block.Button(CANCEL, m.get("button.cancel-session"), ActionValue.of("session", s.id()),
+                        Block.ButtonStyle.DANGER))));
+        reply.section(null, m.get("session.calendar", calendarUrl(s)));
+        return reply.build();
+    }
+
+    /** For a pair that stopped meeting: plan the next session (with the Schedule button). */
+    public Reply inactive(Pair pair, Profile member, long days, Messages m) {
+        MemberId otherId = pair.mentor().equals(member.id()) ? pair.mentee() : pair.mentor();
+        String with = profiles.find(otherId).map(Profile::name).orElse("?");
+        return Reply.builder().text(m.get("session.inactive", with, days))
+                .block(new Block.Section(null, null, List.of(), List.of(scheduleButton(pair, m)))).build();
     }
 
     static String when(Session s, ZoneId zone, Messages m) {

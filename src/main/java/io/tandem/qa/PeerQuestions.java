@@ -110,9 +110,13 @@ public class PeerQuestions {
     }
 
     private void send(Question q, List<MemberId> experts) {
+        send(q, experts, notifier);
+    }
+
+    private void send(Question q, List<MemberId> experts, Notifier via) {
         for (MemberId expert : experts) {
             questions.addLoad(expert);
-            notifier.send(new Notification(expert, KIND, toExpert(q, expert)));
+            via.send(new Notification(expert, KIND, toExpert(q, expert)));
         }
     }
 
@@ -123,6 +127,11 @@ public class PeerQuestions {
      * returns how many were escalated.
      */
     public int escalateDue(String workspace) {
+        return escalateDue(workspace, notifier);
+    }
+
+    /** As {@link #escalateDue(String)}, telling experts and the channel through {@code via}. */
+    public int escalateDue(String workspace, Notifier via) {
         Instant now = clock.instant();
         int escalated = 0;
         for (Question waiting : questions.waitingDue(workspace, now, ESCALATIONS_PER_RUN)) {
@@ -134,15 +143,15 @@ public class PeerQuestions {
             if (q.routedTo().isEmpty()) {
                 List<MemberId> first = experts(q.asker(), q.skill());
                 q = q.routedAlsoTo(first);
-                send(q, first);
+                send(q, first, via);
             }
             if (q.escalatedAt() == null && !now.isBefore(q.createdAt().plus(escalateAfter))) {
                 List<MemberId> next = experts(q.asker(), q.skill(), q.routedTo(), expertsPerQuestion);
                 q = q.routedAlsoTo(next).escalated(now);
-                send(q, next);
+                send(q, next, via);
                 Question posted = q;
                 programme.channel(workspace).ifPresent(channel ->
-                        notifier.send(new Notification(channel, KIND_CHANNEL, toChannel(posted))));
+                        via.send(new Notification(channel, KIND_CHANNEL, toChannel(posted))));
                 escalated++;
             }
             questions.save(q);

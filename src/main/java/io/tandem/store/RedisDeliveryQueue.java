@@ -71,7 +71,7 @@ public class RedisDeliveryQueue implements DeliveryQueue {
         return PREFIX + "due:" + platform.id();
     }
 
-    private static String item(String id) {
+    static String item(String id) {
         return PREFIX + "item:" + id;
     }
 
@@ -107,6 +107,7 @@ public class RedisDeliveryQueue implements DeliveryQueue {
 
     @Override
     public void done(Delivery delivery) {
+        NudgeReportLog.record(redis, json, clock.instant(), delivery.notification(), "delivered", null);
         remove(delivery.notification().recipient().platform(), delivery.id());
     }
 
@@ -129,7 +130,8 @@ public class RedisDeliveryQueue implements DeliveryQueue {
             redis.opsForList().leftPush(key, json.writeValueAsString(record));
             redis.opsForList().trim(key, 0, FAILURES_KEPT - 1);
         });
-        done(delivery);
+        NudgeReportLog.record(redis, json, clock.instant(), delivery.notification(), "failed", reason);
+        remove(delivery.notification().recipient().platform(), delivery.id());
     }
 
     @Override
@@ -152,12 +154,17 @@ public class RedisDeliveryQueue implements DeliveryQueue {
         return out;
     }
 
-    private void put(Delivery delivery, Instant due) {
+    /** A delivery as stored (also used to hand nudges over to this queue in one step). */
+    String encode(Delivery delivery) {
         ObjectNode node = json.createObjectNode();
         node.put("n", codec.write(delivery.notification()));
         node.put("a", delivery.attempts());
         node.put("q", delivery.queuedAt().toEpochMilli());
-        String value = json.writeValueAsString(node);
+        return json.writeValueAsString(node);
+    }
+
+    private void put(Delivery delivery, Instant due) {
+        String value = encode(delivery);
         String dueKey = due(delivery.notification().recipient().platform());
         RedisCalls.run(() -> redis.execute(new SessionCallback<List<Object>>() {
             @Override

@@ -7,6 +7,9 @@ final class RedisKeys {
 
     static final String NO_BAND = "none";
 
+    /** Set: every workspace with members (the sweeps of timed work go through them). */
+    static final String WORKSPACES = "tandem:workspaces";
+
     private RedisKeys() {
     }
 

@@ -115,7 +115,36 @@ public class RedisMentoringStore implements MentoringStore {
             redis.opsForValue().set(pairKey(ws, p.id()), value);
             redis.opsForSet().add(memberPairs(p.mentor()), p.id());
             redis.opsForSet().add(memberPairs(p.mentee()), p.id());
+            if (p.status() == Pair.Status.ACTIVE) {
+                redis.opsForSet().add(activePairsKey(ws), p.id());
+            } else {
+                redis.opsForSet().remove(activePairsKey(ws), p.id());
+            }
         });
+    }
+
+    private static String activePairsKey(String ws) {
+        return RedisKeys.prefix(ws) + "pairs:active";
+    }
+
+    @Override
+    public List<Pair> activePairs(String workspace) {
+        Set<String> ids = RedisCalls.call(() -> redis.opsForSet().members(activePairsKey(workspace)));
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = RedisCalls.call(() -> redis.opsForValue()
+                .multiGet(ids.stream().map(id -> pairKey(workspace, id)).toList()));
+        List<Pair> out = new ArrayList<>();
+        for (String v : values == null ? List.<String>of() : values) {
+            if (v != null) {
+                Pair pair = json.readValue(v, Pair.class);
+                if (pair.status() == Pair.Status.ACTIVE) {
+                    out.add(pair);
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -120,6 +120,9 @@ public class RedisProfileStore implements ProfileStore {
         String user = id.user();
         o.opsForHash().putAll(RedisKeys.member(id), ProfileHash.write(after));
         o.opsForSet().add(RedisKeys.members(ws), user);
+        if (before == null) {
+            o.opsForSet().add(RedisKeys.WORKSPACES, ws);
+        }
         if (before != null && !Text.fold(before.handle()).equals(Text.fold(after.handle()))) {
             o.opsForHash().delete(RedisKeys.handles(ws), Text.fold(before.handle()));
         }
@@ -220,5 +223,11 @@ public class RedisProfileStore implements ProfileStore {
             Long n = redis.opsForSet().size(RedisKeys.members(workspace));
             return n == null ? 0 : n;
         });
+    }
+
+    @Override
+    public java.util.Set<String> workspaces() {
+        java.util.Set<String> all = RedisCalls.call(() -> redis.opsForSet().members(RedisKeys.WORKSPACES));
+        return all == null ? java.util.Set.of() : all;
     }
 }

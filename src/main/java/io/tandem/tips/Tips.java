@@ -118,6 +118,11 @@ public class Tips {
      * Returns how many were sent. The nudges schedule it; the choice is here.
      */
     public int sendWeek(String workspace, List<Skill> skills) {
+        return sendWeek(workspace, skills, notifier);
+    }
+
+    /** As {@link #sendWeek(String, List)}, sending through {@code via} (the nudges time each one). */
+    public int sendWeek(String workspace, List<Skill> skills, Notifier via) {
         int sent = 0;
         Language channelLanguage = programme.language();
         Messages cm = Messages.of(channelLanguage);
@@ -142,7 +147,7 @@ public class Tips {
                 Reply message = Reply.builder().text(m.get("tips.week", skill.name(group.getKey())))
                         .block(tipCard(null, tip.get(), m)).build();
                 for (Profile learner : group.getValue()) {
-                    notifier.send(new Notification(learner.id(), KIND, message));
+                    via.send(new Notification(learner.id(), KIND, message));
                     sent++;
                 }
             }
@@ -154,7 +159,7 @@ public class Tips {
         }
         if (channelAreas > 0) {
             Reply post = channelPost.build();
-            programme.channel(workspace).ifPresent(c -> notifier.send(new Notification(c, KIND_CHANNEL, post)));
+            programme.channel(workspace).ifPresent(c -> via.send(new Notification(c, KIND_CHANNEL, post)));
         }
         return sent;
     }

@@ -114,6 +114,8 @@ class ConsoleApiTests {
         assertThat(channel.get("notifications").isArray()).isTrue();
         assertThat(http.post("/api/console/messages", "text/plain", "hello").statusCode()).isEqualTo(415);
         assertThat(http.get("/api/console/messages").statusCode()).isEqualTo(405);
+        // time travel is off unless asked for
+        assertThat(http.postJson("/api/console/clock", "{\"advance\":\"PT1H\"}").statusCode()).isEqualTo(404);
     }
 
     @Test

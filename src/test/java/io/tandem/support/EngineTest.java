@@ -15,14 +15,16 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 /**
  * The whole application without its web server, on its own embedded Redis in a fresh data directory, with no
  * demo data and no Teams (its sender would take the Teams deliveries that queue tests use). {@code lena} leads the
- * console's programme, whose channel is {@code console:#programme}; every notification is also recorded. Test classes that
+ * console's programme, whose channel is {@code console:#programme}; every notification is also recorded. Quartz
+ * does not start: tests run the nudges themselves, on the clock they move. Test classes that
  * carry it share one context (and one redis-server); each empties Redis as it needs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"tandem.demo.enabled=false", "tandem.teams.emulator=false", "tandem.leads=console:lena",
-            "tandem.programme-channel=console:#programme"})
+            "tandem.programme-channel=console:#programme",
+            "spring.quartz.auto-startup=false"})
 @ContextConfiguration(initializers = EngineTest.FreshDataDir.class)
 @Import(RecordedNotifications.Config.class)
 public @interface EngineTest {

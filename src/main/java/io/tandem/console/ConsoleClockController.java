@@ -1,0 +1,74 @@
+package io.tandem.console;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.tandem.engine.TravelClock;
+import io.tandem.nudges.NudgeDispatcher;
+import io.tandem.nudges.Sweeps;
+
+/**
+ * Time travel for demos, local mode only: {@code POST /api/console/clock {"advance":"PT25H"}} moves Tandem's
+ * clock forward and runs what fell due, so tomorrow's reminder arrives in the console now. Off unless
+ * {@code tandem.console.time-travel=true}; Tandem refuses to start with it when Slack, Teams or an external
+ * Redis is configured, so real members can never be sent a nudge early.
+ */
+@RestController
+@RequestMapping("/api/console")
+@ConditionalOnBooleanProperty(name = "tandem.console.time-travel")
+class ConsoleClockController {
+
+    private static final Duration MOST = Duration.ofDays(366);
+
+    private final TravelClock clock;
+    private final Sweeps sweeps;
+    private final NudgeDispatcher dispatcher;
+
+    ConsoleClockController(TravelClock clock, Sweeps sweeps, NudgeDispatcher dispatcher, Environment env) {
+        String real = java.util.stream.Stream.of("tandem.slack.bot-token", "tandem.slack.client-id",
+                        "tandem.teams.app-id", "spring.data.redis.url", "spring.data.redis.host",
+                        "spring.data.redis.sentinel.master", "spring.data.redis.cluster.nodes")
+                .filter(k -> !env.getProperty(k, "").isBlank()).findFirst().orElse(null);
+        if (real != null) {
+            throw new IllegalStateException("tandem.console.time-travel is for local demos only, and " + real
+                    + " is set: turn one of them off");
+        }
+        this.clock = clock;
+        this.sweeps = sweeps;
+        this.dispatcher = dispatcher;
+    }
+
+    record Advance(String advance) {
+    }
+
+    @PostMapping("/clock")
+    Map<String, Object> advance(@RequestBody Advance request) {
+        String text = ConsoleRequests.required(request == null ? null : request.advance(), "advance", "\"PT25H\"");
+        Duration by;
+        try {
+            by = Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ConsoleRequests.BadRequest("\"advance\" must be an ISO-8601 duration such as \"PT25H\" or \"P7D\".");
+        }
+        if (by.isNegative() || by.isZero() || by.compareTo(MOST) > 0) {
+            throw new ConsoleRequests.BadRequest("\"advance\" must move time forward, by at most a year.");
+        }
+        clock.advance(by);
+        sweeps.run();
+        int sent = dispatcher.runDue();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("now", clock.instant().toString());
+        out.put("offset", clock.offset().toString());
+        out.put("sent", sent);
+        return out;
+    }
+}

@@ -1,0 +1,101 @@
+package io.tandem.nudges;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.Block;
+import io.tandem.engine.Language;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Notifier;
+import io.tandem.engine.Reply;
+import io.tandem.mentoring.MentoringStore;
+import io.tandem.mentoring.Pair;
+import io.tandem.mentoring.Profile;
+import io.tandem.mentoring.ProfileStore;
+import io.tandem.mentoring.Profiles;
+import io.tandem.mentoring.Programme;
+import io.tandem.mentoring.Session;
+
+/** The leads' weekly digest: how the programme went last week, in counts only (no names, no feedback). */
+@Component
+public class Digest {
+
+    private static final Duration WEEK = Duration.ofDays(7);
+
+    private final Programme programme;
+    private final ProfileStore profileStore;
+    private final Profiles profiles;
+    private final MentoringStore mentoring;
+    private final Clock clock;
+    private final Duration inactiveAfter;
+
+    public Digest(Programme programme, ProfileStore profileStore, Profiles profiles, MentoringStore mentoring,
+                  Clock clock, TandemProperties properties) {
+        this.programme = programme;
+        this.profileStore = profileStore;
+        this.profiles = profiles;
+        this.mentoring = mentoring;
+        this.clock = clock;
+        this.inactiveAfter = properties.nudges().inactiveAfter();
+    }
+
+    /** Sends the digest to each lead of the workspace; returns how many leads. */
+    public int send(String workspace, Notifier via) {
+        List<MemberId> leads = programme.leads(workspace);
+        if (leads.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<Pair> pairs = mentoring.activePairs(workspace);
+        int held = 0;
+        int planned = 0;
+        int quiet = 0;
+        Set<String> seen = new HashSet<>();
+        for (Pair pair : pairs) {
+            Instant last = pair.createdAt() == null ? now : pair.createdAt();
+            boolean upcoming = false;
+            for (Session s : mentoring.sessions(pair.mentor())) {
+                if (!pair.id().equals(s.pairId()) || s.status() != Session.Status.SCHEDULED || !seen.add(s.id())) {
+                    continue;
+                }
+                if (!s.start().isAfter(now)) {
+                    last = s.start().isAfter(last) ? s.start() : last;
+                    if (s.start().isAfter(now.minus(WEEK))) {
+                        held++;
+                    }
+                } else {
+                    upcoming = true;
+                    if (s.start().isBefore(now.plus(WEEK))) {
+                        planned++;
+                    }
+                }
+            }
+            if (!upcoming && Duration.between(last, now).compareTo(inactiveAfter) >= 0) {
+                quiet++;
+            }
+        }
+        long members = profileStore.count(workspace);
+        for (MemberId lead : leads) {
+            Messages m = Messages.of(profiles.find(lead).map(Profile::effectiveLanguage).orElse(Language.EN));
+            via.send(new Notification(lead, "digest", Reply.builder().text(m.get("digest.title"))
+                    .block(new Block.Section(null, null, List.of(
+                            new Block.Field(m.get("digest.members"), String.valueOf(members)),
+                            new Block.Field(m.get("digest.pairs"), String.valueOf(pairs.size())),
+                            new Block.Field(m.get("digest.held"), String.valueOf(held)),
+                            new Block.Field(m.get("digest.planned"), String.valueOf(planned)),
+                            new Block.Field(m.get("digest.quiet", inactiveAfter.toDays()), String.valueOf(quiet))),
+                            List.of()))
+                    .build()));
+        }
+        return leads.size();
+    }
+}

@@ -1,0 +1,150 @@
+package io.tandem.nudges;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Reply;
+import io.tandem.engine.StoreUnavailableException;
+import io.tandem.mentoring.CheckIns;
+import io.tandem.mentoring.MentoringStore;
+import io.tandem.mentoring.Pair;
+import io.tandem.mentoring.Profile;
+import io.tandem.mentoring.Session;
+import io.tandem.mentoring.Sessions;
+
+/**
+ * Sends the nudges that fell due: claims them (leased, so two instances never take the same one), checks each is
+ * still worth sending (the member is not paused and did not turn the kind off; the session still stands and has
+ * not started; it is the member's working hours), writes it in their language, and hands it over to delivery in
+ * one step with its removal. A nudge whose instance died mid-way is claimed again when its lease ends.
+ */
+@Component
+public class NudgeDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(NudgeDispatcher.class);
+    static final int BATCH = 100;
+    /** How late a nudge may go out and still count as sent at its time. */
+    static final java.time.Duration LATE = java.time.Duration.ofMinutes(15);
+
+    private final NudgeStore store;
+    private final Nudges nudges;
+    private final NudgePreferences preferences;
+    private final MentoringStore mentoring;
+    private final Sessions sessions;
+    private final CheckIns checkIns;
+    private final Clock clock;
+    private final TandemProperties.Nudges settings;
+
+    public NudgeDispatcher(NudgeStore store, Nudges nudges, NudgePreferences preferences, MentoringStore mentoring,
+                           Sessions sessions, CheckIns checkIns, Clock clock, TandemProperties properties) {
+        this.store = store;
+        this.nudges = nudges;
+        this.preferences = preferences;
+        this.mentoring = mentoring;
+        this.sessions = sessions;
+        this.checkIns = checkIns;
+        this.clock = clock;
+        this.settings = properties.nudges();
+    }
+
+    /** Sends everything due now; returns how many were handed over to delivery. */
+    public int runDue() {
+        int sent = 0;
+        List<Nudge> batch;
+        do {
+            batch = store.claim(clock.instant(), settings.lease(), BATCH);
+            for (Nudge nudge : batch) {
+                try {
+                    if (fire(nudge)) {
+                        sent++;
+                    }
+                } catch (StoreUnavailableException e) {
+                    throw e; // the lease brings it back once Redis does
+                } catch (RuntimeException e) {
+                    log.error("Could not send the {} nudge {}; skipped", nudge.kind(), nudge.id(), e);
+                    store.skip(nudge, "error: " + e.getClass().getSimpleName());
+                }
+            }
+        } while (batch.size() == BATCH);
+        return sent;
+    }
+
+    private boolean fire(Nudge nudge) {
+        Instant now = clock.instant();
+        if (nudge.staleAfter() != null && !now.isBefore(nudge.staleAfter())) {
+            store.skip(nudge, nudge.kind() == Nudge.Kind.REMINDER ? "the session had already started"
+                    : "no longer relevant");
+            return false;
+        }
+        if (nudge.recipient().isChannel()) {
+            return store.handOver(nudge, nudge.message());
+        }
+        Optional<Profile> found = nudges.profile(nudge.recipient());
+        if (found.isEmpty()) {
+            store.skip(nudge, "no longer a member");
+            return false;
+        }
+        Profile member = found.get();
+        if (member.paused()) {
+            store.skip(nudge, "member paused");
+            return false;
+        }
+        Optional<String> category = nudge.kind().category();
+        if (category.isPresent() && preferences.off(member.id()).contains(category.get())) {
+            store.skip(nudge, "member turned off " + category.get());
+            return false;
+        }
+        ZoneId zone = member.zone();
+        // a nudge is timed for its member's working hours; sent a little late (the poll, a busy instance) it is
+        // judged by its own time, sent much later (Tandem was down) by the time it is now
+        Instant judged = now.isBefore(nudge.due().plus(LATE)) ? nudge.due() : now;
+        if (!nudges.hours().allows(judged, zone)) {
+            // fell due while Tandem was down, or outside the member's hours: the next working moment, if still useful
+            Instant next = nudges.hours().earliestFrom(now, zone);
+            if (nudge.staleAfter() != null && !next.isBefore(nudge.staleAfter())) {
+                store.skip(nudge, "outside working hours until the session");
+            } else {
+                store.postpone(nudge, next);
+            }
+            return false;
+        }
+        Messages m = Messages.of(member.effectiveLanguage());
+        Optional<Reply> message = switch (nudge.kind()) {
+            case REMINDER -> session(nudge).map(s -> sessions.reminder(s, member, m));
+            case CHECKIN -> session(nudge)
+                    .filter(s -> mentoring.checkIn(s.organizer().workspace(), s.id(), member.id()).isEmpty())
+                    .map(s -> checkIns.prompt(s, member.id(), m));
+            case INACTIVE -> mentoring.pair(nudge.workspace(), nudge.subject())
+                    .filter(p -> p.status() == Pair.Status.ACTIVE)
+                    .map(p -> sessions.inactive(p, member, settings.inactiveAfter().toDays(), m));
+            default -> Optional.ofNullable(nudge.message()).map(Notification::message);
+        };
+        if (message.isEmpty()) {
+            store.skip(nudge, switch (nudge.kind()) {
+                case REMINDER -> "session cancelled";
+                case CHECKIN -> "session cancelled or already checked in";
+                case INACTIVE -> "pair ended or paused";
+                default -> "nothing to send";
+            });
+            return false;
+        }
+        Notification n = nudge.message() != null ? nudge.message()
+                : new Notification(member.id(), nudge.kind().notificationKind(), message.get());
+        return store.handOver(nudge, n);
+    }
+
+    private Optional<Session> session(Nudge nudge) {
+        return mentoring.session(nudge.workspace(), nudge.subject())
+                .filter(s -> s.status() == Session.Status.SCHEDULED);
+    }
+}

@@ -1,0 +1,13 @@
+package io.tandem.nudges;
+
+import java.util.Set;
+
+import io.tandem.engine.MemberId;
+
+/** Port: the kinds of nudges each member turned off ({@code reminders}, {@code tips}, {@code checkins}). */
+public interface NudgePreferences {
+
+    Set<String> off(MemberId member);
+
+    void set(MemberId member, String category, boolean off);
+}

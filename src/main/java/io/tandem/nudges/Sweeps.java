@@ -1,0 +1,125 @@
+package io.tandem.nudges;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.Once;
+import io.tandem.engine.StoreUnavailableException;
+import io.tandem.mentoring.MentoringStore;
+import io.tandem.mentoring.Pair;
+import io.tandem.mentoring.ProfileStore;
+import io.tandem.mentoring.Requests;
+import io.tandem.mentoring.Session;
+import io.tandem.mentoring.SkillCatalog;
+import io.tandem.qa.PeerQuestions;
+import io.tandem.tips.Tips;
+
+/**
+ * The periodic work, for every workspace: request expiry and question escalation (each sweep), inactive pairs
+ * (daily), the tip of the week and the leads' digest (weekly, timed for each recipient's own morning). Each
+ * piece runs on one instance only, whichever claims it first in Redis; what it sends goes through the nudges,
+ * so it reaches people in their working hours and once.
+ */
+@Component
+public class Sweeps {
+
+    private static final Logger log = LoggerFactory.getLogger(Sweeps.class);
+    private static final Duration WEEK_IS_STALE_AFTER = Duration.ofDays(3);
+
+    private final ProfileStore profiles;
+    private final MentoringStore mentoring;
+    private final Requests requests;
+    private final PeerQuestions questions;
+    private final Tips tips;
+    private final SkillCatalog catalog;
+    private final Nudges nudges;
+    private final Digest digest;
+    private final Once once;
+    private final Clock clock;
+    private final TandemProperties.Nudges settings;
+
+    public Sweeps(ProfileStore profiles, MentoringStore mentoring, Requests requests, PeerQuestions questions,
+                  Tips tips, SkillCatalog catalog, Nudges nudges, Digest digest, Once once, Clock clock,
+                  TandemProperties properties) {
+        this.profiles = profiles;
+        this.mentoring = mentoring;
+        this.requests = requests;
+        this.questions = questions;
+        this.tips = tips;
+        this.catalog = catalog;
+        this.nudges = nudges;
+        this.digest = digest;
+        this.once = once;
+        this.clock = clock;
+        this.settings = properties.nudges();
+    }
+
+    /** Runs whatever is due in every workspace. */
+    public void run() {
+        for (String ws : profiles.workspaces()) {
+            try {
+                run(ws);
+            } catch (StoreUnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.error("The timed work of workspace {} failed; it runs again at the next sweep", ws, e);
+            }
+        }
+    }
+
+    void run(String ws) {
+        Instant now = clock.instant();
+        long bucket = now.toEpochMilli() / Math.max(1, settings.sweepInterval().toMillis());
+        if (once.first("sweep:" + ws + ":" + bucket, settings.sweepInterval().multipliedBy(4))) {
+            requests.expireDue(ws, nudges.politely(Nudge.Kind.NOTICE));
+            questions.escalateDue(ws, nudges.politely(Nudge.Kind.NOTICE));
+        }
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        if (once.first("inactive:" + ws + ":" + today, Duration.ofDays(3))) {
+            inactivePairs(ws, now);
+        }
+        // this week's day for tips, chosen the day before it starts anywhere (UTC+14 is ahead of everyone)
+        LocalDate week = today.plusDays(1).with(TemporalAdjusters.previousOrSame(settings.tipDay()));
+        Instant stale = week.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(WEEK_IS_STALE_AFTER);
+        if (once.first("tips:" + ws + ":" + week, Duration.ofDays(14))) {
+            int sent = tips.sendWeek(ws, List.copyOf(catalog.all()),
+                    nudges.politelyOn(Nudge.Kind.TIP, week, settings.tipTime(), stale));
+            log.info("Tips of the week of {} for workspace {}: {} scheduled", week, ws, sent);
+        }
+        if (once.first("digest:" + ws + ":" + week, Duration.ofDays(14))) {
+            digest.send(ws, nudges.politelyOn(Nudge.Kind.DIGEST, week, settings.workdayStart(), stale));
+        }
+    }
+
+    /** Pairs with no session for {@code inactive-after} and none planned: both are asked to plan the next. */
+    private void inactivePairs(String ws, Instant now) {
+        for (Pair pair : mentoring.activePairs(ws)) {
+            List<Session> held = mentoring.sessions(pair.mentor()).stream()
+                    .filter(s -> pair.id().equals(s.pairId()) && s.status() == Session.Status.SCHEDULED).toList();
+            if (held.stream().anyMatch(s -> s.start().isAfter(now))) {
+                continue;
+            }
+            Instant last = held.stream().map(Session::start).max(Instant::compareTo)
+                    .orElse(pair.createdAt() == null ? now : pair.createdAt());
+            Duration idle = Duration.between(last, now);
+            if (idle.compareTo(settings.inactiveAfter()) < 0) {
+                continue;
+            }
+            long period = idle.toMillis() / Math.max(1, settings.inactiveAfter().toMillis());
+            if (once.first("inactive:" + ws + ":" + pair.id() + ":" + last.toEpochMilli() + ":" + period,
+                    settings.inactiveAfter().multipliedBy(2))) {
+                nudges.inactive(pair, now);
+            }
+        }
+    }
+}

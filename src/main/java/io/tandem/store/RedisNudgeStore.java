@@ -1,0 +1,247 @@
+package io.tandem.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+
+import io.tandem.delivery.Delivery;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.nudges.Nudge;
+import io.tandem.nudges.NudgeStore;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Due nudges in Redis: one sorted set scored by due time, one string per nudge. The keys share the delivery
+ * queue's hash tag, so handing a nudge over to delivery is one Lua script: the nudge is removed and the
+ * delivery added together, or neither (if the nudge changed since it was claimed). Claiming moves the score to
+ * the end of the lease, as the delivery queue does.
+ */
+@Repository
+public class RedisNudgeStore implements NudgeStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisNudgeStore.class);
+    private static final String PREFIX = "tandem:{delivery}:";
+    private static final String DUE = PREFIX + "nudges";
+
+    private static final RedisScript<List> CLAIM = new DefaultRedisScript<>("""
+            local keys = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+            local out = {}
+            for _, key in ipairs(keys) do
+              local item = redis.call('GET', ARGV[4] .. key)
+              if item then
+                redis.call('ZADD', KEYS[1], ARGV[2], key)
+                out[#out + 1] = key
+                out[#out + 1] = item
+              else
+                redis.call('ZREM', KEYS[1], key)
+              end
+            end
+            return out
+            """, List.class);
+
+    private static final RedisScript<Long> HAND_OVER = new DefaultRedisScript<>("""
+            if redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
+            redis.call('DEL', KEYS[2])
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            redis.call('SET', KEYS[4], ARGV[3])
+            redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
+            return 1
+            """, Long.class);
+
+    private static final RedisScript<Long> REMOVE_IF_SAME = new DefaultRedisScript<>("""
+            if redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
+            redis.call('DEL', KEYS[2])
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            return 1
+            """, Long.class);
+
+    private static final RedisScript<Long> POSTPONE_IF_SAME = new DefaultRedisScript<>("""
+            if redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
+            redis.call('SET', KEYS[2], ARGV[4])
+            redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+            return 1
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+    private final JsonMapper json;
+    private final NotificationCodec codec;
+    private final RedisDeliveryQueue deliveries;
+    private final Clock clock;
+    /** What each nudge claimed here looked like, to hand over only what was claimed. */
+    private final Map<String, String> claimed = new ConcurrentHashMap<>();
+
+    public RedisNudgeStore(StringRedisTemplate redis, JsonMapper json, RedisDeliveryQueue deliveries, Clock clock) {
+        this.redis = redis;
+        this.json = json;
+        this.codec = new NotificationCodec(json);
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    private static String member(String workspace, String id) {
+        return workspace + "|" + id;
+    }
+
+    private static String item(String member) {
+        return PREFIX + "nudge:" + member;
+    }
+
+    @Override
+    public void put(Nudge nudge) {
+        String member = member(nudge.workspace(), nudge.id());
+        String value = write(nudge);
+        RedisCalls.run(() -> redis.execute(new SessionCallback<List<Object>>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> List<Object> execute(RedisOperations<K, V> ops) throws DataAccessException {
+                RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
+                o.multi();
+                o.opsForValue().set(item(member), value);
+                o.opsForZSet().add(DUE, member, nudge.due().toEpochMilli());
+                return o.exec();
+            }
+        }));
+    }
+
+    @Override
+    public void remove(String workspace, String id) {
+        String member = member(workspace, id);
+        RedisCalls.run(() -> {
+            redis.delete(item(member));
+            redis.opsForZSet().remove(DUE, member);
+        });
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Nudge> claim(Instant now, Duration lease, int max) {
+        List<Object> raw = RedisCalls.call(() -> redis.execute(CLAIM, List.of(DUE),
+                String.valueOf(now.toEpochMilli()), String.valueOf(now.plus(lease).toEpochMilli()),
+                String.valueOf(max), PREFIX + "nudge:"));
+        List<Nudge> out = new ArrayList<>();
+        for (int i = 0; raw != null && i + 1 < raw.size(); i += 2) {
+            String member = String.valueOf(raw.get(i));
+            String value = String.valueOf(raw.get(i + 1));
+            try {
+                Nudge nudge = read(value);
+                claimed.put(member, value);
+                out.add(nudge);
+            } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+                log.error("Dropping unreadable nudge {}: {}", member, e.getMessage());
+                RedisCalls.run(() -> {
+                    redis.delete(item(member));
+                    redis.opsForZSet().remove(DUE, member);
+                });
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean handOver(Nudge nudge, Notification notification) {
+        String member = member(nudge.workspace(), nudge.id());
+        String expected = claimed.remove(member);
+        if (expected == null) {
+            return false;
+        }
+        Delivery delivery = new Delivery(UUID.randomUUID().toString(), notification, 0, clock.instant());
+        Long done = RedisCalls.call(() -> redis.execute(HAND_OVER,
+                List.of(DUE, item(member), RedisDeliveryQueue.due(notification.recipient().platform()),
+                        RedisDeliveryQueue.item(delivery.id())),
+                member, expected, deliveries.encode(delivery), String.valueOf(clock.instant().toEpochMilli()),
+                delivery.id()));
+        return done != null && done == 1;
+    }
+
+    @Override
+    public void skip(Nudge nudge, String reason) {
+        String member = member(nudge.workspace(), nudge.id());
+        String expected = claimed.remove(member);
+        if (expected == null) {
+            return;
+        }
+        Long done = RedisCalls.call(() -> redis.execute(REMOVE_IF_SAME, List.of(DUE, item(member)), member, expected));
+        if (done != null && done == 1) {
+            NudgeReportLog.record(redis, json, clock.instant(), nudge.workspace(), nudge.kind().notificationKind(),
+                    nudge.recipient().toString(), "skipped", reason);
+        }
+    }
+
+    @Override
+    public void postpone(Nudge nudge, Instant at) {
+        String member = member(nudge.workspace(), nudge.id());
+        String expected = claimed.remove(member);
+        if (expected == null) {
+            return;
+        }
+        RedisCalls.run(() -> redis.execute(POSTPONE_IF_SAME, List.of(DUE, item(member)), member, expected,
+                String.valueOf(at.toEpochMilli()), write(nudge.dueAt(at))));
+    }
+
+    @Override
+    public long depth() {
+        Long n = RedisCalls.call(() -> redis.opsForZSet().zCard(DUE));
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public Optional<Instant> oldestDue() {
+        Set<ZSetOperations.TypedTuple<String>> first = RedisCalls.call(() -> redis.opsForZSet().rangeWithScores(DUE, 0, 0));
+        return first == null || first.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(first.iterator().next().getScore()).map(s -> Instant.ofEpochMilli(s.longValue()));
+    }
+
+    @Override
+    public List<Outcome> report(String workspace, int max) {
+        return NudgeReportLog.read(redis, json, workspace, max);
+    }
+
+    private String write(Nudge n) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", n.id());
+        node.put("to", n.recipient().toString());
+        node.put("kind", n.kind().name());
+        node.put("due", n.due().toEpochMilli());
+        if (n.subject() != null) {
+            node.put("subject", n.subject());
+        }
+        if (n.message() != null) {
+            node.put("n", codec.write(n.message()));
+        }
+        if (n.staleAfter() != null) {
+            node.put("stale", n.staleAfter().toEpochMilli());
+        }
+        return json.writeValueAsString(node);
+    }
+
+    private Nudge read(String value) {
+        JsonNode n = json.readTree(value);
+        return new Nudge(n.get("id").asString(), MemberId.parse(n.get("to").asString()).orElseThrow(),
+                Nudge.Kind.valueOf(n.get("kind").asString()), Instant.ofEpochMilli(n.get("due").asLong()),
+                n.has("subject") ? n.get("subject").asString() : null,
+                n.has("n") ? codec.read(n.get("n").asString()) : null,
+                n.has("stale") ? Instant.ofEpochMilli(n.get("stale").asLong()) : null);
+    }
+}
