@@ -143,8 +143,11 @@ public class NudgeDispatcher {
         return store.handOver(nudge, n);
     }
 
+    /** The nudge's session, if it still stands and its pair has not ended. */
     private Optional<Session> session(Nudge nudge) {
         return mentoring.session(nudge.workspace(), nudge.subject())
-                .filter(s -> s.status() == Session.Status.SCHEDULED);
+                .filter(s -> s.status() == Session.Status.SCHEDULED)
+                .filter(s -> mentoring.pair(nudge.workspace(), s.pairId())
+                        .map(p -> p.status() != Pair.Status.ENDED).orElse(true));
     }
 }

@@ -326,4 +326,29 @@ class NudgesTests {
         assertThat(at("2026-03-30T09:00:30")).isGreaterThanOrEqualTo(1);
         assertThat(nudgesOf("bob")).anySatisfy(n -> assertThat(n).contains("got no answer"));
     }
+
+    @Test
+    void sendsTheLeadsDigestOnMondayMorningInTheirTimezone() {
+        chat.say("lena", "/mentor set timezone America/New_York");
+        schedule("2026-03-25 15:00");
+        // the week of Monday 30 March: prepared on Sunday, delivered at 09:00 in New York (13:00 UTC)
+        clock.travelTo(Instant.parse("2026-03-29T06:00:00Z"));
+        sweeps.run();
+        clock.travelTo(Instant.parse("2026-03-30T12:59:00Z"));
+        dispatcher.runDue();
+        assertThat(nudgesOf("lena")).isEmpty();
+        clock.travelTo(Instant.parse("2026-03-30T13:00:30Z"));
+        dispatcher.runDue();
+        assertThat(nudgesOf("lena")).singleElement().asString().contains("Your weekly Tandem digest",
+                "Members: 3", "Active pairs: 1", "Sessions last week: 1", "Sessions planned this week: 0")
+                .doesNotContain("alice", "bob");
+        assertThat(nudgesOf("alice")).noneSatisfy(n -> assertThat(n).contains("digest"));
+    }
+
+    @Test
+    void anEndedPairGetsNoMoreReminders() {
+        schedule("2026-03-25 15:00");
+        chat.say("alice", "/mentor end @bob");
+        assertThat(at("2026-03-24T15:00:30")).isZero();
+    }
 }
