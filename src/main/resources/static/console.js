@@ -8,7 +8,8 @@
   var API = {
     messages: 'api/console/messages',
     actions: 'api/console/actions',
-    inbox: 'api/console/inbox'
+    inbox: 'api/console/inbox',
+    clock: 'api/console/clock'
   };
   var INBOX_REFRESH_MS = 5000;
   var HANDLE_KEY = 'tandem.console.handle';
@@ -49,7 +50,13 @@
       clicked: '→ {0}',
       submitted: '→ {0}: {1}',
       tandem: 'Tandem',
-      unread: '{0} notifications'
+      unread: '{0} notifications',
+      timeTravel: 'Time travel',
+      timeNow: 'Tandem’s time: {0}',
+      hour: '+1 hour',
+      day: '+1 day',
+      week: '+1 week',
+      travelled: 'Moved to {0}; {1} nudges sent.'
     },
     fr: {
       skip: 'Aller à la zone de message',
@@ -82,7 +89,13 @@
       clicked: '→ {0}',
       submitted: '→ {0} : {1}',
       tandem: 'Tandem',
-      unread: '{0} notifications'
+      unread: '{0} notifications',
+      timeTravel: 'Voyage dans le temps',
+      timeNow: 'Heure de Tandem : {0}',
+      hour: '+1 heure',
+      day: '+1 jour',
+      week: '+1 semaine',
+      travelled: 'Arrivé au {0} ; {1} relances envoyées.'
     }
   };
 
@@ -587,7 +600,7 @@
     var item = testid(el('article', 'note'), 'notification');
     item.setAttribute('data-kind', str(n.kind));
     var head = el('div', 'note__meta');
-    head.appendChild(el('span', 'note__kind', str(n.kind).replace(/[._]/g, ' ')));
+    head.appendChild(el('span', 'note__kind', str(n.kind).replace(/^nudge\./, '').replace(/[._]/g, ' ')));
     if (n.at) {
       var time = el('time', 'note__time', dateTimeLabel(n.at));
       time.setAttribute('datetime', str(n.at));
@@ -703,6 +716,47 @@
     }
   }
 
+  /* ---------- time travel (only when the server offers it: local demos) ---------- */
+
+  function showClock(data) {
+    els.timeNow.textContent = t('timeNow', dateTimeLabel(str(data.now)));
+  }
+
+  function initTimeTravel() {
+    els.timeTravel = $('time-travel');
+    els.timeNow = $('time-now');
+    if (!els.timeTravel) return;
+    fetch(API.clock, { headers: { 'Accept': 'application/json' } }).then(function (response) {
+      if (!response.ok) return;
+      return response.json().then(function (data) {
+        showClock(data);
+        els.timeTravel.hidden = false;
+      });
+    }).catch(function () { /* no time travel */ });
+    Array.prototype.forEach.call(els.timeTravel.querySelectorAll('button[data-advance]'), function (btn) {
+      btn.addEventListener('click', function () {
+        btn.disabled = true;
+        fetch(API.clock, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+          body: JSON.stringify({ advance: btn.getAttribute('data-advance') })
+        }).then(function (response) {
+          return readJson(response).then(function (data) {
+            if (response.ok && data) {
+              showClock(data);
+              appendSystem(t('travelled', dateTimeLabel(str(data.now)), data.sent));
+              refreshInbox();
+            } else {
+              appendSystem((data && data.error) ? str(data.error) : t('httpError', response.status));
+            }
+          });
+        }, function (err) {
+          appendSystem(t('networkError', err && err.message ? err.message : ''));
+        }).then(function () { btn.disabled = false; });
+      });
+    });
+  }
+
   /* ---------- wiring ---------- */
 
   function init() {
@@ -718,6 +772,7 @@
 
     var saved = storageGet(HANDLE_KEY);
     if (saved) els.handle.value = saved;
+    initTimeTravel();
 
     applyLocale(state.locale);
 

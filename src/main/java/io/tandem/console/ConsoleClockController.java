@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.env.Environment;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,6 +49,15 @@ class ConsoleClockController {
     }
 
     record Advance(String advance) {
+    }
+
+    /** Tandem's time (the console shows its time-travel controls when this answers). */
+    @GetMapping("/clock")
+    Map<String, Object> now() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("now", clock.instant().toString());
+        out.put("offset", clock.offset().toString());
+        return out;
     }
 
     @PostMapping("/clock")

@@ -67,6 +67,7 @@ class ConsolePageBrowserTests {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         r.add("tandem.data-dir", () -> dataDir.toString());
+        r.add("tandem.console.time-travel", () -> "true");
     }
 
     @LocalServerPort
@@ -180,6 +181,25 @@ class ConsolePageBrowserTests {
 
         assertThat(text(reply)).contains("/mentor help");
         assertThat(driver.findElements(SYSTEM_MESSAGES)).as("error messages").isEmpty();
+    }
+
+    @Test
+    void travelsInTimeFromThePageAndShowsWhatFellDue() {
+        actAs("lena");
+        WebElement bar = wait.withMessage("the time-travel controls").until(d -> {
+            WebElement e = d.findElement(By.cssSelector("[data-testid=time-travel]"));
+            return e.isDisplayed() ? e : null;
+        });
+        String before = text(bar.findElement(By.cssSelector("[data-testid=time-now]")));
+        assertThat(before).startsWith("Tandem’s time:");
+        int items = driver.findElements(SYSTEM_MESSAGES).size();
+        bar.findElement(By.cssSelector("[data-testid=advance-day]")).click();
+        List<WebElement> lines = wait.withMessage("the travel report").until(d -> {
+            List<WebElement> now = d.findElements(SYSTEM_MESSAGES);
+            return now.size() > items ? now : null;
+        });
+        assertThat(text(lines.get(lines.size() - 1))).contains("Moved to", "nudges sent");
+        assertThat(text(bar.findElement(By.cssSelector("[data-testid=time-now]")))).isNotEqualTo(before);
     }
 
     /** Types a handle into "who are you" and moves on, as a person would. */
