@@ -32,8 +32,11 @@ class DemoLoader implements ApplicationRunner {
     private final ProfileStore store;
     private final SkillCatalog catalog;
     private final Clock clock;
+    private final io.tandem.mentoring.LeadStore leads;
 
-    DemoLoader(TandemProperties properties, ProfileStore store, SkillCatalog catalog, Clock clock) {
+    DemoLoader(TandemProperties properties, ProfileStore store, SkillCatalog catalog, Clock clock,
+               io.tandem.mentoring.LeadStore leads) {
+        this.leads = leads;
         this.properties = properties;
         this.store = store;
         this.catalog = catalog;
@@ -56,6 +59,10 @@ class DemoLoader implements ApplicationRunner {
                 : realistic();
         long started = System.nanoTime();
         store.saveAll(profiles);
+        if (size == 0) {
+            // the demo's HR lead runs the programme: "/stats" works as lena out of the box
+            leads.add(new io.tandem.engine.MemberId(WORKSPACE, "lena"));
+        }
         log.info("Loaded a demo organisation of {} members in {} ms. Open the console and try \"/mentor find seo\""
                 + " as {}.", profiles.size(), (System.nanoTime() - started) / 1_000_000,
                 size > 0 ? profiles.get(0).handle() : "alice");

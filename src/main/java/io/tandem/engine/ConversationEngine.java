@@ -84,6 +84,13 @@ public final class ConversationEngine {
         if (command.isPresent()) {
             return run(command.get(), event, caller, messages, line.args());
         }
+        // under a root other than /mentor, a word that is no subcommand is an argument of the root alone
+        // (/stats month seo)
+        Optional<Command> rootAlone = line.root().equals(CommandParser.MENTOR) ? Optional.empty()
+                : registry.command(line.root(), "");
+        if (rootAlone.isPresent() && !line.word().isEmpty()) {
+            return run(rootAlone.get(), event, caller, messages, (line.word() + " " + line.args()).strip());
+        }
         if (line.root().equals(CommandParser.STATS) && !registry.hasRoot(CommandParser.STATS)) {
             return Reply.text(messages.get("error.no-stats"));
         }

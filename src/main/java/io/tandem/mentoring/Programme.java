@@ -16,7 +16,7 @@ import io.tandem.engine.MemberId;
  * Who runs the programme in each workspace, and where it talks to everyone.
  *
  * <p>{@code tandem.leads}: member ids of programme leads ({@code console:lena}, {@code slack:T1:U2},
- * {@code teams:<tenant>:<aad id>}). {@code tandem.programme-channel}: per workspace, the channel where tips of the
+ * {@code teams:<tenant>:<aad id>}), and those a lead names from chat. {@code tandem.programme-channel}: per workspace, the channel where tips of the
  * week and questions nobody answered are posted ({@code slack:T1:#C0123}, {@code teams:<tenant>:#19:…},
  * {@code console:#programme}). Values that cannot be read are reported once at start-up and ignored.
  */
@@ -28,10 +28,15 @@ public class Programme {
     private final List<MemberId> leads;
     private final List<MemberId> channels;
     private final Language language;
+    private final LeadStore named;
+    private final List<WorkspaceAdmins> admins;
 
     public Programme(@Value("${tandem.leads:}") List<String> leads,
                      @Value("${tandem.programme-channel:}") List<String> channels,
-                     @Value("${tandem.programme-language:en}") String language) {
+                     @Value("${tandem.programme-language:en}") String language, LeadStore named,
+                     List<WorkspaceAdmins> admins) {
+        this.named = named;
+        this.admins = List.copyOf(admins);
         this.leads = read("tandem.leads", leads, false);
         this.channels = read("tandem.programme-channel", channels, true);
         this.language = Language.parse(language).orElseGet(() -> {
@@ -63,13 +68,31 @@ public class Programme {
         return List.copyOf(out);
     }
 
+    /** A lead by configuration, named from chat by another lead, or a workspace admin if those count. */
     public boolean isLead(MemberId member) {
+        return leads.contains(member) || named.leads(member.workspace()).contains(member)
+                || admins.stream().anyMatch(a -> a.isAdmin(member));
+    }
+
+    /** Named in {@code tandem.leads}: cannot be removed from chat. */
+    public boolean configuredLead(MemberId member) {
         return leads.contains(member);
     }
 
-    /** The leads of a workspace, to notify. */
+    /** The leads of a workspace, to notify (workspace admins only once they are named). */
     public List<MemberId> leads(String workspace) {
-        return leads.stream().filter(l -> l.workspace().equals(workspace)).toList();
+        java.util.LinkedHashSet<MemberId> all = new java.util.LinkedHashSet<>();
+        leads.stream().filter(l -> l.workspace().equals(workspace)).forEach(all::add);
+        all.addAll(named.leads(workspace).stream().sorted(java.util.Comparator.comparing(MemberId::toString)).toList());
+        return List.copyOf(all);
+    }
+
+    public boolean addLead(MemberId member) {
+        return named.add(member);
+    }
+
+    public boolean removeLead(MemberId member) {
+        return named.remove(member);
     }
 
     /** The workspace's programme channel, if one is configured. */

@@ -82,6 +82,14 @@ public class SlackConfiguration {
                     }, new ThreadPoolExecutor.AbortPolicy());
         }
 
+        /** With {@code tandem.slack.admins-are-leads}: Slack's admins and owners (as users.info last said). */
+        @Bean
+        io.tandem.mentoring.WorkspaceAdmins slackAdmins(SlackUserCache cache, SlackProperties properties) {
+            return member -> properties.adminsAreLeads() && member.platform() == io.tandem.engine.Platform.SLACK
+                    && !member.isChannel() && cache.get(member.workspace(), member.user()).map(SlackUser::admin)
+                    .orElse(false);
+        }
+
         @Bean
         SlackDirectory slackDirectory(SlackUserCache cache, SlackProperties properties) {
             return new SlackDirectory(cache, properties);

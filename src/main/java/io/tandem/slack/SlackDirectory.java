@@ -70,7 +70,8 @@ class SlackDirectory {
             // an id Java does not know: the member can set it with /mentor set timezone
         }
         Locale locale = user.getLocale() == null ? null : Locale.forLanguageTag(user.getLocale());
-        return new SlackUser(name, zone, locale);
+        boolean admin = user.isAdmin() || user.isOwner();
+        return new SlackUser(name, zone, locale, admin);
     }
 
     private static String firstPresent(String... values) {

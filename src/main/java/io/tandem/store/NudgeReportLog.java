@@ -49,6 +49,7 @@ final class NudgeReportLog {
             redis.opsForList().leftPush(key(workspace), value);
             redis.opsForList().trim(key(workspace), 0, KEPT - 1);
         });
+        DailyCounters.increment(redis, workspace, at, kind + ":" + result);
     }
 
     static List<NudgeStore.Outcome> read(StringRedisTemplate redis, JsonMapper json, String workspace, int max) {

@@ -42,6 +42,24 @@ final class RedisKeys {
         return prefix(workspace) + "learn:" + skill;
     }
 
+    /**
+     * Sorted set: every record of a kind in a workspace ({@code requests}, {@code pairs}, {@code sessions},
+     * {@code checkins}, {@code questions}), scored by when it happened, for the leads' statistics.
+     */
+    static String index(String workspace, String kind) {
+        return prefix(workspace) + "index:" + kind;
+    }
+
+    /** Hash: the day's counters of a workspace (tips delivered, marked useful…), for the leads' statistics. */
+    static String daily(String workspace, java.time.LocalDate day) {
+        return prefix(workspace) + "daily:" + day;
+    }
+
+    /** Set: user ids of paused members. */
+    static String paused(String workspace) {
+        return prefix(workspace) + "paused";
+    }
+
     /** List: rendered notifications delivered to a console member, oldest first. */
     static String inbox(MemberId id) {
         return prefix(id.workspace()) + "inbox:" + id.user();

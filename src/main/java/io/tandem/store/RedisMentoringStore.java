@@ -63,6 +63,7 @@ public class RedisMentoringStore implements MentoringStore {
             redis.opsForValue().set(requestKey(ws, r.id()), value);
             redis.opsForSet().add(memberRequests(r.mentee()), r.id());
             redis.opsForSet().add(memberRequests(r.mentor()), r.id());
+            redis.opsForZSet().add(RedisKeys.index(ws, "requests"), r.id(), r.createdAt().toEpochMilli());
             if (r.pending()) {
                 redis.opsForZSet().add(pendingByAge(ws), r.id(), r.createdAt().toEpochMilli());
             } else {
@@ -115,6 +116,8 @@ public class RedisMentoringStore implements MentoringStore {
             redis.opsForValue().set(pairKey(ws, p.id()), value);
             redis.opsForSet().add(memberPairs(p.mentor()), p.id());
             redis.opsForSet().add(memberPairs(p.mentee()), p.id());
+            redis.opsForZSet().add(RedisKeys.index(ws, "pairs"), p.id(),
+                    p.createdAt() == null ? 0 : p.createdAt().toEpochMilli());
             if (p.status() == Pair.Status.ACTIVE) {
                 redis.opsForSet().add(activePairsKey(ws), p.id());
             } else {
@@ -193,6 +196,7 @@ public class RedisMentoringStore implements MentoringStore {
             redis.opsForValue().set(sessionKey(ws, s.id()), value);
             redis.opsForZSet().add(memberSessions(s.organizer()), s.id(), s.start().toEpochMilli());
             redis.opsForZSet().add(memberSessions(s.other()), s.id(), s.start().toEpochMilli());
+            redis.opsForZSet().add(RedisKeys.index(ws, "sessions"), s.id(), s.start().toEpochMilli());
             redis.opsForValue().set(token(s.token()), ws + "|" + s.id());
         });
     }
@@ -232,8 +236,12 @@ public class RedisMentoringStore implements MentoringStore {
     @Override
     public void save(CheckIn c) {
         String value = json.writeValueAsString(c);
-        RedisCalls.run(() -> redis.opsForValue().set(checkInKey(c.member().workspace(), c.sessionId(), c.member()),
-                value));
+        String ws = c.member().workspace();
+        RedisCalls.run(() -> {
+            redis.opsForValue().set(checkInKey(ws, c.sessionId(), c.member()), value);
+            redis.opsForZSet().add(RedisKeys.index(ws, "checkins"), c.sessionId() + ":" + c.member().user(),
+                    c.answeredAt() == null ? 0 : c.answeredAt().toEpochMilli());
+        });
     }
 
     @Override

@@ -123,6 +123,11 @@ public class RedisProfileStore implements ProfileStore {
         if (before == null) {
             o.opsForSet().add(RedisKeys.WORKSPACES, ws);
         }
+        if (after.paused()) {
+            o.opsForSet().add(RedisKeys.paused(ws), user);
+        } else {
+            o.opsForSet().remove(RedisKeys.paused(ws), user);
+        }
         if (before != null && !Text.fold(before.handle()).equals(Text.fold(after.handle()))) {
             o.opsForHash().delete(RedisKeys.handles(ws), Text.fold(before.handle()));
         }

@@ -31,9 +31,12 @@ public class RedisQuestionStore implements QuestionStore {
     private final StringRedisTemplate redis;
     private final JsonMapper json;
 
-    public RedisQuestionStore(StringRedisTemplate redis, JsonMapper json) {
+    private final java.time.Clock clock;
+
+    public RedisQuestionStore(StringRedisTemplate redis, JsonMapper json, java.time.Clock clock) {
         this.redis = redis;
         this.json = json;
+        this.clock = clock;
     }
 
     private static String questionKey(String ws, String id) {
@@ -80,6 +83,7 @@ public class RedisQuestionStore implements QuestionStore {
                 redis.opsForZSet().add(openKey(q.workspace(), q.skill()), q.id(), q.createdAt().toEpochMilli());
             }
             redis.opsForZSet().add(askedKey(q.asker()), q.id(), q.createdAt().toEpochMilli());
+            redis.opsForZSet().add(RedisKeys.index(q.workspace(), "questions"), q.id(), q.createdAt().toEpochMilli());
         });
     }
 
@@ -218,5 +222,6 @@ public class RedisQuestionStore implements QuestionStore {
     @Override
     public void countHelpful(MemberId author) {
         RedisCalls.run(() -> redis.opsForZSet().incrementScore(helpfulKey(author.workspace()), author.user(), 1));
+        DailyCounters.increment(redis, author.workspace(), clock.instant(), "answers.helpful");
     }
 }

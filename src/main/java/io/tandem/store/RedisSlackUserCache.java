@@ -34,7 +34,8 @@ public class RedisSlackUserCache implements SlackUserCache {
             return Optional.empty();
         }
         return Optional.of(new SlackUser(blank((String) h.get("n")), zone((String) h.get("tz")),
-                blank((String) h.get("loc")) == null ? null : Locale.forLanguageTag((String) h.get("loc"))));
+                blank((String) h.get("loc")) == null ? null : Locale.forLanguageTag((String) h.get("loc")),
+                "1".equals(h.get("adm"))));
     }
 
     @Override
@@ -43,7 +44,8 @@ public class RedisSlackUserCache implements SlackUserCache {
         RedisCalls.run(() -> {
             redis.opsForHash().putAll(key, Map.of("n", info.name() == null ? "" : info.name(),
                     "tz", info.zone() == null ? "" : info.zone().getId(),
-                    "loc", info.locale() == null ? "" : info.locale().toLanguageTag()));
+                    "loc", info.locale() == null ? "" : info.locale().toLanguageTag(),
+                    "adm", info.admin() ? "1" : "0"));
             redis.expire(key, ttl);
         });
     }

@@ -21,9 +21,12 @@ public class RedisTipStore implements TipStore {
     private final StringRedisTemplate redis;
     private final JsonMapper json;
 
-    public RedisTipStore(StringRedisTemplate redis, JsonMapper json) {
+    private final java.time.Clock clock;
+
+    public RedisTipStore(StringRedisTemplate redis, JsonMapper json, java.time.Clock clock) {
         this.redis = redis;
         this.json = json;
+        this.clock = clock;
     }
 
     private static String tipsKey(String ws, String skill) {
@@ -80,6 +83,7 @@ public class RedisTipStore implements TipStore {
                 return false;
             }
             redis.opsForZSet().incrementScore(useful(workspace), tip.id(), 1);
+            DailyCounters.increment(redis, workspace, clock.instant(), "tips.useful");
             if (tip.author() != null) {
                 redis.opsForZSet().incrementScore(RedisKeys.prefix(workspace) + "tips-useful-authors",
                         tip.author().user(), 1);

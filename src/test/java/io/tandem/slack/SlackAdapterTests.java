@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tandem.slack.bot-token=xoxb-test-token", "tandem.slack.signing-secret=" + SlackAdapterTests.SECRET,
-    "tandem.demo.enabled=false"})
+    "tandem.demo.enabled=false", "tandem.slack.admins-are-leads=true"})
 class SlackAdapterTests {
 
     static final String SECRET = "test-signing-secret";
@@ -293,6 +293,15 @@ class SlackAdapterTests {
         assertThat(notice.param("channel")).isEqualTo("D" + ALICE);
         assertThat(notice.param("text")).contains("I couldn't deliver your request to Bob Carter");
         assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
+    void letsSlackAdminsUseStatsWhenTheyCountAsLeads() {
+        slack.addUser("U0ADMIN", "Ada Admin", "Europe/London", "en-GB").makeAdmin("U0ADMIN");
+        assertThat(command("U0ADMIN", "/stats", "").toString()).contains("Programme statistics: last 30 days",
+                "Aggregates only");
+        assertThat(command(BOB, "/stats", "week").toString()).contains("réservé aux responsables du programme")
+                .doesNotContain("Programme statistics");
     }
 
     @Test

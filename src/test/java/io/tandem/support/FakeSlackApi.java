@@ -137,6 +137,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private record User(String id, String realName, ZoneId tz, String locale) {
     }
 
+    private final Set<String> admins = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final FakeHttp http;
     private final String base;
 
@@ -190,6 +192,12 @@ public final class FakeSlackApi implements AutoCloseable {
     public FakeSlackApi addUser(String id, String realName, String tz, String locale) {
         missingUsers.remove(id);
         users.put(id, new User(id, realName, ZoneId.of(tz), locale));
+        return this;
+    }
+
+    /** Makes a registered user a workspace admin in {@code users.info}. */
+    public FakeSlackApi makeAdmin(String id) {
+        admins.add(id);
         return this;
     }
 
@@ -461,7 +469,7 @@ public final class FakeSlackApi implements AutoCloseable {
         return ok("user", json("id", id, "team_id", TEAM_ID, "name", id.toLowerCase(Locale.ROOT),
                 "deleted", false, "real_name", user.realName(), "tz", user.tz().getId(), "tz_label", tzLabel,
                 "tz_offset", rules.getOffset(now).getTotalSeconds(), "locale", user.locale(), "is_bot", false,
-                "profile", profile));
+                "is_admin", admins.contains(id), "is_owner", false, "profile", profile));
     }
 
     /** chat.postMessage gets a new ts; chat.update keeps the one it edits, as Slack does. */

@@ -1,0 +1,231 @@
+package io.tandem.stats;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.springframework.stereotype.Component;
+
+import io.tandem.engine.MemberId;
+import io.tandem.mentoring.CheckIn;
+import io.tandem.mentoring.MentoringRequest;
+import io.tandem.mentoring.Pair;
+import io.tandem.mentoring.Profile;
+import io.tandem.mentoring.ProfileStore;
+import io.tandem.mentoring.Session;
+import io.tandem.mentoring.Skill;
+import io.tandem.mentoring.SkillCatalog;
+import io.tandem.qa.Question;
+import io.tandem.tips.Tip;
+import io.tandem.tips.TipStore;
+
+/** Computes {@code /stats}: aggregates only, from the records of the period, never a check-in's text. */
+@Component
+public class Stats {
+
+    static final int DEMAND_SHOWN = 10;
+    static final int CONTRIBUTORS_SHOWN = 5;
+    static final int WEEKS_CHARTED = 12;
+
+    private final StatsStore store;
+    private final ProfileStore profiles;
+    private final TipStore tips;
+    private final SkillCatalog catalog;
+    private final Clock clock;
+
+    public Stats(StatsStore store, ProfileStore profiles, TipStore tips, SkillCatalog catalog, Clock clock) {
+        this.store = store;
+        this.profiles = profiles;
+        this.tips = tips;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    StatsReport compute(String ws, Period period, Optional<String> skill) {
+        Instant now = clock.instant();
+        Instant from = period.from(now);
+        Predicate<String> about = s -> skill.isEmpty() || skill.get().equals(s);
+
+        Map<String, Pair> allPairs = new HashMap<>();
+        store.pairs(ws, Instant.EPOCH, now).forEach(p -> allPairs.put(p.id(), p));
+        Predicate<Pair> pairAbout = p -> skill.isEmpty() || p.skills().contains(skill.get())
+                || p.reverse().contains(skill.get());
+
+        // pairs formed in the period, and how many are reverse (the mentor more junior than the mentee)
+        List<Pair> formed = allPairs.values().stream().filter(pairAbout)
+                .filter(p -> p.createdAt() != null && !p.createdAt().isBefore(from) && !p.createdAt().isAfter(now))
+                .toList();
+        Set<MemberId> people = new HashSet<>();
+        formed.forEach(p -> {
+            people.add(p.mentor());
+            people.add(p.mentee());
+        });
+        Map<MemberId, Profile> known = profiles.findAll(people);
+        long reverse = formed.stream().filter(p -> isReverse(p, known)).count();
+
+        // requests
+        List<MentoringRequest> requests = store.requests(ws, from, now).stream().filter(r -> about.test(r.skill()))
+                .toList();
+        List<Duration> answerTimes = requests.stream().filter(r -> r.answeredAt() != null
+                        && (r.status() == MentoringRequest.Status.ACCEPTED || r.status() == MentoringRequest.Status.DECLINED))
+                .map(r -> Duration.between(r.createdAt(), r.answeredAt())).toList();
+
+        // sessions of the period, and what their check-ins say
+        List<Session> past = store.sessions(ws, from, now).stream()
+                .filter(s -> s.status() == Session.Status.SCHEDULED)
+                .filter(s -> Optional.ofNullable(allPairs.get(s.pairId())).map(pairAbout::test).orElse(skill.isEmpty()))
+                .toList();
+        Map<String, List<CheckIn>> bySession = new HashMap<>();
+        Set<String> pastIds = new HashSet<>();
+        past.forEach(s -> pastIds.add(s.id()));
+        for (CheckIn c : store.checkIns(ws, from, now)) {
+            if (pastIds.contains(c.sessionId())) {
+                bySession.computeIfAbsent(c.sessionId(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        long held = 0;
+        long missed = 0;
+        for (List<CheckIn> checks : bySession.values()) {
+            if (checks.stream().anyMatch(c -> c.met() == CheckIn.Met.YES)) {
+                held++;
+            } else if (checks.stream().anyMatch(c -> c.met() == CheckIn.Met.NO)) {
+                missed++;
+            }
+        }
+        List<CheckIn> checkIns = bySession.values().stream().flatMap(List::stream).toList();
+        List<Integer> ratings = checkIns.stream().map(CheckIn::usefulness).filter(u -> u >= 1 && u <= 5).toList();
+        Double usefulness = ratings.isEmpty() ? null
+                : ratings.stream().mapToInt(Integer::intValue).average().orElse(0);
+
+        // time from pairing to the first session, for pairs formed in the period
+        Map<String, Instant> firstSession = new HashMap<>();
+        for (Session s : store.sessions(ws, from, now.plus(Duration.ofDays(366)))) {
+            if (s.status() == Session.Status.SCHEDULED) {
+                firstSession.merge(s.pairId(), s.start(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<Duration> toFirst = formed.stream().filter(p -> firstSession.containsKey(p.id()))
+                .map(p -> Duration.between(p.createdAt(), firstSession.get(p.id()))).filter(d -> !d.isNegative())
+                .toList();
+
+        // questions
+        List<Question> questions = store.questions(ws, from, now).stream().filter(q -> !q.hidden())
+                .filter(q -> about.test(q.skill())).toList();
+        Map<String, Instant> first = store.firstAnswers(ws, questions.stream().map(Question::id).toList());
+        List<Duration> toAnswer = questions.stream().filter(q -> first.containsKey(q.id()))
+                .map(q -> Duration.between(q.createdAt(), first.get(q.id()))).toList();
+
+        // tips
+        List<String> skills = skill.map(List::of).orElseGet(() -> catalog.all().stream().map(Skill::id).toList());
+        long written = 0;
+        for (String s : skills) {
+            for (Tip t : tips.tips(ws, s)) {
+                if (t.createdAt() != null && !t.createdAt().isBefore(from) && !t.createdAt().isAfter(now)) {
+                    written++;
+                }
+            }
+        }
+        LocalDate fromDay = period == Period.ALL ? now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(3L * 365)
+                : from.atZone(ZoneOffset.UTC).toLocalDate();
+        Map<String, Long> counters = store.counters(ws, fromDay, now.atZone(ZoneOffset.UTC).toLocalDate());
+
+        return new StatsReport(period, skill.orElse(null), store.members(ws) - store.paused(ws), store.paused(ws),
+                formed.size(), reverse, requests.size(), count(requests, MentoringRequest.Status.ACCEPTED),
+                count(requests, MentoringRequest.Status.DECLINED), count(requests, MentoringRequest.Status.EXPIRED),
+                median(answerTimes), answerTimes.size(), past.size(), held, missed, median(toFirst), toFirst.size(),
+                checkIns.size(), past.size() * 2L, usefulness, ratings.size(), questions.size(), toAnswer.size(),
+                median(toAnswer), questions.size() - toAnswer.size(), written,
+                counters.getOrDefault("nudge.tip:delivered", 0L), counters.getOrDefault("tips.useful", 0L),
+                demand(ws, skills), contributors(ws, past, allPairs), weeks(ws, now, allPairs, pairAbout));
+    }
+
+    /** Whether anyone teaches or learns a free tag (a lead may filter by one; a typo is refused). */
+    boolean inUse(String ws, String tag) {
+        return !store.learnerCounts(ws, List.of(tag)).isEmpty() || !profiles.teacherCounts(ws, List.of(tag)).isEmpty();
+    }
+
+    private static boolean isReverse(Pair p, Map<MemberId, Profile> known) {
+        Profile mentor = known.get(p.mentor());
+        Profile mentee = known.get(p.mentee());
+        return mentor != null && mentee != null && mentor.seniority() != null && mentee.seniority() != null
+                && mentor.seniority().rank() < mentee.seniority().rank();
+    }
+
+    private static long count(List<MentoringRequest> requests, MentoringRequest.Status status) {
+        return requests.stream().filter(r -> r.status() == status).count();
+    }
+
+    static Duration median(List<Duration> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Duration> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+    }
+
+    /** The most wanted skills, with how many can teach each: the gap list. */
+    private List<StatsReport.Demand> demand(String ws, List<String> skills) {
+        Map<String, Long> learners = store.learnerCounts(ws, skills);
+        Map<String, Long> teachers = profiles.teacherCounts(ws, learners.keySet());
+        return learners.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .limit(DEMAND_SHOWN)
+                .map(e -> new StatsReport.Demand(e.getKey(), e.getValue(), teachers.getOrDefault(e.getKey(), 0L)))
+                .toList();
+    }
+
+    /** Sessions given as mentor in the period, answers marked helpful and tips found useful (all time). */
+    private List<String> contributors(String ws, List<Session> past, Map<String, Pair> pairs) {
+        Map<MemberId, Long> score = new LinkedHashMap<>();
+        for (Session s : past) {
+            Pair p = pairs.get(s.pairId());
+            if (p != null) {
+                score.merge(p.mentor(), 1L, Long::sum);
+            }
+        }
+        store.helpfulAnswers(ws).forEach((m, n) -> score.merge(m, n, Long::sum));
+        store.usefulTips(ws).forEach((m, n) -> score.merge(m, n, Long::sum));
+        List<MemberId> top = score.entrySet().stream()
+                .sorted(Map.Entry.<MemberId, Long>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey().toString()))
+                .limit(CONTRIBUTORS_SHOWN).map(Map.Entry::getKey).toList();
+        Map<MemberId, Profile> known = profiles.findAll(top);
+        return top.stream().map(known::get).filter(java.util.Objects::nonNull)
+                .map(p -> p.name() + " (@" + p.handle() + ")").toList();
+    }
+
+    /** Sessions per week over the last weeks, for the chart. */
+    private List<StatsReport.Week> weeks(String ws, Instant now, Map<String, Pair> pairs, Predicate<Pair> about) {
+        LocalDate thisWeek = now.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate first = thisWeek.minusWeeks(WEEKS_CHARTED - 1L);
+        Map<LocalDate, Long> counts = new LinkedHashMap<>();
+        for (int i = 0; i < WEEKS_CHARTED; i++) {
+            counts.put(first.plusWeeks(i), 0L);
+        }
+        for (Session s : store.sessions(ws, first.atStartOfDay(ZoneOffset.UTC).toInstant(), now)) {
+            if (s.status() == Session.Status.SCHEDULED
+                    && Optional.ofNullable(pairs.get(s.pairId())).map(about::test).orElse(false)) {
+                LocalDate week = s.start().atZone(ZoneOffset.UTC).toLocalDate()
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                counts.computeIfPresent(week, (k, v) -> v + 1);
+            }
+        }
+        return counts.entrySet().stream().map(e -> new StatsReport.Week(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(StatsReport.Week::start)).toList();
+    }
+}
