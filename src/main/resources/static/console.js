@@ -306,8 +306,24 @@
       case 'section': return renderSection(block);
       case 'items': return renderItems(block);
       case 'form': return renderForm(block);
+      case 'image': return renderImage(block);
       default: return renderFallback(block);
     }
+  }
+
+  function renderImage(block) {
+    var figure = testid(el('figure', 'chart'), 'image');
+    var img = document.createElement('img');
+    var url = str(block.url);
+    // a chart Tandem serves: fetch it from this page's own server, whatever public URL it was built with
+    var chart = url.indexOf('/charts/');
+    if (chart >= 0) url = url.substring(chart);
+    if (/^https?:\/\//.test(url) || url.charAt(0) === '/') img.src = url;
+    img.alt = str(block.alt);
+    img.loading = 'lazy';
+    figure.appendChild(img);
+    if (block.alt) figure.appendChild(el('figcaption', 'chart__caption', str(block.alt)));
+    return figure;
   }
 
   function renderFallback(block) {

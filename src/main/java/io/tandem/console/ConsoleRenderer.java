@@ -36,6 +36,10 @@ final class ConsoleRenderer {
             out.put("text", s.text());
             out.put("fields", s.fields().stream().map(f -> Map.of("label", f.label(), "value", f.value())).toList());
             out.put("buttons", s.buttons().stream().map(ConsoleRenderer::button).toList());
+        } else if (block instanceof Block.Image i) {
+            out.put("type", "image");
+            out.put("url", i.url());
+            out.put("alt", i.alt());
         } else if (block instanceof Block.Items l) {
             out.put("type", "items");
             out.put("heading", l.heading());

@@ -26,6 +26,14 @@ public sealed interface Block {
         }
     }
 
+    /** A picture (a chart) at an address the platform can fetch; {@code alt} says what it shows, for everyone. */
+    record Image(String url, String alt) implements Block {
+        public Image {
+            java.util.Objects.requireNonNull(url, "url");
+            alt = alt == null || alt.isBlank() ? "" : alt;
+        }
+    }
+
     /** A bulleted list under an optional heading. */
     record Items(String heading, List<String> items) implements Block {
         public Items {

@@ -23,6 +23,8 @@ final class PlainText {
             if (!s.buttons().isEmpty()) {
                 line(out, s.buttons().stream().map(b -> "[" + b.label() + "]").collect(Collectors.joining(" ")));
             }
+        } else if (block instanceof Block.Image i) {
+            line(out, i.alt() + " (" + i.url() + ")");
         } else if (block instanceof Block.Items l) {
             line(out, l.heading());
             l.items().forEach(i -> line(out, "• " + i));

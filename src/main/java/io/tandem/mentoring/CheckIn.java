@@ -21,4 +21,9 @@ public record CheckIn(String sessionId, MemberId member, Met met, int usefulness
         learned = learned == null || learned.isBlank() ? null : learned;
         note = note == null || note.isBlank() ? null : note;
     }
+
+    /** The same check-in without its private note (the retention period ended). */
+    public CheckIn withoutNote() {
+        return new CheckIn(sessionId, member, met, usefulness, learned, null, answeredAt);
+    }
 }

@@ -52,7 +52,7 @@ public class CheckIns {
 
     /** The message the nudges send when a session has ended. */
     public Reply prompt(Session session, MemberId member, Messages m) {
-        String with = profiles.find(session.otherThan(member)).map(Profile::name).orElse("?");
+        String with = profiles.find(session.otherThan(member)).map(Profile::name).orElseGet(() -> m.get("member.former"));
         return Reply.builder().text(m.get("checkin.prompt", with))
                 .block(new Block.Section(null, null, List.of(), List.of(new Block.Button(FORM, m.get("button.checkin"),
                         ActionValue.of("session", session.id()), Block.ButtonStyle.PRIMARY))))
@@ -61,7 +61,7 @@ public class CheckIns {
 
     Reply form(Invocation in, Session session, Map<String, String> values, Map<String, String> errors) {
         Messages m = in.messages();
-        String with = profiles.find(session.otherThan(in.caller().id())).map(Profile::name).orElse("?");
+        String with = profiles.find(session.otherThan(in.caller().id())).map(Profile::name).orElseGet(() -> in.messages().get("member.former"));
         List<Block.Choice> met = List.of(new Block.Choice("yes", m.get("checkin.met.yes")),
                 new Block.Choice("no", m.get("checkin.met.no")), new Block.Choice("moved", m.get("checkin.met.moved")));
         List<Block.Choice> scores = IntStream.rangeClosed(1, 5)

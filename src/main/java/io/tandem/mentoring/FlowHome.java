@@ -39,7 +39,7 @@ class FlowHome implements HomeSection {
         Messages m = in.messages();
         List<Block> blocks = new ArrayList<>();
         List<String> pairs = store.pairs(in.caller().id()).stream().filter(Pair::open).limit(SHOWN).map(p -> {
-            String other = profiles.find(p.other(in.caller().id())).map(Profile::name).orElse("?");
+            String other = profiles.find(p.other(in.caller().id())).map(Profile::name).orElseGet(() -> in.messages().get("member.former"));
             return m.get(p.mentor().equals(in.caller().id()) ? "pairs.role.mentor" : "pairs.role.mentee", other,
                     view.skills(p.skills(), m.language()));
         }).toList();
@@ -49,7 +49,7 @@ class FlowHome implements HomeSection {
         List<String> sessions = store.sessions(in.caller().id()).stream()
                 .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(clock.instant()))
                 .limit(SHOWN).map(s -> Sessions.when(s, in.caller().zone(), m) + " · "
-                        + profiles.find(s.otherThan(in.caller().id())).map(Profile::name).orElse("?")).toList();
+                        + profiles.find(s.otherThan(in.caller().id())).map(Profile::name).orElseGet(() -> in.messages().get("member.former"))).toList();
         if (!sessions.isEmpty()) {
             blocks.add(new Block.Items(m.get("session.list.heading"), sessions));
         }

@@ -47,4 +47,7 @@ public interface MentoringStore {
     void save(CheckIn checkIn);
 
     Optional<CheckIn> checkIn(String workspace, String sessionId, MemberId member);
+
+    /** Deletes the private notes of check-ins answered before {@code before}; returns how many. */
+    int clearNotesBefore(String workspace, java.time.Instant before);
 }

@@ -47,7 +47,7 @@ public class PairActions {
         }
         Reply.Builder reply = Reply.builder().text(m.get("pairs.heading"));
         for (Pair p : pairs) {
-            String other = profiles.find(p.other(in.caller().id())).map(Profile::name).orElse("?");
+            String other = profiles.find(p.other(in.caller().id())).map(Profile::name).orElseGet(() -> in.messages().get("member.former"));
             boolean mentor = p.mentor().equals(in.caller().id());
             String role = m.get(mentor ? "pairs.role.mentor" : "pairs.role.mentee", other,
                     view.skills(p.skills(), m.language()));
@@ -58,7 +58,7 @@ public class PairActions {
         if (!pending.isEmpty()) {
             reply.items(m.get("pairs.pending"), pending.stream().map(r -> {
                 boolean asked = r.mentee().equals(in.caller().id());
-                String other = profiles.find(asked ? r.mentor() : r.mentee()).map(Profile::name).orElse("?");
+                String other = profiles.find(asked ? r.mentor() : r.mentee()).map(Profile::name).orElseGet(() -> in.messages().get("member.former"));
                 return m.get(asked ? "pairs.pending.sent" : "pairs.pending.received", other,
                         view.skill(r.skill(), m.language()));
             }).toList());

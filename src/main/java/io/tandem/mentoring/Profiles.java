@@ -29,9 +29,12 @@ public class Profiles implements Participants {
     private final ProfileStore store;
     private final Clock clock;
 
-    public Profiles(ProfileStore store, Clock clock) {
+    private final ProgrammeSettings settings;
+
+    public Profiles(ProfileStore store, Clock clock, ProgrammeSettings settings) {
         this.store = store;
         this.clock = clock;
+        this.settings = settings;
     }
 
     @Override
@@ -48,7 +51,7 @@ public class Profiles implements Participants {
         Optional<Profile> existing = store.find(id);
         if (existing.isEmpty()) {
             Profile created = Profile.newcomer(id, event.displayName(), event.language(), event.timezone(),
-                    clock.instant());
+                    clock.instant()).withCapacity(settings.defaultCapacity(id.workspace()));
             store.save(created);
             return created;
         }

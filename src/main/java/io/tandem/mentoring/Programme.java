@@ -29,12 +29,14 @@ public class Programme {
     private final List<MemberId> channels;
     private final Language language;
     private final LeadStore named;
+    private final ProgrammeSettings settings;
     private final List<WorkspaceAdmins> admins;
 
     public Programme(@Value("${tandem.leads:}") List<String> leads,
                      @Value("${tandem.programme-channel:}") List<String> channels,
                      @Value("${tandem.programme-language:en}") String language, LeadStore named,
-                     List<WorkspaceAdmins> admins) {
+                     List<WorkspaceAdmins> admins, ProgrammeSettings settings) {
+        this.settings = settings;
         this.named = named;
         this.admins = List.copyOf(admins);
         this.leads = read("tandem.leads", leads, false);
@@ -46,9 +48,10 @@ public class Programme {
         });
     }
 
-    /** The language of the programme channel's posts. */
-    public Language language() {
-        return language;
+    /** The language of the programme channel's posts: a lead's choice, else {@code tandem.programme-language}. */
+    public Language language(String workspace) {
+        return settings.get(workspace, ProgrammeSettings.Key.PROGRAMME_LANGUAGE).flatMap(Language::parse)
+                .orElse(language);
     }
 
     private static List<MemberId> read(String property, List<String> values, boolean channel) {
@@ -95,8 +98,51 @@ public class Programme {
         return named.remove(member);
     }
 
-    /** The workspace's programme channel, if one is configured. */
+    /** The workspace's programme channel: a lead's choice ({@code none} for none), else the configured one. */
     public Optional<MemberId> channel(String workspace) {
+        Optional<String> chosen = settings.get(workspace, ProgrammeSettings.Key.PROGRAMME_CHANNEL);
+        if (chosen.isPresent()) {
+            return chosen.get().equals(NONE) ? Optional.empty() : Optional.of(new MemberId(workspace, chosen.get()));
+        }
         return channels.stream().filter(c -> c.workspace().equals(workspace)).findFirst();
     }
+
+    /**
+     * A lead sets the programme channel: {@code here} (the channel they type in), a Slack channel mention or id
+     * ({@code <#C0123|general>}, {@code #C0123}), or {@code none}. Returns the channel's id as stored.
+     */
+    public String setChannel(io.tandem.engine.ChatEvent event, String typed) {
+        String ws = event.member().workspace();
+        String t = typed.strip();
+        String channel;
+        if (List.of("none", "off", "aucun", "aucune").contains(io.tandem.engine.Text.fold(t))) {
+            channel = NONE;
+        } else if (List.of("here", "ici").contains(io.tandem.engine.Text.fold(t))) {
+            channel = here(event);
+        } else {
+            java.util.regex.Matcher slack = java.util.regex.Pattern.compile("<?#([CG][A-Z0-9]{2,})(\\|[^>]*)?>?").matcher(t);
+            if (event.platform() != io.tandem.engine.Platform.SLACK || !slack.matches()) {
+                throw new io.tandem.engine.Refusal("settings.invalid.channel");
+            }
+            channel = "#" + slack.group(1);
+        }
+        settings.set(ws, ProgrammeSettings.Key.PROGRAMME_CHANNEL, channel);
+        return channel;
+    }
+
+    /** The channel an event came from, if it is one a programme can post to (not a direct message). */
+    private static String here(io.tandem.engine.ChatEvent event) {
+        String conversation = event.conversation() == null ? "" : event.conversation().split(";", 2)[0];
+        boolean channel = switch (event.platform()) {
+            case CONSOLE -> true;
+            case SLACK -> conversation.startsWith("C") || conversation.startsWith("G");
+            case TEAMS -> conversation.startsWith("19:");
+        };
+        if (!channel || conversation.isBlank()) {
+            throw new io.tandem.engine.Refusal("settings.invalid.here");
+        }
+        return event.platform() == io.tandem.engine.Platform.CONSOLE ? "#programme" : "#" + conversation;
+    }
+
+    static final String NONE = "none";
 }

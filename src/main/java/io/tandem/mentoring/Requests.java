@@ -41,11 +41,23 @@ public class Requests {
     private final FindingMentors finding;
     private final Notifier notifier;
     private final Clock clock;
-    private final Duration expireAfter;
+    private final java.util.function.Function<String, Duration> expireAfter;
 
+    /** Requests expire after the workspace's {@code request-expiry} setting. */
+    @org.springframework.beans.factory.annotation.Autowired
     public Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
-                    Notifier notifier, Clock clock,
-                    @Value("${tandem.requests.expire-after:5d}") Duration expireAfter) {
+                    Notifier notifier, Clock clock, ProgrammeSettings settings) {
+        this(profiles, store, view, finding, notifier, clock, settings::requestExpiry);
+    }
+
+    /** Requests expire after a fixed time (tests). */
+    public Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
+                    Notifier notifier, Clock clock, Duration expireAfter) {
+        this(profiles, store, view, finding, notifier, clock, ws -> expireAfter);
+    }
+
+    private Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
+                     Notifier notifier, Clock clock, java.util.function.Function<String, Duration> expireAfter) {
         this.profiles = profiles;
         this.store = store;
         this.view = view;
@@ -154,7 +166,7 @@ public class Requests {
     /** Expires the requests nobody answered in time; the mentees are told through {@code via}. */
     public int expireDue(String workspace, Notifier via) {
         int expired = 0;
-        for (MentoringRequest request : store.pendingCreatedBefore(workspace, clock.instant().minus(expireAfter))) {
+        for (MentoringRequest request : store.pendingCreatedBefore(workspace, clock.instant().minus(expireAfter.apply(workspace)))) {
             store.save(request.answered(MentoringRequest.Status.EXPIRED, clock.instant(), null));
             Optional<Profile> mentee = profiles.find(request.mentee());
             String mentorName = profiles.find(request.mentor()).map(Profile::name).orElse("?");

@@ -33,22 +33,23 @@ public class Nudges implements SessionEvents {
     private final Profiles profiles;
     private final Clock clock;
     private final TandemProperties.Nudges settings;
-    private final WorkingHours hours;
+    private final io.tandem.mentoring.ProgrammeSettings programme;
 
-    public Nudges(NudgeStore store, Profiles profiles, Clock clock, TandemProperties properties) {
+    public Nudges(NudgeStore store, Profiles profiles, Clock clock, TandemProperties properties,
+                  io.tandem.mentoring.ProgrammeSettings programme) {
         this.store = store;
         this.profiles = profiles;
         this.clock = clock;
         this.settings = properties.nudges();
-        this.hours = hours(settings);
+        this.programme = programme;
+        // a configuration that cannot work fails at start-up, with the reason
+        new WorkingHours(settings.workdayStart(), settings.workdayEnd(), settings.workingDays());
     }
 
-    static WorkingHours hours(TandemProperties.Nudges settings) {
-        return new WorkingHours(settings.workdayStart(), settings.workdayEnd(), settings.workingDays());
-    }
-
-    WorkingHours hours() {
-        return hours;
+    /** A workspace's working hours: a lead's settings, else the configured ones. */
+    WorkingHours hours(String workspace) {
+        return new WorkingHours(programme.workdayStart(workspace), programme.workdayEnd(workspace),
+                programme.workingDays(workspace));
     }
 
     static String reminderId(Session s, Duration offset, MemberId member) {
@@ -63,8 +64,10 @@ public class Nudges implements SessionEvents {
     @Override
     public void changed(Session session) {
         String ws = session.organizer().workspace();
+        java.util.Set<Duration> offsets = new java.util.HashSet<>(settings.reminders());
+        offsets.addAll(programme.reminders(ws));
         for (MemberId member : List.of(session.organizer(), session.other())) {
-            for (Duration offset : settings.reminders()) {
+            for (Duration offset : offsets) {
                 store.remove(ws, reminderId(session, offset, member));
             }
             store.remove(ws, checkInId(session, member));
@@ -73,11 +76,13 @@ public class Nudges implements SessionEvents {
             return;
         }
         Instant now = clock.instant();
+        WorkingHours hours = hours(ws);
+        List<Duration> reminders = programme.reminders(ws);
         for (MemberId member : List.of(session.organizer(), session.other())) {
             ZoneId zone = zone(member);
             List<Instant> kept = new ArrayList<>();
             // the reminder closest to the session first; a longer one landing on the same moment is dropped
-            for (Duration offset : settings.reminders().stream().sorted().toList()) {
+            for (Duration offset : reminders.stream().sorted().toList()) {
                 Instant at = session.start().minus(offset);
                 if (at.isBefore(now)) {
                     continue; // booked later than this reminder would have gone
@@ -116,7 +121,8 @@ public class Nudges implements SessionEvents {
     private Nudge nudge(Nudge.Kind kind, Notification n, Instant due, Instant staleAfter) {
         Notification relabelled = new Notification(n.recipient(), kind.notificationKind(), n.message(), n.sender(),
                 n.ifUndelivered());
-        Instant at = n.recipient().isChannel() ? due : hours.earliestFrom(due, zone(n.recipient()));
+        Instant at = n.recipient().isChannel() ? due
+                : hours(n.recipient().workspace()).earliestFrom(due, zone(n.recipient()));
         return new Nudge(kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + UUID.randomUUID(), n.recipient(), kind,
                 at, null, relabelled, staleAfter);
     }
@@ -135,7 +141,7 @@ public class Nudges implements SessionEvents {
     void inactive(io.tandem.mentoring.Pair pair, Instant now) {
         for (MemberId member : List.of(pair.mentor(), pair.mentee())) {
             store.put(new Nudge("inactive:" + pair.id() + ":" + member.user(), member, Nudge.Kind.INACTIVE,
-                    hours.earliestFrom(now, zone(member)), pair.id(), null, null));
+                    hours(member.workspace()).earliestFrom(now, zone(member)), pair.id(), null, null));
         }
     }
 

@@ -47,10 +47,12 @@ public class Sweeps {
     private final Once once;
     private final Clock clock;
     private final TandemProperties.Nudges settings;
+    private final io.tandem.mentoring.ProgrammeSettings programme;
 
     public Sweeps(ProfileStore profiles, MentoringStore mentoring, Requests requests, PeerQuestions questions,
                   Tips tips, SkillCatalog catalog, Nudges nudges, Digest digest, Once once, Clock clock,
-                  TandemProperties properties) {
+                  TandemProperties properties, io.tandem.mentoring.ProgrammeSettings programme) {
+        this.programme = programme;
         this.profiles = profiles;
         this.mentoring = mentoring;
         this.requests = requests;
@@ -87,17 +89,23 @@ public class Sweeps {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         if (once.first("inactive:" + ws + ":" + today, Duration.ofDays(3))) {
             inactivePairs(ws, now);
+            programme.noteRetention(ws).ifPresent(keep -> {
+                int cleared = mentoring.clearNotesBefore(ws, now.minus(keep));
+                if (cleared > 0) {
+                    log.info("Deleted {} check-in notes older than {} in workspace {}", cleared, keep, ws);
+                }
+            });
         }
         // this week's day for tips, chosen the day before it starts anywhere (UTC+14 is ahead of everyone)
-        LocalDate week = today.plusDays(1).with(TemporalAdjusters.previousOrSame(settings.tipDay()));
+        LocalDate week = today.plusDays(1).with(TemporalAdjusters.previousOrSame(programme.tipDay(ws)));
         Instant stale = week.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(WEEK_IS_STALE_AFTER);
         if (once.first("tips:" + ws + ":" + week, Duration.ofDays(14))) {
             int sent = tips.sendWeek(ws, List.copyOf(catalog.all()),
-                    nudges.politelyOn(Nudge.Kind.TIP, week, settings.tipTime(), stale));
+                    nudges.politelyOn(Nudge.Kind.TIP, week, programme.tipTime(ws), stale));
             log.info("Tips of the week of {} for workspace {}: {} scheduled", week, ws, sent);
         }
         if (once.first("digest:" + ws + ":" + week, Duration.ofDays(14))) {
-            digest.send(ws, nudges.politelyOn(Nudge.Kind.DIGEST, week, settings.workdayStart(), stale));
+            digest.send(ws, nudges.politelyOn(Nudge.Kind.DIGEST, week, programme.workdayStart(ws), stale));
         }
     }
 

@@ -59,12 +59,29 @@ public class PeerQuestions {
     private final Clock clock;
     private final Programme programme;
     private final int expertsPerQuestion;
-    private final Duration escalateAfter;
+    private final java.util.function.Function<String, Duration> escalateAfter;
 
+    /** Questions escalate after the workspace's {@code escalate-after} setting. */
+    @org.springframework.beans.factory.annotation.Autowired
     public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
                          Notifier notifier, Clock clock, Programme programme,
                          @Value("${tandem.qa.experts-per-question:3}") int expertsPerQuestion,
-                         @Value("${tandem.qa.escalate-after:48h}") Duration escalateAfter) {
+                         io.tandem.mentoring.ProgrammeSettings settings) {
+        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion,
+                settings::escalateAfter);
+    }
+
+    /** Questions escalate after a fixed time (tests). */
+    public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
+                         Notifier notifier, Clock clock, Programme programme, int expertsPerQuestion,
+                         Duration escalateAfter) {
+        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion,
+                ws -> escalateAfter);
+    }
+
+    private PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
+                          Notifier notifier, Clock clock, Programme programme, int expertsPerQuestion,
+                          java.util.function.Function<String, Duration> escalateAfter) {
         this.programme = programme;
         this.escalateAfter = escalateAfter;
         this.questions = questions;
@@ -87,7 +104,8 @@ public class PeerQuestions {
         questions.save(question);
         send(question, experts);
         // nobody to ask: look again soon, for the first colleague who adds the skill
-        questions.waitUntil(question, experts.isEmpty() ? question.createdAt() : question.createdAt().plus(escalateAfter));
+        questions.waitUntil(question, experts.isEmpty() ? question.createdAt()
+                : question.createdAt().plus(escalateAfter.apply(question.workspace())));
         String skillName = view.skill(skill, in.messages().language());
         if (experts.isEmpty()) {
             return Reply.text(in.t("qa.asked.nobody", skillName));
@@ -145,7 +163,7 @@ public class PeerQuestions {
                 q = q.routedAlsoTo(first);
                 send(q, first, via);
             }
-            if (q.escalatedAt() == null && !now.isBefore(q.createdAt().plus(escalateAfter))) {
+            if (q.escalatedAt() == null && !now.isBefore(q.createdAt().plus(escalateAfter.apply(workspace)))) {
                 List<MemberId> next = experts(q.asker(), q.skill(), q.routedTo(), expertsPerQuestion);
                 q = q.routedAlsoTo(next).escalated(now);
                 send(q, next, via);
@@ -158,7 +176,7 @@ public class PeerQuestions {
             if (q.routedTo().isEmpty() && now.isBefore(q.createdAt().plus(GIVE_UP))) {
                 questions.waitUntil(q, now.plus(RECHECK));
             } else if (q.escalatedAt() == null) {
-                questions.waitUntil(q, q.createdAt().plus(escalateAfter));
+                questions.waitUntil(q, q.createdAt().plus(escalateAfter.apply(workspace)));
             } else {
                 questions.stopWaiting(q);
             }
@@ -168,9 +186,9 @@ public class PeerQuestions {
 
     /** The programme channel's post: the question, who asked only if they said, and a way to answer. */
     private Reply toChannel(Question q) {
-        Messages m = Messages.of(programme.language());
+        Messages m = Messages.of(programme.language(q.workspace()));
         String from = q.anonymous() ? m.get("qa.from.anonymous")
-                : profiles.find(q.asker()).map(Profile::name).orElse("?");
+                : profiles.find(q.asker()).map(Profile::name).orElseGet(() -> m.get("member.former"));
         String value = ActionValue.of("question", q.id());
         return Reply.builder().text(m.get("qa.escalated", from, view.skill(q.skill(), m.language())))
                 .block(new Block.Section(null, q.text(), List.of(new Block.Field(m.get("qa.field.id"), q.shortId())),
@@ -199,7 +217,7 @@ public class PeerQuestions {
         Optional<Profile> profile = profiles.find(expert);
         Messages m = Messages.of(profile.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
         String from = q.anonymous() ? m.get("qa.from.anonymous")
-                : profiles.find(q.asker()).map(Profile::name).orElse("?");
+                : profiles.find(q.asker()).map(Profile::name).orElseGet(() -> m.get("member.former"));
         String value = ActionValue.of("question", q.id());
         return Reply.builder().text(m.get("qa.to-expert", from, view.skill(q.skill(), m.language())))
                 .block(new Block.Section(null, q.text(), List.of(new Block.Field(m.get("qa.field.id"), q.shortId())),
@@ -282,7 +300,7 @@ public class PeerQuestions {
         Reply.Builder reply = Reply.builder().text(in.t("qa.questions.heading"));
         for (Question q : open) {
             String from = q.anonymous() ? in.t("qa.from.anonymous")
-                    : profiles.find(q.asker()).map(Profile::name).orElse("?");
+                    : profiles.find(q.asker()).map(Profile::name).orElseGet(() -> in.messages().get("member.former"));
             reply.block(new Block.Section(view.skill(q.skill(), in.messages().language()) + " · " + from, q.text(),
                     List.of(new Block.Field(in.t("qa.field.id"), q.shortId())), List.of(new Block.Button(ANSWER,
                     in.t("button.answer"), ActionValue.of("question", q.id()), Block.ButtonStyle.PRIMARY))));
@@ -304,7 +322,7 @@ public class PeerQuestions {
             }
             List<String> lines = questions.answers(q.workspace(), q.id()).stream().filter(a -> !a.hidden())
                     .map(a -> profiles.find(a.author())
-                    .map(Profile::name).orElse("?") + (a.helpful() ? " ✓" : "") + ": " + a.text()).toList();
+                    .map(Profile::name).orElseGet(() -> in.messages().get("member.former")) + (a.helpful() ? " ✓" : "") + ": " + a.text()).toList();
             reply.items(q.text(), lines.isEmpty() ? List.of(in.t("qa.mine.waiting")) : lines);
         }
         return reply.build();

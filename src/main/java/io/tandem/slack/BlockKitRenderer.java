@@ -138,6 +138,9 @@ final class BlockKitRenderer {
         for (Block block : blocks) {
             if (block instanceof Block.Section s) {
                 section(out, s);
+            } else if (block instanceof Block.Image i) {
+                out.add(com.slack.api.model.block.ImageBlock.builder().imageUrl(i.url())
+                        .altText(shorten(i.alt().isEmpty() ? "chart" : i.alt(), 2000)).build());
             } else if (block instanceof Block.Items l) {
                 items(out, l);
             } else if (block instanceof Block.Form f) {

@@ -143,6 +143,28 @@ public class Stats {
                 : from.atZone(ZoneOffset.UTC).toLocalDate();
         Map<String, Long> counters = store.counters(ws, fromDay, now.atZone(ZoneOffset.UTC).toLocalDate());
 
+        // each pair's activity in the period (for the export)
+        Map<MemberId, Profile> everyone = profiles.findAll(allPairs.values().stream()
+                .flatMap(p -> java.util.stream.Stream.of(p.mentor(), p.mentee())).collect(java.util.stream.Collectors.toSet()));
+        List<StatsReport.PairActivity> activity = allPairs.values().stream().filter(pairAbout)
+                .sorted(Comparator.comparing((Pair p) -> p.createdAt() == null ? Instant.EPOCH : p.createdAt())
+                        .thenComparing(Pair::id))
+                .map(p -> {
+                    List<Session> mine = past.stream().filter(x -> x.pairId().equals(p.id())).toList();
+                    long pairHeld = mine.stream().filter(x -> bySession.getOrDefault(x.id(), List.of()).stream()
+                            .anyMatch(c -> c.met() == CheckIn.Met.YES)).count();
+                    long pairMissed = mine.stream().filter(x -> {
+                        List<CheckIn> cs = bySession.getOrDefault(x.id(), List.of());
+                        return cs.stream().noneMatch(c -> c.met() == CheckIn.Met.YES)
+                                && cs.stream().anyMatch(c -> c.met() == CheckIn.Met.NO);
+                    }).count();
+                    return new StatsReport.PairActivity(p.id().substring(0, Math.min(8, p.id().length())),
+                            new java.util.TreeSet<>(p.skills()),
+                            p.createdAt() == null ? null : p.createdAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                            p.status().name().toLowerCase(java.util.Locale.ROOT), isReverse(p, everyone), mine.size(),
+                            pairHeld, pairMissed);
+                }).toList();
+
         return new StatsReport(period, skill.orElse(null), store.members(ws) - store.paused(ws), store.paused(ws),
                 formed.size(), reverse, requests.size(), count(requests, MentoringRequest.Status.ACCEPTED),
                 count(requests, MentoringRequest.Status.DECLINED), count(requests, MentoringRequest.Status.EXPIRED),
@@ -150,7 +172,7 @@ public class Stats {
                 checkIns.size(), past.size() * 2L, usefulness, ratings.size(), questions.size(), toAnswer.size(),
                 median(toAnswer), questions.size() - toAnswer.size(), written,
                 counters.getOrDefault("nudge.tip:delivered", 0L), counters.getOrDefault("tips.useful", 0L),
-                demand(ws, skills), contributors(ws, past, allPairs), weeks(ws, now, allPairs, pairAbout));
+                demand(ws, skills), contributors(ws, past, allPairs), weeks(ws, now, allPairs, pairAbout), activity);
     }
 
     /** Whether anyone teaches or learns a free tag (a lead may filter by one; a typo is refused). */

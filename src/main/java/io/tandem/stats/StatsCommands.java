@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
+import io.tandem.engine.Downloads;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandParser;
 import io.tandem.engine.CommandSpec;
@@ -27,29 +29,35 @@ import io.tandem.nudges.NudgeStore;
 class StatsCommands {
 
     static final int DELIVERY_SHOWN = 15;
+    static final java.time.Duration LINK_LIVES = java.time.Duration.ofHours(1);
 
     @Bean
     @Order(100)
-    Command statsCommand(Stats stats, Programme programme, SkillCatalog catalog, ProfileView view) {
+    Command statsCommand(Stats stats, Programme programme, SkillCatalog catalog, ProfileView view, Downloads downloads,
+                         @org.springframework.beans.factory.annotation.Value("${tandem.public-url:http://localhost:8080}")
+                         String publicUrl) {
         return Command.of(new CommandSpec("stats", CommandParser.STATS, List.of("", "statistiques"), true), in -> {
             Leads.require(in, programme);
-            String[] words = in.args().isEmpty() ? new String[0] : in.args().text().split("\\s+");
-            Optional<Period> period = words.length == 0 ? Optional.empty() : Period.parse(words[0]);
-            String rest = String.join(" ", period.isPresent() ? Arrays.copyOfRange(words, 1, words.length) : words);
-            Optional<String> skill = Optional.empty();
-            if (!rest.isBlank()) {
-                SkillMatch match = catalog.resolve(rest).orElseThrow(() -> new Refusal("stats.usage", rest));
-                if (match instanceof SkillMatch.FreeTag tag && tag.didYouMean().isPresent()) {
-                    throw new Refusal("stats.did-you-mean", rest,
-                            view.skill(tag.didYouMean().get().id(), in.messages().language()));
-                }
-                if (match instanceof SkillMatch.FreeTag && !stats.inUse(in.caller().id().workspace(), match.id())) {
-                    throw new Refusal("stats.usage", rest);
-                }
-                skill = Optional.of(match.id());
-            }
-            StatsReport report = stats.compute(in.caller().id().workspace(), period.orElse(Period.MONTH), skill);
-            return StatsView.render(report, in.messages(), view);
+            Scope scope = scope(in, stats, catalog, view);
+            StatsReport report = stats.compute(in.caller().id().workspace(), scope.period(), scope.skill());
+            return StatsView.render(report, in.messages(), view, chart(report, in, view, downloads, publicUrl));
+        });
+    }
+
+    /** {@code /stats export [period] [skill]}: the same figures and each pair's activity, as CSV at a short-lived link. */
+    @Bean
+    @Order(102)
+    Command statsExportCommand(Stats stats, Programme programme, SkillCatalog catalog, ProfileView view,
+                               Downloads downloads,
+                               @org.springframework.beans.factory.annotation.Value("${tandem.public-url:http://localhost:8080}")
+                               String publicUrl) {
+        return Command.of(new CommandSpec("stats-export", CommandParser.STATS, List.of("export", "exporter", "csv"),
+                true), in -> {
+            Leads.require(in, programme);
+            Scope scope = scope(in, stats, catalog, view);
+            StatsReport report = stats.compute(in.caller().id().workspace(), scope.period(), scope.skill());
+            String token = downloads.put(Downloads.Kind.EXPORT, StatsExport.csv(report, in.messages(), view), LINK_LIVES);
+            return Reply.text(in.t("stats.export.ready", Downloads.Kind.EXPORT.url(publicUrl, token)));
         });
     }
 
@@ -58,6 +66,44 @@ class StatsCommands {
     Command statsDeliveryCommand(Programme programme, NudgeStore nudges) {
         return Command.of(new CommandSpec("stats-delivery", CommandParser.STATS,
                 List.of("delivery", "deliveries", "envois", "livraison"), true), in -> delivery(in, programme, nudges));
+    }
+
+    /** The period and skill a lead asked for: {@code [period] [skill]}, a month and every skill by default. */
+    record Scope(Period period, Optional<String> skill) {
+    }
+
+    private static Scope scope(Invocation in, Stats stats, SkillCatalog catalog, ProfileView view) {
+        String[] words = in.args().isEmpty() ? new String[0] : in.args().text().split("\\s+");
+        Optional<Period> period = words.length == 0 ? Optional.empty() : Period.parse(words[0]);
+        String rest = String.join(" ", period.isPresent() ? Arrays.copyOfRange(words, 1, words.length) : words);
+        Optional<String> skill = Optional.empty();
+        if (!rest.isBlank()) {
+            SkillMatch match = catalog.resolve(rest).orElseThrow(() -> new Refusal("stats.usage", rest));
+            if (match instanceof SkillMatch.FreeTag tag && tag.didYouMean().isPresent()) {
+                throw new Refusal("stats.did-you-mean", rest,
+                        view.skill(tag.didYouMean().get().id(), in.messages().language()));
+            }
+            if (match instanceof SkillMatch.FreeTag && !stats.inUse(in.caller().id().workspace(), match.id())) {
+                throw new Refusal("stats.usage", rest);
+            }
+            skill = Optional.of(match.id());
+        }
+        return new Scope(period.orElse(Period.MONTH), skill);
+    }
+
+    /** The chart's address, or empty if it could not be drawn (the figures are there anyway). */
+    private static Optional<String> chart(StatsReport report, Invocation in, ProfileView view, Downloads downloads,
+                                          String publicUrl) {
+        try {
+            byte[] png = StatsChart.png(report, in.messages(), view);
+            return Optional.of(Downloads.Kind.CHART.url(publicUrl, downloads.put(Downloads.Kind.CHART, png, LINK_LIVES)));
+        } catch (RuntimeException | Error e) {
+            if (e instanceof io.tandem.engine.StoreUnavailableException s) {
+                throw s;
+            }
+            LoggerFactory.getLogger(StatsCommands.class).warn("Could not draw the /stats chart: {}", e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Nudges that failed or were skipped, newest first, with why; recipients are never named. */

@@ -22,7 +22,12 @@ record StatsReport(Period period, String skill, long members, long paused, long 
                    long pairsWithSession, long checkIns, long checkInsDue, Double usefulness, long rated,
                    long questions, long questionsAnswered, Duration firstAnswer, long stillOpen,
                    long tipsWritten, long tipsDelivered, long tipsUseful, List<Demand> demand,
-                   List<String> contributors, List<Week> weeks) {
+                   List<String> contributors, List<Week> weeks, List<PairActivity> pairActivity) {
+
+    /** One pair's activity in the period, without names or anything they wrote. */
+    record PairActivity(String pair, java.util.Set<String> skills, java.time.LocalDate formed, String status,
+                        boolean reverse, long sessions, long held, long missed) {
+    }
 
     /** One skill: how many want to learn it and how many teach it. */
     record Demand(String skill, long learners, long teachers) {

@@ -44,10 +44,11 @@ final class StatsView {
                 : m.get("stats.days", Math.round(d.toHours() / 24.0));
     }
 
-    static Reply render(StatsReport r, Messages m, ProfileView view) {
+    static Reply render(StatsReport r, Messages m, ProfileView view, java.util.Optional<String> chart) {
         Locale l = m.language().locale();
         String scope = m.get(r.period().key()) + (r.skill() == null ? "" : " · " + view.skill(r.skill(), m.language()));
         Reply.Builder reply = Reply.builder().text(m.get("stats.title", scope));
+        chart.ifPresent(url -> reply.block(new Block.Image(url, m.get("stats.chart.alt"))));
         reply.block(section(m.get("stats.people"), List.of(
                 field(m.get("stats.members"), count(r.members())),
                 field(m.get("stats.paused"), count(r.paused())),

@@ -249,4 +249,25 @@ public class RedisMentoringStore implements MentoringStore {
         String value = RedisCalls.call(() -> redis.opsForValue().get(checkInKey(workspace, sessionId, member)));
         return Optional.ofNullable(value).map(v -> json.readValue(v, CheckIn.class));
     }
+
+    @Override
+    public int clearNotesBefore(String workspace, Instant before) {
+        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet().rangeByScore(RedisKeys.index(workspace, "checkins"),
+                Double.NEGATIVE_INFINITY, before.toEpochMilli() - 1));
+        int cleared = 0;
+        for (String id : ids == null ? Set.<String>of() : ids) {
+            String key = RedisKeys.prefix(workspace) + "checkin:" + id;
+            String value = RedisCalls.call(() -> redis.opsForValue().get(key));
+            if (value == null) {
+                continue;
+            }
+            CheckIn c = json.readValue(value, CheckIn.class);
+            if (c.note() != null) {
+                String without = json.writeValueAsString(c.withoutNote());
+                RedisCalls.run(() -> redis.opsForValue().set(key, without));
+                cleared++;
+            }
+        }
+        return cleared;
+    }
 }

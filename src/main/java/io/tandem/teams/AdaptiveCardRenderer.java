@@ -32,6 +32,13 @@ final class AdaptiveCardRenderer {
         for (Block block : reply.blocks()) {
             if (block instanceof Block.Section s) {
                 body.add(section(s));
+            } else if (block instanceof Block.Image i) {
+                Map<String, Object> image = new LinkedHashMap<>();
+                image.put("type", "Image");
+                image.put("url", i.url());
+                image.put("altText", i.alt());
+                image.put("size", "Stretch");
+                body.add(image);
             } else if (block instanceof Block.Items l) {
                 body.add(items(l));
             } else if (block instanceof Block.Form f) {

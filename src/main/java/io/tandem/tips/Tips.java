@@ -124,7 +124,7 @@ public class Tips {
     /** As {@link #sendWeek(String, List)}, sending through {@code via} (the nudges time each one). */
     public int sendWeek(String workspace, List<Skill> skills, Notifier via) {
         int sent = 0;
-        Language channelLanguage = programme.language();
+        Language channelLanguage = programme.language(workspace);
         Messages cm = Messages.of(channelLanguage);
         Reply.Builder channelPost = Reply.builder().text(cm.get("tips.week.channel"));
         int channelAreas = 0;

@@ -119,6 +119,27 @@ class ConsoleApiTests {
     }
 
     @Test
+    void showsTheStatsChartToTheDemoLeadAtAShortLivedLink() {
+        JsonNode reply = say("lena", "/stats", "en");
+        JsonNode image = reply.get("blocks").valueStream().filter(b -> b.get("type").asString().equals("image"))
+                .findFirst().orElseThrow();
+        String path = image.get("url").asString().replaceAll("^https?://[^/]+", "");
+        HttpResponse<String> png = http.get(path);
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(http.get("/charts/" + "0".repeat(64) + ".png").statusCode()).isEqualTo(404);
+        assertThat(http.get("/charts/nonsense.png").statusCode()).isEqualTo(404);
+        String ready = say("lena", "/stats export quarter", "en").get("text").asString();
+        HttpResponse<String> csv = http.get(ready.replaceAll("(?s).*https?://[^/]+(/exports/[0-9a-f]{64}\\.csv).*", "$1"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        assertThat(csv.body()).startsWith("section,figure,value");
+        assertThat(http.get("/exports/" + "0".repeat(64) + ".csv").statusCode()).isEqualTo(404);
+        assertThat(say("alice", "/stats", "en").get("text").asString()).startsWith("That is for programme leads");
+    }
+
+    @Test
     void answersUnknownCommandsAndActionsKindlyNotWithAnError() {
         JsonNode reply = say("alice", "/mentor nonsense", "en");
         assertThat(reply.get("text").asString()).contains("I don't know \"nonsense\"", "/mentor help");

@@ -159,4 +159,15 @@ class BlockKitRendererTests {
         assertThat(BlockKitRenderer.split("x".repeat(7000), 3000)).extracting(String::length)
                 .containsExactly(3000, 3000, 1000);
     }
+
+    @Test
+    void showsAChartAsAnImageBlockWithItsAltText() {
+        Reply reply = Reply.builder().text("Programme statistics")
+                .block(new Block.Image("https://tandem.example.com/charts/abc.png", "Sessions per week")).build();
+        com.google.gson.JsonObject image = json(BlockKitRenderer.message(reply, null)).asList().stream()
+                .map(com.google.gson.JsonElement::getAsJsonObject)
+                .filter(b -> b.get("type").getAsString().equals("image")).findFirst().orElseThrow();
+        assertThat(image.get("image_url").getAsString()).isEqualTo("https://tandem.example.com/charts/abc.png");
+        assertThat(image.get("alt_text").getAsString()).isEqualTo("Sessions per week");
+    }
 }

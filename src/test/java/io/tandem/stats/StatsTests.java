@@ -21,6 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.tandem.console.ConsoleInbox;
 import io.tandem.delivery.DeliveryQueue;
+import io.tandem.engine.Downloads;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
@@ -64,6 +65,8 @@ class StatsTests {
     Requests requests;
     @Autowired
     Stats stats;
+    @Autowired
+    Downloads downloads;
 
     FakeChat chat;
 
@@ -95,7 +98,7 @@ class StatsTests {
     }
 
     @Test
-    void computesTheProgrammesFiguresAndHidesSmallOnes() {
+    void computesTheProgrammesFiguresAndHidesSmallOnes() throws java.io.IOException {
         // the organisation: 8 junior and 1 exec mentors of SEO, 12 senior learners, 6 who want data analysis
         // (nobody teaches it), 2 paused
         for (int i = 0; i < 8; i++) {
@@ -231,6 +234,47 @@ class StatsTests {
                 "Still without an answer: <5", "Tips written: 5", "Marked useful: <5",
                 "SEO: 12 / 9", "Data analysis: 6 / 0", "j0 (@j0)")
                 .doesNotContain("PRIVATE-NOTE", "s0 (@s0)");
+        // the chart: a PNG of both charts, behind an unguessable link
+        io.tandem.engine.Block.Image image = shown.blocks().stream().filter(io.tandem.engine.Block.Image.class::isInstance)
+                .map(io.tandem.engine.Block.Image.class::cast).findFirst().orElseThrow();
+        assertThat(image.url()).matches("http://localhost:8080/charts/[0-9a-f]{64}\\.png");
+        assertThat(image.alt()).contains("sessions per week");
+        String token = image.url().replaceAll(".*/charts/([0-9a-f]+)\\.png", "$1");
+        byte[] png = downloads.get(Downloads.Kind.CHART, token).orElseThrow();
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(picture.getWidth()).isEqualTo(StatsChart.WIDTH);
+        assertThat(picture.getHeight()).isEqualTo(2 * StatsChart.HEIGHT);
+        long colours = java.util.stream.IntStream.range(0, 200).map(i -> picture.getRGB(i * 4 % StatsChart.WIDTH,
+                (i * 7) % picture.getHeight())).distinct().count();
+        assertThat(colours).as("a drawing, not a blank image").isGreaterThan(1);
+        assertThat(downloads.get(Downloads.Kind.CHART, "0".repeat(64))).isEmpty();
+        // the export: the same figures, hidden the same way, and one line per pair without names or notes
+        String ready = chat.say("lena", "/stats export").text();
+        assertThat(ready).contains("Your CSV export is ready");
+        String exportToken = ready.replaceAll("(?s).*/exports/([0-9a-f]{64})\\.csv.*", "$1");
+        String csv = new String(downloads.get(Downloads.Kind.EXPORT, exportToken).orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT.parse(
+                new java.io.StringReader(csv)).getRecords();
+        assertThat(rows.get(0).values()).containsExactly("section", "figure", "value");
+        assertThat(rows).anySatisfy(row -> assertThat(row.values()).containsExactly("requests", "sent", "12"));
+        assertThat(rows).anySatisfy(row -> assertThat(row.values()).containsExactly("requests", "expired", "<5"));
+        assertThat(rows).anySatisfy(row -> assertThat(row.values()).containsExactly("pairs", "reverse_share", "86 %"));
+        int header = java.util.stream.IntStream.range(0, rows.size())
+                .filter(i -> rows.get(i).get(0).equals("pair")).findFirst().orElseThrow();
+        List<org.apache.commons.csv.CSVRecord> pairRows = rows.subList(header + 1, rows.size());
+        assertThat(pairRows).hasSize(accept.size()).allSatisfy(row -> {
+            assertThat(row.get(1)).isEqualTo("seo");
+            assertThat(row.get(5)).isEqualTo("1");
+        });
+        assertThat(pairRows.stream().filter(row -> row.get(4).equals("yes")).count()).isEqualTo(6);
+        assertThat(pairRows.stream().mapToLong(row -> Long.parseLong(row.get(6))).sum()).isEqualTo(5);
+        assertThat(csv).doesNotContain("PRIVATE-NOTE", "console:");
+        // no cell names anyone (the first column of the pair lines is a short hex id)
+        assertThat(java.util.stream.Stream.concat(rows.subList(0, header).stream().flatMap(row -> row.toList().stream()),
+                pairRows.stream().flatMap(row -> row.toList().subList(1, row.size()).stream())))
+                .noneMatch(cell -> cell.matches("(s|j|e)\\d+|lena|.*@.*"));
+        assertThat(chat.say("s0", "/stats export").text()).startsWith("That is for programme leads");
         assertThat(chat.say("s0", "/stats").text()).isEqualTo(
                 "That is for programme leads. If you think you should be one, ask your programme's HR contact.");
     }
@@ -279,5 +323,102 @@ class StatsTests {
                 "skipped: member paused").doesNotContain("paul");
         assertThat(chat.say("lena", Locale.FRENCH, "/stats envois").text()).contains("écartée : member paused");
         assertThat(chat.say("paul", "/stats delivery").text()).startsWith("That is for programme leads");
+    }
+
+    @Autowired
+    io.tandem.mentoring.ProgrammeSettings settings;
+    @Autowired
+    io.tandem.mentoring.Programme programme;
+    @Autowired
+    io.tandem.mentoring.Profiles profiles;
+
+    @Test
+    void leadsChangeTheProgrammesSettingsFromChatAndBadValuesAreRefusedClearly() {
+        assertThat(chat.say("bob", "/mentor admin settings").text()).startsWith("That is for programme leads");
+        String shown = chat.say("lena", "/mentor admin settings").text();
+        assertThat(shown).contains("tip-day: Monday (default)", "request-expiry: 5d (default)",
+                "working-days: Mon, Tue, Wed, Thu, Fri (default)", "programme-channel: #programme (default)");
+
+        assertThat(chat.say("lena", "/mentor admin set tip-day jeudi").text()).isEqualTo("Done: tip-day is now Thursday.");
+        assertThat(chat.say("lena", "/mentor admin set tip-time 10h").text()).contains("tip-time is now 10:00");
+        assertThat(chat.say("lena", "/mentor admin set workday-start 19:00").text())
+                .contains("The working day must start before it ends");
+        assertThat(chat.say("lena", "/mentor admin set workday-start 8h30").text()).contains("is now 08:30");
+        assertThat(chat.say("lena", "/mentor admin set working-days lun-jeu").text())
+                .contains("working-days is now Mon, Tue, Wed, Thu");
+        assertThat(chat.say("lena", "/mentor admin set reminders 2h, 15m").text()).contains("reminders is now 2h, 15m");
+        assertThat(chat.say("lena", "/mentor admin set reminders 1m").text()).contains("out of range");
+        assertThat(chat.say("lena", "/mentor admin set reminders soon").text()).contains("is not a duration");
+        assertThat(chat.say("lena", "/mentor admin set request-expiry 90d").text()).contains("between 1h and 60d");
+        assertThat(chat.say("lena", "/mentor admin set request-expiry 7d").text()).contains("is now 7d");
+        assertThat(chat.say("lena", "/mentor admin set default-capacity 11").text()).contains("from 0 to 10");
+        assertThat(chat.say("lena", "/mentor admin set default-capacity 3").text()).contains("is now 3");
+        assertThat(chat.say("lena", "/mentor admin set programme-language de").text()).contains("en or fr");
+        assertThat(chat.say("lena", "/mentor admin set programme-channel #C0123").text()).contains("Say here");
+        assertThat(chat.say("lena", "/mentor admin set programme-channel none").text()).contains("is now none");
+        assertThat(programme.channel("console")).isEmpty();
+        assertThat(chat.say("lena", "/mentor admin set programme-channel ici").text()).contains("is now #programme");
+        assertThat(chat.say("lena", "/mentor admin set colour blue").text()).contains("There is no setting \"colour\"");
+        assertThat(chat.say("lena", "/mentor admin set tip-day").text()).contains("Which setting, and what value?");
+
+        // in force: the settings the nudges, the requests and new members follow
+        assertThat(settings.tipDay("console")).isEqualTo(java.time.DayOfWeek.THURSDAY);
+        assertThat(settings.workingDays("console")).hasSize(4);
+        assertThat(settings.reminders("console")).containsExactly(Duration.ofHours(2), Duration.ofMinutes(15));
+        chat.say("newbie", "/mentor help");
+        assertThat(profiles.find(id("newbie")).orElseThrow().capacity()).isEqualTo(3);
+        chat.say("bob", "/mentor teach seo");
+        chat.say("carla", "/mentor request @bob seo");
+        clock.travelTo(T0.plus(Duration.ofDays(6)));
+        assertThat(requests.expireDue("console")).as("7 days now, not 5").isZero();
+        clock.travelTo(T0.plus(Duration.ofDays(8)));
+        assertThat(requests.expireDue("console")).isEqualTo(1);
+
+        assertThat(chat.say("lena", "/mentor admin reset tip-day").text()).isEqualTo("tip-day is back to its default.");
+        assertThat(settings.tipDay("console")).isEqualTo(java.time.DayOfWeek.MONDAY);
+        assertThat(chat.say("lena", Locale.FRENCH, "/mentor admin reglages").text())
+                .contains("Réglages du programme", "tip-day : lundi (par défaut)".replace(" :", ":"));
+    }
+
+    @Test
+    void importsARosterInvitingNewcomersAndReportingRejectedRows() {
+        chat.say("alice", "/mentor set seniority senior");
+        String csv = String.join("\n",
+                "handle,name,team,manager,seniority,teaches,learns,language,timezone",
+                "noor,Noor Haddad,Marketing,lena,junior,seo;social media,negotiation,en,Europe/Paris",
+                "max,Max Weber,Sales,,guru,,,,",
+                "alice,,Sales,,senior,,seo,,",
+                "bob,,Design,,,,,fr,Mars/Base",
+                "noor,Noor Again,,,,,,,",
+                "ivy,Ivy Chen,Data,,mid,data analysis,,fr,America/Toronto");
+        assertThat(chat.say("bob", "/mentor admin import\n" + csv).text()).startsWith("That is for programme leads");
+        Reply report = chat.say("lena", "/mentor admin import\n" + csv);
+        assertThat(report.text()).contains("Roster imported: 2 invited, 1 updated, 3 rejected",
+                "line 3: \"guru\" is not a seniority", "line 5: \"Mars/Base\" is not a timezone",
+                "line 6: this person is already in an earlier row");
+        io.tandem.mentoring.Profile noor = profiles.find(id("noor")).orElseThrow();
+        assertThat(noor.name()).isEqualTo("Noor Haddad");
+        assertThat(noor.team()).isEqualTo("Marketing");
+        assertThat(noor.manager()).isEqualTo(id("lena"));
+        assertThat(noor.teaches()).containsExactlyInAnyOrder("seo", "social-media");
+        assertThat(noor.paused()).as("invited, not enrolled").isTrue();
+        assertThat(profiles.find(id("ivy")).orElseThrow().zone()).isEqualTo(ZoneId.of("America/Toronto"));
+        assertThat(profiles.find(id("alice")).orElseThrow().learns()).contains("seo");
+        assertThat(profiles.find(id("max"))).isEmpty();
+
+        // nobody is matched with noor until she joins
+        assertThat(chat.say("alice", "/mentor find seo").text()).doesNotContain("Noor Haddad");
+        String invitation = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> chat.inbox("noor"), l -> !l.isEmpty()).get(0);
+        assertThat(invitation).contains("lena invites you to Tandem", "roster.join");
+        int at = invitation.indexOf("\"value\":\"", invitation.indexOf("roster.join")) + 9;
+        String value = invitation.substring(at, invitation.indexOf('"', at));
+        assertThat(chat.click("ivy", Locale.ENGLISH, "roster.join", value, Map.of()).text()).contains("plus à jour"); // ivy reads French
+        assertThat(chat.click("noor", Locale.ENGLISH, "roster.join", value, Map.of()).text()).contains("Welcome to Tandem");
+        assertThat(chat.say("alice", "/mentor find seo").text()).contains("Noor Haddad");
+        assertThat(chat.say("lena", "/mentor admin import").text()).contains("Paste the roster after the command");
+        assertThat(chat.say("lena", "/mentor admin import\nname,team\nx,y").text()).contains("needs a handle column");
+        assertThat(chat.say("lena", "/mentor admin import\nhandle,shoe size\nx,42").text())
+                .contains("Unknown columns: shoe size");
     }
 }

@@ -30,7 +30,7 @@ class AdaptiveCardRendererTests {
     private static final String SCHEMA_ID = "http://adaptivecards.io/schemas/adaptive-card.json";
     private static final Set<String> TEAMS_SUPPORTED = Set.of("AdaptiveCard", "TextBlock", "FactSet", "ColumnSet",
             "Column", "Container", "ActionSet", "Action.Submit", "Action.Execute", "Input.Text", "Input.ChoiceSet",
-            "Input.Date", "Input.Time");
+            "Input.Date", "Input.Time", "Image");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Schema schema;
 
@@ -87,6 +87,7 @@ class AdaptiveCardRendererTests {
                         new Block.Input("day", "Day", Block.InputType.DATE, true, "2026-12-03", "", null),
                         new Block.Input("at", "At", Block.InputType.TIME, false, "09:30", "", null)),
                         Map.of("teaches", "Too many skills")))
+                .block(new Block.Image("https://tandem.example.com/charts/abc.png", "Sessions per week"))
                 .build();
     }
 

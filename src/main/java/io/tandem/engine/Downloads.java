@@ -1,0 +1,42 @@
+package io.tandem.engine;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Port: files for leads (the {@code /stats} chart, its CSV export) kept for a short while behind an unguessable
+ * token, so Teams, Slack, the console and a browser can fetch them.
+ */
+public interface Downloads {
+
+    /** Kinds of file, with how they are served. */
+    enum Kind {
+        CHART("charts", "png", "image/png"), EXPORT("exports", "csv", "text/csv; charset=UTF-8"),
+        MY_DATA("my-data", "json", "application/json");
+
+        private final String path;
+        private final String extension;
+        private final String contentType;
+
+        Kind(String path, String extension, String contentType) {
+            this.path = path;
+            this.extension = extension;
+            this.contentType = contentType;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        /** The file's address under Tandem's public URL. */
+        public String url(String publicUrl, String token) {
+            String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+            return base + "/" + path + "/" + token + "." + extension;
+        }
+    }
+
+    /** Keeps the file for {@code ttl}; returns its token. */
+    String put(Kind kind, byte[] content, Duration ttl);
+
+    Optional<byte[]> get(Kind kind, String token);
+}

@@ -1,0 +1,182 @@
+package io.tandem.mentoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.DataType;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.tandem.console.ConsoleInbox;
+import io.tandem.delivery.DeliveryQueue;
+import io.tandem.engine.Action;
+import io.tandem.engine.ActionValue;
+import io.tandem.engine.ChatEvent;
+import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.Downloads;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.qa.Question;
+import io.tandem.qa.QuestionStore;
+import io.tandem.support.EngineTest;
+import io.tandem.support.FakeChat;
+
+/** {@code /mentor export} and {@code /mentor forget-me}: after forgetting, Redis holds no trace of the member. */
+@EngineTest
+class PrivacyTests {
+
+    private static final String NAME = "Zora Quill-Unique";
+
+    @Autowired
+    ConversationEngine engine;
+    @Autowired
+    ConsoleInbox inbox;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    DeliveryQueue queue;
+    @Autowired
+    MentoringStore mentoring;
+    @Autowired
+    QuestionStore questions;
+    @Autowired
+    Downloads downloads;
+
+    FakeChat chat;
+
+    @BeforeEach
+    void fresh() {
+        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    }
+
+    /** zora speaks with her display name, as Slack and Teams give it. */
+    private Reply zora(String text) {
+        return engine.handle(ChatEvent.text(Platform.CONSOLE, "", "zora", NAME, Locale.ENGLISH,
+                ZoneId.of("Europe/Paris"), "test", text, List.of()));
+    }
+
+    private Reply zoraClicks(String action, String value, Map<String, String> fields) {
+        return engine.handle(ChatEvent.action(Platform.CONSOLE, "", "zora", NAME, Locale.ENGLISH,
+                ZoneId.of("Europe/Paris"), "test", new Action(action, value, fields)));
+    }
+
+    private String button(Reply reply, String action) {
+        return reply.blocks().stream().filter(io.tandem.engine.Block.Section.class::isInstance)
+                .map(io.tandem.engine.Block.Section.class::cast).flatMap(s -> s.buttons().stream())
+                .filter(b -> b.actionId().equals(action)).findFirst().orElseThrow().value();
+    }
+
+    /** Every key and every value in Redis, as text. */
+    private List<String> everything() {
+        List<String> out = new ArrayList<>();
+        for (String key : redis.keys("*")) {
+            out.add(key);
+            DataType type = redis.type(key);
+            switch (type) {
+                case STRING -> out.add(redis.opsForValue().get(key));
+                case HASH -> redis.opsForHash().entries(key).forEach((k, v) -> out.add(k + "=" + v));
+                case SET -> out.addAll(redis.opsForSet().members(key));
+                case ZSET -> out.addAll(redis.opsForZSet().range(key, 0, -1));
+                case LIST -> out.addAll(redis.opsForList().range(key, 0, -1));
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void exportsAMembersDataAndForgetsThemEverywhere() {
+        // zora takes part in everything: teaching, a pair, a session and a check-in, questions, answers, tips
+        zora("/mentor set seniority junior");
+        zora("/mentor teach seo");
+        zora("/mentor learn negotiation");
+        zora("/mentor bio Ask Zora about search");
+        chat.say("bob", "/mentor teach negotiation");
+        chat.say("alice", "/mentor set seniority senior");
+        zora("/mentor request @bob negotiation Could you help me, bob?");
+        chat.say("alice", "/mentor request @zora seo");
+        MentoringRequest toZora = mentoring.pending(new MemberId("console", "zora")).stream()
+                .filter(r -> r.mentor().user().equals("zora")).findFirst().orElseThrow();
+        zoraClicks("mentoring.request.accept", ActionValue.of("request", toZora.id()), Map.of());
+        assertThat(chat.say("alice", "/mentor schedule @zora in 2 days 10:00 Keyword research with Zora").text())
+                .contains("planned");
+        Session session = mentoring.sessions(new MemberId("console", "zora")).get(0);
+        mentoring.save(new CheckIn(session.id(), new MemberId("console", "zora"), CheckIn.Met.YES, 5,
+                "keywords", "ZORA-SECRET-NOTE", session.start()));
+        zora("/mentor ask negotiation How do I say no to my manager?");
+        Question asked = questions.askedBy(new MemberId("console", "zora")).get(0);
+        chat.say("bob", "/mentor answer " + asked.id() + " Start with what you can do, Zora.");
+        chat.say("alice", "/mentor ask seo Where do I start?");
+        Question aliceAsked = questions.askedBy(new MemberId("console", "alice")).get(0);
+        zora("/mentor answer " + aliceAsked.id() + " With the search console, as Zora Quill-Unique says.");
+        zora("/mentor tip seo Zora's tip: read the search suggestions before writing a title.");
+        zora("/mentor nudges off tips");
+        chat.say("lena", "/mentor admin lead add @zora");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chat.inbox("alice").isEmpty());
+
+        // export: everything of hers, her private note included, at a link only she is given
+        String ready = zora("/mentor export").text();
+        assertThat(ready).contains("Here is everything Tandem keeps about you");
+        String token = ready.replaceAll("(?s).*/my-data/([0-9a-f]{64})\\.json.*", "$1");
+        String exported = new String(downloads.get(Downloads.Kind.MY_DATA, token).orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(exported).contains("\"member\" : \"console:zora\"", NAME, "ZORA-SECRET-NOTE",
+                "How do I say no to my manager?", "Zora's tip", "With the search console", "tips");
+
+        // before: she is everywhere (so the check after it could fail)
+        assertThat(everything().stream().filter(t -> t != null && t.toLowerCase(Locale.ROOT).contains("zora")).count())
+                .isGreaterThan(20);
+
+        // forget-me: a confirmation first; nobody else can confirm for her
+        Reply confirm = zora("/mentor forget-me");
+        assertThat(confirm.text()).contains("It cannot be undone", "Erase my data");
+        String value = button(confirm, "privacy.forget");
+        assertThat(chat.click("alice", Locale.ENGLISH, "privacy.forget", value, Map.of()).text()).contains("out of date");
+        assertThat(zoraClicks("privacy.forget", value, Map.of()).text()).contains("Tandem has forgotten you");
+        await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(Platform.CONSOLE) == 0);
+
+        List<String> all = everything();
+        assertThat(all).isNotEmpty();
+        for (String text : all) {
+            assertThat(text.toLowerCase(Locale.ROOT)).as("a trace of zora").doesNotContain("zora", "quill-unique");
+        }
+        // what she gave others stays, without her name
+        assertThat(mentoring.pairs(new MemberId("console", "alice"))).hasSize(1);
+        assertThat(chat.say("alice", "/mentor pairs").text()).contains("a former member");
+        assertThat(chat.say("alice", "/mentor my-questions").text()).contains("a former member: With the search console");
+        assertThat(chat.say("alice", "/mentor tips seo").text()).contains("read the search suggestions", "a former member");
+        assertThat(mentoring.sessions(new MemberId("console", "alice"))).singleElement()
+                .satisfies(s -> assertThat(s.topic()).isEqualTo("Keyword research with a former member"));
+    }
+
+    @Autowired
+    io.tandem.nudges.Sweeps sweeps;
+    @Autowired
+    java.time.Clock clock;
+
+    @Test
+    void deletesCheckInNotesOnceTheirRetentionEnds() {
+        chat.say("alice", "/mentor help");
+        assertThat(chat.say("lena", "/mentor admin set note-retention 30d").text()).contains("note-retention is now 30d");
+        assertThat(chat.say("lena", "/mentor admin set note-retention 0d").text()).contains("out of range");
+        MemberId alice = new MemberId("console", "alice");
+        java.time.Instant now = clock.instant();
+        mentoring.save(new CheckIn("old-session", alice, CheckIn.Met.YES, 4, "a lot", "OLD-NOTE", now.minus(Duration.ofDays(40))));
+        mentoring.save(new CheckIn("new-session", alice, CheckIn.Met.YES, 5, "more", "NEW-NOTE", now.minus(Duration.ofDays(10))));
+        sweeps.run();
+        assertThat(mentoring.checkIn("console", "old-session", alice).orElseThrow().note()).isNull();
+        assertThat(mentoring.checkIn("console", "old-session", alice).orElseThrow().usefulness()).isEqualTo(4);
+        assertThat(mentoring.checkIn("console", "new-session", alice).orElseThrow().note()).isEqualTo("NEW-NOTE");
+        assertThat(chat.say("lena", "/mentor admin set note-retention keep").text()).contains("is now kept");
+    }
+}
