@@ -16,7 +16,8 @@ import io.tandem.engine.MemberId;
  * Who runs the programme in each workspace, and where it talks to everyone.
  *
  * <p>{@code tandem.leads}: member ids of programme leads ({@code console:lena}, {@code slack:T1:U2},
- * {@code teams:<tenant>:<aad id>}), and those a lead names from chat. {@code tandem.programme-channel}: per workspace, the channel where tips of the
+ * {@code teams:<tenant>:<aad id>}) or their work emails (matched once Slack or a roster gave Tandem the email),
+ * and those a lead names from chat. {@code tandem.programme-channel}: per workspace, the channel where tips of the
  * week and questions nobody answered are posted ({@code slack:T1:#C0123}, {@code teams:<tenant>:#19:…},
  * {@code console:#programme}). Values that cannot be read are reported once at start-up and ignored.
  */
@@ -26,20 +27,27 @@ public class Programme {
     private static final Logger log = LoggerFactory.getLogger(Programme.class);
 
     private final List<MemberId> leads;
+    private final List<String> leadEmails;
     private final List<MemberId> channels;
     private final Language language;
     private final LeadStore named;
     private final ProgrammeSettings settings;
+    private final MemberEmails emails;
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s:]+@[^@\\s]+\\.[^@\\s]+");
     private final List<WorkspaceAdmins> admins;
 
     public Programme(@Value("${tandem.leads:}") List<String> leads,
                      @Value("${tandem.programme-channel:}") List<String> channels,
                      @Value("${tandem.programme-language:en}") String language, LeadStore named,
-                     List<WorkspaceAdmins> admins, ProgrammeSettings settings) {
+                     List<WorkspaceAdmins> admins, ProgrammeSettings settings, MemberEmails emails) {
         this.settings = settings;
+        this.emails = emails;
+        this.leadEmails = leads.stream().map(String::strip).filter(l -> EMAIL.matcher(l).matches())
+                .map(l -> l.toLowerCase(java.util.Locale.ROOT)).toList();
         this.named = named;
         this.admins = List.copyOf(admins);
-        this.leads = read("tandem.leads", leads, false);
+        this.leads = read("tandem.leads", leads.stream().filter(l -> !EMAIL.matcher(l.strip()).matches()).toList(),
+                false);
         this.channels = read("tandem.programme-channel", channels, true);
         this.language = Language.parse(language).orElseGet(() -> {
             log.warn("tandem.programme-language: \"{}\" is neither en nor fr; the channel will be in English",
@@ -73,19 +81,21 @@ public class Programme {
 
     /** A lead by configuration, named from chat by another lead, or a workspace admin if those count. */
     public boolean isLead(MemberId member) {
-        return leads.contains(member) || named.leads(member.workspace()).contains(member)
+        return configuredLead(member) || named.leads(member.workspace()).contains(member)
                 || admins.stream().anyMatch(a -> a.isAdmin(member));
     }
 
     /** Named in {@code tandem.leads}: cannot be removed from chat. */
     public boolean configuredLead(MemberId member) {
-        return leads.contains(member);
+        return leads.contains(member) || !leadEmails.isEmpty() && !member.isChannel()
+                && emails.of(member).map(leadEmails::contains).orElse(false);
     }
 
     /** The leads of a workspace, to notify (workspace admins only once they are named). */
     public List<MemberId> leads(String workspace) {
         java.util.LinkedHashSet<MemberId> all = new java.util.LinkedHashSet<>();
         leads.stream().filter(l -> l.workspace().equals(workspace)).forEach(all::add);
+        leadEmails.forEach(e -> emails.find(workspace, e).ifPresent(all::add));
         all.addAll(named.leads(workspace).stream().sorted(java.util.Comparator.comparing(MemberId::toString)).toList());
         return List.copyOf(all);
     }

@@ -91,13 +91,15 @@ public class SlackConfiguration {
         }
 
         @Bean
-        SlackDirectory slackDirectory(SlackUserCache cache, SlackProperties properties) {
-            return new SlackDirectory(cache, properties);
+        SlackDirectory slackDirectory(SlackUserCache cache, SlackProperties properties,
+                                      io.tandem.mentoring.MemberEmails emails) {
+            return new SlackDirectory(cache, properties, emails);
         }
 
         @Bean
         App slackApp(SlackProperties properties, Slack slack, InstallationService installations,
-                     ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService slackExecutor) {
+                     ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService slackExecutor,
+                     io.tandem.engine.Downloads downloads) {
             AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack)
                     .signingSecret(properties.signingSecret());
             if (properties.singleWorkspace()) {
@@ -111,7 +113,8 @@ public class SlackConfiguration {
             if (!properties.singleWorkspace()) {
                 app.service(installations).service(new ClientOnlyOAuthStateService()).asOAuthApp(true);
             }
-            new SlackHandlers(engine, directory, once, slackExecutor, properties.ackBudget()).register(app);
+            new SlackHandlers(engine, directory, once, slackExecutor, properties.ackBudget(), new SlackCharts(downloads))
+                    .register(app);
             log.info("Slack is on ({}, {})", properties.singleWorkspace() ? "one workspace" : "OAuth, many workspaces",
                     properties.socketMode() ? "Socket Mode" : "HTTP at " + EVENTS_PATH);
             return app;

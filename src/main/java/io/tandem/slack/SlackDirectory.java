@@ -24,10 +24,12 @@ class SlackDirectory {
 
     private final SlackUserCache cache;
     private final SlackProperties properties;
+    private final io.tandem.mentoring.MemberEmails emails;
 
-    SlackDirectory(SlackUserCache cache, SlackProperties properties) {
+    SlackDirectory(SlackUserCache cache, SlackProperties properties, io.tandem.mentoring.MemberEmails emails) {
         this.cache = cache;
         this.properties = properties;
+        this.emails = emails;
     }
 
     /** {@code team} is the Slack team id (or enterprise id); cached under the member's workspace. */
@@ -48,6 +50,10 @@ class SlackDirectory {
                 SlackUser found = from(info.getUser(), payloadName);
                 try {
                     cache.put(workspace, user, found, properties.userCache());
+                    if (found.email() != null) {
+                        // with users:read.email: lets leads and rosters name this member by email
+                        emails.set(new io.tandem.engine.MemberId(workspace, user), found.email());
+                    }
                 } catch (StoreUnavailableException e) {
                     // not cached this time
                 }
@@ -71,7 +77,8 @@ class SlackDirectory {
         }
         Locale locale = user.getLocale() == null ? null : Locale.forLanguageTag(user.getLocale());
         boolean admin = user.isAdmin() || user.isOwner();
-        return new SlackUser(name, zone, locale, admin);
+        String email = user.getProfile() == null ? null : user.getProfile().getEmail();
+        return new SlackUser(name, zone, locale, admin, email == null || email.isBlank() ? null : email);
     }
 
     private static String firstPresent(String... values) {

@@ -64,9 +64,11 @@ final class SlackHandlers {
     private final Once once;
     private final ExecutorService executor;
     private final Duration budget;
+    private final SlackCharts charts;
 
     SlackHandlers(ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService executor,
-                  Duration budget) {
+                  Duration budget, SlackCharts charts) {
+        this.charts = charts;
         this.engine = engine;
         this.directory = directory;
         this.once = once;
@@ -90,8 +92,9 @@ final class SlackHandlers {
         var p = request.getPayload();
         String line = p.getCommand() + " " + (p.getText() == null ? "" : p.getText());
         String workspace = workspace(p.getTeamId(), p.getEnterpriseId());
-        Supplier<Reply> work = () -> engine.handle(textEvent(ctx.client(), workspace, p.getUserId(),
-                p.getUserName(), p.getChannelId(), line));
+        Supplier<Reply> work = () -> charts.uploaded(ctx.client(), p.getUserId(), engine.handle(textEvent(ctx.client(),
+                workspace, p.getUserId(), p.getUserName(), p.getChannelId(), line)),
+                () -> messages(ctx.client(), workspace, p.getUserId()).get("slack.chart.uploaded"));
         try {
             // Only forms need the label, and it costs a users.info lookup on a cold cache: ask when needed.
             Supplier<String> cancel = () -> messages(ctx.client(), workspace, p.getUserId()).get("slack.cancel");

@@ -39,7 +39,8 @@ import io.tandem.mentoring.SkillMatch;
 /**
  * {@code /mentor admin import} followed by CSV lines: creates or updates profiles and reports each rejected row
  * with why. Newcomers are invited, not enrolled: they stay out of matching until they press Join.
- * Columns (a header line names them, in any order): {@code handle} (or the platform's user id), {@code name},
+ * Columns (a header line names them, in any order): {@code handle} (or the platform's user id) and/or
+ * {@code email} (someone Tandem already knows by email), {@code name},
  * {@code team}, {@code manager}, {@code seniority}, {@code teaches}, {@code learns} (skills separated by
  * {@code ;}), {@code language}, {@code timezone}.
  */
@@ -57,9 +58,11 @@ public class RosterImport {
     private final ProgrammeSettings settings;
     private final Notifier notifier;
     private final Clock clock;
+    private final io.tandem.mentoring.MemberEmails emails;
 
     public RosterImport(ProfileStore profiles, SkillCatalog catalog, ProgrammeSettings settings, Notifier notifier,
-                        Clock clock) {
+                        Clock clock, io.tandem.mentoring.MemberEmails emails) {
+        this.emails = emails;
         this.profiles = profiles;
         this.catalog = catalog;
         this.settings = settings;
@@ -83,7 +86,7 @@ public class RosterImport {
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new Refusal("roster.unreadable");
         }
-        if (!header.containsKey("handle")) {
+        if (!header.containsKey("handle") && !header.containsKey("email")) {
             throw new Refusal("roster.no-handle");
         }
         List<String> unknown = header.keySet().stream().filter(c -> !COLUMNS.contains(c)).sorted().toList();
@@ -110,6 +113,7 @@ public class RosterImport {
                         clock.instant()).withCapacity(settings.defaultCapacity(ws)).withPaused(true));
                 Profile merged = merge(base, r);
                 profiles.save(merged);
+                r.email().ifPresent(e -> emails.set(r.id(), e));
                 if (existing.isEmpty()) {
                     invited.add(merged);
                 } else {
@@ -135,15 +139,25 @@ public class RosterImport {
     }
 
     private record Row(MemberId id, String name, String team, Optional<MemberId> manager, Seniority seniority,
-                       Set<String> teaches, Set<String> learns, Language language, ZoneId zone) {
+                       Set<String> teaches, Set<String> learns, Language language, ZoneId zone, Optional<String> email) {
     }
 
     private Row read(CSVRecord row, Map<String, Integer> header, String ws, Messages m) {
         String handle = cell(row, header, "handle").replaceFirst("^@", "");
-        if (!handle.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
-            throw new Refusal("roster.row.handle", handle);
+        String email = cell(row, header, "email");
+        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new Refusal("roster.row.email", email);
         }
-        String user = ws.equals("console") ? handle.toLowerCase(Locale.ROOT) : handle;
+        String user;
+        if (handle.isEmpty() && !email.isEmpty()) {
+            // someone Tandem knows by email already (Slack gave it, or an earlier roster)
+            user = emails.find(ws, email).map(MemberId::user)
+                    .orElseThrow(() -> new Refusal("roster.row.email-unknown", email));
+        } else if (!handle.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
+            throw new Refusal("roster.row.handle", handle);
+        } else {
+            user = ws.equals("console") ? handle.toLowerCase(Locale.ROOT) : handle;
+        }
         Seniority seniority = null;
         String s = cell(row, header, "seniority");
         if (!s.isEmpty()) {
@@ -171,7 +185,8 @@ public class RosterImport {
         }
         return new Row(new MemberId(ws, user), blankToNull(cell(row, header, "name")),
                 blankToNull(cell(row, header, "team")), manager, seniority, skills(cell(row, header, "teaches")),
-                skills(cell(row, header, "learns")), language, zone);
+                skills(cell(row, header, "learns")), language, zone,
+                email.isEmpty() ? Optional.empty() : Optional.of(email));
     }
 
     private Set<String> skills(String cell) {

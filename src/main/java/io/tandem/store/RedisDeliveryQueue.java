@@ -13,8 +13,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 import io.tandem.delivery.Delivery;
@@ -39,21 +37,6 @@ public class RedisDeliveryQueue implements DeliveryQueue {
     private static final String PREFIX = "tandem:{delivery}:";
     private static final int FAILURES_KEPT = 1000;
 
-    private static final RedisScript<List> CLAIM = new DefaultRedisScript<>("""
-            local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            local out = {}
-            for _, id in ipairs(ids) do
-              local item = redis.call('GET', ARGV[4] .. id)
-              if item then
-                redis.call('ZADD', KEYS[1], ARGV[2], id)
-                out[#out + 1] = id
-                out[#out + 1] = item
-              else
-                redis.call('ZREM', KEYS[1], id)
-              end
-            end
-            return out
-            """, List.class);
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
@@ -89,7 +72,7 @@ public class RedisDeliveryQueue implements DeliveryQueue {
     @SuppressWarnings("unchecked")
     public List<Delivery> claim(Platform platform, int max, Duration lease) {
         Instant now = clock.instant();
-        List<Object> raw = RedisCalls.call(() -> redis.execute(CLAIM, List.of(due(platform)),
+        List<Object> raw = RedisCalls.call(() -> redis.execute(LeasedClaims.CLAIM, List.of(due(platform)),
                 String.valueOf(now.toEpochMilli()), String.valueOf(now.plus(lease).toEpochMilli()),
                 String.valueOf(max), PREFIX + "item:"));
         List<Delivery> claimed = new ArrayList<>();

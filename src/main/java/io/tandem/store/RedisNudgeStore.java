@@ -45,21 +45,6 @@ public class RedisNudgeStore implements NudgeStore {
     private static final String PREFIX = "tandem:{delivery}:";
     private static final String DUE = PREFIX + "nudges";
 
-    private static final RedisScript<List> CLAIM = new DefaultRedisScript<>("""
-            local keys = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            local out = {}
-            for _, key in ipairs(keys) do
-              local item = redis.call('GET', ARGV[4] .. key)
-              if item then
-                redis.call('ZADD', KEYS[1], ARGV[2], key)
-                out[#out + 1] = key
-                out[#out + 1] = item
-              else
-                redis.call('ZREM', KEYS[1], key)
-              end
-            end
-            return out
-            """, List.class);
 
     private static final RedisScript<Long> HAND_OVER = new DefaultRedisScript<>("""
             if redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
@@ -137,7 +122,7 @@ public class RedisNudgeStore implements NudgeStore {
     @Override
     @SuppressWarnings("unchecked")
     public List<Nudge> claim(Instant now, Duration lease, int max) {
-        List<Object> raw = RedisCalls.call(() -> redis.execute(CLAIM, List.of(DUE),
+        List<Object> raw = RedisCalls.call(() -> redis.execute(LeasedClaims.CLAIM, List.of(DUE),
                 String.valueOf(now.toEpochMilli()), String.valueOf(now.plus(lease).toEpochMilli()),
                 String.valueOf(max), PREFIX + "nudge:"));
         List<Nudge> out = new ArrayList<>();

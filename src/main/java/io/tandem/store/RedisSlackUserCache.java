@@ -35,7 +35,7 @@ public class RedisSlackUserCache implements SlackUserCache {
         }
         return Optional.of(new SlackUser(blank((String) h.get("n")), zone((String) h.get("tz")),
                 blank((String) h.get("loc")) == null ? null : Locale.forLanguageTag((String) h.get("loc")),
-                "1".equals(h.get("adm"))));
+                "1".equals(h.get("adm")), blank((String) h.get("em"))));
     }
 
     @Override
@@ -45,7 +45,7 @@ public class RedisSlackUserCache implements SlackUserCache {
             redis.opsForHash().putAll(key, Map.of("n", info.name() == null ? "" : info.name(),
                     "tz", info.zone() == null ? "" : info.zone().getId(),
                     "loc", info.locale() == null ? "" : info.locale().toLanguageTag(),
-                    "adm", info.admin() ? "1" : "0"));
+                    "adm", info.admin() ? "1" : "0", "em", info.email() == null ? "" : info.email()));
             redis.expire(key, ttl);
         });
     }

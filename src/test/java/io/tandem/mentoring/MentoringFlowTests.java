@@ -68,12 +68,6 @@ class MentoringFlowTests {
                 .get(count - 1);
     }
 
-    private static String value(String notificationJson, String action) {
-        int at = notificationJson.indexOf("\"action\":\"" + action + "\"");
-        assertThat(at).as(action + " in " + notificationJson).isNotNegative();
-        int start = notificationJson.indexOf("\"value\":\"", at) + 9;
-        return notificationJson.substring(start, notificationJson.indexOf('"', start));
-    }
 
     private Reply click(String user, String action, String value) {
         return chat.click(user, Locale.ENGLISH, action, value, Map.of());
@@ -87,7 +81,7 @@ class MentoringFlowTests {
         assertThat(toBob).contains("alice would like to learn SEO with you", "Could you look at our site?",
                 "Accept", "Decline");
 
-        Reply accepted = click("bob", Requests.ACCEPT, value(toBob, Requests.ACCEPT));
+        Reply accepted = click("bob", Requests.ACCEPT, FakeChat.value(toBob, Requests.ACCEPT));
         assertThat(accepted.text()).contains("You and alice are now a pair for SEO",
                 "alice teaches Negotiation, which you want to learn", "Schedule a session");
         assertThat(lastNotification("alice", 1)).contains("bob accepted", "bob wants to learn Negotiation");
@@ -98,7 +92,7 @@ class MentoringFlowTests {
         assertThat(profiles.find(new MemberId("console", "bob")).orElseThrow().mentees()).isEqualTo(1);
         assertThat(chat.say("alice", "/mentor pairs").text()).contains("bob mentors you in SEO",
                 "And back the other way: Negotiation", "active");
-        assertThat(click("bob", Requests.ACCEPT, value(toBob, Requests.ACCEPT)).text())
+        assertThat(click("bob", Requests.ACCEPT, FakeChat.value(toBob, Requests.ACCEPT)).text())
                 .contains("already answered");
     }
 
@@ -123,7 +117,7 @@ class MentoringFlowTests {
     void offersTheNextBestMentorWhenDeclined() {
         chat.say("alice", "/mentor request @bob seo");
         String toBob = lastNotification("bob", 1);
-        Reply form = click("bob", Requests.DECLINE, value(toBob, Requests.DECLINE));
+        Reply form = click("bob", Requests.DECLINE, FakeChat.value(toBob, Requests.DECLINE));
         Block.Form decline = (Block.Form) form.blocks().get(0);
         Reply done = chat.click("bob", Locale.ENGLISH, decline.actionId(), decline.value(),
                 Map.of("reason", "Busy with the launch this month"));
@@ -149,7 +143,7 @@ class MentoringFlowTests {
 
     private Pair pairAliceWithBob() {
         chat.say("alice", "/mentor request @bob seo");
-        click("bob", Requests.ACCEPT, value(lastNotification("bob", 1), Requests.ACCEPT));
+        click("bob", Requests.ACCEPT, FakeChat.value(lastNotification("bob", 1), Requests.ACCEPT));
         return store.pairs(new MemberId("console", "alice")).get(0);
     }
 

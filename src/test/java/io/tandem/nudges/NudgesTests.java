@@ -95,9 +95,9 @@ class NudgesTests {
         chat.say("bob", "/mentor teach seo");
         chat.say("alice", "/mentor set seniority senior");
         chat.say("alice", "/mentor request @bob seo");
-        String toBob = waitFor("bob", 1).get(0);
-        chat.click("bob", Locale.ENGLISH, "mentoring.request.accept", value(toBob, "mentoring.request.accept"), Map.of());
-        waitFor("alice", 1);
+        String toBob = chat.waitFor("bob", 1).get(0);
+        chat.click("bob", Locale.ENGLISH, "mentoring.request.accept", FakeChat.value(toBob, "mentoring.request.accept"), Map.of());
+        chat.waitFor("alice", 1);
     }
 
     @AfterEach
@@ -109,9 +109,6 @@ class NudgesTests {
         clock.travelTo(LocalDateTime.parse(local).atZone(zone).toInstant());
     }
 
-    private List<String> waitFor(String user, int count) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> chat.inbox(user), l -> l.size() >= count);
-    }
 
     /** The user's nudges delivered so far (kinds starting with "nudge."), after the queue has drained. */
     private List<String> nudgesOf(String user) {
@@ -119,12 +116,6 @@ class NudgesTests {
         return chat.inbox(user).stream().filter(n -> n.contains("\"kind\":\"nudge.")).toList();
     }
 
-    private static String value(String json, String action) {
-        int at = json.indexOf("\"action\":\"" + action + "\"");
-        assertThat(at).as(action).isNotNegative();
-        int start = json.indexOf("\"value\":\"", at) + 9;
-        return json.substring(start, json.indexOf('"', start));
-    }
 
     private Session schedule(String when) {
         Reply r = chat.say("alice", "/mentor schedule @bob " + when);

@@ -46,16 +46,7 @@ class ModerationTests {
         chat.say("lena", "/mentor set language fr");
     }
 
-    private List<String> waitFor(String user, int count) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> chat.inbox(user), l -> l.size() >= count);
-    }
 
-    private static String value(String json, String action) {
-        int at = json.indexOf("\"action\":\"" + action + "\"");
-        assertThat(at).as(action).isNotNegative();
-        int start = json.indexOf("\"value\":\"", at) + 9;
-        return json.substring(start, json.indexOf('"', start));
-    }
 
     private Reply click(String user, String action, String value) {
         return chat.click(user, Locale.ENGLISH, action, value, Map.of());
@@ -64,17 +55,17 @@ class ModerationTests {
     @Test
     void aReportedQuestionReachesTheLeadOnceWithoutTheReportersNameAndOnlyTheLeadCanHideIt() {
         chat.say("asker", "/mentor ask seo Buy links from this site: spam.example");
-        String toExpert = waitFor("expert", 1).get(0);
-        String report = value(toExpert, Moderation.REPORT);
+        String toExpert = chat.waitFor("expert", 1).get(0);
+        String report = FakeChat.value(toExpert, Moderation.REPORT);
         assertThat(click("expert", Moderation.REPORT, report).text()).contains("your name is not passed on");
         assertThat(click("expert", Moderation.REPORT, report).text()).contains("already reported");
-        String toLead = waitFor("lena", 1).get(0);
+        String toLead = chat.waitFor("lena", 1).get(0);
         assertThat(toLead).contains("Un membre a signalé ce contenu", "spam.example", "Écrit par: asker",
                 "[Masquer]").doesNotContain("expert");
         await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .until(() -> chat.inbox("lena").size() == 1);
 
-        String hide = value(toLead, Moderation.HIDE);
+        String hide = FakeChat.value(toLead, Moderation.HIDE);
         assertThat(click("expert", Moderation.HIDE, hide).text()).contains("Only a programme lead can hide");
         assertThat(chat.say("expert", "/mentor questions").text()).contains("spam.example");
         assertThat(chat.click("lena", Locale.FRENCH, Moderation.HIDE, hide, Map.of()).text())
@@ -84,7 +75,7 @@ class ModerationTests {
         assertThat(chat.say("expert", "/mentor questions").text()).doesNotContain("spam.example");
         Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
         assertThat(chat.say("expert", "/mentor answer " + q.id() + " sure").text()).contains("A programme lead hid");
-        assertThat(click("expert", PeerQuestions.ANSWER, value(toExpert, PeerQuestions.ANSWER)).text())
+        assertThat(click("expert", PeerQuestions.ANSWER, FakeChat.value(toExpert, PeerQuestions.ANSWER)).text())
                 .contains("A programme lead hid");
         assertThat(chat.say("asker", "/mentor my-questions").text()).contains("A programme lead hid this question.");
         assertThat(click("expert", Moderation.REPORT, "kind=question&id=forged").text()).contains("out of date");
@@ -96,20 +87,18 @@ class ModerationTests {
         chat.say("asker", "/mentor ask seo How long until results show?");
         Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
         chat.say("expert", "/mentor answer " + q.shortId() + " Rude and useless answer.");
-        String relayed = waitFor("asker", 1).get(0);
+        String relayed = chat.waitFor("asker", 1).get(0);
         assertThat(relayed).contains("moderation.report");
         // a lead reporting is shown the answer with Hide at once, rather than being sent it
-        Reply review = click("lena", Moderation.REPORT, value(relayed, Moderation.REPORT));
+        Reply review = click("lena", Moderation.REPORT, FakeChat.value(relayed, Moderation.REPORT));
         // lena reads French, whatever her client says
         assertThat(review.text()).contains("Signalement : réponse", "Rude and useless answer.", "Écrit par: expert",
                 "[Masquer]");
-        String hide = review.blocks().stream().filter(io.tandem.engine.Block.Section.class::isInstance)
-                .map(io.tandem.engine.Block.Section.class::cast).flatMap(s -> s.buttons().stream())
-                .filter(b -> b.actionId().equals(Moderation.HIDE)).findFirst().orElseThrow().value();
+        String hide = FakeChat.value(review, Moderation.HIDE);
         assertThat(click("lena", Moderation.HIDE, hide).text()).contains("ce contenu (réponse) n'est plus montré");
         assertThat(chat.say("asker", "/mentor my-questions").text()).doesNotContain("Rude and useless")
                 .contains("No answer yet.");
-        assertThat(click("asker", PeerQuestions.HELPFUL, value(relayed, PeerQuestions.HELPFUL)).text())
+        assertThat(click("asker", PeerQuestions.HELPFUL, FakeChat.value(relayed, PeerQuestions.HELPFUL)).text())
                 .contains("A programme lead hid");
         assertThat(redis.opsForZSet().score("tandem:{console}:answers:helpful", "expert")).isNull();
     }
@@ -119,13 +108,11 @@ class ModerationTests {
         chat.say("bob", "/mentor tip seo Write titles in capitals so Google notices them.");
         Reply listed = chat.say("alice", "/mentor tips seo");
         assertThat(listed.text()).contains("capitals", "[Report]");
-        String report = listed.blocks().stream().filter(io.tandem.engine.Block.Section.class::isInstance)
-                .map(io.tandem.engine.Block.Section.class::cast).flatMap(s -> s.buttons().stream())
-                .filter(b -> b.actionId().equals(Moderation.REPORT)).findFirst().orElseThrow().value();
+        String report = FakeChat.value(listed, Moderation.REPORT);
         assertThat(click("alice", Moderation.REPORT, report).text()).contains("A programme lead will look at it");
-        String toLead = waitFor("lena", 1).get(0);
+        String toLead = chat.waitFor("lena", 1).get(0);
         assertThat(toLead).contains("capitals", "astuce", "bob");
-        assertThat(click("lena", Moderation.HIDE, value(toLead, Moderation.HIDE)).text()).contains("ce contenu (astuce)");
+        assertThat(click("lena", Moderation.HIDE, FakeChat.value(toLead, Moderation.HIDE)).text()).contains("ce contenu (astuce)");
         assertThat(chat.say("alice", "/mentor tips seo").text()).doesNotContain("capitals")
                 .contains("Tandem's starter tips");
     }

@@ -72,16 +72,7 @@ class PeerQuestionsTests {
                 Clock.offset(Clock.systemUTC(), later), programme, 3, Duration.ofHours(48));
     }
 
-    private List<String> waitFor(String user, int count) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> chat.inbox(user), l -> l.size() >= count);
-    }
 
-    private static String value(String json, String action) {
-        int at = json.indexOf("\"action\":\"" + action + "\"");
-        assertThat(at).as(action).isNotNegative();
-        int start = json.indexOf("\"value\":\"", at) + 9;
-        return json.substring(start, json.indexOf('"', start));
-    }
 
     @Test
     void routesToThreeExpertsNeverTheAskerNorAPausedMember() {
@@ -91,7 +82,7 @@ class PeerQuestionsTests {
         assertThat(q.routedTo()).hasSize(3).extracting(MemberId::user).doesNotContain("asker", "paula")
                 .allSatisfy(u -> assertThat(EXPERTS).contains(u));
         for (MemberId expert : q.routedTo()) {
-            assertThat(waitFor(expert.user(), 1).get(0)).contains("asker has a question about SEO",
+            assertThat(chat.waitFor(expert.user(), 1).get(0)).contains("asker has a question about SEO",
                     "How do I pick keywords?", "qa.answer", "qa.pass");
         }
     }
@@ -116,31 +107,31 @@ class PeerQuestionsTests {
         assertThat(asked.text()).contains("anonymement");
         Question q = questions.askedBy(new MemberId("console", "zelda")).get(0);
         assertThat(q.anonymous()).isTrue();
-        String toExpert = waitFor(q.routedTo().get(0).user(), 1).get(0);
+        String toExpert = chat.waitFor(q.routedTo().get(0).user(), 1).get(0);
         chat.say(q.routedTo().get(1).user(), "/mentor questions");
         Reply listed = chat.say(q.routedTo().get(1).user(), "/mentor questions");
         Reply form = chat.click(q.routedTo().get(0).user(), Locale.ENGLISH, PeerQuestions.ANSWER,
-                value(toExpert, PeerQuestions.ANSWER), Map.of());
+                FakeChat.value(toExpert, PeerQuestions.ANSWER), Map.of());
         Block.Form answer = (Block.Form) form.blocks().get(0);
         chat.click(q.routedTo().get(0).user(), Locale.ENGLISH, answer.actionId(), answer.value(),
                 Map.of("answer", "Start with the search console"));
-        String relayed = waitFor("zelda", 1).get(0);
-        chat.click("zelda", Locale.ENGLISH, PeerQuestions.HELPFUL, value(relayed, PeerQuestions.HELPFUL), Map.of());
-        String thanks = waitFor(q.routedTo().get(0).user(), 2).get(1);
+        String relayed = chat.waitFor("zelda", 1).get(0);
+        chat.click("zelda", Locale.ENGLISH, PeerQuestions.HELPFUL, FakeChat.value(relayed, PeerQuestions.HELPFUL), Map.of());
+        String thanks = chat.waitFor(q.routedTo().get(0).user(), 2).get(1);
         // a second anonymous question nobody answers: escalated to the other experts and the programme channel,
         // then reported to the lead, who hides it
         chat.say("zelda", "/mentor ask --anon seo Is it too late to learn?");
         assertThat(later(Duration.ofHours(49)).escalateDue("console")).isEqualTo(1);
-        String posted = waitFor("#programme", 1).get(0);
+        String posted = chat.waitFor("#programme", 1).get(0);
         assertThat(posted).contains("Nobody has answered this question about SEO", "Asked by a colleague (anonymous)",
                 "Is it too late to learn?");
         Reply reported = chat.click("e1", Locale.ENGLISH, io.tandem.mentoring.Moderation.REPORT,
-                value(posted, io.tandem.mentoring.Moderation.REPORT), Map.of());
+                FakeChat.value(posted, io.tandem.mentoring.Moderation.REPORT), Map.of());
         assertThat(reported.text()).contains("A programme lead will look at it");
-        String toLead = waitFor("lena", 1).get(0);
+        String toLead = chat.waitFor("lena", 1).get(0);
         assertThat(toLead).contains("Is it too late to learn?", "Written by: a colleague (anonymous)");
         Reply hidden = chat.click("lena", Locale.ENGLISH, io.tandem.mentoring.Moderation.HIDE,
-                value(toLead, io.tandem.mentoring.Moderation.HIDE), Map.of());
+                FakeChat.value(toLead, io.tandem.mentoring.Moderation.HIDE), Map.of());
 
         List<String> everything = new java.util.ArrayList<>(List.of(toExpert, thanks, listed.toString(),
                 form.toString(), posted, reported.toString(), toLead, hidden.toString()));
@@ -176,13 +167,13 @@ class PeerQuestionsTests {
         String expert = q.routedTo().get(0).user();
         Reply sent = chat.say(expert, "/mentor answer " + q.shortId() + " Start with your top 10 pages.");
         assertThat(sent.text()).contains("Your answer is on its way");
-        String relayed = waitFor("asker", 1).get(0);
+        String relayed = chat.waitFor("asker", 1).get(0);
         assertThat(relayed).contains(expert + " answered your question about SEO", "Start with your top 10 pages.",
                 "Helpful");
         assertThat(chat.say("asker", "/mentor answer " + q.shortId() + " me").text()).contains("own question");
-        assertThat(chat.click("asker", Locale.ENGLISH, PeerQuestions.HELPFUL, value(relayed, PeerQuestions.HELPFUL),
+        assertThat(chat.click("asker", Locale.ENGLISH, PeerQuestions.HELPFUL, FakeChat.value(relayed, PeerQuestions.HELPFUL),
                 Map.of()).text()).contains("I've thanked them");
-        assertThat(waitFor(expert, 2).get(1)).contains("asker found your answer about SEO helpful");
+        assertThat(chat.waitFor(expert, 2).get(1)).contains("asker found your answer about SEO helpful");
         assertThat(redis.opsForZSet().score("tandem:{console}:answers:helpful", expert)).isEqualTo(1.0);
         assertThat(chat.say("asker", "/mentor my-questions").text()).contains("Where do I start?",
                 expert + " ✓: Start with your top 10 pages.");
@@ -194,14 +185,14 @@ class PeerQuestionsTests {
         chat.say("asker", "/mentor ask seo Any tools?");
         Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
         String first = q.routedTo().get(0).user();
-        String toFirst = waitFor(first, 1).get(0);
-        assertThat(chat.click(first, Locale.ENGLISH, PeerQuestions.PASS, value(toFirst, PeerQuestions.PASS),
+        String toFirst = chat.waitFor(first, 1).get(0);
+        assertThat(chat.click(first, Locale.ENGLISH, PeerQuestions.PASS, FakeChat.value(toFirst, PeerQuestions.PASS),
                 Map.of()).text()).contains("I'll ask someone else");
         Question after = questions.question("console", q.id()).orElseThrow();
         assertThat(after.routedTo()).hasSize(4);
         String fourth = after.routedTo().get(3).user();
-        assertThat(waitFor(fourth, 1).get(0)).contains("Any tools?");
-        assertThat(chat.click("e9", Locale.ENGLISH, PeerQuestions.PASS, value(toFirst, PeerQuestions.PASS), Map.of())
+        assertThat(chat.waitFor(fourth, 1).get(0)).contains("Any tools?");
+        assertThat(chat.click("e9", Locale.ENGLISH, PeerQuestions.PASS, FakeChat.value(toFirst, PeerQuestions.PASS), Map.of())
                 .text()).contains("out of date");
     }
 
@@ -235,11 +226,11 @@ class PeerQuestionsTests {
             await().atMost(Duration.ofSeconds(10)).until(() -> chat.inbox(next.user()).toString()
                     .contains("Does page speed matter?"));
         }
-        String posted = waitFor("#programme", 1).get(0);
+        String posted = chat.waitFor("#programme", 1).get(0);
         assertThat(posted).contains("Nobody has answered this question about SEO yet", "Asked by asker",
                 "Does page speed matter?", "qa.answer", "moderation.report").doesNotContain("Which plugin");
         // anyone in the channel can answer from there
-        Reply form = chat.click("volunteer", Locale.ENGLISH, PeerQuestions.ANSWER, value(posted, PeerQuestions.ANSWER),
+        Reply form = chat.click("volunteer", Locale.ENGLISH, PeerQuestions.ANSWER, FakeChat.value(posted, PeerQuestions.ANSWER),
                 Map.of());
         assertThat(form.blocks().get(0)).isInstanceOf(Block.Form.class);
         assertThat(later(Duration.ofHours(100)).escalateDue("console")).isZero();
@@ -252,11 +243,11 @@ class PeerQuestionsTests {
         assertThat(later(Duration.ZERO).escalateDue("console")).isZero();
         chat.say("newbie", "/mentor teach basket weaving");
         assertThat(later(Duration.ofHours(2)).escalateDue("console")).isZero();
-        assertThat(waitFor("newbie", 1).get(0)).contains("asker has a question about", "Par où commencer ?");
+        assertThat(chat.waitFor("newbie", 1).get(0)).contains("asker has a question about", "Par où commencer ?");
         Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
         assertThat(q.routedTo()).extracting(MemberId::user).containsExactly("newbie");
         // still unanswered after 48 hours: escalated (no one else to ask, but the channel hears of it)
         assertThat(later(Duration.ofHours(49)).escalateDue("console")).isEqualTo(1);
-        assertThat(waitFor("#programme", 1).get(0)).contains("Par où commencer ?");
+        assertThat(chat.waitFor("#programme", 1).get(0)).contains("Par où commencer ?");
     }
 }

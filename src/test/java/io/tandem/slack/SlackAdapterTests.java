@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tandem.slack.bot-token=xoxb-test-token", "tandem.slack.signing-secret=" + SlackAdapterTests.SECRET,
-    "tandem.demo.enabled=false", "tandem.slack.admins-are-leads=true"})
+    "tandem.demo.enabled=false", "tandem.slack.admins-are-leads=true", "tandem.leads=boss@example.com"})
 class SlackAdapterTests {
 
     static final String SECRET = "test-signing-secret";
@@ -298,10 +298,19 @@ class SlackAdapterTests {
     @Test
     void letsSlackAdminsUseStatsWhenTheyCountAsLeads() {
         slack.addUser("U0ADMIN", "Ada Admin", "Europe/London", "en-GB").makeAdmin("U0ADMIN");
-        assertThat(command("U0ADMIN", "/stats", "").toString()).contains("Programme statistics: last 30 days",
-                "Aggregates only");
+        String stats = command("U0ADMIN", "/stats", "").toString();
+        assertThat(stats).contains("Programme statistics: last 30 days", "Aggregates only",
+                "The chart is in your direct messages with Tandem").doesNotContain("image_url");
+        // the chart went to the lead's DM as a PNG file, never to a shared channel
+        FakeSlackApi.Call complete = slack.awaitCall("files.completeUploadExternal", Duration.ofSeconds(10));
+        assertThat(complete.param("channel_id")).isEqualTo("DU0ADMIN");
+        assertThat(slack.calls(FakeSlackApi.UPLOAD)).singleElement()
+                .satisfies(upload -> assertThat(upload.rawBody()).contains("PNG", "IHDR"));
         assertThat(command(BOB, "/stats", "week").toString()).contains("réservé aux responsables du programme")
                 .doesNotContain("Programme statistics");
+        // a lead named by email in tandem.leads, matched through users.info (users:read.email)
+        slack.addUser("U0BOSS", "Bea Boss", "Europe/London", "en-GB").withEmail("U0BOSS", "Boss@Example.com");
+        assertThat(command("U0BOSS", "/stats", "").toString()).contains("Programme statistics");
     }
 
     @Test

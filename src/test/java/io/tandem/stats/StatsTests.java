@@ -190,9 +190,7 @@ class StatsTests {
         }
         clock.travelTo(T0.plus(Duration.ofDays(10)));
         Reply listed = chat.say("s1", "/mentor tips seo");
-        String useful = listed.blocks().stream().filter(io.tandem.engine.Block.Section.class::isInstance)
-                .map(io.tandem.engine.Block.Section.class::cast).flatMap(s -> s.buttons().stream())
-                .filter(b -> b.actionId().equals("tips.useful")).findFirst().orElseThrow().value();
+        String useful = FakeChat.value(listed, "tips.useful");
         chat.click("s1", Locale.ENGLISH, "tips.useful", useful, Map.of());
 
         StatsReport r = stats.compute("console", Period.MONTH, Optional.empty());
@@ -408,14 +406,21 @@ class StatsTests {
 
         // nobody is matched with noor until she joins
         assertThat(chat.say("alice", "/mentor find seo").text()).doesNotContain("Noor Haddad");
-        String invitation = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> chat.inbox("noor"), l -> !l.isEmpty()).get(0);
+        String invitation = chat.waitFor("noor", 1).get(0);
         assertThat(invitation).contains("lena invites you to Tandem", "roster.join");
-        int at = invitation.indexOf("\"value\":\"", invitation.indexOf("roster.join")) + 9;
-        String value = invitation.substring(at, invitation.indexOf('"', at));
+        String value = FakeChat.value(invitation, "roster.join");
         assertThat(chat.click("ivy", Locale.ENGLISH, "roster.join", value, Map.of()).text()).contains("plus à jour"); // ivy reads French
         assertThat(chat.click("noor", Locale.ENGLISH, "roster.join", value, Map.of()).text()).contains("Welcome to Tandem");
         assertThat(chat.say("alice", "/mentor find seo").text()).contains("Noor Haddad");
+        // emails: a lead named by email in tandem.leads (hana@example.com), and rows that name people by email
+        assertThat(chat.say("hana", "/stats").text()).startsWith("That is for programme leads");
+        assertThat(chat.say("lena", "/mentor admin import\nhandle,email,team\nhana,Hana@Example.com,HR\n"
+                + "noor,noor@example.com,\nzed,not-an-email,").text())
+                .contains("0 invited, 2 updated, 1 rejected", "\"not-an-email\" is not an email");
+        assertThat(chat.say("hana", "/stats").text()).contains("Programme statistics");
+        assertThat(chat.say("lena", "/mentor admin import\nemail,team\nnoor@example.com,Research\nghost@example.com,X")
+                .text()).contains("1 updated, 1 rejected", "nobody with the email ghost@example.com");
+        assertThat(profiles.find(id("noor")).orElseThrow().team()).isEqualTo("Research");
         assertThat(chat.say("lena", "/mentor admin import").text()).contains("Paste the roster after the command");
         assertThat(chat.say("lena", "/mentor admin import\nname,team\nx,y").text()).contains("needs a handle column");
         assertThat(chat.say("lena", "/mentor admin import\nhandle,shoe size\nx,42").text())

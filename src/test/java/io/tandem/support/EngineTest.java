@@ -22,7 +22,7 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"tandem.demo.enabled=false", "tandem.teams.emulator=false", "tandem.leads=console:lena",
+        properties = {"tandem.demo.enabled=false", "tandem.teams.emulator=false", "tandem.leads=console:lena,hana@example.com",
             "tandem.programme-channel=console:#programme",
             "spring.quartz.auto-startup=false"})
 @ContextConfiguration(initializers = EngineTest.FreshDataDir.class)

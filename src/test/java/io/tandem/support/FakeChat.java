@@ -84,4 +84,26 @@ public final class FakeChat {
     public static Optional<Block.Button> button(Block.Section card, String label) {
         return card.buttons().stream().filter(b -> b.label().equals(label)).findFirst();
     }
+
+    /** The user's first {@code count} delivered notifications, waiting for the delivery queue (10 s at most). */
+    public List<String> waitFor(String user, int count) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> inbox(user), l -> l.size() >= count);
+    }
+
+    /** The value of the first button with this action in a rendered notification (console JSON). */
+    public static String value(String json, String action) {
+        int at = json.indexOf("\"action\":\"" + action + "\"");
+        if (at < 0) {
+            throw new AssertionError("no " + action + " button in " + json);
+        }
+        int start = json.indexOf("\"value\":\"", at) + 9;
+        return json.substring(start, json.indexOf('"', start));
+    }
+
+    /** The value of the first button with this action in a reply. */
+    public static String value(Reply reply, String action) {
+        return reply.blocks().stream().filter(Block.Section.class::isInstance).map(Block.Section.class::cast)
+                .flatMap(s -> s.buttons().stream()).filter(b -> b.actionId().equals(action)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + action + " button in " + reply.text())).value();
+    }
 }

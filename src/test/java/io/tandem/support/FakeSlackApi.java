@@ -138,6 +138,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private final Set<String> admins = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final FakeHttp http;
     private final String base;
@@ -192,6 +193,12 @@ public final class FakeSlackApi implements AutoCloseable {
     public FakeSlackApi addUser(String id, String realName, String tz, String locale) {
         missingUsers.remove(id);
         users.put(id, new User(id, realName, ZoneId.of(tz), locale));
+        return this;
+    }
+
+    /** Gives a user an email in {@code users.info} (as with the users:read.email scope). */
+    public FakeSlackApi withEmail(String id, String email) {
+        emails.put(id, email);
         return this;
     }
 
@@ -466,6 +473,9 @@ public final class FakeSlackApi implements AutoCloseable {
                 .getDisplayName(rules.isDaylightSavings(now), TimeZone.LONG, Locale.ENGLISH);
         JsonObject profile = json("real_name", user.realName(), "real_name_normalized", user.realName(),
                 "display_name", user.realName(), "display_name_normalized", user.realName(), "team", TEAM_ID);
+        if (emails.containsKey(id)) {
+            profile.addProperty("email", emails.get(id));
+        }
         return ok("user", json("id", id, "team_id", TEAM_ID, "name", id.toLowerCase(Locale.ROOT),
                 "deleted", false, "real_name", user.realName(), "tz", user.tz().getId(), "tz_label", tzLabel,
                 "tz_offset", rules.getOffset(now).getTotalSeconds(), "locale", user.locale(), "is_bot", false,
