@@ -92,17 +92,29 @@ public class ProgrammeSettings {
     }
 
     public LocalTime workdayStart(String ws) {
-        return get(ws, Key.WORKDAY_START).map(LocalTime::parse).orElse(nudges.workdayStart());
+        return workday(ws).start();
     }
 
     public LocalTime workdayEnd(String ws) {
-        return get(ws, Key.WORKDAY_END).map(LocalTime::parse).orElse(nudges.workdayEnd());
+        return workday(ws).end();
     }
 
     public Set<DayOfWeek> workingDays(String ws) {
-        return get(ws, Key.WORKING_DAYS).map(v -> Arrays.stream(v.split(",")).map(DayOfWeek::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)))).map(Set::copyOf)
-                .orElse(nudges.workingDays());
+        return workday(ws).days();
+    }
+
+    /** When members may be messaged, read in one go (every nudge asks). */
+    public record Workday(LocalTime start, LocalTime end, Set<DayOfWeek> days) {
+    }
+
+    public Workday workday(String ws) {
+        Map<String, String> set = store.all(ws);
+        return new Workday(
+                Optional.ofNullable(set.get(Key.WORKDAY_START.id())).map(LocalTime::parse).orElse(nudges.workdayStart()),
+                Optional.ofNullable(set.get(Key.WORKDAY_END.id())).map(LocalTime::parse).orElse(nudges.workdayEnd()),
+                Optional.ofNullable(set.get(Key.WORKING_DAYS.id())).map(v -> Set.copyOf(Arrays.stream(v.split(","))
+                        .map(DayOfWeek::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)))))
+                        .orElse(nudges.workingDays()));
     }
 
     public List<Duration> reminders(String ws) {

@@ -108,9 +108,10 @@ public class NudgeDispatcher {
         // a nudge is timed for its member's working hours; sent a little late (the poll, a busy instance) it is
         // judged by its own time, sent much later (Tandem was down) by the time it is now
         Instant judged = now.isBefore(nudge.due().plus(LATE)) ? nudge.due() : now;
-        if (!nudges.hours(nudge.workspace()).allows(judged, zone)) {
+        WorkingHours hours = nudges.hours(nudge.workspace());
+        if (!hours.allows(judged, zone)) {
             // fell due while Tandem was down, or outside the member's hours: the next working moment, if still useful
-            Instant next = nudges.hours(nudge.workspace()).earliestFrom(now, zone);
+            Instant next = hours.earliestFrom(now, zone);
             if (nudge.staleAfter() != null && !next.isBefore(nudge.staleAfter())) {
                 store.skip(nudge, "outside working hours until the session");
             } else {

@@ -48,8 +48,8 @@ public class Nudges implements SessionEvents {
 
     /** A workspace's working hours: a lead's settings, else the configured ones. */
     WorkingHours hours(String workspace) {
-        return new WorkingHours(programme.workdayStart(workspace), programme.workdayEnd(workspace),
-                programme.workingDays(workspace));
+        io.tandem.mentoring.ProgrammeSettings.Workday day = programme.workday(workspace);
+        return new WorkingHours(day.start(), day.end(), day.days());
     }
 
     static String reminderId(Session s, Duration offset, MemberId member) {
