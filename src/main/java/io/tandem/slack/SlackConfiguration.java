@@ -40,7 +40,7 @@ public class SlackConfiguration {
 
     static final String EVENTS_PATH = "/slack/events";
     static final String SCOPES = "commands,chat:write,im:write,im:history,app_mentions:read,users:read,"
-            + "users:read.email,files:write";
+            + "users:read.email,files:read,files:write";
 
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
 

@@ -65,6 +65,7 @@ final class SlackHandlers {
     private final ExecutorService executor;
     private final Duration budget;
     private final SlackCharts charts;
+    private final SlackRosterFiles rosters = new SlackRosterFiles();
 
     SlackHandlers(ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService executor,
                   Duration budget, SlackCharts charts) {
@@ -83,6 +84,7 @@ final class SlackHandlers {
         app.viewSubmission(ANY, this::submission);
         app.event(AppMentionEvent.class, this::mention);
         app.event(MessageEvent.class, this::directMessage);
+        app.event(com.slack.api.model.event.MessageFileShareEvent.class, this::fileShared);
         app.event(AppHomeOpenedEvent.class, this::homeOpened);
     }
 
@@ -264,6 +266,41 @@ final class SlackHandlers {
             Reply reply = engine.handle(textEvent(ctx.client(), workspace, e.getUser(), null, e.getChannel(),
                     e.getText()));
             post(ctx.client(), e.getChannel(), null, reply, e.getText(), null);
+        });
+    }
+
+    /** A CSV shared in Tandem's DM is a roster for {@code /mentor admin import} (leads only, as the command). */
+    Response fileShared(EventsApiPayload<com.slack.api.model.event.MessageFileShareEvent> payload, EventContext ctx) {
+        var e = payload.getEvent();
+        if (!"im".equals(e.getChannelType()) || e.getUser() == null || e.getFiles() == null) {
+            return ctx.ack();
+        }
+        Optional<com.slack.api.model.File> csv = e.getFiles().stream().filter(SlackRosterFiles::isCsv).findFirst();
+        if (csv.isEmpty() || !firstTime(payload)) {
+            return ctx.ack();
+        }
+        String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
+        String token = ctx.getBotToken();
+        return submit(payload, ctx, () -> {
+            Optional<String> content = rosters.download(csv.get(), token);
+            List<String> parts = content.map(SlackRosterFiles::parts).orElse(List.of());
+            if (parts.isEmpty()) {
+                post(ctx.client(), e.getChannel(), null,
+                        Reply.text(messages(ctx.client(), workspace, e.getUser()).get("slack.roster.unreadable")),
+                        null, null);
+                return;
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                Reply reply = engine.handle(textEvent(ctx.client(), workspace, e.getUser(), null, e.getChannel(),
+                        "/mentor admin import\n" + parts.get(i)));
+                if (parts.size() > 1) {
+                    Reply.Builder withPart = Reply.builder().text(messages(ctx.client(), workspace, e.getUser())
+                            .get("slack.roster.part", i + 1, parts.size()));
+                    reply.blocks().forEach(withPart::block);
+                    reply = withPart.build();
+                }
+                post(ctx.client(), e.getChannel(), null, reply, null, null);
+            }
         });
     }
 

@@ -239,6 +239,38 @@ class SlackAdapterTests {
     }
 
     @Test
+    void importsARosterALeadSharesAsACsvFileInTheDm() {
+        slack.addUser("U0ADMIN", "Ada Admin", "Europe/London", "en-GB").makeAdmin("U0ADMIN");
+        StringBuilder csv = new StringBuilder("handle,name,seniority,teaches\n");
+        for (int i = 0; i < 120; i++) {
+            csv.append("U0NEW").append(i).append(",Newcomer Number ").append(i).append(",junior,seo;negotiation\n");
+        }
+        csv.append("U0BAD,Bad Row,guru,\n");
+        String url = slack.hostFile("F0ROSTER", csv.toString());
+        String shared = "{\"type\":\"message\",\"subtype\":\"file_share\",\"channel_type\":\"im\","
+                + "\"channel\":\"DU0ADMIN\",\"user\":\"U0ADMIN\",\"text\":\"\",\"ts\":\"5.5\",\"files\":[{"
+                + "\"id\":\"F0ROSTER\",\"name\":\"roster.csv\",\"filetype\":\"csv\",\"size\":" + csv.length()
+                + ",\"url_private_download\":\"" + url + "\"}]}";
+        assertThat(requests.event(event("EvFile1", shared), Map.of()).statusCode()).isEqualTo(200);
+        FakeSlackApi.Call download = slack.awaitCall(FakeSlackApi.DOWNLOAD, Duration.ofSeconds(10));
+        assertThat(download.token()).isEqualTo("xoxb-test-token");
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.calls("chat.postMessage").stream()
+                .filter(c -> "DU0ADMIN".equals(c.param("channel")) && c.param("text").contains("Roster imported"))
+                .count() >= 2);
+        String reports = slack.calls("chat.postMessage").stream().filter(c -> "DU0ADMIN".equals(c.param("channel")))
+                .map(c -> c.param("text")).reduce("", String::concat);
+        assertThat(reports).contains("Part 1 of", "\"guru\" is not a seniority");
+        assertThat(java.util.regex.Pattern.compile("Roster imported: (\\d+) invited").matcher(reports).results()
+                .mapToInt(r -> Integer.parseInt(r.group(1))).sum()).isEqualTo(120);
+        // someone who is not a lead gets the same refusal as for the command
+        String fromBob = shared.replace("U0ADMIN", BOB).replace("DU0ADMIN", "D" + BOB);
+        requests.event(event("EvFile2", fromBob), Map.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> ("D" + BOB).equals(c.param("channel"))
+                        && c.param("text").contains("réservé aux responsables")));
+    }
+
+    @Test
     void ignoresItsOwnMessagesAndOtherBots() {
         requests.event(event("EvBot1", "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
                 + "\"bot_id\":\"B0BOT\",\"text\":\"Mentors for SEO\",\"ts\":\"3.3\"}"), Map.of());

@@ -50,7 +50,7 @@ class SlackManifestTests {
     private static final List<String> COMMANDS = List.of("/mentor", "/stats");
     private static final List<String> BOT_EVENTS = List.of("app_home_opened", "app_mention", "message.im");
     private static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "im:write", "im:history",
-            "app_mentions:read", "users:read", "users:read.email", "files:write");
+            "app_mentions:read", "users:read", "users:read.email", "files:read", "files:write");
     private static final Set<String> URL_KEYS = Set.of("url", "request_url", "redirect_urls");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();

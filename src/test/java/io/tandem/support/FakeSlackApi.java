@@ -66,6 +66,9 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The method name of an upload to a URL {@code files.getUploadURLExternal} gave; see param {@code file_id}. */
     public static final String UPLOAD = "upload";
 
+    /** The method name of a download of a file shared with the app ({@code url_private_download}). */
+    public static final String DOWNLOAD = "download";
+
     private static final String JSON = FakeHttp.JSON;
     private static final String AUTH_TEST = "{\"ok\":true,\"url\":\"https://tandem-test.slack.com/\","
             + "\"team\":\"Tandem Test\",\"user\":\"tandem\",\"team_id\":\"T0TEST\",\"user_id\":\"U0BOT\","
@@ -139,6 +142,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final Set<String> admins = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> hosted = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final FakeHttp http;
     private final String base;
@@ -194,6 +198,12 @@ public final class FakeSlackApi implements AutoCloseable {
         missingUsers.remove(id);
         users.put(id, new User(id, realName, ZoneId.of(tz), locale));
         return this;
+    }
+
+    /** Hosts a file shared with the app; returns its {@code url_private_download} (which needs the bot token). */
+    public String hostFile(String id, String content) {
+        hosted.put(id, content);
+        return base + "/files-pri/" + id;
     }
 
     /** Gives a user an email in {@code users.info} (as with the users:read.email scope). */
@@ -342,6 +352,9 @@ public final class FakeSlackApi implements AutoCloseable {
         } else if (path.startsWith("/respond/")) {
             method = RESPONSE_URL;
             params.put("response_url_id", URLDecoder.decode(path.substring("/respond/".length()), UTF_8));
+        } else if (path.startsWith("/files-pri/")) {
+            method = DOWNLOAD;
+            params.put("file_id", URLDecoder.decode(path.substring("/files-pri/".length()), UTF_8));
         } else if (path.startsWith("/upload/")) {
             method = UPLOAD;
             params.put("file_id", URLDecoder.decode(path.substring("/upload/".length()), UTF_8));
@@ -458,6 +471,9 @@ public final class FakeSlackApi implements AutoCloseable {
             case "files.completeUploadExternal" -> completeUpload(call);
             case UPLOAD -> new Reply(200, Map.of("Content-Type", "text/plain; charset=utf-8"),
                     "OK - " + call.param("length"));
+            case DOWNLOAD -> call.token() == null || !hosted.containsKey(call.param("file_id"))
+                    ? new Reply(call.token() == null ? 403 : 404, Map.of(), "")
+                    : new Reply(200, Map.of("Content-Type", "text/csv; charset=utf-8"), hosted.get(call.param("file_id")));
             default -> call.method().startsWith("/") ? new Reply(404, Map.of(), "") : ok();
         };
     }

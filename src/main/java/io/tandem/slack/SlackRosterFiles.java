@@ -1,0 +1,79 @@
+package io.tandem.slack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.model.File;
+
+/**
+ * A CSV file a lead shares in Tandem's DM is a roster: it is downloaded with the bot token ({@code files:read}) and
+ * imported in parts that each fit a command, every part keeping the header line.
+ */
+final class SlackRosterFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackRosterFiles.class);
+    static final int MAX_BYTES = 1_000_000;
+    /** Well under the command length limit, with room for the command itself. */
+    static final int PART = 3_500;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static boolean isCsv(File f) {
+        return "csv".equalsIgnoreCase(f.getFiletype())
+                || f.getName() != null && f.getName().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    /** The file's text, if Slack hands it over (and it is not too large). */
+    Optional<String> download(File f, String token) {
+        if (f.getUrlPrivateDownload() == null || token == null || f.getSize() != null && f.getSize() > MAX_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(f.getUrlPrivateDownload()))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200 || response.body().length > MAX_BYTES) {
+                log.warn("Could not download a shared roster file: HTTP {}", response.statusCode());
+                return Optional.empty();
+            }
+            return Optional.of(new String(response.body(), StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            log.warn("Could not download a shared roster file: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The roster in parts of at most {@link #PART} characters, each starting with the header line. */
+    static List<String> parts(String csv) {
+        List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
+        List<String> parts = new ArrayList<>();
+        if (lines.size() < 2) {
+            return parts;
+        }
+        String header = lines.get(0);
+        StringBuilder part = new StringBuilder(header);
+        int rows = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            if (rows > 0 && part.length() + 1 + line.length() > PART) {
+                parts.add(part.toString());
+                part = new StringBuilder(header);
+                rows = 0;
+            }
+            part.append('\n').append(line);
+            rows++;
+        }
+        parts.add(part.toString());
+        return parts;
+    }
+}
