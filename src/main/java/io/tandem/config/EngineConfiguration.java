@@ -22,6 +22,7 @@ import io.tandem.engine.Command;
 import io.tandem.engine.CommandRegistry;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.HomeSection;
+import io.tandem.engine.EngineMetrics;
 import io.tandem.engine.Participants;
 import io.tandem.engine.TravelClock;
 import io.tandem.mentoring.SkillCatalog;
@@ -46,8 +47,9 @@ public class EngineConfiguration {
 
     @Bean
     ConversationEngine conversationEngine(CommandRegistry registry, Participants participants,
-                                          ObjectProvider<HomeSection> home) {
-        return new ConversationEngine(registry, participants, home.orderedStream().toList());
+                                          ObjectProvider<HomeSection> home, ObjectProvider<EngineMetrics> metrics) {
+        return new ConversationEngine(registry, participants, home.orderedStream().toList(),
+                metrics.getIfAvailable(() -> EngineMetrics.NONE));
     }
 
     @Bean

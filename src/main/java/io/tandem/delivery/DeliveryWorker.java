@@ -37,8 +37,12 @@ public class DeliveryWorker implements SmartLifecycle {
     private final List<Thread> loops = new ArrayList<>();
     private ExecutorService pool;
 
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
     public DeliveryWorker(DeliveryQueue queue, ObjectProvider<Sender> senders, Clock clock,
-                          TandemProperties properties) {
+                          TandemProperties properties,
+                          ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        this.meters = meters.getIfAvailable(io.micrometer.core.instrument.composite.CompositeMeterRegistry::new);
         this.queue = queue;
         this.senders = senders.orderedStream().toList();
         this.clock = clock;
@@ -145,6 +149,9 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void apply(Delivery delivery, SendResult result) {
+        boolean givesUp = result instanceof SendResult.Retry r && !r.throttled()
+                && delivery.attempts() + 1 >= settings.maxAttempts();
+        count(delivery, givesUp ? "failed" : outcome(result));
         if (result instanceof SendResult.Delivered) {
             queue.done(delivery);
         } else if (result instanceof SendResult.Failed failed) {
@@ -159,6 +166,23 @@ public class DeliveryWorker implements SmartLifecycle {
                         delivery.attempts()), !retry.throttled());
             }
         }
+    }
+
+    /** delivered, failed, retried, rate_limited (a platform's 429) or paced (Tandem's own pacing). */
+    private static String outcome(SendResult result) {
+        if (result instanceof SendResult.Delivered) {
+            return "delivered";
+        }
+        if (result instanceof SendResult.Retry retry) {
+            return !retry.throttled() ? "retried"
+                    : retry.reason() != null && retry.reason().startsWith("rate limited") ? "rate_limited" : "paced";
+        }
+        return "failed";
+    }
+
+    private void count(Delivery delivery, String outcome) {
+        meters.counter("tandem.notifications", "platform", delivery.notification().recipient().platform().id(),
+                "outcome", outcome).increment();
     }
 
     /** Records the failure, and tells whoever caused the notification that it could not reach its recipient. */

@@ -1,5 +1,6 @@
 package io.tandem.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,15 @@ public final class ConversationEngine {
     private final Participants participants;
     private final List<HomeSection> home;
 
+    private final EngineMetrics metrics;
+
     public ConversationEngine(CommandRegistry registry, Participants participants, List<HomeSection> home) {
+        this(registry, participants, home, EngineMetrics.NONE);
+    }
+
+    public ConversationEngine(CommandRegistry registry, Participants participants, List<HomeSection> home,
+                              EngineMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.participants = participants;
         this.home = home.stream().sorted(java.util.Comparator.comparingInt(HomeSection::order)).toList();
@@ -32,19 +41,28 @@ public final class ConversationEngine {
     }
 
     public Reply handle(ChatEvent event) {
+        long started = System.nanoTime();
+        String[] command = {"unknown"};
+        String outcome = "ok";
         Messages messages = Messages.of(event.language());
         try {
             Caller caller = participants.identify(event);
             messages = Messages.of(caller.language());
-            return event.isAction() ? act(event, caller, messages) : converse(event, caller, messages);
+            return event.isAction() ? act(event, caller, messages, command)
+                    : converse(event, caller, messages, command);
         } catch (Refusal refusal) {
+            outcome = "refused";
             return Reply.text(messages.get(refusal.key(), refusal.args()));
         } catch (StoreUnavailableException e) {
+            outcome = "unavailable";
             log.warn("Store unavailable while handling {} event: {}", event.platform().id(), e.getMessage());
             return Reply.text(messages.get("error.unavailable"));
         } catch (RuntimeException e) {
+            outcome = "error";
             log.error("Unexpected error while handling a {} event", event.platform().id(), e);
             return Reply.text(messages.get("error.unexpected"));
+        } finally {
+            metrics.handled(event.platform(), command[0], outcome, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -70,7 +88,7 @@ public final class ConversationEngine {
         }
     }
 
-    private Reply converse(ChatEvent event, Caller caller, Messages messages) {
+    private Reply converse(ChatEvent event, Caller caller, Messages messages, String[] label) {
         ParsedLine parsed = parser.parse(event.text());
         if (parsed instanceof ParsedLine.UsageError error) {
             return switch (error.problem()) {
@@ -82,6 +100,7 @@ public final class ConversationEngine {
         ParsedLine.CommandLine line = (ParsedLine.CommandLine) parsed;
         Optional<Command> command = registry.command(line.root(), line.word());
         if (command.isPresent()) {
+            label[0] = command.get().spec().id();
             return run(command.get(), event, caller, messages, line.args());
         }
         // under a root other than /mentor, a word that is no subcommand is an argument of the root alone
@@ -89,6 +108,7 @@ public final class ConversationEngine {
         Optional<Command> rootAlone = line.root().equals(CommandParser.MENTOR) ? Optional.empty()
                 : registry.command(line.root(), "");
         if (rootAlone.isPresent() && !line.word().isEmpty()) {
+            label[0] = rootAlone.get().spec().id();
             return run(rootAlone.get(), event, caller, messages, (line.word() + " " + line.args()).strip());
         }
         if (line.root().equals(CommandParser.STATS) && !registry.hasRoot(CommandParser.STATS)) {
@@ -104,12 +124,13 @@ public final class ConversationEngine {
         return shortHelp(messages, intro);
     }
 
-    private Reply act(ChatEvent event, Caller caller, Messages messages) {
+    private Reply act(ChatEvent event, Caller caller, Messages messages, String[] label) {
         Action action = event.action();
         Optional<ActionHandler> handler = registry.action(action.id());
         if (handler.isEmpty()) {
             return Reply.text(messages.get("error.unknown-action"));
         }
+        label[0] = action.id();
         Invocation in = new Invocation(event, caller, messages, new Arguments(""));
         return handler.get().handle(in);
     }

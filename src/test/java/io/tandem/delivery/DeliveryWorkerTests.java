@@ -74,7 +74,8 @@ class DeliveryWorkerTests {
         MockEnvironment env = new MockEnvironment().withProperty("tandem.delivery.poll-interval", "20ms")
                 .withProperty("tandem.delivery.max-attempts", "3");
         TandemProperties properties = Binder.get(env).bindOrCreate("tandem", TandemProperties.class);
-        worker = new DeliveryWorker(queue, beans.getBeanProvider(Sender.class), Clock.systemUTC(), properties);
+        worker = new DeliveryWorker(queue, beans.getBeanProvider(Sender.class), Clock.systemUTC(), properties,
+                beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
         worker.start();
     }
 
