@@ -84,8 +84,13 @@ public class Stats {
                         && (r.status() == MentoringRequest.Status.ACCEPTED || r.status() == MentoringRequest.Status.DECLINED))
                 .map(r -> Duration.between(r.createdAt(), r.answeredAt())).toList();
 
+        // every session the report needs, read once: the period's, the chart's weeks and the planned ones
+        Instant chartFrom = chartStart(now).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<Session> sessions = store.sessions(ws, from.isBefore(chartFrom) ? from : chartFrom,
+                now.plus(Duration.ofDays(366)));
+
         // sessions of the period, and what their check-ins say
-        List<Session> past = store.sessions(ws, from, now).stream()
+        List<Session> past = within(sessions, from, now).stream()
                 .filter(s -> s.status() == Session.Status.SCHEDULED)
                 .filter(s -> Optional.ofNullable(allPairs.get(s.pairId())).map(pairAbout::test).orElse(skill.isEmpty()))
                 .toList();
@@ -113,7 +118,7 @@ public class Stats {
 
         // time from pairing to the first session, for pairs formed in the period
         Map<String, Instant> firstSession = new HashMap<>();
-        for (Session s : store.sessions(ws, from, now.plus(Duration.ofDays(366)))) {
+        for (Session s : within(sessions, from, now.plus(Duration.ofDays(366)))) {
             if (s.status() == Session.Status.SCHEDULED) {
                 firstSession.merge(s.pairId(), s.start(), (a, b) -> a.isBefore(b) ? a : b);
             }
@@ -172,7 +177,7 @@ public class Stats {
                 checkIns.size(), past.size() * 2L, usefulness, ratings.size(), questions.size(), toAnswer.size(),
                 median(toAnswer), questions.size() - toAnswer.size(), written,
                 counters.getOrDefault("nudge.tip:delivered", 0L), counters.getOrDefault("tips.useful", 0L),
-                demand(ws, skills), contributors(ws, past, allPairs), weeks(ws, now, allPairs, pairAbout), activity);
+                demand(ws, skills), contributors(ws, past, allPairs), weeks(within(sessions, chartFrom, now), now, allPairs, pairAbout), activity);
     }
 
     /** Whether anyone teaches or learns a free tag (a lead may filter by one; a typo is refused). */
@@ -231,15 +236,26 @@ public class Stats {
                 .map(p -> p.name() + " (@" + p.handle() + ")").toList();
     }
 
+    /** The Monday of the first week the chart shows. */
+    private static LocalDate chartStart(Instant now) {
+        return now.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(WEEKS_CHARTED - 1L);
+    }
+
+    /** The sessions starting between two moments, both included (as the store's range reads). */
+    private static List<Session> within(List<Session> sessions, Instant from, Instant to) {
+        return sessions.stream().filter(s -> !s.start().isBefore(from) && !s.start().isAfter(to)).toList();
+    }
+
     /** Sessions per week over the last weeks, for the chart. */
-    private List<StatsReport.Week> weeks(String ws, Instant now, Map<String, Pair> pairs, Predicate<Pair> about) {
-        LocalDate thisWeek = now.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate first = thisWeek.minusWeeks(WEEKS_CHARTED - 1L);
+    private static List<StatsReport.Week> weeks(List<Session> charted, Instant now, Map<String, Pair> pairs,
+                                                 Predicate<Pair> about) {
+        LocalDate first = chartStart(now);
         Map<LocalDate, Long> counts = new LinkedHashMap<>();
         for (int i = 0; i < WEEKS_CHARTED; i++) {
             counts.put(first.plusWeeks(i), 0L);
         }
-        for (Session s : store.sessions(ws, first.atStartOfDay(ZoneOffset.UTC).toInstant(), now)) {
+        for (Session s : charted) {
             if (s.status() == Session.Status.SCHEDULED
                     && Optional.ofNullable(pairs.get(s.pairId())).map(about::test).orElse(false)) {
                 LocalDate week = s.start().atZone(ZoneOffset.UTC).toLocalDate()
