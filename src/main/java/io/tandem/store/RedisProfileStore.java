@@ -44,7 +44,7 @@ public class RedisProfileStore implements ProfileStore {
     }
 
     private static final int SAVE_ALL_BATCH = 500;
-    private static final int MAX_SAVE_ATTEMPTS = 5;
+    private static final int MAX_SAVE_ATTEMPTS = 12;
 
     private final StringRedisTemplate redis;
 
@@ -101,6 +101,17 @@ public class RedisProfileStore implements ProfileStore {
                 throw new StoreUnavailableException("profile " + profile.id()
                         + " kept changing during save", null);
             }
+            backOff(attempt);
+        }
+    }
+
+    /** Writers of one profile that keep colliding (a burst of first messages) take turns: a short random pause. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while saving a profile", e);
         }
     }
 
