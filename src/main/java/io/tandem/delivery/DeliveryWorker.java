@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -28,6 +27,7 @@ import io.tandem.engine.StoreUnavailableException;
 public class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(14);
 
     private final DeliveryQueue queue;
     private final List<Sender> senders;
@@ -68,10 +68,12 @@ public class DeliveryWorker implements SmartLifecycle {
         if (!running.compareAndSet(true, false)) {
             return;
         }
-        loops.forEach(Thread::interrupt);
+        // not interrupted: a loop in the middle of a Redis call or a send finishes it, then sees it must stop;
+        // within the shutdown phase's time (spring.lifecycle.timeout-per-shutdown-phase), all loops together
+        long deadline = System.nanoTime() + Math.min(settings.lease().toNanos(), STOP_PATIENCE.toNanos());
         for (Thread loop : loops) {
             try {
-                loop.join(settings.lease().toMillis());
+                loop.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -87,7 +89,7 @@ public class DeliveryWorker implements SmartLifecycle {
         return running.get();
     }
 
-    /** Stop before the web server and Redis go: deliveries in flight finish first. */
+    /** Stop with the web server's graceful shutdown, long before Redis goes ({@link io.tandem.ops.Draining}). */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
@@ -122,23 +124,32 @@ public class DeliveryWorker implements SmartLifecycle {
             }
             sends.add(pool.submit(() -> deliver(sender, delivery)));
         }
+        // a shutdown interrupts this loop: the sends under way still finish and say how they went
+        boolean interrupted = false;
         for (Future<?> send : sends) {
-            try {
-                send.get();
-            } catch (InterruptedException e) {
-                // shutdown: let the send finish, it was already under way
-                Thread.currentThread().interrupt();
-                awaitQuietly(send);
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.error("Delivery failed unexpectedly", e.getCause());
+            while (true) {
+                try {
+                    send.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    log.error("Delivery failed unexpectedly", e.getCause());
+                    break;
+                }
             }
         }
-        if (Thread.interrupted() && running.get()) {
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
     void deliver(Sender sender, Delivery delivery) {
+        if (!running.get()) {
+            // shutting down before this send started: hand it back for another instance (or the next start)
+            queue.retry(delivery, clock.instant(), false);
+            return;
+        }
         SendResult result;
         try {
             result = sender.send(delivery.notification());
@@ -189,14 +200,6 @@ public class DeliveryWorker implements SmartLifecycle {
     private void giveUp(Delivery delivery, String reason) {
         queue.failed(delivery, reason);
         delivery.notification().undeliveredNotice().ifPresent(queue::enqueue);
-    }
-
-    private static void awaitQuietly(Future<?> send) {
-        try {
-            send.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // the lease covers a send that never reports back
-        }
     }
 
     private static void sleep(Duration duration) {

@@ -71,7 +71,13 @@ public class SlackConfiguration {
             return new RedisSlackInstallationService(redis);
         }
 
-        @Bean(destroyMethod = "shutdown")
+        /** Commands Slack was already told about are answered before Redis goes ({@link io.tandem.ops.Draining}). */
+        @Bean
+        io.tandem.ops.Draining slackExecutorDrain(ExecutorService slackExecutor) {
+            return new io.tandem.ops.Draining("Slack commands", slackExecutor, java.time.Duration.ofSeconds(14));
+        }
+
+        @Bean(destroyMethod = "shutdownNow")
         ExecutorService slackExecutor(SlackProperties properties) {
             AtomicInteger n = new AtomicInteger();
             return new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
@@ -146,6 +152,13 @@ public class SlackConfiguration {
         @Bean
         SlackSender slackSender(Slack slack, SlackTokens tokens, RateGate gate, Clock clock) {
             return new SlackSender(slack, tokens, gate, clock);
+        }
+
+        @Bean
+        SlackHealth slackHealthIndicator(Slack slack, SlackProperties properties,
+                                         org.springframework.beans.factory.ObjectProvider<SlackSocketMode> socketMode,
+                                         Clock clock) {
+            return new SlackHealth(slack, properties, socketMode, clock);
         }
 
         @Bean

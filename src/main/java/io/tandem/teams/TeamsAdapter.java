@@ -31,6 +31,16 @@ class TeamsAdapter extends BotFrameworkHttpAdapter {
         return super.buildAppCredentials(appId, oAuthScope);
     }
 
+    /** The credentials Tandem sends messages with (null without credentials: the emulator). */
+    AppCredentials outgoingCredentials() {
+        if (!properties.credentials()) {
+            return null;
+        }
+        return buildAppCredentials(properties.appId(),
+                com.microsoft.bot.connector.authentication.AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE)
+                .join();
+    }
+
     String appId() {
         return properties.appId() == null ? "" : properties.appId();
     }

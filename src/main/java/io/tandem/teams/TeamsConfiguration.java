@@ -47,6 +47,11 @@ public class TeamsConfiguration {
         }
 
         @Bean
+        TeamsHealth teamsHealthIndicator(TeamsAdapter adapter, Clock clock) {
+            return new TeamsHealth(adapter, clock);
+        }
+
+        @Bean
         TeamsBot teamsBot(ConversationEngine engine, TeamsConversations conversations) {
             return new TeamsBot(engine, conversations);
         }
