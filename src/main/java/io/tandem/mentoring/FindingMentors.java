@@ -44,7 +44,7 @@ public class FindingMentors {
     static final int CAPACITY_MAX = 12;
     static final int TIMEZONE_PER_HOUR = 2;
     static final int TIMEZONE_UNKNOWN = 9;
-    static final int CANDIDATES_PER_BAND = 50;
+    static final int CANDIDATES_PER_BAND = 20;
     private static final LocalTime DAY_START = LocalTime.of(9, 0);
     private static final LocalTime DAY_END = LocalTime.of(18, 0);
 

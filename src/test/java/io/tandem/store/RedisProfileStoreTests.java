@@ -110,9 +110,9 @@ class RedisProfileStoreTests {
     @Test
     void findingMentorsCostsTheSameWhateverTheOrganisationsSize() {
         FindingMentors finding = new FindingMentors(store, clock);
-        // one pipeline over the five seniority bands, then one reading at most 50 candidates a band: thousands
-        // of members teach the skill in the large organisation, and still no more than 255 commands are sent
-        long bound = 5 + 5 * 50;
+        // one pipeline over the five seniority bands, then one reading at most 20 candidates a band: thousands
+        // of members teach the skill in the large organisation, and still no more than 105 commands are sent
+        long bound = 5 + 5 * 20;
         assertThat(commandsToFind(finding, "small", 2_000)).isLessThanOrEqualTo(bound);
         assertThat(commandsToFind(finding, "large", 20_000)).isLessThanOrEqualTo(bound);
         assertThat(store.teacherCounts("large", List.of("data-analysis")).get("data-analysis")).isGreaterThan(bound);
