@@ -47,7 +47,9 @@ final class TeamsBot implements Bot {
     public CompletableFuture<Void> onTurn(TurnContext turn) {
         Activity a = turn.getActivity();
         if (a.getFrom() == null || a.getType() == null) {
-            return CompletableFuture.completedFuture(null);
+            // an invoke left unanswered becomes a 501 from the SDK: without a sender, it is a bad request
+            return ActivityTypes.INVOKE.equals(a.getType()) ? respond(turn, new InvokeResponse(400, null))
+                    : CompletableFuture.completedFuture(null);
         }
         remember(a);
         return switch (a.getType()) {

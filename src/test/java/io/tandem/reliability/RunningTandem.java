@@ -1,0 +1,35 @@
+package io.tandem.reliability;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.tandem.support.FakeBotConnector;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.TestDataDirs;
+
+/**
+ * One running Tandem for the bad-input suites: Slack on (signed requests, Web API played by a fake), Teams in
+ * emulator mode (activities reach the bot without a token, replies go to a fake connector) and the console. The
+ * classes extending it share one Spring context, so the server starts once; the fakes are never closed for the
+ * same reason (their threads are daemons).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tandem.slack.bot-token=xoxb-test-token", "tandem.slack.signing-secret=" + RunningTandem.SECRET,
+    "tandem.demo.enabled=false"})
+abstract class RunningTandem {
+
+    static final String SECRET = "reliability-signing-secret";
+    static final FakeSlackApi slack = FakeSlackApi.start();
+    static final FakeBotConnector teams = FakeBotConnector.start();
+
+    @DynamicPropertySource
+    static void fakes(DynamicPropertyRegistry registry) {
+        registry.add("tandem.slack.api-url", slack::apiUrl);
+        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("reliability").toString());
+    }
+
+    @LocalServerPort
+    int port;
+}
