@@ -53,7 +53,7 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
      */
     public record Delivery(@DefaultValue("20") int batchSize, @DefaultValue("2m") java.time.Duration lease,
                            @DefaultValue("250ms") java.time.Duration pollInterval,
-                           @DefaultValue("8") int maxAttempts, @DefaultValue("4") int threads) {
+                           @DefaultValue("8") int maxAttempts, @DefaultValue("8") int threads) {
     }
 
     /**

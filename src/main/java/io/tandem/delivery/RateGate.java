@@ -12,6 +12,12 @@ public interface RateGate {
 
     boolean tryAcquire(String key, Duration interval);
 
+    /**
+     * Lets a send through when fewer than {@code permits} went through for {@code key} in the last {@code window}
+     * (a sliding window, shared by every instance), and counts it.
+     */
+    boolean tryAcquire(String key, int permits, Duration window);
+
     void pause(String key, Duration duration);
 
     Optional<Instant> pausedUntil(String key);

@@ -150,8 +150,9 @@ public class SlackConfiguration {
         }
 
         @Bean
-        SlackSender slackSender(Slack slack, SlackTokens tokens, RateGate gate, Clock clock) {
-            return new SlackSender(slack, tokens, gate, clock);
+        SlackSender slackSender(Slack slack, SlackTokens tokens, RateGate gate, Clock clock,
+                                SlackProperties properties) {
+            return new SlackSender(slack, tokens, gate, clock, properties.workspaceRate());
         }
 
         @Bean

@@ -21,13 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queue         commands waiting for a thread before newcomers are told Tandem is busy
  * @param userCache     how long a member's name, timezone and locale from {@code users.info} are kept
  * @param adminsAreLeads Slack workspace admins and owners count as programme leads
+ * @param workspaceRate  messages Tandem sends a workspace per second at most, all instances together (0: as fast
+ *                       as Slack accepts, slowing down after each 429)
  */
 @ConfigurationProperties("tandem.slack")
 public record SlackProperties(String botToken, String signingSecret, String appToken, String clientId,
                               String clientSecret, @DefaultValue("https://slack.com/api/") String apiUrl,
                               @DefaultValue("2s") Duration ackBudget, @DefaultValue("16") int threads,
                               @DefaultValue("1000") int queue, @DefaultValue("24h") Duration userCache,
-                              @DefaultValue("false") boolean adminsAreLeads) {
+                              @DefaultValue("false") boolean adminsAreLeads,
+                              @DefaultValue("0") int workspaceRate) {
 
     boolean singleWorkspace() {
         return present(botToken) && present(signingSecret);

@@ -38,12 +38,28 @@ class SlackSender implements Sender {
             "token_revoked", "missing_scope", "no_permission", "team_access_not_granted", "restricted_action",
             "msg_too_long", "invalid_blocks", "user_is_bot", "ekm_access_denied");
 
+    private static final int DM_CACHE = 50_000;
+
     private final Slack slack;
     private final SlackTokens tokens;
     private final RateGate gate;
     private final Clock clock;
+    /**
+     * The DM channel of each member Tandem wrote to (workspace + user → channel id), so that a message costs one
+     * Slack call, not two: a bot's DM with a user keeps its id. The least recently used go beyond the limit.
+     */
+    private final java.util.Map<String, String> dms = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+                    return size() > DM_CACHE;
+                }
+            });
 
-    SlackSender(Slack slack, SlackTokens tokens, RateGate gate, Clock clock) {
+    private final int workspaceRate;
+
+    SlackSender(Slack slack, SlackTokens tokens, RateGate gate, Clock clock, int workspaceRate) {
+        this.workspaceRate = workspaceRate;
         this.slack = slack;
         this.tokens = tokens;
         this.gate = gate;
@@ -70,23 +86,37 @@ class SlackSender implements Sender {
             }
             MethodsClient client = slack.methods(token.get());
             String channel;
+            boolean remembered = false;
             if (n.recipient().isChannel()) {
                 // the programme channel: posted to directly (the app must be a member of it)
                 channel = n.recipient().channel();
             } else {
                 String user = n.recipient().user();
-                var opened = client.conversationsOpen(r -> r.users(List.of(user)));
-                Optional<SendResult> problem = problem(opened, workspace, n);
-                if (problem.isPresent()) {
-                    return problem.get();
+                String known = dms.get(workspace + ":" + user);
+                remembered = known != null;
+                if (known == null) {
+                    var opened = client.conversationsOpen(r -> r.users(List.of(user)));
+                    Optional<SendResult> problem = problem(opened, workspace, n);
+                    if (problem.isPresent()) {
+                        return problem.get();
+                    }
+                    known = opened.getChannel().getId();
+                    dms.put(workspace + ":" + user, known);
                 }
-                channel = opened.getChannel().getId();
+                channel = known;
             }
             if (!gate.tryAcquire(workspace + ":" + channel, PER_CHANNEL)) {
                 return new SendResult.Retry(now.plus(PER_CHANNEL), "paced: one message a second per channel", true);
             }
+            if (!withinWorkspaceRate(workspace)) {
+                return new SendResult.Retry(now.plusMillis(200), "paced: the workspace's messages a second", true);
+            }
             var posted = client.chatPostMessage(r -> r.channel(channel).text(BlockKitRenderer.fallback(n.message()))
                     .blocks(BlockKitRenderer.message(n.message(), null)));
+            if (remembered && !posted.isOk() && "channel_not_found".equals(posted.getError())) {
+                dms.remove(workspace + ":" + n.recipient().user());
+                return new SendResult.Retry(null, "the DM channel changed; opening it again", false);
+            }
             return problem(posted, workspace, n).orElseGet(SendResult::delivered);
         } catch (SlackApiException e) {
             return fromHttp(e, workspace, n);
@@ -95,6 +125,24 @@ class SlackSender implements Sender {
         } catch (Exception e) {
             return new SendResult.Retry(null, "network: " + e.getMessage(), false);
         }
+    }
+
+    /**
+     * With {@code tandem.slack.workspace-rate}, waits (a little, on this thread) for room in the workspace's
+     * sliding second, shared by every instance; false if none came within a second.
+     */
+    private boolean withinWorkspaceRate(String workspace) throws InterruptedException {
+        if (workspaceRate <= 0) {
+            return true;
+        }
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (!gate.tryAcquire(workspace + ":second", workspaceRate, Duration.ofSeconds(1))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(Math.max(2, 1000 / workspaceRate));
+        }
+        return true;
     }
 
     /** Reads Slack's {@code ok:false} answers: rate limits wait, the permanent ones fail, the rest retry. */

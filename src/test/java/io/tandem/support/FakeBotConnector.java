@@ -226,6 +226,10 @@ public final class FakeBotConnector implements AutoCloseable {
     private final Set<String> missingMembers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private Duration perConversation;                                      // guarded by scriptMonitor
+    private int perSecond;                                                 // guarded by scriptMonitor
+    private final Map<String, Long> lastPostByConversation = new HashMap<>(); // guarded by scriptMonitor
+    private final Deque<Long> acceptedInLastSecond = new ArrayDeque<>();   // guarded by scriptMonitor
     private final AtomicLong activityIds = new AtomicLong(1_700_000_000_000L);
     private final AtomicInteger conversationIds = new AtomicInteger();
 
@@ -294,8 +298,25 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     /** Forgets calls, scripted failures and counts (registered and missing members stay). */
+    /**
+     * Rate limits on activity posts, answered 429 with {@code Retry-After: 1} as the Connector does: one post per
+     * {@code perConversation} to a conversation, and {@code perSecond} posts in any rolling second (0: no limit).
+     */
+    public void limit(Duration perConversation, int perSecond) {
+        synchronized (scriptMonitor) {
+            this.perConversation = perConversation;
+            this.perSecond = perSecond;
+            lastPostByConversation.clear();
+            acceptedInLastSecond.clear();
+        }
+    }
+
     public void reset() {
         synchronized (scriptMonitor) {
+            perConversation = null;
+            perSecond = 0;
+            lastPostByConversation.clear();
+            acceptedInLastSecond.clear();
             scriptedActivityPosts.clear();
             scriptedCreates.clear();
             accepted.set(0);
@@ -420,6 +441,23 @@ public final class FakeBotConnector implements AutoCloseable {
             };
             if (script != null && !script.isEmpty()) {
                 return script.pollFirst();
+            }
+            if (route.kind == Kind.SEND || route.kind == Kind.REPLY) {
+                long now = System.nanoTime();
+                while (!acceptedInLastSecond.isEmpty() && now - acceptedInLastSecond.peekFirst() >= 1_000_000_000L) {
+                    acceptedInLastSecond.pollFirst();
+                }
+                Long last = lastPostByConversation.get(route.conversationId);
+                if (perConversation != null && last != null && now - last < perConversation.toNanos()
+                        || perSecond > 0 && acceptedInLastSecond.size() >= perSecond) {
+                    return Reply.tooManyRequests(1);
+                }
+                if (perConversation != null) {
+                    lastPostByConversation.put(route.conversationId, now);
+                }
+                if (perSecond > 0) {
+                    acceptedInLastSecond.addLast(now);
+                }
             }
         }
         return switch (route.kind) {

@@ -1,0 +1,16 @@
+package io.tandem.bench.bare;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A Spring Boot app with nothing of Tandem's but its starters (the same classpath: web, Redis, Quartz, Actuator…),
+ * to compare start-up time and heap with ({@code CostBench}).
+ */
+@SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+public class BareApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BareApplication.class, args);
+    }
+}
