@@ -1,8 +1,7 @@
 package io.tandem.ops;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +28,11 @@ public final class Draining implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Draining.class);
 
     private final String name;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
     private final Duration patience;
     private volatile boolean running;
 
-    public Draining(String name, ExecutorService executor, Duration patience) {
+    public Draining(String name, ThreadPoolExecutor executor, Duration patience) {
         this.name = name;
         this.executor = executor;
         this.patience = patience;
@@ -44,18 +43,25 @@ public final class Draining implements SmartLifecycle {
         running = true;
     }
 
+    /**
+     * Waits until the executor has nothing queued or running (or the patience runs out). It is not shut down: a
+     * context may be stopped and started again (Spring's test contexts are); the bean's destruction shuts it down.
+     */
     @Override
     public void stop() {
         running = false;
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("{}: work still running after {}s of shutdown; stopping it", name, patience.toSeconds());
-                executor.shutdownNow();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (executor.getActiveCount() > 0 || !executor.getQueue().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                log.warn("{}: work still running after {}s of shutdown", name, patience.toSeconds());
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            executor.shutdownNow();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -73,12 +73,12 @@ public class SlackConfiguration {
 
         /** Commands Slack was already told about are answered before Redis goes ({@link io.tandem.ops.Draining}). */
         @Bean
-        io.tandem.ops.Draining slackExecutorDrain(ExecutorService slackExecutor) {
+        io.tandem.ops.Draining slackExecutorDrain(ThreadPoolExecutor slackExecutor) {
             return new io.tandem.ops.Draining("Slack commands", slackExecutor, java.time.Duration.ofSeconds(14));
         }
 
         @Bean(destroyMethod = "shutdownNow")
-        ExecutorService slackExecutor(SlackProperties properties) {
+        ThreadPoolExecutor slackExecutor(SlackProperties properties) {
             AtomicInteger n = new AtomicInteger();
             return new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(properties.queue()), r -> {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.tandem.TandemApplication;
-import io.tandem.bench.bare.BareApplication;
+import baseline.BareApplication;
 import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 
@@ -44,7 +44,8 @@ class CostBench {
         try {
             String url = "--spring.data.redis.url=redis://127.0.0.1:" + redisPort;
             Start bare = median(() -> launch(BareApplication.class.getName(), "bare",
-                    url, "--spring.config.name=bare-none", "--server.port=0"));
+                    url, "--spring.config.name=bare-none", "--server.port=0",
+                    "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
             Start tandem = median(() -> launch(TandemApplication.class.getName(), "tandem",
                     url, "--server.port=0", "--tandem.demo.enabled=false"));
             Start local = median(() -> launch(TandemApplication.class.getName(), "local", "--server.port=0"));
