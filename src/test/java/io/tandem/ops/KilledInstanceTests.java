@@ -1,0 +1,140 @@
+package io.tandem.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.tandem.TandemApplication;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.store.RedisDeliveryQueue;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.TestDataDirs;
+import redis.embedded.RedisServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Tandem process killed (SIGKILL, no shutdown at all) in the middle of a fan-out, and another started on the
+ * same Redis: nothing is lost, and only a message whose send was under way at the kill can go out twice (Slack
+ * cannot tell a retry from a new message), so at most one per delivery thread.
+ */
+class KilledInstanceTests {
+
+    private static final int NOTIFICATIONS = 300;
+    private static final int THREADS = 4;
+
+    @Test
+    void losesNothingWhenAnInstanceIsKilledMidFanOut() throws Exception {
+        Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
+        int redisPort = freePort();
+        RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
+        redis.start();
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", redisPort));
+        factory.afterPropertiesSet();
+        factory.start();
+        List<Process> processes = new ArrayList<>();
+        try (FakeSlackApi slack = FakeSlackApi.start()) {
+            slack.on("chat.postMessage", call -> {
+                sleep(100); // a send takes a while, so some are under way when the kill comes
+                delivered.computeIfAbsent(call.param("text"), t -> new AtomicInteger()).incrementAndGet();
+                return slack.defaultAnswer(call);
+            });
+            StringRedisTemplate template = new StringRedisTemplate(factory);
+            RedisDeliveryQueue queue = new RedisDeliveryQueue(template, JsonMapper.builder().build(),
+                    Clock.systemUTC());
+            for (int i = 0; i < NOTIFICATIONS; i++) {
+                queue.enqueue(new Notification(MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U" + i), "test",
+                        Reply.text("killed " + i)));
+            }
+            Process first = start(slack, redisPort, "first");
+            processes.add(first);
+            await().atMost(Duration.ofSeconds(90)).until(() -> delivered.size() >= 60);
+            first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            int beforeTheKill = delivered.size();
+            assertThat(beforeTheKill).as("killed in the middle").isLessThan(NOTIFICATIONS);
+
+            processes.add(start(slack, redisPort, "second"));
+            await().atMost(Duration.ofSeconds(120)).until(() -> delivered.size() == NOTIFICATIONS);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> delivered.size() == NOTIFICATIONS);
+            long twice = delivered.values().stream().filter(n -> n.get() > 1).count();
+            assertThat(delivered.values()).allSatisfy(n -> assertThat(n.get()).isLessThanOrEqualTo(2));
+            assertThat(twice).as("sent twice (only those under way at the kill may be)").isLessThanOrEqualTo(THREADS);
+            assertThat(queue.depth(Platform.SLACK)).isZero();
+        } finally {
+            for (Process p : processes) {
+                p.destroy();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+            factory.destroy();
+            redis.stop();
+        }
+    }
+
+    private static Process start(FakeSlackApi slack, int redisPort, String name) throws Exception {
+        Path dir = TestDataDirs.fresh("killed-" + name);
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                TandemApplication.class.getName(), "--server.port=" + port, "--tandem.data-dir=" + dir,
+                "--tandem.demo.enabled=false", "--tandem.console.enabled=false", "--tandem.teams.emulator=false",
+                "--spring.data.redis.url=redis://127.0.0.1:" + redisPort, "--tandem.slack.bot-token=xoxb-killed",
+                "--tandem.slack.signing-secret=killed", "--tandem.slack.api-url=" + slack.apiUrl(),
+                // a dead instance's claims come back after the lease
+                "--tandem.delivery.lease=5s", "--tandem.delivery.threads=" + THREADS)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(process.isAlive()).as(name + " died; see " + dir.resolve("out.log")).isTrue();
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return process;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
