@@ -1,7 +1,5 @@
 package io.tandem.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tandem.TandemApplication;
 import baseline.BareApplication;
+import io.tandem.support.Ports;
 import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 
@@ -38,7 +37,7 @@ class CostBench {
     @Test
     void startUpAndHeapAgainstABareSpringBootApp() throws Exception {
         BenchResults results = new BenchResults("5-cost");
-        int redisPort = freePort();
+        int redisPort = Ports.free();
         RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
         redis.start();
         try {
@@ -133,9 +132,4 @@ class CostBench {
         return String.format(Locale.ROOT, "%.0f MB", s.heapKb() / 1024.0);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package io.tandem.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +27,7 @@ import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.support.FakeBotConnector;
 import io.tandem.support.FakeSlackApi;
+import io.tandem.support.Ports;
 import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 
@@ -56,7 +55,7 @@ class FanOutBench {
             });
             slack.limitPostMessagePerChannel(Duration.ofSeconds(1));
             slack.limitWorkspace("chat.postMessage", BUDGET_PER_SECOND);
-            int redisPort = freePort();
+            int redisPort = Ports.free();
             RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
             redis.start();
             List<ConfigurableApplicationContext> instances = new ArrayList<>();
@@ -183,11 +182,6 @@ class FanOutBench {
         return new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void sleep(long millis) {
         try {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +30,7 @@ import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.store.RedisDeliveryQueue;
 import io.tandem.support.FakeSlackApi;
+import io.tandem.support.Ports;
 import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +48,7 @@ class KilledInstanceTests {
     @Test
     void losesNothingWhenAnInstanceIsKilledMidFanOut() throws Exception {
         Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
-        int redisPort = freePort();
+        int redisPort = Ports.free();
         RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
         redis.start();
         LettuceConnectionFactory factory = new LettuceConnectionFactory(
@@ -98,7 +98,7 @@ class KilledInstanceTests {
 
     private static Process start(FakeSlackApi slack, int redisPort, String name) throws Exception {
         Path dir = TestDataDirs.fresh("killed-" + name);
-        int port = freePort();
+        int port = Ports.free();
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 TandemApplication.class.getName(), "--server.port=" + port, "--tandem.data-dir=" + dir,
@@ -124,11 +124,6 @@ class KilledInstanceTests {
         return process;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void sleep(long millis) {
         try {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +30,7 @@ import io.tandem.support.FakeBotConnector;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.Http;
 import io.tandem.support.SlackRequests;
+import io.tandem.support.Ports;
 import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 
@@ -55,7 +55,7 @@ class PlatformHealthTests {
 
     static final FakeSlackApi slack = FakeSlackApi.start();
     static final FakeBotConnector teams = FakeBotConnector.start();
-    static final int redisPort = freePort();
+    static final int redisPort = Ports.free();
     static final RedisServer redis = startRedis();
 
     @DynamicPropertySource
@@ -159,11 +159,4 @@ class PlatformHealthTests {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.tandem.TandemApplication;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.SlackRequests;
+import io.tandem.support.Ports;
 import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
@@ -56,12 +56,12 @@ class TwoInstancesTests {
 
     @BeforeAll
     static void startTwoInstances() throws IOException {
-        int redisPort = freePort();
+        int redisPort = Ports.free();
         redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
         redis.start();
         Path dir = TestDataDirs.fresh("two-instances");
         for (String name : List.of("a", "b")) {
-            int port = freePort();
+            int port = Ports.free();
             Path log = dir.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -233,11 +233,4 @@ class TwoInstancesTests {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
