@@ -314,6 +314,22 @@ class SlackAdapterTests {
     }
 
     @Test
+    void opensAMembersDmOnceAndRemembersIt() {
+        String carol = "U0CAROL" + System.nanoTime();
+        slack.addUser(carol, "Carol Diaz", "Europe/Madrid", "es-ES");
+        for (int sent = 1; sent <= 2; sent++) {
+            queue.enqueue(new io.tandem.engine.Notification(io.tandem.engine.MemberId.of(
+                    io.tandem.engine.Platform.SLACK, FakeSlackApi.TEAM_ID, carol), "test",
+                    io.tandem.engine.Reply.text("message " + sent)));
+            long expected = sent;
+            await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.postMessage").stream()
+                    .filter(c -> ("D" + carol).equals(c.param("channel"))).count() == expected);
+        }
+        assertThat(slack.calls("conversations.open").stream().filter(c -> carol.equals(c.param("users"))))
+                .as("one Web API call per message once the DM is known").hasSize(1);
+    }
+
+    @Test
     void recordsAPermanentFailureWithSlacksReasonAndTellsTheSender() {
         // Bob's account is gone: opening a DM with him fails, and so does posting to the DM Tandem may remember
         slack.on("conversations.open", call -> BOB.equals(call.param("users"))
