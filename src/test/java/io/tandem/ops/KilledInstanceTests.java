@@ -3,11 +3,6 @@ package io.tandem.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +18,6 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.TandemApplication;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
@@ -31,6 +25,7 @@ import io.tandem.engine.Reply;
 import io.tandem.store.RedisDeliveryQueue;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.Ports;
+import io.tandem.support.TandemProcesses;
 import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,10 +81,7 @@ class KilledInstanceTests {
             assertThat(queue.depth(Platform.SLACK)).isZero();
         } finally {
             for (Process p : processes) {
-                p.destroy();
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
+                TandemProcesses.stop(p);
             }
             factory.destroy();
             redis.stop();
@@ -99,28 +91,14 @@ class KilledInstanceTests {
     private static Process start(FakeSlackApi slack, int redisPort, String name) throws Exception {
         Path dir = TestDataDirs.fresh("killed-" + name);
         int port = Ports.free();
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                TandemApplication.class.getName(), "--server.port=" + port, "--tandem.data-dir=" + dir,
+        Path log = dir.resolve("out.log");
+        Process process = TandemProcesses.builder(port, log, "--tandem.data-dir=" + dir,
                 "--tandem.demo.enabled=false", "--tandem.console.enabled=false", "--tandem.teams.emulator=false",
                 "--spring.data.redis.url=redis://127.0.0.1:" + redisPort, "--tandem.slack.bot-token=xoxb-killed",
                 "--tandem.slack.signing-secret=killed", "--tandem.slack.api-url=" + slack.apiUrl(),
                 // a dead instance's claims come back after the lease
-                "--tandem.delivery.lease=5s", "--tandem.delivery.threads=" + THREADS)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        Process process = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(process.isAlive()).as(name + " died; see " + dir.resolve("out.log")).isTrue();
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+                "--tandem.delivery.lease=5s", "--tandem.delivery.threads=" + THREADS).start();
+        TandemProcesses.awaitReady(process, port, log);
         return process;
     }
 

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,17 +14,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.tandem.TandemApplication;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.SlackRequests;
 import io.tandem.support.Ports;
+import io.tandem.support.TandemProcesses;
 import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
@@ -63,50 +58,30 @@ class TwoInstancesTests {
         for (String name : List.of("a", "b")) {
             int port = Ports.free();
             Path log = dir.resolve(name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    TandemApplication.class.getName(), "--server.port=" + port,
+            ProcessBuilder builder = TandemProcesses.builder(port, log,
                     "--tandem.data-dir=" + dir.resolve(name), "--tandem.demo.enabled=false",
                     "--tandem.console.enabled=false", "--tandem.teams.emulator=false",
                     "--tandem.slack.api-url=" + slack.apiUrl(),
                     // nudges looked for every second; reminders an hour before, at any hour of any day
                     "--tandem.nudges.poll-interval=1s", "--tandem.nudges.reminders=60m",
                     "--tandem.nudges.workday-start=00:00", "--tandem.nudges.workday-end=23:59",
-                    "--tandem.nudges.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY")
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    "--tandem.nudges.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
             Map<String, String> env = builder.environment();
             env.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
             env.put("SLACK_BOT_TOKEN", TOKEN);
             env.put("SLACK_SIGNING_SECRET", SECRET);
             env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
-            env.remove("JAVA_TOOL_OPTIONS");
             instances.add(new Instance(builder.start(), port, log, new SlackRequests(port, SECRET)));
         }
-        HttpClient http = HttpClient.newHttpClient();
         for (Instance instance : instances) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                assertThat(instance.process().isAlive()).as(() -> "instance died:\n" + tail(instance.log()))
-                        .isTrue();
-                try {
-                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port()
-                                    + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString())
-                            .statusCode() == 200;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+            TandemProcesses.awaitReady(instance.process(), instance.port(), instance.log());
         }
     }
 
     @AfterAll
     static void stopAll() throws Exception {
         for (Instance instance : instances) {
-            instance.process().destroy(); // SIGTERM
-        }
-        for (Instance instance : instances) {
-            if (!instance.process().waitFor(30, TimeUnit.SECONDS)) {
-                instance.process().destroyForcibly();
-            }
+            TandemProcesses.stop(instance.process());
         }
         slack.close();
         if (redis != null) {
@@ -223,14 +198,4 @@ class TwoInstancesTests {
                 """.formatted(user, channel, channel, slack.responseUrl("click-" + user),
                 json.writeValueAsString(value));
     }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
 }
