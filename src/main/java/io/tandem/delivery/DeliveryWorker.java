@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -20,7 +22,7 @@ import io.tandem.engine.StoreUnavailableException;
 
 /**
  * Takes due deliveries off the queue, one loop per platform, and sends each with the platform's {@link Sender}
- * on a small pool. On shutdown it stops claiming, lets in-flight sends finish, and puts back what it had claimed
+ * on a small pool, claiming only as many as it has free threads. On shutdown it stops claiming, lets in-flight sends finish, and puts back what it had claimed
  * but not sent, so another instance (or the next start) delivers it.
  */
 @Component
@@ -36,6 +38,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> loops = new ArrayList<>();
     private ExecutorService pool;
+    private volatile long stopDeadline;
 
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
@@ -65,12 +68,13 @@ public class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void stop() {
-        if (!running.compareAndSet(true, false)) {
-            return;
-        }
         // not interrupted: a loop in the middle of a Redis call or a send finishes it, then sees it must stop;
         // within the shutdown phase's time (spring.lifecycle.timeout-per-shutdown-phase), all loops together
         long deadline = System.nanoTime() + Math.min(settings.lease().toNanos(), STOP_PATIENCE.toNanos());
+        stopDeadline = deadline;
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
         for (Thread loop : loops) {
             try {
                 loop.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
@@ -81,6 +85,11 @@ public class DeliveryWorker implements SmartLifecycle {
         loops.clear();
         if (pool != null) {
             pool.shutdown();
+            try {
+                pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -96,51 +105,63 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void loop(Sender sender) {
+        // a permit per sending thread of this platform: deliveries are claimed only when a thread is free to send
+        // them, so none waits leased in a queue of the pool, and a thread never idles behind a slow send
+        Semaphore free = new Semaphore(settings.threads());
         while (running.get()) {
+            int wanted = 0;
             try {
-                List<Delivery> batch = queue.claim(sender.platform(), settings.batchSize(), settings.lease());
+                free.acquire();
+                wanted = 1;
+                while (wanted < settings.batchSize() && free.tryAcquire()) {
+                    wanted++;
+                }
+                List<Delivery> batch = queue.claim(sender.platform(), wanted, settings.lease());
+                free.release(wanted - batch.size());
+                wanted = 0;
                 if (batch.isEmpty()) {
                     sleep(settings.pollInterval());
                     continue;
                 }
-                sendAll(sender, batch);
+                for (Delivery delivery : batch) {
+                    send(sender, delivery, free);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             } catch (StoreUnavailableException e) {
+                free.release(wanted);
                 log.warn("Delivery queue unavailable, retrying shortly: {}", e.getMessage());
                 sleep(Duration.ofSeconds(2));
             } catch (RuntimeException e) {
+                free.release(wanted);
                 log.error("Delivery loop for {} failed; continuing", sender.platform().id(), e);
                 sleep(Duration.ofSeconds(1));
             }
         }
+        // the sends under way finish and say how they went (within the shutdown's patience)
+        try {
+            free.tryAcquire(settings.threads(), Math.max(0, stopDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void sendAll(Sender sender, List<Delivery> batch) {
-        List<Future<?>> sends = new ArrayList<>();
-        for (Delivery delivery : batch) {
-            if (!running.get()) {
-                // shutting down: hand it back at once rather than wait for its lease to expire
-                queue.retry(delivery, clock.instant(), false);
-                continue;
-            }
-            sends.add(pool.submit(() -> deliver(sender, delivery)));
-        }
-        // a shutdown interrupts this loop: the sends under way still finish and say how they went
-        boolean interrupted = false;
-        for (Future<?> send : sends) {
-            while (true) {
+    private void send(Sender sender, Delivery delivery, Semaphore free) {
+        try {
+            pool.execute(() -> {
                 try {
-                    send.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    log.error("Delivery failed unexpectedly", e.getCause());
-                    break;
+                    deliver(sender, delivery);
+                } catch (RuntimeException e) {
+                    // its lease runs out and it is claimed again: late, perhaps twice, never lost
+                    log.warn("Could not record how a {} delivery went: {}", sender.platform().id(), e.toString());
+                } finally {
+                    free.release();
                 }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            });
+        } catch (RejectedExecutionException e) {
+            free.release();
+            queue.retry(delivery, clock.instant(), false);
         }
     }
 

@@ -5,20 +5,33 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Port: shared pacing between instances. {@link #tryAcquire} lets one send through per key and interval (e.g. one
- * message per second per Slack channel); {@link #pause} holds a whole key back after a 429.
+ * Port: pacing shared by every instance. {@link #acquire} lets a message through to a conversation of a workspace
+ * when the conversation had none for an interval and the workspace has room in its sliding window; {@link #pause}
+ * holds a whole workspace back after a 429.
  */
 public interface RateGate {
 
-    boolean tryAcquire(String key, Duration interval);
-
     /**
-     * Lets a send through when fewer than {@code permits} went through for {@code key} in the last {@code window}
-     * (a sliding window, shared by every instance), and counts it.
+     * Takes a place for one message to {@code conversation} in {@code workspace}, if both have room: the conversation
+     * had no message for {@code interval}, and fewer than {@code permits} went to the workspace in the last
+     * {@code window} (0 permits: no such limit). Otherwise takes nothing and says which is full and for how long.
      */
-    boolean tryAcquire(String key, int permits, Duration window);
+    Verdict acquire(String workspace, String conversation, Duration interval, int permits, Duration window);
 
     void pause(String key, Duration duration);
 
     Optional<Instant> pausedUntil(String key);
+
+    /** What {@link #acquire} answered. */
+    enum Full { NONE, CONVERSATION, WORKSPACE }
+
+    /** {@code full} NONE: the place is taken, go; otherwise what is full, and how long until it has room ({@code retryIn}). */
+    record Verdict(Full full, Duration retryIn) {
+
+        public static final Verdict GO = new Verdict(Full.NONE, Duration.ZERO);
+
+        public boolean go() {
+            return full == Full.NONE;
+        }
+    }
 }

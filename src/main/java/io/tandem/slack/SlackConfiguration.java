@@ -25,6 +25,7 @@ import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.builtin.ClientOnlyOAuthStateService;
 
 import io.tandem.engine.Once;
+import io.tandem.delivery.Pacing;
 import io.tandem.delivery.RateGate;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.store.RedisSlackInstallationService;
@@ -152,7 +153,7 @@ public class SlackConfiguration {
         @Bean
         SlackSender slackSender(Slack slack, SlackTokens tokens, RateGate gate, Clock clock,
                                 SlackProperties properties) {
-            return new SlackSender(slack, tokens, gate, clock, properties.workspaceRate());
+            return new SlackSender(slack, tokens, new Pacing(gate, clock, "Slack", properties.workspaceRate()), clock);
         }
 
         @Bean

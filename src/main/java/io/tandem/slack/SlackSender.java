@@ -15,7 +15,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 
-import io.tandem.delivery.RateGate;
+import io.tandem.delivery.Pacing;
 import io.tandem.delivery.SendResult;
 import io.tandem.delivery.Sender;
 import io.tandem.engine.Notification;
@@ -24,15 +24,14 @@ import io.tandem.engine.StoreUnavailableException;
 
 /**
  * Sends notifications as Slack DMs: {@code conversations.open}, then {@code chat.postMessage}; a post for the
- * programme channel goes straight to {@code chat.postMessage}. Paced to one message
- * a second per channel; a 429 holds back the whole workspace for {@code Retry-After}; network and server errors are
+ * programme channel goes straight to {@code chat.postMessage}. Paced ({@link Pacing}) to one message a second per
+ * channel and the workspace's rate; a 429 holds back the whole workspace for {@code Retry-After}; network and server errors are
  * retried with backoff; errors that will never go away ({@code user_not_found}, {@code account_inactive}…) are
  * reported as failures with Slack's reason.
  */
 class SlackSender implements Sender {
 
     private static final Logger log = LoggerFactory.getLogger(SlackSender.class);
-    private static final Duration PER_CHANNEL = Duration.ofSeconds(1);
     private static final Set<String> PERMANENT = Set.of("user_not_found", "account_inactive", "user_disabled",
             "channel_not_found", "is_archived", "not_in_channel", "cannot_dm_bot", "invalid_auth", "not_authed",
             "token_revoked", "missing_scope", "no_permission", "team_access_not_granted", "restricted_action",
@@ -42,7 +41,7 @@ class SlackSender implements Sender {
 
     private final Slack slack;
     private final SlackTokens tokens;
-    private final RateGate gate;
+    private final Pacing pacing;
     private final Clock clock;
     /**
      * The DM channel of each member Tandem wrote to (workspace + user → channel id), so that a message costs one
@@ -56,13 +55,10 @@ class SlackSender implements Sender {
                 }
             });
 
-    private final int workspaceRate;
-
-    SlackSender(Slack slack, SlackTokens tokens, RateGate gate, Clock clock, int workspaceRate) {
-        this.workspaceRate = workspaceRate;
+    SlackSender(Slack slack, SlackTokens tokens, Pacing pacing, Clock clock) {
         this.slack = slack;
         this.tokens = tokens;
-        this.gate = gate;
+        this.pacing = pacing;
         this.clock = clock;
     }
 
@@ -76,9 +72,9 @@ class SlackSender implements Sender {
         String workspace = n.recipient().workspace();
         Instant now = clock.instant();
         try {
-            Optional<Instant> paused = gate.pausedUntil(workspace);
+            Optional<SendResult> paused = pacing.paused(workspace);
             if (paused.isPresent()) {
-                return new SendResult.Retry(paused.get(), "rate limited by Slack", true);
+                return paused.get();
             }
             Optional<String> token = tokens.botToken(slackTeam(workspace));
             if (token.isEmpty()) {
@@ -105,11 +101,9 @@ class SlackSender implements Sender {
                 }
                 channel = known;
             }
-            if (!gate.tryAcquire(workspace + ":" + channel, PER_CHANNEL)) {
-                return new SendResult.Retry(now.plus(PER_CHANNEL), "paced: one message a second per channel", true);
-            }
-            if (!withinWorkspaceRate(workspace)) {
-                return new SendResult.Retry(now.plusMillis(200), "paced: the workspace's messages a second", true);
+            Optional<SendResult> wait = pacing.admit(workspace, channel);
+            if (wait.isPresent()) {
+                return wait.get();
             }
             var posted = client.chatPostMessage(r -> r.channel(channel).text(BlockKitRenderer.fallback(n.message()))
                     .blocks(BlockKitRenderer.message(n.message(), null)));
@@ -125,24 +119,6 @@ class SlackSender implements Sender {
         } catch (Exception e) {
             return new SendResult.Retry(null, "network: " + e.getMessage(), false);
         }
-    }
-
-    /**
-     * With {@code tandem.slack.workspace-rate}, waits (a little, on this thread) for room in the workspace's
-     * sliding second, shared by every instance; false if none came within a second.
-     */
-    private boolean withinWorkspaceRate(String workspace) throws InterruptedException {
-        if (workspaceRate <= 0) {
-            return true;
-        }
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        while (!gate.tryAcquire(workspace + ":second", workspaceRate, Duration.ofSeconds(1))) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(Math.max(2, 1000 / workspaceRate));
-        }
-        return true;
     }
 
     /** Reads Slack's {@code ok:false} answers: rate limits wait, the permanent ones fail, the rest retry. */
@@ -180,8 +156,7 @@ class SlackSender implements Sender {
     }
 
     private SendResult rateLimited(String workspace, Duration wait) {
-        gate.pause(workspace, wait);
-        return new SendResult.Retry(clock.instant().plus(wait), "rate limited by Slack", true);
+        return pacing.rateLimited(workspace, wait);
     }
 
     /** {@code slack:T123} → {@code T123}. */

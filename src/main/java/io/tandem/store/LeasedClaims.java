@@ -30,6 +30,24 @@ final class LeasedClaims {
             return out
             """, List.class);
 
+    /**
+     * Puts an item in (or back into) a queue in one step: its record ({@code KEYS[2]} = {@code ARGV[1]}) and its
+     * place in the sorted set ({@code KEYS[1]}, member {@code ARGV[3]}, score {@code ARGV[2]}). One round trip, on
+     * the shared connection (a MULTI needs a connection of its own).
+     */
+    static final RedisScript<Long> PUT = new DefaultRedisScript<>("""
+            redis.call('SET', KEYS[2], ARGV[1])
+            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+            return 1
+            """, Long.class);
+
+    /** Takes an item out of a queue in one step: member {@code ARGV[1]} of {@code KEYS[1]}, record {@code KEYS[2]}. */
+    static final RedisScript<Long> REMOVE = new DefaultRedisScript<>("""
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            redis.call('DEL', KEYS[2])
+            return 1
+            """, Long.class);
+
     private LeasedClaims() {
     }
 }

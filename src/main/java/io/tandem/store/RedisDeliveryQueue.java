@@ -9,9 +9,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -148,32 +145,13 @@ public class RedisDeliveryQueue implements DeliveryQueue {
 
     private void put(Delivery delivery, Instant due) {
         String value = encode(delivery);
-        String dueKey = due(delivery.notification().recipient().platform());
-        RedisCalls.run(() -> redis.execute(new SessionCallback<List<Object>>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> List<Object> execute(RedisOperations<K, V> ops) throws DataAccessException {
-                RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
-                o.multi();
-                o.opsForValue().set(item(delivery.id()), value);
-                o.opsForZSet().add(dueKey, delivery.id(), due.toEpochMilli());
-                return o.exec();
-            }
-        }));
+        RedisCalls.run(() -> redis.execute(LeasedClaims.PUT,
+                List.of(due(delivery.notification().recipient().platform()), item(delivery.id())),
+                value, String.valueOf(due.toEpochMilli()), delivery.id()));
     }
 
     private void remove(Platform platform, String id) {
-        RedisCalls.run(() -> redis.execute(new SessionCallback<List<Object>>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> List<Object> execute(RedisOperations<K, V> ops) throws DataAccessException {
-                RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
-                o.multi();
-                o.opsForZSet().remove(due(platform), id);
-                o.delete(item(id));
-                return o.exec();
-            }
-        }));
+        RedisCalls.run(() -> redis.execute(LeasedClaims.REMOVE, List.of(due(platform), item(id)), id));
     }
 
     private Delivery read(String id, String raw) {

@@ -13,9 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -97,26 +94,14 @@ public class RedisNudgeStore implements NudgeStore {
     public void put(Nudge nudge) {
         String member = member(nudge.workspace(), nudge.id());
         String value = write(nudge);
-        RedisCalls.run(() -> redis.execute(new SessionCallback<List<Object>>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> List<Object> execute(RedisOperations<K, V> ops) throws DataAccessException {
-                RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
-                o.multi();
-                o.opsForValue().set(item(member), value);
-                o.opsForZSet().add(DUE, member, nudge.due().toEpochMilli());
-                return o.exec();
-            }
-        }));
+        RedisCalls.run(() -> redis.execute(LeasedClaims.PUT, List.of(DUE, item(member)), value,
+                String.valueOf(nudge.due().toEpochMilli()), member));
     }
 
     @Override
     public void remove(String workspace, String id) {
         String member = member(workspace, id);
-        RedisCalls.run(() -> {
-            redis.delete(item(member));
-            redis.opsForZSet().remove(DUE, member);
-        });
+        RedisCalls.run(() -> redis.execute(LeasedClaims.REMOVE, List.of(DUE, item(member)), member));
     }
 
     @Override

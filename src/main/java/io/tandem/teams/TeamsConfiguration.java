@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import io.tandem.delivery.Pacing;
+import io.tandem.delivery.RateGate;
 import io.tandem.engine.ConversationEngine;
 
 /**
@@ -57,8 +59,10 @@ public class TeamsConfiguration {
         }
 
         @Bean
-        TeamsSender teamsSender(TeamsAdapter adapter, TeamsConversations conversations, Clock clock) {
-            return new TeamsSender(adapter, conversations, clock);
+        TeamsSender teamsSender(TeamsAdapter adapter, TeamsConversations conversations, RateGate gate, Clock clock,
+                                TeamsProperties properties) {
+            return new TeamsSender(adapter, conversations, new Pacing(gate, clock, "Teams", properties.tenantRate()),
+                    clock);
         }
     }
 }

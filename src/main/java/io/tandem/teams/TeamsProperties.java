@@ -1,6 +1,7 @@
 package io.tandem.teams;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Teams settings ({@code tandem.teams.*}), filled from the Azure Bot's variables by {@code application.yml}:
@@ -11,9 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tenantId    the tenant of a single-tenant registration (the only kind Azure creates now)
  * @param emulator    without credentials, accept unauthenticated requests (Bot Framework Emulator); only ever
  *                    in local mode (embedded Redis), and on there unless set to false
+ * @param tenantRate  messages Tandem sends a tenant per second at most, all instances together (0: as fast as Teams
+ *                    accepts, each 429 holding the tenant back for its {@code Retry-After})
  */
 @ConfigurationProperties("tandem.teams")
-public record TeamsProperties(String appId, String appPassword, String tenantId, Boolean emulator) {
+public record TeamsProperties(String appId, String appPassword, String tenantId, Boolean emulator,
+                              @DefaultValue("0") int tenantRate) {
 
     boolean credentials() {
         return present(appId) && present(appPassword);

@@ -13,6 +13,7 @@ import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.ConversationReference;
 
+import io.tandem.delivery.Pacing;
 import io.tandem.delivery.SendResult;
 import io.tandem.delivery.Sender;
 import io.tandem.engine.Notification;
@@ -21,7 +22,8 @@ import io.tandem.engine.StoreUnavailableException;
 
 /**
  * Sends notifications proactively into each member's personal chat with Tandem ({@code continueConversation} on
- * the stored reference). A 429 waits its {@code Retry-After}; 5xx and network errors retry with backoff;
+ * the stored reference). Paced ({@link Pacing}) to one message a second per conversation and the tenant's rate; a
+ * 429 holds the tenant back for its {@code Retry-After}; 5xx and network errors retry with backoff;
  * a member Tandem has never talked to cannot be messaged in Teams, which is recorded with that reason.
  */
 class TeamsSender implements Sender {
@@ -31,12 +33,14 @@ class TeamsSender implements Sender {
 
     private final TeamsAdapter adapter;
     private final TeamsConversations conversations;
+    private final Pacing pacing;
     private final Clock clock;
     private final JacksonAdapter json = new JacksonAdapter();
 
-    TeamsSender(TeamsAdapter adapter, TeamsConversations conversations, Clock clock) {
+    TeamsSender(TeamsAdapter adapter, TeamsConversations conversations, Pacing pacing, Clock clock) {
         this.adapter = adapter;
         this.conversations = conversations;
+        this.pacing = pacing;
         this.clock = clock;
     }
 
@@ -47,11 +51,16 @@ class TeamsSender implements Sender {
 
     @Override
     public SendResult send(Notification n) {
+        String tenant = n.recipient().workspace();
         Optional<String> stored;
         try {
+            Optional<SendResult> paused = pacing.paused(tenant);
+            if (paused.isPresent()) {
+                return paused.get();
+            }
             stored = conversations.find(n.recipient());
         } catch (StoreUnavailableException e) {
-            return new SendResult.Retry(clock.instant().plusSeconds(2), "store unavailable", false);
+            return storeUnavailable();
         }
         if (stored.isEmpty()) {
             return new SendResult.Failed(NEVER_TALKED);
@@ -61,6 +70,20 @@ class TeamsSender implements Sender {
             reference = json.deserialize(stored.get(), ConversationReference.class);
         } catch (IOException e) {
             return new SendResult.Failed("unreadable conversation reference");
+        }
+        if (reference == null || reference.getConversation() == null || reference.getConversation().getId() == null) {
+            return new SendResult.Failed("unreadable conversation reference");
+        }
+        try {
+            Optional<SendResult> wait = pacing.admit(tenant, reference.getConversation().getId());
+            if (wait.isPresent()) {
+                return wait.get();
+            }
+        } catch (StoreUnavailableException e) {
+            return storeUnavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Retry(null, "interrupted", false);
         }
         try {
             adapter.continueConversation(adapter.appId(), reference, turn -> {
@@ -77,18 +100,22 @@ class TeamsSender implements Sender {
             }).get(30, TimeUnit.SECONDS);
             return SendResult.delivered();
         } catch (ExecutionException e) {
-            return failure(e.getCause());
+            return failure(tenant, e.getCause());
         } catch (TimeoutException e) {
             return new SendResult.Retry(null, "timed out", false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendResult.Retry(null, "interrupted", false);
         } catch (RuntimeException e) {
-            return failure(e);
+            return failure(tenant, e);
         }
     }
 
-    private SendResult failure(Throwable e) {
+    private SendResult storeUnavailable() {
+        return new SendResult.Retry(clock.instant().plusSeconds(2), "store unavailable", false);
+    }
+
+    private SendResult failure(String tenant, Throwable e) {
         Throwable cause = e;
         while (cause != null && !(cause instanceof RestException) && cause.getCause() != null
                 && cause.getCause() != cause) {
@@ -97,7 +124,7 @@ class TeamsSender implements Sender {
         if (cause instanceof RestException rest && rest.response() != null) {
             int status = rest.response().code();
             if (status == 429) {
-                return new SendResult.Retry(clock.instant().plus(retryAfter(rest)), "rate limited by Teams", true);
+                return pacing.rateLimited(tenant, retryAfter(rest));
             }
             if (status >= 500) {
                 return new SendResult.Retry(null, "Teams answered " + status, false);

@@ -201,6 +201,17 @@ class TeamsAdapterTests {
     }
 
     @Test
+    void pacesMessagesToOneConversationToOneASecondSoTeamsNeverRefusesThem() {
+        teams.limit(Duration.ofSeconds(1), 0);
+        for (int i = 1; i <= 3; i++) {
+            queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, BOB), "test",
+                    Reply.text("Hello Bob " + i)));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> teams.accepted() == 3);
+        assertThat(teams.refused()).as("429s from Teams").isZero();
+    }
+
+    @Test
     void postsToAChannelTandemWasMentionedIn() {
         post(activities.channelMention(FakeBotConnector.BOT_MENTION + " help", ANA, "Ana Lima", "en-US",
                 "Europe/London"));

@@ -82,10 +82,10 @@ class TeamsAuthenticationTests {
 
     @Test
     void passesTheTenantIntoOutgoingCredentials() {
-        TeamsAdapter adapter = new TeamsAdapter(new TeamsProperties(APP_ID, "secret", "tenant-1", null));
+        TeamsAdapter adapter = new TeamsAdapter(new TeamsProperties(APP_ID, "secret", "tenant-1", null, 0));
         var credentials = adapter.buildAppCredentials(APP_ID, "https://api.botframework.com").join();
         assertThat(credentials.getChannelAuthTenant()).isEqualTo("tenant-1");
-        TeamsAdapter multi = new TeamsAdapter(new TeamsProperties(APP_ID, "secret", null, null));
+        TeamsAdapter multi = new TeamsAdapter(new TeamsProperties(APP_ID, "secret", null, null, 0));
         assertThat(multi.buildAppCredentials(APP_ID, "https://api.botframework.com").join().getChannelAuthTenant())
                 .isNotEqualTo("tenant-1");
     }

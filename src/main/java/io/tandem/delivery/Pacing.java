@@ -1,0 +1,80 @@
+package io.tandem.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How a {@link Sender} keeps within a platform's rate limits, together with every other instance (through the
+ * {@link RateGate}): one message per {@link #PER_CONVERSATION} to a conversation; with a rate set, at most that many
+ * messages a second to a workspace (Slack) or tenant (Teams); and nothing to a workspace while a 429's
+ * {@code Retry-After} runs. A send that must wait is handed back to the queue as a throttled retry (never lost,
+ * never counted as a failed attempt); only a wait for room in the workspace's second is spent on the sending
+ * thread.
+ */
+public final class Pacing {
+
+    /** A little over the second both platforms ask for: the time a post takes to reach them varies. */
+    static final Duration PER_CONVERSATION = Duration.ofMillis(1100);
+    /**
+     * The longest a send waits on its thread for room in the workspace's second before it is put back. Waiting
+     * there (rather than putting it back at once) is what slows the claiming down to the pace the workspace allows.
+     */
+    static final Duration MAX_WAIT = Duration.ofSeconds(1);
+    private static final Duration SECOND = Duration.ofSeconds(1);
+
+    private final RateGate gate;
+    private final Clock clock;
+    private final String platform;
+    private final int rate;
+
+    /**
+     * @param platform named in the reasons of retries ("rate limited by Slack")
+     * @param rate     messages a second per workspace, all instances together; 0 for no limit of Tandem's own
+     */
+    public Pacing(RateGate gate, Clock clock, String platform, int rate) {
+        this.gate = gate;
+        this.clock = clock;
+        this.platform = platform;
+        this.rate = Math.max(0, rate);
+    }
+
+    /** The retry to answer while the workspace waits out a 429, if it does. */
+    public Optional<SendResult> paused(String workspace) {
+        return gate.pausedUntil(workspace).map(until -> limited(until));
+    }
+
+    /**
+     * Empty when a message to {@code conversation} in {@code workspace} may go now (its place is taken); otherwise
+     * the retry to answer. A busy conversation is put back at once; a full workspace is waited for, a little.
+     */
+    public Optional<SendResult> admit(String workspace, String conversation) throws InterruptedException {
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        while (true) {
+            RateGate.Verdict verdict = gate.acquire(workspace, conversation, PER_CONVERSATION, rate, SECOND);
+            if (verdict.go()) {
+                return Optional.empty();
+            }
+            if (verdict.full() == RateGate.Full.CONVERSATION) {
+                return Optional.of(new SendResult.Retry(clock.instant().plus(verdict.retryIn()),
+                        "paced: one message a second per conversation", true));
+            }
+            if (verdict.retryIn().toNanos() > deadline - System.nanoTime()) {
+                return Optional.of(new SendResult.Retry(clock.instant().plus(verdict.retryIn()),
+                        "paced: the workspace's messages a second", true));
+            }
+            Thread.sleep(Math.max(1, verdict.retryIn().toMillis()));
+        }
+    }
+
+    /** After a 429: holds the whole workspace back for {@code wait}, on every instance; the retry to answer. */
+    public SendResult rateLimited(String workspace, Duration wait) {
+        gate.pause(workspace, wait);
+        return limited(clock.instant().plus(wait));
+    }
+
+    private SendResult limited(Instant until) {
+        return new SendResult.Retry(until, "rate limited by " + platform, true);
+    }
+}
