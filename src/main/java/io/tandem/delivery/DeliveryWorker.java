@@ -112,6 +112,10 @@ public class DeliveryWorker implements SmartLifecycle {
             int wanted = 0;
             try {
                 free.acquire();
+                if (!running.get()) {
+                    free.release();
+                    break;
+                }
                 wanted = 1;
                 while (wanted < settings.batchSize() && free.tryAcquire()) {
                     wanted++;

@@ -32,6 +32,8 @@ final class ProfileHash {
     static final String TEACHES = "t";
     static final String LEARNS = "l";
     static final String JOINED = "j";
+    /** Bumped by every write of the profile (not part of it): readers holding this version hold the profile. */
+    static final String VERSION = "v";
 
     private ProfileHash() {
     }

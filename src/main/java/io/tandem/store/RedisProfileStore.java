@@ -15,7 +15,12 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.tandem.engine.MemberId;
 import io.tandem.engine.StoreUnavailableException;
@@ -27,7 +32,8 @@ import io.tandem.mentoring.Seniority;
 /**
  * Profiles in Redis: one hash per member, a set of members and a hash of handles per workspace, and per skill a
  * sorted set of active teachers for each seniority band (scored by spare capacity) plus a set of learners.
- * Index updates are written in the same MULTI/EXEC as the profile, so they never drift apart.
+ * Index updates are written in the same MULTI/EXEC as the profile, so they never drift apart. Each write bumps the
+ * profile's version, so searches keep the profiles they read and fetch again only those that changed.
  */
 @Repository
 public class RedisProfileStore implements ProfileStore {
@@ -46,7 +52,35 @@ public class RedisProfileStore implements ProfileStore {
     private static final int SAVE_ALL_BATCH = 500;
     private static final int MAX_SAVE_ATTEMPTS = 12;
 
+    /** How many profiles an instance keeps for searches (about a kilobyte each). */
+    private static final int KNOWN_PROFILES = 20_000;
+
+    /** For each key: 1 if its version field is the one given, 0 if the hash is gone, else the whole hash. */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> CHANGED = new DefaultRedisScript<>("""
+            local out = {}
+            for i, key in ipairs(KEYS) do
+                local version = redis.call('HGET', key, 'v')
+                if version and version == ARGV[i] then
+                    out[i] = 1
+                else
+                    local hash = redis.call('HGETALL', key)
+                    if #hash == 0 then
+                        out[i] = 0
+                    else
+                        out[i] = hash
+                    end
+                end
+            end
+            return out
+            """, List.class);
+
+    private record Known(Profile profile, String version) {
+    }
+
     private final StringRedisTemplate redis;
+    /** Profiles this instance read, with their versions: a search reads again only those that changed since. */
+    private final Cache<MemberId, Known> known = Caffeine.newBuilder().maximumSize(KNOWN_PROFILES).build();
 
     public RedisProfileStore(StringRedisTemplate redis) {
         this.redis = redis;
@@ -63,17 +97,53 @@ public class RedisProfileStore implements ProfileStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<MemberId> order = List.copyOf(new LinkedHashSet<>(ids));
-        List<Object> hashes = pipelined(o -> order.forEach(id -> o.opsForHash().entries(RedisKeys.member(id))));
+        Map<String, List<MemberId>> byWorkspace = new LinkedHashMap<>();
+        for (MemberId id : new LinkedHashSet<>(ids)) {
+            byWorkspace.computeIfAbsent(id.workspace(), w -> new ArrayList<>()).add(id);
+        }
         Map<MemberId, Profile> profiles = new LinkedHashMap<>();
-        for (int i = 0; i < order.size(); i++) {
-            @SuppressWarnings("unchecked")
-            Profile p = ProfileHash.read(order.get(i), (Map<Object, Object>) hashes.get(i));
-            if (p != null) {
-                profiles.put(order.get(i), p);
+        byWorkspace.values().forEach(members -> readChanged(members, profiles));
+        return profiles;
+    }
+
+    /**
+     * Reads the profiles of one workspace's members in one script: those this instance holds at their current
+     * version come back as 1 (taken from {@link #known}), changed ones in full, missing ones as 0.
+     */
+    private void readChanged(List<MemberId> members, Map<MemberId, Profile> into) {
+        List<String> keys = new ArrayList<>(members.size());
+        Object[] versions = new Object[members.size()];
+        for (int i = 0; i < members.size(); i++) {
+            keys.add(RedisKeys.member(members.get(i)));
+            Known held = known.getIfPresent(members.get(i));
+            versions[i] = held == null || held.version() == null ? "" : held.version();
+        }
+        List<?> answers = RedisCalls.call(() -> redis.execute(CHANGED, keys, versions));
+        for (int i = 0; answers != null && i < answers.size() && i < members.size(); i++) {
+            MemberId id = members.get(i);
+            Object answer = answers.get(i);
+            if (answer instanceof List<?> fields) {
+                Map<Object, Object> hash = new LinkedHashMap<>();
+                for (int f = 0; f + 1 < fields.size(); f += 2) {
+                    hash.put(String.valueOf(fields.get(f)), String.valueOf(fields.get(f + 1)));
+                }
+                Profile profile = ProfileHash.read(id, hash);
+                if (profile != null) {
+                    known.put(id, new Known(profile, (String) hash.get(ProfileHash.VERSION)));
+                    into.put(id, profile);
+                }
+            } else if (answer instanceof Number n && n.longValue() == 1L) {
+                Known held = known.getIfPresent(id);
+                if (held != null) {
+                    into.put(id, held.profile());
+                } else {
+                    // evicted meanwhile: read it the usual way
+                    find(id).ifPresent(p -> into.put(id, p));
+                }
+            } else {
+                known.invalidate(id);
             }
         }
-        return profiles;
     }
 
     @Override
@@ -130,6 +200,7 @@ public class RedisProfileStore implements ProfileStore {
         String ws = id.workspace();
         String user = id.user();
         o.opsForHash().putAll(RedisKeys.member(id), ProfileHash.write(after));
+        o.opsForHash().increment(RedisKeys.member(id), ProfileHash.VERSION, 1);
         o.opsForSet().add(RedisKeys.members(ws), user);
         if (before == null) {
             o.opsForSet().add(RedisKeys.WORKSPACES, ws);

@@ -60,7 +60,8 @@ class SlackLoadBench {
     static final String SECRET = "bench-signing-secret";
     private static final int MEMBERS = 2_000;
     private static final int CALLERS = 300;
-    private static final int[] RATES = {100, 200, 500};
+    private static final int[] RATES = java.util.Arrays.stream(System.getProperty("bench.rates", "100,200,500")
+            .split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
     private static final FakeSlackApi slack = FakeSlackApi.start();
 
