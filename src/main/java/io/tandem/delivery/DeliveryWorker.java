@@ -177,7 +177,7 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         SendResult result;
         try {
-            result = sender.send(delivery.notification());
+            result = sender.send(delivery);
         } catch (RuntimeException e) {
             result = new SendResult.Retry(null, e.toString(), false);
         }

@@ -9,4 +9,12 @@ public interface Sender {
     Platform platform();
 
     SendResult send(Notification notification);
+
+    /**
+     * Sends a queued delivery. A sender that can tell whether a message already reached its platform overrides
+     * this to look first when the delivery is {@linkplain Delivery#inDoubt() in doubt}, so that it goes out once.
+     */
+    default SendResult send(Delivery delivery) {
+        return send(delivery.notification());
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +15,9 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.Message;
 
+import io.tandem.delivery.Delivery;
 import io.tandem.delivery.Pacing;
 import io.tandem.delivery.SendResult;
 import io.tandem.delivery.Sender;
@@ -27,7 +30,8 @@ import io.tandem.engine.StoreUnavailableException;
  * programme channel goes straight to {@code chat.postMessage}. Paced ({@link Pacing}) to one message a second per
  * channel and the workspace's rate; a 429 holds back the whole workspace for {@code Retry-After}; network and server errors are
  * retried with backoff; errors that will never go away ({@code user_not_found}, {@code account_inactive}…) are
- * reported as failures with Slack's reason.
+ * reported as failures with Slack's reason. Each DM carries its delivery's id in message metadata: a delivery in
+ * doubt (its instance died mid-send) is looked for in the DM's history first, so it goes out once.
  */
 class SlackSender implements Sender {
 
@@ -38,6 +42,9 @@ class SlackSender implements Sender {
             "msg_too_long", "invalid_blocks", "user_is_bot", "ekm_access_denied");
 
     private static final int DM_CACHE = 50_000;
+    /** Each DM carries its delivery's id in Slack message metadata, to be found again if that is ever in doubt. */
+    static final String METADATA_EVENT = "tandem_delivery";
+    static final String METADATA_DELIVERY = "delivery";
 
     private final Slack slack;
     private final SlackTokens tokens;
@@ -69,6 +76,16 @@ class SlackSender implements Sender {
 
     @Override
     public SendResult send(Notification n) {
+        return send(n, null);
+    }
+
+    @Override
+    public SendResult send(Delivery delivery) {
+        return send(delivery.notification(), delivery);
+    }
+
+    /** {@code delivery} is null for a notification that is not from the queue. */
+    private SendResult send(Notification n, Delivery delivery) {
         String workspace = n.recipient().workspace();
         Instant now = clock.instant();
         try {
@@ -101,12 +118,20 @@ class SlackSender implements Sender {
                 }
                 channel = known;
             }
+            if (delivery != null && delivery.inDoubt() && !n.recipient().isChannel()
+                    && alreadyPosted(client, channel, delivery)) {
+                log.info("A {} notification to {} had reached Slack before its instance stopped; not sent again",
+                        n.kind(), n.recipient());
+                return SendResult.delivered();
+            }
             Optional<SendResult> wait = pacing.admit(workspace, channel);
             if (wait.isPresent()) {
                 return wait.get();
             }
             var posted = client.chatPostMessage(r -> r.channel(channel).text(BlockKitRenderer.fallback(n.message()))
-                    .blocks(BlockKitRenderer.message(n.message(), null)));
+                    .blocks(BlockKitRenderer.message(n.message(), null))
+                    .metadata(delivery == null ? null : Message.Metadata.builder().eventType(METADATA_EVENT)
+                            .eventPayload(Map.of(METADATA_DELIVERY, delivery.id())).build()));
             if (remembered && !posted.isOk() && "channel_not_found".equals(posted.getError())) {
                 dms.remove(workspace + ":" + n.recipient().user());
                 return new SendResult.Retry(null, "the DM channel changed; opening it again", false);
@@ -118,6 +143,28 @@ class SlackSender implements Sender {
             return new SendResult.Retry(now.plusSeconds(2), "store unavailable", false);
         } catch (Exception e) {
             return new SendResult.Retry(null, "network: " + e.getMessage(), false);
+        }
+    }
+
+    /**
+     * Whether a message of this delivery is in the DM already (its id is in the message's metadata): a delivery in
+     * doubt was claimed by an instance that stopped before saying how it went, perhaps after Slack had it. When
+     * Slack cannot say ({@code im:history} missing, an error), false: better twice than never.
+     */
+    private static boolean alreadyPosted(MethodsClient client, String channel, Delivery delivery) {
+        try {
+            var history = client.conversationsHistory(r -> r.channel(channel).includeAllMetadata(true).limit(100)
+                    .oldest(String.valueOf(delivery.queuedAt().getEpochSecond() - 1)));
+            if (!history.isOk() || history.getMessages() == null) {
+                log.info("Could not check a DM's history before sending again: {}", history.getError());
+                return false;
+            }
+            return history.getMessages().stream().map(Message::getMetadata)
+                    .anyMatch(m -> m != null && METADATA_EVENT.equals(m.getEventType()) && m.getEventPayload() != null
+                            && delivery.id().equals(String.valueOf(m.getEventPayload().get(METADATA_DELIVERY))));
+        } catch (Exception e) {
+            log.info("Could not check a DM's history before sending again: {}", e.toString());
+            return false;
         }
     }
 

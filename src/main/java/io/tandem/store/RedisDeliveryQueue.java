@@ -55,6 +55,11 @@ public class RedisDeliveryQueue implements DeliveryQueue {
         return PREFIX + "item:" + id;
     }
 
+    /** Hash: the deliveries of a platform claimed by a worker that has not said yet how they went. */
+    static String claims(Platform platform) {
+        return PREFIX + "claimed:" + platform.id();
+    }
+
     private static String failures(String workspace) {
         return RedisKeys.prefix(workspace) + "delivery:failed";
     }
@@ -69,14 +74,15 @@ public class RedisDeliveryQueue implements DeliveryQueue {
     @SuppressWarnings("unchecked")
     public List<Delivery> claim(Platform platform, int max, Duration lease) {
         Instant now = clock.instant();
-        List<Object> raw = RedisCalls.call(() -> redis.execute(LeasedClaims.CLAIM, List.of(due(platform)),
+        List<Object> raw = RedisCalls.call(() -> redis.execute(LeasedClaims.CLAIM, List.of(due(platform), claims(platform)),
                 String.valueOf(now.toEpochMilli()), String.valueOf(now.plus(lease).toEpochMilli()),
                 String.valueOf(max), PREFIX + "item:"));
         List<Delivery> claimed = new ArrayList<>();
-        for (int i = 0; raw != null && i + 1 < raw.size(); i += 2) {
+        for (int i = 0; raw != null && i + 2 < raw.size(); i += 3) {
             String id = String.valueOf(raw.get(i));
+            boolean inDoubt = raw.get(i + 2) instanceof Number n && n.longValue() == 1L;
             try {
-                claimed.add(read(id, String.valueOf(raw.get(i + 1))));
+                claimed.add(read(id, String.valueOf(raw.get(i + 1)), inDoubt));
             } catch (JacksonException | IllegalArgumentException e) {
                 log.error("Dropping unreadable delivery {} from the queue: {}", id, e.getMessage());
                 remove(platform, id);
@@ -145,18 +151,18 @@ public class RedisDeliveryQueue implements DeliveryQueue {
 
     private void put(Delivery delivery, Instant due) {
         String value = encode(delivery);
-        RedisCalls.run(() -> redis.execute(LeasedClaims.PUT,
-                List.of(due(delivery.notification().recipient().platform()), item(delivery.id())),
+        Platform platform = delivery.notification().recipient().platform();
+        RedisCalls.run(() -> redis.execute(LeasedClaims.PUT, List.of(due(platform), item(delivery.id()), claims(platform)),
                 value, String.valueOf(due.toEpochMilli()), delivery.id()));
     }
 
     private void remove(Platform platform, String id) {
-        RedisCalls.run(() -> redis.execute(LeasedClaims.REMOVE, List.of(due(platform), item(id)), id));
+        RedisCalls.run(() -> redis.execute(LeasedClaims.REMOVE, List.of(due(platform), item(id), claims(platform)), id));
     }
 
-    private Delivery read(String id, String raw) {
+    private Delivery read(String id, String raw, boolean inDoubt) {
         JsonNode node = json.readTree(raw);
         return new Delivery(id, codec.read(node.get("n").asString()), node.get("a").asInt(),
-                Instant.ofEpochMilli(node.get("q").asLong()));
+                Instant.ofEpochMilli(node.get("q").asLong()), inDoubt);
     }
 }

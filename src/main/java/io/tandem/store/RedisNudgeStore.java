@@ -111,7 +111,7 @@ public class RedisNudgeStore implements NudgeStore {
                 String.valueOf(now.toEpochMilli()), String.valueOf(now.plus(lease).toEpochMilli()),
                 String.valueOf(max), PREFIX + "nudge:"));
         List<Nudge> out = new ArrayList<>();
-        for (int i = 0; raw != null && i + 1 < raw.size(); i += 2) {
+        for (int i = 0; raw != null && i + 2 < raw.size(); i += 3) {
             String member = String.valueOf(raw.get(i));
             String value = String.valueOf(raw.get(i + 1));
             try {

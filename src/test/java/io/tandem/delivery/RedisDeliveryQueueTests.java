@@ -56,6 +56,26 @@ class RedisDeliveryQueueTests {
     }
 
     @Test
+    void aDeliveryWhoseWorkerNeverSaidHowItWentComesBackInDoubt() throws InterruptedException {
+        queue.enqueue(note("ana"));
+        queue.enqueue(note("bob"));
+        List<Delivery> first = queue.claim(Platform.TEAMS, 10, Duration.ofMillis(200));
+        assertThat(first).hasSize(2).noneMatch(Delivery::inDoubt);
+        Delivery handedBack = first.stream().filter(d -> d.notification().recipient().user().equals("bob"))
+                .findFirst().orElseThrow();
+        queue.retry(handedBack, Instant.now(), false);
+        Thread.sleep(300); // ana's lease runs out: her worker died without a word
+        List<Delivery> again = queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1));
+        assertThat(again).extracting(d -> d.notification().recipient().user() + ":" + d.inDoubt())
+                .containsExactlyInAnyOrder("ana:true", "bob:false");
+        again.forEach(queue::done);
+        queue.enqueue(note("cid"));
+        assertThat(queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1))).singleElement()
+                .satisfies(d -> assertThat(d.inDoubt()).isFalse());
+        assertThat(redis.opsForHash().size("tandem:{delivery}:claimed:teams")).as("claims kept").isEqualTo(1);
+    }
+
+    @Test
     void keepsEveryPartOfANotification() {
         Notification n = note("ana");
         queue.enqueue(n);

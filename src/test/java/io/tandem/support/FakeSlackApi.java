@@ -163,6 +163,8 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final AtomicLong tsMicros = new AtomicLong();
     private final AtomicInteger ids = new AtomicInteger();
+    /** Messages posted per channel, oldest first, as conversations.history gives them back. */
+    private final Map<String, List<JsonObject>> history = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FakeSlackApi() {
         http = FakeHttp.serve("the fake Slack API", "fake-slack", this::handle);
@@ -275,6 +277,7 @@ public final class FakeSlackApi implements AutoCloseable {
             refused.clear();
         }
         calls.clear();
+        history.clear();
     }
 
     // ---------------------------------------------------------------- what was received
@@ -461,6 +464,7 @@ public final class FakeSlackApi implements AutoCloseable {
             case "conversations.open" -> ok("channel",
                     json("id", "D" + String.valueOf(call.param("users")).replace(",", "")));
             case "chat.postMessage", "chat.update" -> message(call);
+            case "conversations.history" -> history(call);
             case "chat.postEphemeral" -> ok("message_ts", nextTs());
             case "views.open", "views.publish", "views.update", "views.push" -> view(call);
             case "apps.connections.open" -> Reply.error("invalid_auth");
@@ -505,9 +509,26 @@ public final class FakeSlackApi implements AutoCloseable {
         JsonElement blocks = parseOrNull(call.param("blocks"));
         JsonObject message = json("type", "message", "user", BOT_USER_ID, "bot_id", BOT_ID,
                 "text", call.param("text"), "ts", ts, "thread_ts", call.param("thread_ts"),
-                "blocks", blocks != null && blocks.isJsonArray() ? blocks : null);
+                "blocks", blocks != null && blocks.isJsonArray() ? blocks : null,
+                "metadata", parseOrNull(call.param("metadata")));
+        if (!update && call.param("channel") != null) {
+            history.computeIfAbsent(call.param("channel"), c -> java.util.Collections.synchronizedList(
+                    new java.util.ArrayList<>())).add(message);
+        }
         return ok("channel", call.param("channel"), "ts", ts, "text", update ? call.param("text") : null,
                 "message", message);
+    }
+
+    /** The messages posted to a channel, newest first, with their metadata (as with {@code include_all_metadata}). */
+    private Reply history(Call call) {
+        List<JsonObject> posted = history.getOrDefault(call.param("channel"), List.of());
+        JsonArray messages = new JsonArray();
+        synchronized (posted) {
+            for (int i = posted.size() - 1; i >= 0; i--) {
+                messages.add(posted.get(i));
+            }
+        }
+        return ok("messages", messages, "has_more", false);
     }
 
     /** Echoes the view sent, with an id, the team and a hash, as Slack does. */
