@@ -139,6 +139,20 @@ public class FindingMentors {
     /** Whole hours of 09:00–18:00 the two zones share on the coming Wednesday (a plain working day). */
     long sharedWorkingHours(ZoneId a, ZoneId b) {
         LocalDate day = LocalDate.now(clock).with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
+        if (sharedHours.size() > SHARED_HOURS_KEPT) {
+            sharedHours.clear();
+        }
+        // a search compares one zone with a handful of others, again and again: work each pair out once a week
+        return sharedHours.computeIfAbsent(new ZonePair(day, a, b), pair -> sharedWorkingHours(day, a, b));
+    }
+
+    private record ZonePair(LocalDate day, ZoneId a, ZoneId b) {
+    }
+
+    private static final int SHARED_HOURS_KEPT = 10_000;
+    private final java.util.Map<ZonePair, Long> sharedHours = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static long sharedWorkingHours(LocalDate day, ZoneId a, ZoneId b) {
         Instant start = max(day.atTime(DAY_START).atZone(a).toInstant(), day.atTime(DAY_START).atZone(b).toInstant());
         Instant end = min(day.atTime(DAY_END).atZone(a).toInstant(), day.atTime(DAY_END).atZone(b).toInstant());
         return end.isAfter(start) ? Duration.between(start, end).toHours() : 0;
