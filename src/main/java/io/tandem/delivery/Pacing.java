@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * How a {@link Sender} keeps within a platform's rate limits, together with every other instance (through the
  * {@link RateGate}): one message per {@link #PER_CONVERSATION} to a conversation; with a rate set, at most that many
- * messages a second to a workspace (Slack) or tenant (Teams); and nothing to a workspace while a 429's
- * {@code Retry-After} runs. A send that must wait is handed back to the queue as a throttled retry (never lost,
+ * messages a second to a workspace (Slack) or tenant (Teams); nothing to a workspace while a 429's
+ * {@code Retry-After} runs; and after a 429, for {@link #REMEMBER}, a little under the rate that went through
+ * (so that a fan-out without a configured rate finds the platform's, instead of hitting it again and again). A send that must wait is handed back to the queue as a throttled retry (never lost,
  * never counted as a failed attempt); only a wait for room in the workspace's second is spent on the sending
  * thread.
  */
@@ -23,6 +24,11 @@ public final class Pacing {
      */
     static final Duration MAX_WAIT = Duration.ofSeconds(1);
     private static final Duration SECOND = Duration.ofSeconds(1);
+    /** How long a rate learnt from a 429 holds before Tandem tries the platform's limit again. */
+    static final Duration REMEMBER = Duration.ofMinutes(1);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Pacing.class);
+    private final String instance = java.util.UUID.randomUUID().toString();
+    private final java.util.concurrent.atomic.AtomicLong tickets = new java.util.concurrent.atomic.AtomicLong();
 
     private final RateGate gate;
     private final Clock clock;
@@ -45,14 +51,21 @@ public final class Pacing {
         return gate.pausedUntil(workspace).map(until -> limited(until));
     }
 
+    /** A unique name for the place of one send, to pass to {@link #admit} and, after a 429, {@link #rateLimited}. */
+    public String ticket() {
+        return instance + ":" + tickets.incrementAndGet();
+    }
+
     /**
-     * Empty when a message to {@code conversation} in {@code workspace} may go now (its place is taken); otherwise
-     * the retry to answer. A busy conversation is put back at once; a full workspace is waited for, a little.
+     * Empty when a message to {@code conversation} in {@code workspace} may go now (its place, {@code ticket}, is
+     * taken); otherwise the retry to answer. A busy conversation is put back at once; a full workspace is waited
+     * for, a little.
      */
-    public Optional<SendResult> admit(String workspace, String conversation) throws InterruptedException {
+    public Optional<SendResult> admit(String workspace, String conversation, String ticket)
+            throws InterruptedException {
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         while (true) {
-            RateGate.Verdict verdict = gate.acquire(workspace, conversation, PER_CONVERSATION, rate, SECOND);
+            RateGate.Verdict verdict = gate.acquire(workspace, conversation, PER_CONVERSATION, rate, SECOND, ticket);
             if (verdict.go()) {
                 return Optional.empty();
             }
@@ -68,9 +81,16 @@ public final class Pacing {
         }
     }
 
-    /** After a 429: holds the whole workspace back for {@code wait}, on every instance; the retry to answer. */
-    public SendResult rateLimited(String workspace, Duration wait) {
+    /**
+     * After a 429: holds the whole workspace back for {@code wait}, on every instance, and then paces it a little
+     * under what went through; {@code ticket} is the refused send's place (null if it had none). The retry to
+     * answer.
+     */
+    public SendResult rateLimited(String workspace, Duration wait, String ticket) {
         gate.pause(workspace, wait);
+        int learnt = gate.refused(workspace, ticket, SECOND, REMEMBER);
+        log.info("{} refused a message (429, retry after {} s): {} paced at {} a second for the next {} s",
+                platform, wait.toSeconds(), workspace, learnt, REMEMBER.toSeconds());
         return limited(clock.instant().plus(wait));
     }
 

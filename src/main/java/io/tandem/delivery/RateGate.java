@@ -6,17 +6,26 @@ import java.util.Optional;
 
 /**
  * Port: pacing shared by every instance. {@link #acquire} lets a message through to a conversation of a workspace
- * when the conversation had none for an interval and the workspace has room in its sliding window; {@link #pause}
- * holds a whole workspace back after a 429.
+ * when the conversation had none for an interval and the workspace has room in its sliding window; after a 429,
+ * {@link #refused} learns the rate the platform accepts and {@link #pause} holds the whole workspace back.
  */
 public interface RateGate {
 
     /**
-     * Takes a place for one message to {@code conversation} in {@code workspace}, if both have room: the conversation
-     * had no message for {@code interval}, and fewer than {@code permits} went to the workspace in the last
-     * {@code window} (0 permits: no such limit). Otherwise takes nothing and says which is full and for how long.
+     * Takes a place ({@code ticket}, unique) for one message to {@code conversation} in {@code workspace}, if both
+     * have room: the conversation had no message for {@code interval}, and fewer than {@code permits} went to the
+     * workspace in the last {@code window} (0 permits: no limit of Tandem's own), nor more than it learnt the
+     * platform accepts. Otherwise takes nothing and says which is full and for how long.
      */
-    Verdict acquire(String workspace, String conversation, Duration interval, int permits, Duration window);
+    Verdict acquire(String workspace, String conversation, Duration interval, int permits, Duration window,
+                    String ticket);
+
+    /**
+     * The platform refused the message of {@code ticket} (429): its place is given back, and the workspace's
+     * rate is held, for {@code remember}, a little under what went through in the last {@code window} (lower
+     * still if that was already the rate); returns that rate.
+     */
+    int refused(String workspace, String ticket, Duration window, Duration remember);
 
     void pause(String key, Duration duration);
 

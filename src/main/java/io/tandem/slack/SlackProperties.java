@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queue         commands waiting for a thread before newcomers are told Tandem is busy
  * @param userCache     how long a member's name, timezone and locale from {@code users.info} are kept
  * @param adminsAreLeads Slack workspace admins and owners count as programme leads
- * @param workspaceRate  messages Tandem sends a workspace per second at most, all instances together (0: as fast
- *                       as Slack accepts, slowing down after each 429)
+ * @param workspaceRate  messages Tandem sends a workspace per second at most, all instances together (0: no limit
+ *                       of Tandem's own; after a 429, a rate learnt from it holds for a minute either way)
  */
 @ConfigurationProperties("tandem.slack")
 public record SlackProperties(String botToken, String signingSecret, String appToken, String clientId,

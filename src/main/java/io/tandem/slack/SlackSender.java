@@ -87,6 +87,7 @@ class SlackSender implements Sender {
     /** {@code delivery} is null for a notification that is not from the queue. */
     private SendResult send(Notification n, Delivery delivery) {
         String workspace = n.recipient().workspace();
+        String ticket = null;
         Instant now = clock.instant();
         try {
             Optional<SendResult> paused = pacing.paused(workspace);
@@ -109,7 +110,7 @@ class SlackSender implements Sender {
                 remembered = known != null;
                 if (known == null) {
                     var opened = client.conversationsOpen(r -> r.users(List.of(user)));
-                    Optional<SendResult> problem = problem(opened, workspace, n);
+                    Optional<SendResult> problem = problem(opened, workspace, n, null);
                     if (problem.isPresent()) {
                         return problem.get();
                     }
@@ -124,7 +125,8 @@ class SlackSender implements Sender {
                         n.kind(), n.recipient());
                 return SendResult.delivered();
             }
-            Optional<SendResult> wait = pacing.admit(workspace, channel);
+            ticket = pacing.ticket();
+            Optional<SendResult> wait = pacing.admit(workspace, channel, ticket);
             if (wait.isPresent()) {
                 return wait.get();
             }
@@ -136,9 +138,9 @@ class SlackSender implements Sender {
                 dms.remove(workspace + ":" + n.recipient().user());
                 return new SendResult.Retry(null, "the DM channel changed; opening it again", false);
             }
-            return problem(posted, workspace, n).orElseGet(SendResult::delivered);
+            return problem(posted, workspace, n, ticket).orElseGet(SendResult::delivered);
         } catch (SlackApiException e) {
-            return fromHttp(e, workspace, n);
+            return fromHttp(e, workspace, n, ticket);
         } catch (StoreUnavailableException e) {
             return new SendResult.Retry(now.plusSeconds(2), "store unavailable", false);
         } catch (Exception e) {
@@ -169,13 +171,14 @@ class SlackSender implements Sender {
     }
 
     /** Reads Slack's {@code ok:false} answers: rate limits wait, the permanent ones fail, the rest retry. */
-    private Optional<SendResult> problem(SlackApiTextResponse response, String workspace, Notification n) {
+    private Optional<SendResult> problem(SlackApiTextResponse response, String workspace, Notification n,
+                                         String ticket) {
         if (response.isOk()) {
             return Optional.empty();
         }
         String error = response.getError() == null ? "unknown_error" : response.getError();
         if ("ratelimited".equals(error)) {
-            return Optional.of(rateLimited(workspace, Duration.ofSeconds(1)));
+            return Optional.of(rateLimited(workspace, Duration.ofSeconds(1), ticket));
         }
         if (PERMANENT.contains(error)) {
             return Optional.of(new SendResult.Failed(error));
@@ -184,7 +187,7 @@ class SlackSender implements Sender {
         return Optional.of(new SendResult.Retry(null, error, false));
     }
 
-    private SendResult fromHttp(SlackApiException e, String workspace, Notification n) {
+    private SendResult fromHttp(SlackApiException e, String workspace, Notification n, String ticket) {
         int status = e.getResponse() == null ? 0 : e.getResponse().code();
         if (status == 429) {
             String retryAfter = e.getResponse().header("Retry-After");
@@ -194,7 +197,7 @@ class SlackSender implements Sender {
             } catch (NumberFormatException ignored) {
                 // keep one second
             }
-            return rateLimited(workspace, Duration.ofSeconds(seconds));
+            return rateLimited(workspace, Duration.ofSeconds(seconds), ticket);
         }
         if (e.getError() != null && e.getError().getError() != null && PERMANENT.contains(e.getError().getError())) {
             return new SendResult.Failed(e.getError().getError());
@@ -202,8 +205,8 @@ class SlackSender implements Sender {
         return new SendResult.Retry(null, "HTTP " + status, false);
     }
 
-    private SendResult rateLimited(String workspace, Duration wait) {
-        return pacing.rateLimited(workspace, wait);
+    private SendResult rateLimited(String workspace, Duration wait, String ticket) {
+        return pacing.rateLimited(workspace, wait, ticket);
     }
 
     /** {@code slack:T123} → {@code T123}. */

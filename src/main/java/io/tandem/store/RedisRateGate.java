@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -34,8 +32,10 @@ public class RedisRateGate implements RateGate {
 
     /**
      * One step for a message: the conversation's marker (KEYS[1], expiring after the interval) must be absent, and
-     * the workspace's sliding window (KEYS[2]: a sorted set of sends scored by Redis's time) must have room; then
-     * both are taken. Answers {0, 0}, or {1, ms} when the conversation is busy, {2, ms} when the window is full.
+     * the workspace's sliding window (KEYS[2]: a sorted set of the sends of the window, scored by Redis's time) must
+     * have room under the configured permits (ARGV[2], 0 for none) and the learnt rate (KEYS[3]); then both are
+     * taken. Answers {0, 0}, or {1, ms} when the conversation is busy, {2, ms} when the window is full. The window
+     * is kept even without a limit, so that a 429 can tell how much went through.
      */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> ACQUIRE = new DefaultRedisScript<>("""
@@ -44,39 +44,79 @@ public class RedisRateGate implements RateGate {
                 return {1, busy}
             end
             local permits = tonumber(ARGV[2])
-            if permits > 0 then
-                local t = redis.call('TIME')
-                local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-                local window = tonumber(ARGV[3])
-                redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
-                if redis.call('ZCARD', KEYS[2]) >= permits then
-                    local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-                    return {2, math.max(1, tonumber(oldest[2]) + window - now)}
-                end
-                redis.call('ZADD', KEYS[2], now, ARGV[4])
-                redis.call('PEXPIRE', KEYS[2], window + 1000)
+            if permits <= 0 then
+                permits = 1000000
             end
+            local learnt = redis.call('GET', KEYS[3])
+            if learnt and tonumber(learnt) < permits then
+                permits = tonumber(learnt)
+            end
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local window = tonumber(ARGV[3])
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
+            if redis.call('ZCARD', KEYS[2]) >= permits then
+                local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+                return {2, math.max(1, tonumber(oldest[2]) + window - now)}
+            end
+            redis.call('ZADD', KEYS[2], now, ARGV[4])
+            redis.call('PEXPIRE', KEYS[2], window + 1000)
             redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
             return {0, 0}
             """, List.class);
 
-    private final AtomicLong sends = new AtomicLong();
-    private final String instance = UUID.randomUUID().toString();
+    /**
+     * A 429: the refused send leaves the window (KEYS[1]); what is left went through, and 90% of it becomes the
+     * learnt rate (KEYS[2]) for ARGV[3] ms, or 90% of the learnt rate if that was no higher. Refusals within a
+     * second of the last learning are the same burst's: they change nothing.
+     */
+    private static final RedisScript<Long> REFUSED = new DefaultRedisScript<>("""
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
+            local rate = math.max(1, math.floor(redis.call('ZCARD', KEYS[1]) * 0.9))
+            local before = redis.call('GET', KEYS[2])
+            if before then
+                if tonumber(ARGV[3]) - redis.call('PTTL', KEYS[2]) < 1000 then
+                    -- learnt within the last second: the other sends of the same burst, refused too
+                    return tonumber(before)
+                end
+                if tonumber(before) <= rate then
+                    rate = math.max(1, math.floor(tonumber(before) * 0.9))
+                end
+            end
+            redis.call('SET', KEYS[2], rate, 'PX', ARGV[3])
+            return rate
+            """, Long.class);
 
     @Override
-    public Verdict acquire(String workspace, String conversation, Duration interval, int permits, Duration window) {
-        // both keys carry the workspace as hash tag (one Redis Cluster slot); Redis's clock (TIME in the script), so
+    public Verdict acquire(String workspace, String conversation, Duration interval, int permits, Duration window,
+                           String ticket) {
+        // the keys carry the workspace as hash tag (one Redis Cluster slot); Redis's clock (TIME in the script), so
         // that instances whose clocks differ still share one window
-        String tag = PREFIX + "{" + workspace + "}:";
+        String tag = tag(workspace);
         List<?> answer = RedisCalls.call(() -> redis.execute(ACQUIRE, List.of(tag + "pace:" + conversation,
-                tag + "window"), String.valueOf(Math.max(1, interval.toMillis())), String.valueOf(Math.max(0, permits)),
-                String.valueOf(window.toMillis()), instance + ":" + sends.incrementAndGet()));
+                tag + "window", tag + "learnt"), String.valueOf(Math.max(1, interval.toMillis())),
+                String.valueOf(Math.max(0, permits)), String.valueOf(window.toMillis()), ticket));
         if (answer == null || answer.size() < 2) {
             return Verdict.GO;
         }
         long what = ((Number) answer.get(0)).longValue();
         Duration wait = Duration.ofMillis(((Number) answer.get(1)).longValue());
         return what == 0 ? Verdict.GO : new Verdict(what == 1 ? Full.CONVERSATION : Full.WORKSPACE, wait);
+    }
+
+    @Override
+    public int refused(String workspace, String ticket, Duration window, Duration remember) {
+        String tag = tag(workspace);
+        Long rate = RedisCalls.call(() -> redis.execute(REFUSED, List.of(tag + "window", tag + "learnt"),
+                ticket == null ? "" : ticket, String.valueOf(window.toMillis()), String.valueOf(remember.toMillis())));
+        return rate == null ? 1 : rate.intValue();
+    }
+
+    private static String tag(String workspace) {
+        return PREFIX + "{" + workspace + "}:";
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenantId    the tenant of a single-tenant registration (the only kind Azure creates now)
  * @param emulator    without credentials, accept unauthenticated requests (Bot Framework Emulator); only ever
  *                    in local mode (embedded Redis), and on there unless set to false
- * @param tenantRate  messages Tandem sends a tenant per second at most, all instances together (0: as fast as Teams
- *                    accepts, each 429 holding the tenant back for its {@code Retry-After})
+ * @param tenantRate  messages Tandem sends a tenant per second at most, all instances together (0: no limit of
+ *                    Tandem's own; after a 429, a rate learnt from it holds for a minute either way)
  */
 @ConfigurationProperties("tandem.teams")
 public record TeamsProperties(String appId, String appPassword, String tenantId, Boolean emulator,

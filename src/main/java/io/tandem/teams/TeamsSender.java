@@ -52,6 +52,7 @@ class TeamsSender implements Sender {
     @Override
     public SendResult send(Notification n) {
         String tenant = n.recipient().workspace();
+        String ticket = pacing.ticket();
         Optional<String> stored;
         try {
             Optional<SendResult> paused = pacing.paused(tenant);
@@ -75,7 +76,7 @@ class TeamsSender implements Sender {
             return new SendResult.Failed("unreadable conversation reference");
         }
         try {
-            Optional<SendResult> wait = pacing.admit(tenant, reference.getConversation().getId());
+            Optional<SendResult> wait = pacing.admit(tenant, reference.getConversation().getId(), ticket);
             if (wait.isPresent()) {
                 return wait.get();
             }
@@ -100,14 +101,14 @@ class TeamsSender implements Sender {
             }).get(30, TimeUnit.SECONDS);
             return SendResult.delivered();
         } catch (ExecutionException e) {
-            return failure(tenant, e.getCause());
+            return failure(tenant, ticket, e.getCause());
         } catch (TimeoutException e) {
             return new SendResult.Retry(null, "timed out", false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendResult.Retry(null, "interrupted", false);
         } catch (RuntimeException e) {
-            return failure(tenant, e);
+            return failure(tenant, ticket, e);
         }
     }
 
@@ -115,7 +116,7 @@ class TeamsSender implements Sender {
         return new SendResult.Retry(clock.instant().plusSeconds(2), "store unavailable", false);
     }
 
-    private SendResult failure(String tenant, Throwable e) {
+    private SendResult failure(String tenant, String ticket, Throwable e) {
         Throwable cause = e;
         while (cause != null && !(cause instanceof RestException) && cause.getCause() != null
                 && cause.getCause() != cause) {
@@ -124,7 +125,7 @@ class TeamsSender implements Sender {
         if (cause instanceof RestException rest && rest.response() != null) {
             int status = rest.response().code();
             if (status == 429) {
-                return pacing.rateLimited(tenant, retryAfter(rest));
+                return pacing.rateLimited(tenant, retryAfter(rest), ticket);
             }
             if (status >= 500) {
                 return new SendResult.Retry(null, "Teams answered " + status, false);

@@ -46,7 +46,18 @@ class FanOutBench {
 
     @Test
     void slackWithTwoInstances() throws Exception {
-        BenchResults results = new BenchResults("3-fan-out-slack");
+        // the operator's setting: a little under the workspace's budget (README "Configuration")
+        slack("3-fan-out-slack", "Slack, 2 instances", BUDGET_PER_SECOND * 95 / 100);
+    }
+
+    @Test
+    void slackWithTwoInstancesAndNoRateSet() throws Exception {
+        // out of the box: Tandem learns the workspace's rate from the first 429
+        slack("3-fan-out-slack-unset", "Slack, 2 instances, no rate set", 0);
+    }
+
+    private void slack(String file, String section, int workspaceRate) throws Exception {
+        BenchResults results = new BenchResults(file);
         try (FakeSlackApi slack = FakeSlackApi.start()) {
             Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
             slack.on("chat.postMessage", call -> {
@@ -65,13 +76,12 @@ class FanOutBench {
                             "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
                             "--tandem.slack.bot-token=xoxb-bench", "--tandem.slack.signing-secret=bench",
                             "--tandem.slack.api-url=" + slack.apiUrl(),
-                            // the operator's setting: a little under the workspace's budget (README "Configuration")
-                            "--tandem.slack.workspace-rate=" + BUDGET_PER_SECOND * 95 / 100));
+                            "--tandem.slack.workspace-rate=" + workspaceRate));
                 }
                 DeliveryQueue queue = instances.get(0).getBean(DeliveryQueue.class);
                 long took = fanOut(queue, i -> MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U" + (i % MEMBERS)),
                         delivered);
-                report(results, "Slack, 2 instances", took, delivered,
+                report(results, section, took, delivered,
                         slack.refused("chat.postMessage"));
             } finally {
                 instances.forEach(ConfigurableApplicationContext::close);

@@ -19,56 +19,109 @@ class RedisRateGateTests {
     RateGate gate;
 
     private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final java.util.concurrent.atomic.AtomicInteger TICKETS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static String ticket() {
+        return "t" + TICKETS.incrementAndGet();
+    }
 
     @Test
     void letsAtMostTheGivenNumberThroughTheWorkspaceInASlidingWindow() throws InterruptedException {
         String workspace = "test:" + UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
-            assertThat(gate.acquire(workspace, "C" + i, SECOND, 5, Duration.ofMillis(400)).go()).as("send " + i)
+            assertThat(gate.acquire(workspace, "C" + i, SECOND, 5, Duration.ofMillis(400), ticket()).go()).as("send " + i)
                     .isTrue();
         }
-        RateGate.Verdict sixth = gate.acquire(workspace, "C5", SECOND, 5, Duration.ofMillis(400));
+        RateGate.Verdict sixth = gate.acquire(workspace, "C5", SECOND, 5, Duration.ofMillis(400), ticket());
         assertThat(sixth.full()).as("a sixth within the window").isEqualTo(RateGate.Full.WORKSPACE);
         assertThat(sixth.retryIn()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(400));
-        assertThat(gate.acquire("test:" + UUID.randomUUID(), "C5", SECOND, 5, Duration.ofMillis(400)).go())
+        assertThat(gate.acquire("test:" + UUID.randomUUID(), "C5", SECOND, 5, Duration.ofMillis(400), ticket()).go())
                 .as("another workspace has its own window").isTrue();
         Thread.sleep(450);
-        assertThat(gate.acquire(workspace, "C5", SECOND, 5, Duration.ofMillis(400)).go())
+        assertThat(gate.acquire(workspace, "C5", SECOND, 5, Duration.ofMillis(400), ticket()).go())
                 .as("once the window has moved on; C5 took no place while the workspace was full").isTrue();
     }
 
     @Test
     void saysWhenTheOldestSendLeavesTheWindow() throws InterruptedException {
         String workspace = "test:" + UUID.randomUUID();
-        assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).go()).isTrue();
         Thread.sleep(600);
-        assertThat(gate.acquire(workspace, "C2", SECOND, 2, SECOND).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C2", SECOND, 2, SECOND, ticket()).go()).isTrue();
         // the first send leaves the window about 400 ms from now, the second one 1000 ms from now
-        assertThat(gate.acquire(workspace, "C3", SECOND, 2, SECOND).retryIn()).isPositive()
+        assertThat(gate.acquire(workspace, "C3", SECOND, 2, SECOND, ticket()).retryIn()).isPositive()
                 .isLessThan(Duration.ofMillis(600));
     }
 
     @Test
     void letsOneMessageThroughPerConversationAndInterval() throws InterruptedException {
         String workspace = "test:" + UUID.randomUUID();
-        assertThat(gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND).go()).isTrue();
-        RateGate.Verdict again = gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND);
+        assertThat(gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND, ticket()).go()).isTrue();
+        RateGate.Verdict again = gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND, ticket());
         assertThat(again.full()).isEqualTo(RateGate.Full.CONVERSATION);
         assertThat(again.retryIn()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(gate.acquire(workspace, "C2", Duration.ofMillis(300), 0, SECOND).go())
+        assertThat(gate.acquire(workspace, "C2", Duration.ofMillis(300), 0, SECOND, ticket()).go())
                 .as("another conversation").isTrue();
         Thread.sleep(350);
-        assertThat(gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND, ticket()).go()).isTrue();
     }
 
     @Test
     void aBusyConversationTakesNoPlaceInTheWorkspace() {
         String workspace = "test:" + UUID.randomUUID();
-        assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).go()).isTrue();
         for (int i = 0; i < 5; i++) {
-            assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND).full()).isEqualTo(RateGate.Full.CONVERSATION);
+            assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).full()).isEqualTo(RateGate.Full.CONVERSATION);
         }
-        assertThat(gate.acquire(workspace, "C2", SECOND, 2, SECOND).go()).as("the second place is still free")
+        assertThat(gate.acquire(workspace, "C2", SECOND, 2, SECOND, ticket()).go()).as("the second place is still free")
+                .isTrue();
+    }
+
+    @Test
+    void aRefusalHoldsTheWorkspaceALittleUnderWhatWentThrough() {
+        String workspace = "test:" + UUID.randomUUID();
+        String refused = null;
+        for (int i = 0; i < 21; i++) {
+            refused = ticket();
+            assertThat(gate.acquire(workspace, "C" + i, SECOND, 0, SECOND, refused).go()).as("no limit yet").isTrue();
+        }
+        // the 21st was refused: 20 went through, so 18 a second from now on
+        assertThat(gate.refused(workspace, refused, SECOND, Duration.ofSeconds(30))).isEqualTo(18);
+        RateGate.Verdict full = gate.acquire(workspace, "C99", SECOND, 0, SECOND, ticket());
+        assertThat(full.full()).isEqualTo(RateGate.Full.WORKSPACE);
+        assertThat(gate.acquire("test:" + UUID.randomUUID(), "C99", SECOND, 0, SECOND, ticket()).go())
+                .as("other workspaces keep their own pace").isTrue();
+        // the other sends of the same burst, refused within the second: nothing changes
+        assertThat(gate.refused(workspace, "none", SECOND, Duration.ofSeconds(30))).isEqualTo(18);
+    }
+
+    @Test
+    void aRefusalAtTheLearntRateLowersItALittleMore() throws InterruptedException {
+        String workspace = "test:" + UUID.randomUUID();
+        String refused = null;
+        for (int i = 0; i < 11; i++) {
+            refused = ticket();
+            gate.acquire(workspace, "C" + i, SECOND, 0, SECOND, refused);
+        }
+        assertThat(gate.refused(workspace, refused, SECOND, Duration.ofSeconds(30))).isEqualTo(9);
+        Thread.sleep(1100);
+        for (int i = 0; i < 9; i++) {
+            refused = ticket();
+            assertThat(gate.acquire(workspace, "D" + i, SECOND, 0, SECOND, refused).go()).isTrue();
+        }
+        // 9 a second was still too many: 8 went through, so 7 now
+        assertThat(gate.refused(workspace, refused, SECOND, Duration.ofSeconds(30))).isEqualTo(7);
+    }
+
+    @Test
+    void aLearntRateIsForgottenAfterAWhile() throws InterruptedException {
+        String workspace = "test:" + UUID.randomUUID();
+        String first = ticket();
+        assertThat(gate.acquire(workspace, "C1", SECOND, 0, SECOND, first).go()).isTrue();
+        assertThat(gate.refused(workspace, first, SECOND, Duration.ofMillis(300))).as("nothing went through").isOne();
+        Thread.sleep(1100);
+        assertThat(gate.acquire(workspace, "C2", SECOND, 0, SECOND, ticket()).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C3", SECOND, 0, SECOND, ticket()).go()).as("the learnt rate is gone")
                 .isTrue();
     }
 }
