@@ -23,6 +23,11 @@ public final class Pacing {
      * there (rather than putting it back at once) is what slows the claiming down to the pace the workspace allows.
      */
     static final Duration MAX_WAIT = Duration.ofSeconds(1);
+    /**
+     * Unless the room is further off than this: a workspace paced slowly (a rate learnt from 429s, say) has its
+     * sends put back at once, so that it does not hold up the sending threads other workspaces need.
+     */
+    static final Duration MAX_SLEEP = Duration.ofMillis(250);
     private static final Duration SECOND = Duration.ofSeconds(1);
     /** How long a rate learnt from a 429 holds before Tandem tries the platform's limit again. */
     static final Duration REMEMBER = Duration.ofMinutes(1);
@@ -73,7 +78,7 @@ public final class Pacing {
                 return Optional.of(new SendResult.Retry(clock.instant().plus(verdict.retryIn()),
                         "paced: one message a second per conversation", true));
             }
-            if (verdict.retryIn().toNanos() > deadline - System.nanoTime()) {
+            if (verdict.retryIn().compareTo(MAX_SLEEP) > 0 || verdict.retryIn().toNanos() > deadline - System.nanoTime()) {
                 return Optional.of(new SendResult.Retry(clock.instant().plus(verdict.retryIn()),
                         "paced: the workspace's messages a second", true));
             }
@@ -88,7 +93,7 @@ public final class Pacing {
      */
     public SendResult rateLimited(String workspace, Duration wait, String ticket) {
         gate.pause(workspace, wait);
-        int learnt = gate.refused(workspace, ticket, SECOND, REMEMBER);
+        int learnt = gate.refused(workspace, ticket, rate, SECOND, REMEMBER);
         log.info("{} refused a message (429, retry after {} s): {} paced at {} a second for the next {} s",
                 platform, wait.toSeconds(), workspace, learnt, REMEMBER.toSeconds());
         return limited(clock.instant().plus(wait));

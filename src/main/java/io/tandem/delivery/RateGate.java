@@ -15,7 +15,8 @@ public interface RateGate {
      * Takes a place ({@code ticket}, unique) for one message to {@code conversation} in {@code workspace}, if both
      * have room: the conversation had no message for {@code interval}, and fewer than {@code permits} went to the
      * workspace in the last {@code window} (0 permits: no limit of Tandem's own), nor more than it learnt the
-     * platform accepts. Otherwise takes nothing and says which is full and for how long.
+     * platform accepts, and a tenth of those in any tenth of the window (spread out, not in bursts). Otherwise
+     * takes nothing and says which is full and for how long.
      */
     Verdict acquire(String workspace, String conversation, Duration interval, int permits, Duration window,
                     String ticket);
@@ -23,9 +24,10 @@ public interface RateGate {
     /**
      * The platform refused the message of {@code ticket} (429): its place is given back, and the workspace's
      * rate is held, for {@code remember}, a little under what went through in the last {@code window} (lower
-     * still if that was already the rate); returns that rate.
+     * still if that was already the rate), unless that is about the configured {@code permits} (0: none): then
+     * the refusal was a matter of timing. Returns the rate held.
      */
-    int refused(String workspace, String ticket, Duration window, Duration remember);
+    int refused(String workspace, String ticket, int permits, Duration window, Duration remember);
 
     void pause(String key, Duration duration);
 

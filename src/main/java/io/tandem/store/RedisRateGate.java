@@ -33,8 +33,8 @@ public class RedisRateGate implements RateGate {
     /**
      * One step for a message: the conversation's marker (KEYS[1], expiring after the interval) must be absent, and
      * the workspace's sliding window (KEYS[2]: a sorted set of the sends of the window, scored by Redis's time) must
-     * have room under the configured permits (ARGV[2], 0 for none) and the learnt rate (KEYS[3]); then both are
-     * taken. Answers {0, 0}, or {1, ms} when the conversation is busy, {2, ms} when the window is full. The window
+     * have room under the configured permits (ARGV[2], 0 for none) and the learnt rate (KEYS[3]), a tenth of them
+     * in any tenth of the window; then both are taken. Answers {0, 0}, or {1, ms} when the conversation is busy, {2, ms} when the window is full. The window
      * is kept even without a limit, so that a 429 can tell how much went through.
      */
     @SuppressWarnings("rawtypes")
@@ -59,6 +59,12 @@ public class RedisRateGate implements RateGate {
                 local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
                 return {2, math.max(1, tonumber(oldest[2]) + window - now)}
             end
+            -- and a tenth of them in a tenth of the window: sends spread out, not in bursts at each window's turn
+            local slice = math.max(1, math.floor(window / 10))
+            if permits < 1000000 and redis.call('ZCOUNT', KEYS[2], now - slice + 1, '+inf') >= math.ceil(permits / 10) then
+                local first = redis.call('ZRANGEBYSCORE', KEYS[2], now - slice + 1, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+                return {2, math.max(1, tonumber(first[2]) + slice - now)}
+            end
             redis.call('ZADD', KEYS[2], now, ARGV[4])
             redis.call('PEXPIRE', KEYS[2], window + 1000)
             redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
@@ -68,7 +74,8 @@ public class RedisRateGate implements RateGate {
     /**
      * A 429: the refused send leaves the window (KEYS[1]); what is left went through, and 90% of it becomes the
      * learnt rate (KEYS[2]) for ARGV[3] ms, or 90% of the learnt rate if that was no higher. Refusals within a
-     * second of the last learning are the same burst's: they change nothing.
+     * second of the last learning are the same burst's, and refusals at about the configured rate (ARGV[4]) a
+     * matter of timing: they change nothing.
      */
     private static final RedisScript<Long> REFUSED = new DefaultRedisScript<>("""
             redis.call('ZREM', KEYS[1], ARGV[1])
@@ -76,6 +83,11 @@ public class RedisRateGate implements RateGate {
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
             local rate = math.max(1, math.floor(redis.call('ZCARD', KEYS[1]) * 0.9))
+            local configured = tonumber(ARGV[4])
+            if configured > 0 and rate >= math.floor(configured * 0.9) then
+                -- refused at about the configured rate: the platform's own count ran a little ahead, nothing to learn
+                return configured
+            end
             local before = redis.call('GET', KEYS[2])
             if before then
                 if tonumber(ARGV[3]) - redis.call('PTTL', KEYS[2]) < 1000 then
@@ -108,10 +120,11 @@ public class RedisRateGate implements RateGate {
     }
 
     @Override
-    public int refused(String workspace, String ticket, Duration window, Duration remember) {
+    public int refused(String workspace, String ticket, int permits, Duration window, Duration remember) {
         String tag = tag(workspace);
         Long rate = RedisCalls.call(() -> redis.execute(REFUSED, List.of(tag + "window", tag + "learnt"),
-                ticket == null ? "" : ticket, String.valueOf(window.toMillis()), String.valueOf(remember.toMillis())));
+                ticket == null ? "" : ticket, String.valueOf(window.toMillis()), String.valueOf(remember.toMillis()),
+                String.valueOf(Math.max(0, permits))));
         return rate == null ? 1 : rate.intValue();
     }
 

@@ -31,6 +31,7 @@ class RedisRateGateTests {
         for (int i = 0; i < 5; i++) {
             assertThat(gate.acquire(workspace, "C" + i, SECOND, 5, Duration.ofMillis(400), ticket()).go()).as("send " + i)
                     .isTrue();
+            Thread.sleep(45); // one a tenth of the window: spread out
         }
         RateGate.Verdict sixth = gate.acquire(workspace, "C5", SECOND, 5, Duration.ofMillis(400), ticket());
         assertThat(sixth.full()).as("a sixth within the window").isEqualTo(RateGate.Full.WORKSPACE);
@@ -67,9 +68,21 @@ class RedisRateGateTests {
     }
 
     @Test
-    void aBusyConversationTakesNoPlaceInTheWorkspace() {
+    void spreadsTheSendsOverTheWindow() {
+        String workspace = "test:" + UUID.randomUUID();
+        // 20 a second: 2 in any tenth of a second
+        assertThat(gate.acquire(workspace, "C1", SECOND, 20, SECOND, ticket()).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C2", SECOND, 20, SECOND, ticket()).go()).isTrue();
+        RateGate.Verdict third = gate.acquire(workspace, "C3", SECOND, 20, SECOND, ticket());
+        assertThat(third.full()).isEqualTo(RateGate.Full.WORKSPACE);
+        assertThat(third.retryIn()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aBusyConversationTakesNoPlaceInTheWorkspace() throws InterruptedException {
         String workspace = "test:" + UUID.randomUUID();
         assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).go()).isTrue();
+        Thread.sleep(110); // one a tenth of the window
         for (int i = 0; i < 5; i++) {
             assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).full()).isEqualTo(RateGate.Full.CONVERSATION);
         }
@@ -86,13 +99,20 @@ class RedisRateGateTests {
             assertThat(gate.acquire(workspace, "C" + i, SECOND, 0, SECOND, refused).go()).as("no limit yet").isTrue();
         }
         // the 21st was refused: 20 went through, so 18 a second from now on
-        assertThat(gate.refused(workspace, refused, SECOND, Duration.ofSeconds(30))).isEqualTo(18);
+        assertThat(gate.refused(workspace, refused, 0, SECOND, Duration.ofSeconds(30))).isEqualTo(18);
+        String configured = "test:" + UUID.randomUUID();
+        for (int i = 0; i < 20; i++) {
+            gate.acquire(configured, "C" + i, SECOND, 0, SECOND, ticket());
+        }
+        assertThat(gate.refused(configured, "t", 20, SECOND, Duration.ofSeconds(30)))
+                .as("refused at about the configured rate: nothing learnt").isEqualTo(20);
+        assertThat(gate.acquire(configured, "C99", SECOND, 0, SECOND, ticket()).go()).isTrue();
         RateGate.Verdict full = gate.acquire(workspace, "C99", SECOND, 0, SECOND, ticket());
         assertThat(full.full()).isEqualTo(RateGate.Full.WORKSPACE);
         assertThat(gate.acquire("test:" + UUID.randomUUID(), "C99", SECOND, 0, SECOND, ticket()).go())
                 .as("other workspaces keep their own pace").isTrue();
         // the other sends of the same burst, refused within the second: nothing changes
-        assertThat(gate.refused(workspace, "none", SECOND, Duration.ofSeconds(30))).isEqualTo(18);
+        assertThat(gate.refused(workspace, "none", 0, SECOND, Duration.ofSeconds(30))).isEqualTo(18);
     }
 
     @Test
@@ -103,14 +123,15 @@ class RedisRateGateTests {
             refused = ticket();
             gate.acquire(workspace, "C" + i, SECOND, 0, SECOND, refused);
         }
-        assertThat(gate.refused(workspace, refused, SECOND, Duration.ofSeconds(30))).isEqualTo(9);
+        assertThat(gate.refused(workspace, refused, 0, SECOND, Duration.ofSeconds(30))).isEqualTo(9);
         Thread.sleep(1100);
         for (int i = 0; i < 9; i++) {
             refused = ticket();
             assertThat(gate.acquire(workspace, "D" + i, SECOND, 0, SECOND, refused).go()).isTrue();
+            Thread.sleep(i < 8 ? 105 : 0); // spread out: one a tenth of a second at 9 a second
         }
         // 9 a second was still too many: 8 went through, so 7 now
-        assertThat(gate.refused(workspace, refused, SECOND, Duration.ofSeconds(30))).isEqualTo(7);
+        assertThat(gate.refused(workspace, refused, 0, SECOND, Duration.ofSeconds(30))).isEqualTo(7);
     }
 
     @Test
@@ -118,7 +139,7 @@ class RedisRateGateTests {
         String workspace = "test:" + UUID.randomUUID();
         String first = ticket();
         assertThat(gate.acquire(workspace, "C1", SECOND, 0, SECOND, first).go()).isTrue();
-        assertThat(gate.refused(workspace, first, SECOND, Duration.ofMillis(300))).as("nothing went through").isOne();
+        assertThat(gate.refused(workspace, first, 0, SECOND, Duration.ofMillis(300))).as("nothing went through").isOne();
         Thread.sleep(1100);
         assertThat(gate.acquire(workspace, "C2", SECOND, 0, SECOND, ticket()).go()).isTrue();
         assertThat(gate.acquire(workspace, "C3", SECOND, 0, SECOND, ticket()).go()).as("the learnt rate is gone")
