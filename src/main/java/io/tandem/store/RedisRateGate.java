@@ -82,9 +82,10 @@ public class RedisRateGate implements RateGate {
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
-            local rate = math.max(1, math.floor(redis.call('ZCARD', KEYS[1]) * 0.9))
+            local through = redis.call('ZCARD', KEYS[1])
+            local rate = math.max(1, math.floor(through * 0.9))
             local configured = tonumber(ARGV[4])
-            if configured > 0 and rate >= math.floor(configured * 0.9) then
+            if configured > 0 and through >= configured * 0.9 then
                 -- refused at about the configured rate: the platform's own count ran a little ahead, nothing to learn
                 return configured
             end

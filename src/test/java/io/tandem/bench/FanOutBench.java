@@ -197,7 +197,7 @@ class FanOutBench {
 
     private static ConfigurableApplicationContext start(List<Class<?>> sources, Path dataDir, String... more) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--tandem.data-dir=" + dataDir,
-                "--tandem.demo.enabled=false", "--spring.quartz.auto-startup=false", "--logging.level.root=WARN"));
+                "--tandem.demo.enabled=false", "--spring.quartz.auto-startup=false", "--logging.level.root=WARN", "--logging.level.io.tandem.delivery.Pacing=INFO"));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
     }
