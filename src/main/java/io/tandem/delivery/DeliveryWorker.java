@@ -22,8 +22,8 @@ import io.tandem.engine.StoreUnavailableException;
 
 /**
  * Takes due deliveries off the queue, one loop per platform, and sends each with the platform's {@link Sender}
- * on a small pool, claiming only as many as it has free threads. On shutdown it stops claiming, lets in-flight sends finish, and puts back what it had claimed
- * but not sent, so another instance (or the next start) delivers it.
+ * on a small pool, claiming only as many as it has free threads. On shutdown it stops claiming, lets in-flight
+ * sends finish, and puts back what it had claimed but not sent, so another instance (or the next start) delivers it.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -157,7 +157,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 try {
                     deliver(sender, delivery);
                 } catch (RuntimeException e) {
-                    // its lease runs out and it is claimed again: late, perhaps twice, never lost
+                    // its lease runs out and it is claimed again, in doubt: late, never lost
                     log.warn("Could not record how a {} delivery went: {}", sender.platform().id(), e.toString());
                 } finally {
                     free.release();

@@ -4,15 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a {@link Sender} keeps within a platform's rate limits, together with every other instance (through the
  * {@link RateGate}): one message per {@link #PER_CONVERSATION} to a conversation; with a rate set, at most that many
  * messages a second to a workspace (Slack) or tenant (Teams); nothing to a workspace while a 429's
  * {@code Retry-After} runs; and after a 429, for {@link #REMEMBER}, a little under the rate that went through
- * (so that a fan-out without a configured rate finds the platform's, instead of hitting it again and again). A send that must wait is handed back to the queue as a throttled retry (never lost,
- * never counted as a failed attempt); only a wait for room in the workspace's second is spent on the sending
- * thread.
+ * (so that a fan-out without a configured rate finds the platform's, instead of hitting it again and again). A
+ * send that must wait is handed back to the queue as a throttled retry (never lost, never counted as a failed
+ * attempt); only a short wait for room in the workspace's second is spent on the sending thread.
  */
 public final class Pacing {
 
@@ -31,9 +36,10 @@ public final class Pacing {
     private static final Duration SECOND = Duration.ofSeconds(1);
     /** How long a rate learnt from a 429 holds before Tandem tries the platform's limit again. */
     static final Duration REMEMBER = Duration.ofMinutes(1);
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Pacing.class);
-    private final String instance = java.util.UUID.randomUUID().toString();
-    private final java.util.concurrent.atomic.AtomicLong tickets = new java.util.concurrent.atomic.AtomicLong();
+    private static final Logger log = LoggerFactory.getLogger(Pacing.class);
+
+    private final String instance = UUID.randomUUID().toString();
+    private final AtomicLong tickets = new AtomicLong();
 
     private final RateGate gate;
     private final Clock clock;
@@ -78,7 +84,8 @@ public final class Pacing {
                 return Optional.of(new SendResult.Retry(clock.instant().plus(verdict.retryIn()),
                         "paced: one message a second per conversation", true));
             }
-            if (verdict.retryIn().compareTo(MAX_SLEEP) > 0 || verdict.retryIn().toNanos() > deadline - System.nanoTime()) {
+            if (verdict.retryIn().compareTo(MAX_SLEEP) > 0
+                    || verdict.retryIn().toNanos() > deadline - System.nanoTime()) {
                 return Optional.of(new SendResult.Retry(clock.instant().plus(verdict.retryIn()),
                         "paced: the workspace's messages a second", true));
             }

@@ -36,7 +36,7 @@ public interface RateGate {
     /** What {@link #acquire} answered. */
     enum Full { NONE, CONVERSATION, WORKSPACE }
 
-    /** {@code full} NONE: the place is taken, go; otherwise what is full, and how long until it has room ({@code retryIn}). */
+    /** {@code full} NONE: the place is taken, go; otherwise what is full, and {@code retryIn} until it has room. */
     record Verdict(Full full, Duration retryIn) {
 
         public static final Verdict GO = new Verdict(Full.NONE, Duration.ZERO);

@@ -34,8 +34,9 @@ public class RedisRateGate implements RateGate {
      * One step for a message: the conversation's marker (KEYS[1], expiring after the interval) must be absent, and
      * the workspace's sliding window (KEYS[2]: a sorted set of the sends of the window, scored by Redis's time) must
      * have room under the configured permits (ARGV[2], 0 for none) and the learnt rate (KEYS[3]), a tenth of them
-     * in any tenth of the window; then both are taken. Answers {0, 0}, or {1, ms} when the conversation is busy, {2, ms} when the window is full. The window
-     * is kept even without a limit, so that a 429 can tell how much went through.
+     * in any tenth of the window; then both are taken. Answers {0, 0}, or {1, ms} when the conversation is busy,
+     * {2, ms} when the window is full. The window is kept even without a limit, so that a 429 can tell how much
+     * went through.
      */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> ACQUIRE = new DefaultRedisScript<>("""
@@ -61,7 +62,8 @@ public class RedisRateGate implements RateGate {
             end
             -- and a tenth of them in a tenth of the window: sends spread out, not in bursts at each window's turn
             local slice = math.max(1, math.floor(window / 10))
-            if permits < 1000000 and redis.call('ZCOUNT', KEYS[2], now - slice + 1, '+inf') >= math.ceil(permits / 10) then
+            local recent = redis.call('ZCOUNT', KEYS[2], now - slice + 1, '+inf')
+            if permits < 1000000 and recent >= math.ceil(permits / 10) then
                 local first = redis.call('ZRANGEBYSCORE', KEYS[2], now - slice + 1, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
                 return {2, math.max(1, tonumber(first[2]) + slice - now)}
             end
