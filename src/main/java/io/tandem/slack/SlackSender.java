@@ -30,8 +30,9 @@ import io.tandem.engine.StoreUnavailableException;
  * programme channel goes straight to {@code chat.postMessage}. Paced ({@link Pacing}) to one message a second per
  * channel and the workspace's rate; a 429 holds back the whole workspace for {@code Retry-After}; network and
  * server errors are retried with backoff; errors that will never go away ({@code user_not_found},
- * {@code account_inactive}…) are reported as failures with Slack's reason. Each DM carries its delivery's id in message metadata: a delivery in
- * doubt (its instance died mid-send) is looked for in the DM's history first, so it goes out once.
+ * {@code account_inactive}…) are reported as failures with Slack's reason. Each DM carries its delivery's id in
+ * message metadata: a delivery in doubt (its instance died mid-send) is looked for in the DM's history first, so it
+ * goes out once.
  */
 class SlackSender implements Sender {
 

@@ -74,9 +74,9 @@ public class RedisDeliveryQueue implements DeliveryQueue {
     @SuppressWarnings("unchecked")
     public List<Delivery> claim(Platform platform, int max, Duration lease) {
         Instant now = clock.instant();
-        List<Object> raw = RedisCalls.call(() -> redis.execute(LeasedClaims.CLAIM, List.of(due(platform), claims(platform)),
-                String.valueOf(now.toEpochMilli()), String.valueOf(now.plus(lease).toEpochMilli()),
-                String.valueOf(max), PREFIX + "item:"));
+        List<Object> raw = RedisCalls.call(() -> redis.execute(LeasedClaims.CLAIM,
+                List.of(due(platform), claims(platform)), String.valueOf(now.toEpochMilli()),
+                String.valueOf(now.plus(lease).toEpochMilli()), String.valueOf(max), PREFIX + "item:"));
         List<Delivery> claimed = new ArrayList<>();
         for (int i = 0; raw != null && i + 2 < raw.size(); i += 3) {
             String id = String.valueOf(raw.get(i));
@@ -152,12 +152,14 @@ public class RedisDeliveryQueue implements DeliveryQueue {
     private void put(Delivery delivery, Instant due) {
         String value = encode(delivery);
         Platform platform = delivery.notification().recipient().platform();
-        RedisCalls.run(() -> redis.execute(LeasedClaims.PUT, List.of(due(platform), item(delivery.id()), claims(platform)),
+        RedisCalls.run(() -> redis.execute(LeasedClaims.PUT,
+                List.of(due(platform), item(delivery.id()), claims(platform)),
                 value, String.valueOf(due.toEpochMilli()), delivery.id()));
     }
 
     private void remove(Platform platform, String id) {
-        RedisCalls.run(() -> redis.execute(LeasedClaims.REMOVE, List.of(due(platform), item(id), claims(platform)), id));
+        RedisCalls.run(() -> redis.execute(LeasedClaims.REMOVE, List.of(due(platform), item(id), claims(platform)),
+                id));
     }
 
     private Delivery read(String id, String raw, boolean inDoubt) {

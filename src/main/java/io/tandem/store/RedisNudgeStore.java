@@ -100,7 +100,10 @@ public class RedisNudgeStore implements NudgeStore {
 
     @Override
     public void remove(String workspace, String id) {
-        String member = member(workspace, id);
+        remove(member(workspace, id));
+    }
+
+    private void remove(String member) {
         RedisCalls.run(() -> redis.execute(LeasedClaims.REMOVE, List.of(DUE, item(member)), member));
     }
 
@@ -120,10 +123,7 @@ public class RedisNudgeStore implements NudgeStore {
                 out.add(nudge);
             } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
                 log.error("Dropping unreadable nudge {}: {}", member, e.getMessage());
-                RedisCalls.run(() -> {
-                    redis.delete(item(member));
-                    redis.opsForZSet().remove(DUE, member);
-                });
+                remove(member);
             }
         }
         return out;

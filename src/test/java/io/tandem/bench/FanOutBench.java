@@ -106,7 +106,8 @@ class FanOutBench {
                             "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
                             "--spring.main.allow-bean-definition-overriding=true",
                             "--tandem.teams.app-id=" + FakeBotConnector.BOT_APP_ID,
-                            "--tandem.teams.app-password=bench", "--tandem.teams.tenant-id=" + FakeBotConnector.TENANT_ID,
+                            "--tandem.teams.app-password=bench",
+                            "--tandem.teams.tenant-id=" + FakeBotConnector.TENANT_ID,
                             "--tandem.teams.tenant-rate=" + BUDGET_PER_SECOND * 95 / 100));
                 }
                 // each member talked to Tandem once: their conversation reference is kept, as on a first message
@@ -137,7 +138,8 @@ class FanOutBench {
                 counter.setDaemon(true);
                 counter.start();
                 long took = fanOut(instances.get(0).getBean(DeliveryQueue.class),
-                        i -> MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-" + (i % MEMBERS)), delivered);
+                        i -> MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-" + (i % MEMBERS)),
+                        delivered);
                 counter.interrupt();
                 report(results, "Teams, 2 instances", took, delivered, teams.refused());
             } finally {
@@ -197,7 +199,9 @@ class FanOutBench {
 
     private static ConfigurableApplicationContext start(List<Class<?>> sources, Path dataDir, String... more) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--tandem.data-dir=" + dataDir,
-                "--tandem.demo.enabled=false", "--spring.quartz.auto-startup=false", "--logging.level.root=WARN", "--logging.level.io.tandem.delivery.Pacing=INFO"));
+                "--tandem.demo.enabled=false", "--spring.quartz.auto-startup=false", "--logging.level.root=WARN",
+                // what Tandem learns from each 429
+                "--logging.level.io.tandem.delivery.Pacing=INFO"));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
     }

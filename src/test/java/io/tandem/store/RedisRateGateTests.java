@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,7 @@ class RedisRateGateTests {
     RateGate gate;
 
     private static final Duration SECOND = Duration.ofSeconds(1);
-    private static final java.util.concurrent.atomic.AtomicInteger TICKETS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger TICKETS = new AtomicInteger();
 
     private static String ticket() {
         return "t" + TICKETS.incrementAndGet();
@@ -29,7 +30,8 @@ class RedisRateGateTests {
     void letsAtMostTheGivenNumberThroughTheWorkspaceInASlidingWindow() throws InterruptedException {
         String workspace = "test:" + UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
-            assertThat(gate.acquire(workspace, "C" + i, SECOND, 5, Duration.ofMillis(400), ticket()).go()).as("send " + i)
+            assertThat(gate.acquire(workspace, "C" + i, SECOND, 5, Duration.ofMillis(400), ticket()).go())
+                    .as("send " + i)
                     .isTrue();
             Thread.sleep(45); // one a tenth of the window: spread out
         }
@@ -84,7 +86,8 @@ class RedisRateGateTests {
         assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).go()).isTrue();
         Thread.sleep(110); // one a tenth of the window
         for (int i = 0; i < 5; i++) {
-            assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).full()).isEqualTo(RateGate.Full.CONVERSATION);
+            assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).full())
+                    .isEqualTo(RateGate.Full.CONVERSATION);
         }
         assertThat(gate.acquire(workspace, "C2", SECOND, 2, SECOND, ticket()).go()).as("the second place is still free")
                 .isTrue();
@@ -139,7 +142,8 @@ class RedisRateGateTests {
         String workspace = "test:" + UUID.randomUUID();
         String first = ticket();
         assertThat(gate.acquire(workspace, "C1", SECOND, 0, SECOND, first).go()).isTrue();
-        assertThat(gate.refused(workspace, first, 0, SECOND, Duration.ofMillis(300))).as("nothing went through").isOne();
+        assertThat(gate.refused(workspace, first, 0, SECOND, Duration.ofMillis(300))).as("nothing went through")
+                .isOne();
         Thread.sleep(1100);
         assertThat(gate.acquire(workspace, "C2", SECOND, 0, SECOND, ticket()).go()).isTrue();
         assertThat(gate.acquire(workspace, "C3", SECOND, 0, SECOND, ticket()).go()).as("the learnt rate is gone")
