@@ -18,7 +18,7 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule engineAndFeaturesKnowNoPlatformWebOrRedis = noClasses()
             .that().resideInAnyPackage("io.tandem.engine..", "io.tandem.mentoring..", "io.tandem.qa..",
-                    "io.tandem.tips..", "io.tandem.nudges..", "io.tandem.stats..")
+                    "io.tandem.tips..", "io.tandem.nudges..", "io.tandem.stats..", "io.tandem.privacy..")
             .should().dependOnClassesThat().resideInAnyPackage(PLATFORMS_WEB_AND_STORAGE)
             .because("adapters and stores translate; the engine and features stay platform-neutral");
 
@@ -32,14 +32,15 @@ class ArchitectureTests {
     static final ArchRule engineDependsOnNoFeatureOrAdapter = noClasses()
             .that().resideInAPackage("io.tandem.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("io.tandem.mentoring..", "io.tandem.qa..",
-                    "io.tandem.tips..", "io.tandem.nudges..", "io.tandem.stats..", "io.tandem.console..",
+                    "io.tandem.tips..", "io.tandem.nudges..", "io.tandem.stats..", "io.tandem.privacy..",
+                    "io.tandem.console..",
                     "io.tandem.store..", "io.tandem.delivery..", "io.tandem.demo..", "io.tandem.config..")
             .because("features plug into the engine, never the reverse");
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoAdaptersOrStores = noClasses()
             .that().resideInAnyPackage("io.tandem.mentoring..", "io.tandem.qa..", "io.tandem.tips..",
-                    "io.tandem.nudges..", "io.tandem.stats..")
+                    "io.tandem.nudges..", "io.tandem.stats..", "io.tandem.privacy..")
             .should().dependOnClassesThat().resideInAnyPackage("io.tandem.console..", "io.tandem.store..",
                     "io.tandem.delivery..", "io.tandem.demo..")
             .because("features talk to the outside through ports");

@@ -38,5 +38,11 @@ public interface Downloads {
     /** Keeps the file for {@code ttl}; returns its token. */
     String put(Kind kind, byte[] content, Duration ttl);
 
+    /**
+     * Keeps a file that holds one member's personal data (their own export) for {@code ttl}: forgetting the member
+     * deletes it too. Returns its token.
+     */
+    String put(Kind kind, byte[] content, Duration ttl, MemberId owner);
+
     Optional<byte[]> get(Kind kind, String token);
 }

@@ -15,6 +15,13 @@ import java.util.Optional;
  */
 public record MemberId(String workspace, String user) {
 
+    /**
+     * The user part of "a former member": what a member who asked to be forgotten becomes in the records they shared
+     * with others (a pair, a session, an answer). No platform gives out such an id (console handles, Slack and Teams
+     * ids never start with {@code ~}), and it is the same for every former member, so it links nothing together.
+     */
+    public static final String FORMER = "~former";
+
     public MemberId {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(user, "user");
@@ -48,6 +55,16 @@ public record MemberId(String workspace, String user) {
             return Optional.empty();
         }
         return Optional.of(new MemberId(parts[0] + ":" + parts[1], parts[2]));
+    }
+
+    /** The tombstone that stands for any former member of a workspace. */
+    public static MemberId former(String workspace) {
+        return new MemberId(workspace, FORMER);
+    }
+
+    /** True for the tombstone of a member who was forgotten. */
+    public boolean formerMember() {
+        return FORMER.equals(user);
     }
 
     /** True for a channel address ({@code #} before the id) rather than a person. */

@@ -1,6 +1,9 @@
 package io.tandem.engine;
 
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A message for a member other than the one who acted (a DM): delivered by the recipient's platform adapter.
@@ -11,8 +14,11 @@ import java.util.Objects;
  * @param message       the content, already written in the recipient's language
  * @param sender        the member who caused it, to be told if it can never be delivered; may be null
  * @param ifUndelivered what to tell the sender then, in the sender's language; null when nobody is to be told
+ * @param about         the members (besides the recipient) whose names or data the message shows: while it waits
+ *                      to go out it is theirs too, so forgetting any of them withdraws it
  */
-public record Notification(MemberId recipient, String kind, Reply message, MemberId sender, Reply ifUndelivered) {
+public record Notification(MemberId recipient, String kind, Reply message, MemberId sender, Reply ifUndelivered,
+                           Set<MemberId> about) {
     public Notification {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(kind, "kind");
@@ -20,15 +26,49 @@ public record Notification(MemberId recipient, String kind, Reply message, Membe
         if ((sender == null) != (ifUndelivered == null)) {
             throw new IllegalArgumentException("a sender to tell goes with what to tell them");
         }
+        Set<MemberId> people = new LinkedHashSet<>(about == null ? Set.of() : about);
+        if (sender != null) {
+            people.add(sender);
+        }
+        people.remove(recipient);
+        people.removeIf(MemberId::formerMember);
+        about = Set.copyOf(people);
+    }
+
+    public Notification(MemberId recipient, String kind, Reply message, MemberId sender, Reply ifUndelivered) {
+        this(recipient, kind, message, sender, ifUndelivered, Set.of());
     }
 
     public Notification(MemberId recipient, String kind, Reply message) {
-        this(recipient, kind, message, null, null);
+        this(recipient, kind, message, null, null, Set.of());
+    }
+
+    /** The same notification, also showing these members (null ones are ignored). */
+    public Notification about(MemberId... people) {
+        Set<MemberId> more = new LinkedHashSet<>(about);
+        for (MemberId m : people) {
+            if (m != null) {
+                more.add(m);
+            }
+        }
+        return new Notification(recipient, kind, message, sender, ifUndelivered, more);
+    }
+
+    /** The same notification under another kind (its people kept). */
+    public Notification relabelled(String newKind) {
+        return new Notification(recipient, newKind, message, sender, ifUndelivered, about);
+    }
+
+    /** Everyone whose data this holds: the recipient and the people it shows. */
+    public Set<MemberId> people() {
+        Set<MemberId> all = new LinkedHashSet<>(about);
+        all.add(recipient);
+        return all;
     }
 
     /** The notice for the sender when this cannot be delivered, if someone is to be told. */
-    public java.util.Optional<Notification> undeliveredNotice() {
-        return sender == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new Notification(sender, "delivery.undelivered", ifUndelivered));
+    public Optional<Notification> undeliveredNotice() {
+        return sender == null ? Optional.empty()
+                : Optional.of(new Notification(sender, "delivery.undelivered", ifUndelivered));
     }
 }

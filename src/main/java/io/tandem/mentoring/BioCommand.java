@@ -37,7 +37,8 @@ public class BioCommand implements Command {
         if (text.length() > MAX_LENGTH) {
             throw new Refusal("bio.too-long", MAX_LENGTH);
         }
-        profiles.save(profiles.mine(in).withBio(text));
+        Profile me = profiles.mine(in);
+        profiles.save(me, me.withBio(text));
         return Reply.text(in.t("bio.saved", text));
     }
 }

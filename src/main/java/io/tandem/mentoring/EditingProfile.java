@@ -114,7 +114,7 @@ final class EditingProfile {
         if (zone.isPresent()) {
             updated = updated.withZone(zone.get());
         }
-        profiles.save(updated);
+        profiles.save(me, updated);
         return Reply.builder().text(m.get("profile.edit.saved"))
                 .block(view.card(updated, m, List.of(button(m)))).build();
     }

@@ -28,6 +28,21 @@ public record MentoringRequest(String id, MemberId mentee, MemberId mentor, Stri
         return status == Status.PENDING;
     }
 
+    /** The members whose data this holds. */
+    public java.util.Set<MemberId> people() {
+        return java.util.Set.copyOf(java.util.List.of(mentee, mentor));
+    }
+
+    /** The same request with {@code who} replaced by {@code with} (a former member's tombstone). */
+    public MentoringRequest replacing(MemberId who, MemberId with) {
+        return new MentoringRequest(id, swap(mentee, who, with), swap(mentor, who, with), skill, message, status,
+                createdAt, answeredAt, reason);
+    }
+
+    private static MemberId swap(MemberId m, MemberId who, MemberId with) {
+        return who.equals(m) ? with : m;
+    }
+
     public MentoringRequest answered(Status outcome, Instant at, String why) {
         return new MentoringRequest(id, mentee, mentor, skill, message, outcome, createdAt, at,
                 why == null || why.isBlank() ? null : why);

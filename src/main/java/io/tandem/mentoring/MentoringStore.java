@@ -11,7 +11,28 @@ import io.tandem.engine.MemberId;
  */
 public interface MentoringStore {
 
+    /** Saves a new request (one being answered goes through {@link #accept} or {@link #answer}). */
     void save(MentoringRequest request);
+
+    /** How accepting a request went. */
+    enum Acceptance { ACCEPTED, ALREADY_ANSWERED, MENTOR_FULL }
+
+    /**
+     * Accepts a request in one atomic step: if it is still pending and the mentor still has a place, the request
+     * becomes {@code answered}, {@code pair} is created and the mentor's count of mentees grows by one; otherwise
+     * nothing changes. Two clicks, on two instances, never make two pairs or pass the mentor's capacity.
+     */
+    Acceptance accept(MentoringRequest answered, Pair pair);
+
+    /** Answers a request (declined, expired) if it is still pending; false, and nothing changed, if it was not. */
+    boolean answer(MentoringRequest answered);
+
+    /**
+     * Moves a pair to {@code changed}'s status if it is still in {@code from}, in one atomic step; ending an open pair
+     * frees the mentor's place (reopening takes one). False, and nothing changed, if the pair was no longer in
+     * {@code from}.
+     */
+    boolean change(Pair.Status from, Pair changed);
 
     Optional<MentoringRequest> request(String workspace, String id);
 
@@ -21,6 +42,7 @@ public interface MentoringStore {
     /** Pending requests of a workspace created before the given time, oldest first (for expiry). */
     List<MentoringRequest> pendingCreatedBefore(String workspace, java.time.Instant before);
 
+    /** Saves a pair as it is (a new one; changes of status go through {@link #change}). */
     void save(Pair pair);
 
     Optional<Pair> pair(String workspace, String id);

@@ -22,7 +22,10 @@ public interface Moderated {
      * @param by     who wrote it, or null when they must not be named (an anonymous question)
      * @param skill  the skill it is about (an id)
      * @param hidden already hidden
+     * @param owner  who wrote it (null for a starter tip): never shown, even for an anonymous question; it only tells
+     *               whose data a report about it holds
      */
-    record Item(String kind, String id, String text, String by, String skill, boolean hidden) {
+    record Item(String kind, String id, String text, String by, String skill, boolean hidden,
+                io.tandem.engine.MemberId owner) {
     }
 }

@@ -1,6 +1,5 @@
 package io.tandem.mentoring;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,7 +15,6 @@ import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
-import io.tandem.engine.Once;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 
@@ -31,23 +29,22 @@ public class Moderation {
     public static final String REPORT = "moderation.report";
     public static final String HIDE = "moderation.hide";
     static final String KIND = "moderation.report";
-    private static final Duration REMEMBER_REPORTS = Duration.ofDays(365);
 
     private final Map<String, Moderated> kinds;
     private final Programme programme;
     private final Profiles profiles;
     private final ProfileView view;
     private final Notifier notifier;
-    private final Once once;
+    private final Reports reports;
 
     public Moderation(List<Moderated> moderated, Programme programme, Profiles profiles, ProfileView view,
-                      Notifier notifier, Once once) {
+                      Notifier notifier, Reports reports) {
         this.kinds = moderated.stream().collect(Collectors.toUnmodifiableMap(Moderated::kind, Function.identity()));
         this.programme = programme;
         this.profiles = profiles;
         this.view = view;
         this.notifier = notifier;
-        this.once = once;
+        this.reports = reports;
     }
 
     /** The Report button for an item, in the reader's language. */
@@ -67,14 +64,13 @@ public class Moderation {
         if (leads.isEmpty()) {
             return Reply.text(in.t("moderation.reported.no-lead"));
         }
-        if (!once.first(ws + ":report:" + item.kind() + ":" + item.id() + ":" + in.caller().id().user(),
-                REMEMBER_REPORTS)) {
+        if (!reports.first(in.caller().id(), item.kind(), item.id())) {
             return Reply.text(in.t("moderation.reported.already"));
         }
         for (MemberId lead : leads) {
             Messages m = Messages.of(profiles.find(lead).map(Profile::effectiveLanguage).orElse(Language.EN));
             notifier.send(new Notification(lead, KIND, Reply.builder().text(m.get("moderation.to-lead"))
-                    .block(card(item, m, null)).build()));
+                    .block(card(item, m, null)).build()).about(item.owner()));
         }
         return Reply.text(in.t("moderation.reported"));
     }

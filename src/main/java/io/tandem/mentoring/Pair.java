@@ -24,6 +24,17 @@ public record Pair(String id, MemberId mentor, MemberId mentee, Set<String> skil
         Objects.requireNonNull(status, "status");
     }
 
+    /** The members whose data this holds. */
+    public java.util.Set<MemberId> people() {
+        return java.util.Set.copyOf(java.util.List.of(mentor, mentee));
+    }
+
+    /** The same pair with {@code who} replaced by {@code with} (a former member's tombstone). */
+    public Pair replacing(MemberId who, MemberId with) {
+        return new Pair(id, who.equals(mentor) ? with : mentor, who.equals(mentee) ? with : mentee, skills, reverse,
+                status, createdAt, endedAt);
+    }
+
     public boolean involves(MemberId member) {
         return mentor.equals(member) || mentee.equals(member);
     }

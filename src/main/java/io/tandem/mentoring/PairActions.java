@@ -89,19 +89,23 @@ public class PairActions {
                 .orElseThrow(() -> new Refusal("action.stale"));
     }
 
+    /** Ends the pair (if nobody did meanwhile): the mentor's place is freed in the same step. */
     Reply end(Invocation in, Pair pair, String feedback) {
-        store.save(pair.withStatus(Pair.Status.ENDED, clock.instant()));
+        if (!store.change(pair.status(), pair.withStatus(Pair.Status.ENDED, clock.instant()))) {
+            throw new Refusal("action.stale");
+        }
         if (feedback != null && !feedback.isBlank()) {
             store.saveFeedback(in.caller().id().workspace(), pair.id(), in.caller().id(), feedback.strip());
         }
-        profiles.find(pair.mentor()).ifPresent(mentor ->
-                profiles.save(Requests.withMentees(mentor, mentor.mentees() - 1)));
         tell(in, pair, "pairs.ended.other");
         return Reply.text(in.t("pairs.ended", otherName(in, pair)));
     }
 
     Reply pause(Invocation in, Pair pair, boolean pausing) {
-        store.save(pair.withStatus(pausing ? Pair.Status.PAUSED : Pair.Status.ACTIVE, clock.instant()));
+        if (!store.change(pair.status(), pair.withStatus(pausing ? Pair.Status.PAUSED : Pair.Status.ACTIVE,
+                clock.instant()))) {
+            throw new Refusal("action.stale");
+        }
         tell(in, pair, pausing ? "pairs.paused.other" : "pairs.resumed.other");
         return Reply.text(in.t(pausing ? "pairs.paused" : "pairs.resumed", otherName(in, pair)));
     }
@@ -113,7 +117,8 @@ public class PairActions {
     private void tell(Invocation in, Pair pair, String key) {
         profiles.find(pair.other(in.caller().id())).ifPresent(other -> {
             Messages m = Messages.of(other.effectiveLanguage());
-            notifier.send(new Notification(other.id(), "mentoring.pair", Reply.text(m.get(key, in.caller().name()))));
+            notifier.send(new Notification(other.id(), "mentoring.pair", Reply.text(m.get(key, in.caller().name())))
+                    .about(in.caller().id()));
         });
     }
 }

@@ -30,7 +30,7 @@ public final class PauseCommand implements Command {
         if (me.paused() == pausing) {
             return Reply.text(in.t(pausing ? "pause.already" : "resume.already"));
         }
-        profiles.save(me.withPaused(pausing));
+        profiles.save(me, me.withPaused(pausing));
         return Reply.text(in.t(pausing ? "pause.done" : "resume.done"));
     }
 }

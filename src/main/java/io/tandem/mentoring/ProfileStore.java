@@ -19,8 +19,18 @@ public interface ProfileStore {
     /** The profiles of these members that exist, in one round trip. */
     Map<MemberId, Profile> findAll(Collection<MemberId> ids);
 
-    /** Saves a profile and updates the skill and handle indexes. */
+    /**
+     * Saves a whole profile (a newcomer, an import) and updates the skill and handle indexes. The count of mentees is
+     * kept as the store has it, except for a new profile.
+     */
     void save(Profile profile);
+
+    /**
+     * Saves what changed between {@code readBefore} (the profile as the caller read it) and {@code after}, onto the
+     * profile as it is now: an edit made meanwhile by someone else, of another field, is kept. Nothing is written
+     * for a member who no longer exists.
+     */
+    void save(Profile readBefore, Profile after);
 
     /** Saves many new profiles at once (demo and roster loads); indexes included. */
     void saveAll(Collection<Profile> profiles);

@@ -58,7 +58,7 @@ public class Profiles implements Participants {
         Profile profile = existing.get();
         Profile updated = profile.withBasics(event.displayName(), locale, event.timezone());
         if (!updated.equals(profile)) {
-            store.save(updated);
+            store.save(profile, updated);
         }
         return updated;
     }
@@ -70,6 +70,11 @@ public class Profiles implements Participants {
 
     public void save(Profile profile) {
         store.save(profile);
+    }
+
+    /** Saves the fields the caller changed from {@code readBefore}, keeping concurrent edits of other fields. */
+    public void save(Profile readBefore, Profile after) {
+        store.save(readBefore, after);
     }
 
     public Optional<Profile> find(MemberId id) {

@@ -103,7 +103,11 @@ public class Requests {
         return Reply.text(in.t("request.sent", mentor.name(), view.skill(skill, in.messages().language())));
     }
 
-    /** The mentor accepts: a pair is formed; both are told the next step; the exchange may go both ways. */
+    /**
+     * The mentor accepts: a pair is formed; both are told the next step; the exchange may go both ways. Answering
+     * the request, forming the pair and taking the mentor's place are one atomic step ({@link MentoringStore#accept}):
+     * clicks on several instances at once never make two pairs, nor more than the mentor's capacity.
+     */
     public Reply accept(Invocation in, MentoringRequest request) {
         Profile mentor = profiles.mine(in);
         Profile mentee = profiles.find(request.mentee()).orElseThrow(() -> new Refusal("action.stale"));
@@ -114,9 +118,13 @@ public class Requests {
         reverse.retainAll(mentor.learns());
         Pair pair = new Pair(UUID.randomUUID().toString(), mentor.id(), mentee.id(), Set.of(request.skill()), reverse,
                 Pair.Status.ACTIVE, clock.instant(), null);
-        store.save(request.answered(MentoringRequest.Status.ACCEPTED, clock.instant(), null));
-        store.save(pair);
-        profiles.save(withMentees(mentor, mentor.mentees() + 1));
+        switch (store.accept(request.answered(MentoringRequest.Status.ACCEPTED, clock.instant(), null), pair)) {
+            case ALREADY_ANSWERED -> throw new Refusal("request.already-answered");
+            case MENTOR_FULL -> throw new Refusal("request.accept.full");
+            case ACCEPTED -> {
+                // the pair is formed: tell both
+            }
+        }
 
         Messages menteeText = Messages.of(mentee.effectiveLanguage());
         Reply.Builder toMentee = Reply.builder().text(menteeText.get("request.accepted", mentor.name(),
@@ -133,7 +141,7 @@ public class Requests {
                 List.of(Sessions.scheduleButton(pair, menteeText))));
         toMentor.block(new Block.Section(null, in.t("request.next"), List.of(),
                 List.of(Sessions.scheduleButton(pair, in.messages()))));
-        notifier.send(new Notification(mentee.id(), KIND, toMentee.build()));
+        notifier.send(new Notification(mentee.id(), KIND, toMentee.build()).about(mentor.id()));
         return toMentor.build();
     }
 
@@ -150,11 +158,12 @@ public class Requests {
         if (reason != null && reason.length() > MAX_REASON) {
             throw new Refusal("set.too-long", MAX_REASON);
         }
-        store.save(request.answered(MentoringRequest.Status.DECLINED, clock.instant(), reason));
+        if (!store.answer(request.answered(MentoringRequest.Status.DECLINED, clock.instant(), reason))) {
+            throw new Refusal("request.already-answered");
+        }
         Profile mentor = profiles.mine(in);
         Optional<Profile> mentee = profiles.find(request.mentee());
-        mentee.ifPresent(m -> notifier.send(new Notification(m.id(), KIND,
-                alternatives(m, request, "request.declined", mentor.name(), reason))));
+        mentee.ifPresent(m -> notifier.send(alternatives(m, request, "request.declined", mentor.name(), reason)));
         return Reply.text(in.t("request.declined.mentor", mentee.map(Profile::name).orElse("?")));
     }
 
@@ -167,17 +176,22 @@ public class Requests {
     public int expireDue(String workspace, Notifier via) {
         int expired = 0;
         for (MentoringRequest request : store.pendingCreatedBefore(workspace, clock.instant().minus(expireAfter.apply(workspace)))) {
-            store.save(request.answered(MentoringRequest.Status.EXPIRED, clock.instant(), null));
+            if (!store.answer(request.answered(MentoringRequest.Status.EXPIRED, clock.instant(), null))) {
+                continue; // answered meanwhile, or expired by another instance
+            }
             Optional<Profile> mentee = profiles.find(request.mentee());
-            String mentorName = profiles.find(request.mentor()).map(Profile::name).orElse("?");
-            mentee.ifPresent(m -> via.send(new Notification(m.id(), KIND,
-                    alternatives(m, request, "request.expired", mentorName, null))));
+            String mentorName = profiles.find(request.mentor()).map(Profile::name)
+                    .orElseGet(() -> Messages.of(mentee.map(Profile::effectiveLanguage).orElse(
+                            io.tandem.engine.Language.EN)).get("member.former"));
+            mentee.ifPresent(m -> via.send(alternatives(m, request, "request.expired", mentorName, null)));
             expired++;
         }
         return expired;
     }
 
-    private Reply alternatives(Profile mentee, MentoringRequest request, String key, String mentorName, String why) {
+    /** The mentee told that a request came to nothing, with the next best mentor if there is one. */
+    private Notification alternatives(Profile mentee, MentoringRequest request, String key, String mentorName,
+                                      String why) {
         Messages m = Messages.of(mentee.effectiveLanguage());
         String skill = view.skill(request.skill(), m.language());
         Reply.Builder reply = Reply.builder().text(m.get(key, mentorName, skill));
@@ -188,13 +202,13 @@ public class Requests {
                 .filter(match -> !match.mentor().id().equals(request.mentor())).limit(1).toList();
         if (next.isEmpty()) {
             reply.section(null, m.get("request.no-alternative", skill));
-        } else {
-            Profile other = next.get(0).mentor();
-            reply.block(new Block.Section(m.get("request.alternative", skill), other.name() + " (@" + other.handle()
-                    + ")", List.of(), List.of(view.requestButton(other, request.skill(), m), view.profileButton(other,
-                    m))));
+            return new Notification(mentee.id(), KIND, reply.build()).about(request.mentor());
         }
-        return reply.build();
+        Profile other = next.get(0).mentor();
+        reply.block(new Block.Section(m.get("request.alternative", skill), other.name() + " (@" + other.handle()
+                + ")", List.of(), List.of(view.requestButton(other, request.skill(), m), view.profileButton(other,
+                m))));
+        return new Notification(mentee.id(), KIND, reply.build()).about(request.mentor(), other.id());
     }
 
     /** The request named in an action value, which the caller must be the mentor of, and still pending. */
@@ -207,11 +221,5 @@ public class Requests {
             throw new Refusal("request.already-answered");
         }
         return request;
-    }
-
-    static Profile withMentees(Profile p, int mentees) {
-        return new Profile(p.id(), p.name(), p.handle(), p.language(), p.locale(), p.zone(), p.zonePinned(),
-                p.seniority(), p.team(), p.manager(), p.capacity(), Math.max(0, mentees), p.bio(), p.paused(),
-                p.teaches(), p.learns(), p.joined());
     }
 }

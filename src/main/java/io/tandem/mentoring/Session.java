@@ -26,6 +26,17 @@ public record Session(String id, String pairId, MemberId organizer, MemberId oth
         topic = topic == null || topic.isBlank() ? null : topic;
     }
 
+    /** The members whose data this holds. */
+    public java.util.Set<MemberId> people() {
+        return java.util.Set.copyOf(java.util.List.of(organizer, other));
+    }
+
+    /** The same session with {@code who} replaced by {@code with} (a former member's tombstone). */
+    public Session replacing(MemberId who, MemberId with) {
+        return new Session(id, pairId, who.equals(organizer) ? with : organizer, who.equals(other) ? with : other,
+                start, duration, topic, zone, sequence, status, token, createdAt);
+    }
+
     public Instant end() {
         return start.plus(duration);
     }

@@ -258,7 +258,7 @@ public class Sessions {
         Reply message = Reply.builder().text(m.get(key, actorName, when(session, zone == null ? ZoneOffset.UTC : zone,
                 m))).block(new Block.Section(session.topic(), m.get("session.calendar", calendarUrl(session)),
                 List.of(), List.of())).build();
-        notifier.send(new Notification(to, KIND, message));
+        notifier.send(new Notification(to, KIND, message).about(session.organizer(), session.other()));
     }
 
     String calendarUrl(Session session) {

@@ -87,13 +87,13 @@ public class SetCommand implements Command {
             case "language", "langue", "lang" -> {
                 Language l = Language.parse(value).orElseThrow(() -> new Refusal("set.bad-language", value));
                 updated = me.withLanguage(l);
-                profiles.save(updated);
+                profiles.save(me, updated);
                 Messages chosen = Messages.of(l);
                 return Reply.text(chosen.get("set.done", chosen.get("set.field.language"), l.code()));
             }
             default -> throw new Refusal("set.unknown-field", in.args().firstWord());
         }
-        profiles.save(updated);
+        profiles.save(me, updated);
         return Reply.text(in.t("set.done", in.t("set.field." + canonical(field)), shown));
     }
 

@@ -83,7 +83,7 @@ public final class SkillListCommand implements Command {
         if (current.size() > MAX_SKILLS) {
             throw new Refusal("skills.too-many", MAX_SKILLS);
         }
-        profiles.save(kind.teaching ? me.withTeaches(current) : me.withLearns(current));
+        profiles.save(me, kind.teaching ? me.withTeaches(current) : me.withLearns(current));
 
         Reply.Builder reply = Reply.builder().text(m.get("skills." + (kind.teaching ? "teach" : "learn") + ".now",
                 view.skills(current, m.language())));

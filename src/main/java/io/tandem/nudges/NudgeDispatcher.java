@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.tandem.config.TandemProperties;
+import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Reply;
@@ -120,15 +121,17 @@ public class NudgeDispatcher {
             return false;
         }
         Messages m = Messages.of(member.effectiveLanguage());
-        Optional<Reply> message = switch (nudge.kind()) {
-            case REMINDER -> session(nudge).map(s -> sessions.reminder(s, member, m));
+        Optional<Notification> message = switch (nudge.kind()) {
+            case REMINDER -> session(nudge).map(s -> written(nudge, member, sessions.reminder(s, member, m),
+                    s.otherThan(member.id())));
             case CHECKIN -> session(nudge)
                     .filter(s -> mentoring.checkIn(s.organizer().workspace(), s.id(), member.id()).isEmpty())
-                    .map(s -> checkIns.prompt(s, member.id(), m));
+                    .map(s -> written(nudge, member, checkIns.prompt(s, member.id(), m), s.otherThan(member.id())));
             case INACTIVE -> mentoring.pair(nudge.workspace(), nudge.subject())
                     .filter(p -> p.status() == Pair.Status.ACTIVE)
-                    .map(p -> sessions.inactive(p, member, settings.inactiveAfter().toDays(), m));
-            default -> Optional.ofNullable(nudge.message()).map(Notification::message);
+                    .map(p -> written(nudge, member, sessions.inactive(p, member, settings.inactiveAfter().toDays(), m),
+                            p.other(member.id())));
+            default -> Optional.ofNullable(nudge.message());
         };
         if (message.isEmpty()) {
             store.skip(nudge, switch (nudge.kind()) {
@@ -139,9 +142,13 @@ public class NudgeDispatcher {
             });
             return false;
         }
-        Notification n = nudge.message() != null ? nudge.message()
-                : new Notification(member.id(), nudge.kind().notificationKind(), message.get());
+        Notification n = message.get();
         return store.handOver(nudge, n);
+    }
+
+    /** A nudge written as it goes out, showing the other member of its session or pair. */
+    private static Notification written(Nudge nudge, Profile member, Reply message, MemberId other) {
+        return new Notification(member.id(), nudge.kind().notificationKind(), message).about(other);
     }
 
     /** The nudge's session, if it still stands and its pair has not ended. */

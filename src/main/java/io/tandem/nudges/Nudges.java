@@ -119,8 +119,7 @@ public class Nudges implements SessionEvents {
     }
 
     private Nudge nudge(Nudge.Kind kind, Notification n, Instant due, Instant staleAfter) {
-        Notification relabelled = new Notification(n.recipient(), kind.notificationKind(), n.message(), n.sender(),
-                n.ifUndelivered());
+        Notification relabelled = n.relabelled(kind.notificationKind());
         Instant at = n.recipient().isChannel() ? due
                 : hours(n.recipient().workspace()).earliestFrom(due, zone(n.recipient()));
         return new Nudge(kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + UUID.randomUUID(), n.recipient(), kind,

@@ -20,6 +20,11 @@ public record Answer(String id, String questionId, MemberId author, String text,
         this(id, questionId, author, text, createdAt, helpful, false);
     }
 
+    /** The same answer with {@code who} replaced by {@code with} (a former member's tombstone). */
+    public Answer replacing(MemberId who, MemberId with) {
+        return new Answer(id, questionId, who.equals(author) ? with : author, text, createdAt, helpful, hidden);
+    }
+
     public Answer markedHelpful() {
         return new Answer(id, questionId, author, text, createdAt, true, hidden);
     }

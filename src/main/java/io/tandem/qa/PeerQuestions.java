@@ -134,7 +134,7 @@ public class PeerQuestions {
     private void send(Question q, List<MemberId> experts, Notifier via) {
         for (MemberId expert : experts) {
             questions.addLoad(expert);
-            via.send(new Notification(expert, KIND, toExpert(q, expert)));
+            via.send(new Notification(expert, KIND, toExpert(q, expert)).about(q.asker()));
         }
     }
 
@@ -169,7 +169,7 @@ public class PeerQuestions {
                 send(q, next, via);
                 Question posted = q;
                 programme.channel(workspace).ifPresent(channel ->
-                        via.send(new Notification(channel, KIND_CHANNEL, toChannel(posted))));
+                        via.send(new Notification(channel, KIND_CHANNEL, toChannel(posted)).about(posted.asker())));
                 escalated++;
             }
             questions.save(q);
@@ -262,7 +262,7 @@ public class PeerQuestions {
                 .block(new Block.Section(q.text(), answer.text(), List.of(), List.of(new Block.Button(HELPFUL,
                         m.get("button.helpful"), ActionValue.of("answer", answer.id()), Block.ButtonStyle.PRIMARY),
                         Moderation.reportButton(QuestionModeration.ANSWER, answer.id(), m))))
-                .build()));
+                .build()).about(in.caller().id()));
         return Reply.text(in.t("qa.answer.sent"));
     }
 
@@ -285,7 +285,7 @@ public class PeerQuestions {
         // the thanks never names an anonymous asker
         String who = q.anonymous() ? m.get("qa.from.anonymous") : in.caller().name();
         notifier.send(new Notification(answer.author(), "qa.helpful", Reply.text(m.get("qa.thanks", who,
-                view.skill(q.skill(), m.language())))));
+                view.skill(q.skill(), m.language())))).about(in.caller().id()));
         return Reply.text(in.t("qa.helpful.done"));
     }
 

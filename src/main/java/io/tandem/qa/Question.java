@@ -31,6 +31,19 @@ public record Question(String id, MemberId asker, boolean anonymous, String skil
         this(id, asker, anonymous, skill, text, createdAt, routedTo, null, false);
     }
 
+    /** The members whose data this holds: the asker and every expert it was sent to. */
+    public java.util.Set<MemberId> people() {
+        java.util.Set<MemberId> all = new java.util.LinkedHashSet<>(routedTo);
+        all.add(asker);
+        return all;
+    }
+
+    /** The same question with {@code who} replaced by {@code with} (a former member's tombstone), wherever named. */
+    public Question replacing(MemberId who, MemberId with) {
+        return new Question(id, who.equals(asker) ? with : asker, anonymous, skill, text, createdAt,
+                routedTo.stream().map(m -> who.equals(m) ? with : m).toList(), escalatedAt, hidden);
+    }
+
     public String workspace() {
         return asker.workspace();
     }

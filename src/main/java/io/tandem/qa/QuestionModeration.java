@@ -28,7 +28,7 @@ class QuestionModeration {
             public Optional<Item> find(String workspace, String id) {
                 return questions.question(workspace, id).map(q -> new Item(QUESTION, q.id(), q.text(),
                         q.anonymous() ? null : profiles.find(q.asker()).map(Profile::name).orElse("?"), q.skill(),
-                        q.hidden()));
+                        q.hidden(), q.asker()));
             }
 
             @Override
@@ -50,7 +50,8 @@ class QuestionModeration {
             public Optional<Item> find(String workspace, String id) {
                 return questions.answer(workspace, id).map(a -> new Item(ANSWER, a.id(), a.text(),
                         profiles.find(a.author()).map(Profile::name).orElse("?"),
-                        questions.question(workspace, a.questionId()).map(Question::skill).orElse("?"), a.hidden()));
+                        questions.question(workspace, a.questionId()).map(Question::skill).orElse("?"), a.hidden(),
+                        a.author()));
             }
 
             @Override

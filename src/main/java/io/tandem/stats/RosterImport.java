@@ -112,7 +112,11 @@ public class RosterImport {
                 Profile base = existing.orElseGet(() -> Profile.newcomer(r.id(), r.name(), r.language(), r.zone(),
                         clock.instant()).withCapacity(settings.defaultCapacity(ws)).withPaused(true));
                 Profile merged = merge(base, r);
-                profiles.save(merged);
+                if (existing.isPresent()) {
+                    profiles.save(existing.get(), merged);
+                } else {
+                    profiles.save(merged);
+                }
                 r.email().ifPresent(e -> emails.set(r.id(), e));
                 if (existing.isEmpty()) {
                     invited.add(merged);
@@ -129,7 +133,7 @@ public class RosterImport {
                     .text(theirs.get("roster.invitation", in.caller().name()))
                     .block(new Block.Section(null, null, List.of(), List.of(new Block.Button(JOIN,
                             theirs.get("button.join"), ActionValue.of("member", p.id().toString()),
-                            Block.ButtonStyle.PRIMARY)))).build()));
+                            Block.ButtonStyle.PRIMARY)))).build()).about(in.caller().id()));
         }
         Reply.Builder reply = Reply.builder().text(m.get("roster.report", invited.size(), updated, rejected.size()));
         if (!rejected.isEmpty()) {
@@ -245,7 +249,7 @@ public class RosterImport {
         }
         Profile me = profiles.find(in.caller().id()).orElseThrow(() -> new Refusal("action.stale"));
         if (me.paused()) {
-            profiles.save(me.withPaused(false));
+            profiles.save(me, me.withPaused(false));
         }
         return Reply.text(in.t("roster.joined"));
     }

@@ -33,6 +33,10 @@ final class NotificationCodec {
             root.put("from", n.sender().toString());
             root.set("undelivered", reply(n.ifUndelivered()));
         }
+        if (!n.about().isEmpty()) {
+            ArrayNode about = root.putArray("about");
+            n.about().forEach(m -> about.add(m.toString()));
+        }
         return json.writeValueAsString(root);
     }
 
@@ -41,11 +45,17 @@ final class NotificationCodec {
         MemberId to = MemberId.parse(root.get("to").asString())
                 .orElseThrow(() -> new IllegalArgumentException("bad recipient in queued notification"));
         JsonNode from = root.get("from");
+        java.util.Set<MemberId> about = new java.util.LinkedHashSet<>();
+        JsonNode people = root.get("about");
+        if (people != null && people.isArray()) {
+            people.valueStream().map(p -> MemberId.parse(p.asString())).flatMap(java.util.Optional::stream)
+                    .forEach(about::add);
+        }
         if (from != null && !from.isNull()) {
             return new Notification(to, root.get("kind").asString(), reply(root.get("reply")),
-                    MemberId.parse(from.asString()).orElseThrow(), reply(root.get("undelivered")));
+                    MemberId.parse(from.asString()).orElseThrow(), reply(root.get("undelivered")), about);
         }
-        return new Notification(to, root.get("kind").asString(), reply(root.get("reply")));
+        return new Notification(to, root.get("kind").asString(), reply(root.get("reply")), null, null, about);
     }
 
     private ObjectNode reply(Reply reply) {

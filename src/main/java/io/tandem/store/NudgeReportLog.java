@@ -21,7 +21,7 @@ final class NudgeReportLog {
     private NudgeReportLog() {
     }
 
-    private static String key(String workspace) {
+    static String key(String workspace) {
         return RedisKeys.prefix(workspace) + "nudges:report";
     }
 

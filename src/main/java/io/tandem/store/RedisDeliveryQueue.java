@@ -25,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The delivery queue in Redis: per platform, a sorted set of delivery ids scored by when each is due, and one
  * string per delivery. Claiming moves a due delivery's score to the end of its lease in the same Lua script, so
- * two instances never claim the same one, and one whose worker died becomes due again when its lease ends.
+ * two instances never claim the same one, and one whose worker died becomes due again when its lease ends. While it
+ * waits, a delivery is listed under its recipient and the people it shows ({@link Ownership}), so forgetting one of
+ * them withdraws it.
  */
 @Repository
 public class RedisDeliveryQueue implements DeliveryQueue {
@@ -60,14 +62,20 @@ public class RedisDeliveryQueue implements DeliveryQueue {
         return PREFIX + "claimed:" + platform.id();
     }
 
-    private static String failures(String workspace) {
+    static String failures(String workspace) {
         return RedisKeys.prefix(workspace) + "delivery:failed";
     }
 
     @Override
     public void enqueue(Notification notification) {
         Delivery delivery = new Delivery(UUID.randomUUID().toString(), notification, 0, clock.instant());
+        Ownership.claim(redis, entry(delivery.id(), notification), notification.people());
         put(delivery, clock.instant());
+    }
+
+    /** How a waiting delivery is listed under its people. */
+    static String entry(String id, Notification notification) {
+        return Ownership.DELIVERY + notification.recipient().platform().id() + ":" + id;
     }
 
     @Override
@@ -95,6 +103,11 @@ public class RedisDeliveryQueue implements DeliveryQueue {
     public void done(Delivery delivery) {
         NudgeReportLog.record(redis, json, clock.instant(), delivery.notification(), "delivered", null);
         remove(delivery.notification().recipient().platform(), delivery.id());
+        release(delivery);
+    }
+
+    private void release(Delivery delivery) {
+        Ownership.release(redis, entry(delivery.id(), delivery.notification()), delivery.notification().people());
     }
 
     @Override
@@ -118,6 +131,7 @@ public class RedisDeliveryQueue implements DeliveryQueue {
         });
         NudgeReportLog.record(redis, json, clock.instant(), delivery.notification(), "failed", reason);
         remove(delivery.notification().recipient().platform(), delivery.id());
+        release(delivery);
     }
 
     @Override
@@ -157,7 +171,8 @@ public class RedisDeliveryQueue implements DeliveryQueue {
                 value, String.valueOf(due.toEpochMilli()), delivery.id()));
     }
 
-    private void remove(Platform platform, String id) {
+    /** Takes a delivery out of the queue (its record and its claim), whoever it was for. */
+    void remove(Platform platform, String id) {
         RedisCalls.run(() -> redis.execute(LeasedClaims.REMOVE, List.of(due(platform), item(id), claims(platform)),
                 id));
     }

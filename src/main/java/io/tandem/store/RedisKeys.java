@@ -64,4 +64,31 @@ final class RedisKeys {
     static String inbox(MemberId id) {
         return prefix(id.workspace()) + "inbox:" + id.user();
     }
+
+    /** Hash: emails of members, folded email → user id. */
+    static String emails(String workspace) {
+        return prefix(workspace) + "emails";
+    }
+
+    /** Hash: user id → email. */
+    static String emailOf(String workspace) {
+        return prefix(workspace) + "email-of";
+    }
+
+    /** Set: user ids of the leads named from chat. */
+    static String leads(String workspace) {
+        return prefix(workspace) + "leads";
+    }
+
+    /**
+     * Every key that holds one member's data alone, named after them: what forgetting them deletes outright. A store
+     * that adds such a key adds it here.
+     */
+    static java.util.List<String> memberKeys(MemberId m) {
+        String p = prefix(m.workspace());
+        String u = m.user();
+        return java.util.List.of(member(m), p + "requests:" + u, p + "pairs:" + u, p + "sessions:" + u,
+                p + "questions:asked:" + u, p + "nudges-off:" + u, inbox(m), p + "teams-conversation:" + u,
+                p + "slack-user:" + u, p + "reported:" + u, p + "owns:" + u);
+    }
 }

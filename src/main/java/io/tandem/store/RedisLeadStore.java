@@ -20,7 +20,7 @@ public class RedisLeadStore implements LeadStore {
     }
 
     private static String key(String workspace) {
-        return RedisKeys.prefix(workspace) + "leads";
+        return RedisKeys.leads(workspace);
     }
 
     @Override

@@ -1,298 +1,338 @@
 package io.tandem.store;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
-import org.springframework.data.redis.connection.DataType;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
+import io.tandem.engine.Downloads;
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.MemberData;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Text;
+import io.tandem.mentoring.CheckIn;
+import io.tandem.mentoring.MentoringRequest;
+import io.tandem.mentoring.Pair;
+import io.tandem.mentoring.Profile;
+import io.tandem.mentoring.Seniority;
+import io.tandem.mentoring.Session;
+import io.tandem.privacy.Holdings;
+import io.tandem.privacy.MemberData;
+import io.tandem.privacy.MemberExport;
+import io.tandem.qa.Answer;
+import io.tandem.qa.Question;
+import io.tandem.tips.Tip;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
- * A member's data, found by walking every key of their workspace (and the shared delivery and guard keys): a
- * member's traces are wherever their id, handle or name appears, so that is what is looked for, in key names,
- * hash fields, set and list members and inside JSON records. Erasing is rare and may take a while on a large
- * workspace; it never touches another member's data beyond replacing the forgotten member in it.
+ * A member's data, found through the records they own ({@link Ownership}) and the keys named after them
+ * ({@link RedisKeys#memberKeys}): export and erasure touch exactly those, in proportion to the member's own data.
+ * Nothing here searches anyone's text for a name: a record holds a member where one of its fields is their id.
  */
 @Repository
 public class RedisMemberData implements MemberData {
 
-    static final String FORMER = "a former member";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** Records that are the member's own: erased whole when they appear in them. */
-    private static final List<String> OWN = List.of(":request:", ":checkin:");
-    /** Lists of messages and logs: an entry about the member is dropped. */
-    private static final int SCAN_BATCH = 500;
+    private static final int REPLACE_ATTEMPTS = 5;
+
+    /** Replaces a string if it is still what was read ({@code ARGV[1]}); 1 done, 0 it changed meanwhile. */
+    private static final RedisScript<Long> REPLACE_IF_SAME = new DefaultRedisScript<>("""
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
+            return 1
+            """, Long.class);
+
+    /**
+     * In a capped log of JSON entries (the leads' delivery reports), the entries about {@code ARGV[1]} (their
+     * {@code to}) now say {@code ARGV[2]}. The logs are bounded (a few thousand entries), so this is too.
+     */
+    private static final RedisScript<Long> RENAME_IN_LOG = new DefaultRedisScript<>("""
+            local entries = redis.call('LRANGE', KEYS[1], 0, -1)
+            local changed = 0
+            for i, entry in ipairs(entries) do
+              local ok, record = pcall(cjson.decode, entry)
+              if ok and type(record) == 'table' and record['to'] == ARGV[1] then
+                record['to'] = ARGV[2]
+                redis.call('LSET', KEYS[1], i - 1, cjson.encode(record))
+                changed = changed + 1
+              end
+            end
+            return changed
+            """, Long.class);
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
+    private final RedisProfileStore profiles;
+    private final RedisDeliveryQueue deliveries;
+    private final RedisNudgeStore nudges;
 
-    public RedisMemberData(StringRedisTemplate redis, JsonMapper json) {
+    public RedisMemberData(StringRedisTemplate redis, JsonMapper json, RedisProfileStore profiles,
+                           RedisDeliveryQueue deliveries, RedisNudgeStore nudges) {
         this.redis = redis;
         this.json = json;
+        this.profiles = profiles;
+        this.deliveries = deliveries;
+        this.nudges = nudges;
     }
 
-    private List<String> keys(String pattern) {
-        List<String> keys = new ArrayList<>();
-        RedisCalls.run(() -> {
-            try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(pattern).count(SCAN_BATCH).build())) {
-                cursor.forEachRemaining(keys::add);
+    // ---- what the member holds
+
+    @Override
+    public Holdings holdings(MemberId member) {
+        String ws = member.workspace();
+        Profile profile = profiles.find(member).orElse(null);
+        Object email = RedisCalls.call(() -> redis.opsForHash().get(RedisKeys.emailOf(ws), member.user()));
+        boolean lead = Boolean.TRUE.equals(RedisCalls.call(() -> redis.opsForSet()
+                .isMember(RedisKeys.leads(ws), member.user())));
+        Set<String> off = members(RedisKeys.prefix(ws) + "nudges-off:" + member.user());
+        Map<String, List<String>> owned = owned(member);
+
+        List<MentoringRequest> requests = read(member, Ownership.REQUEST, owned,
+                id -> RedisMentoringStore.requestKey(ws, id), MentoringRequest.class);
+        List<Pair> pairs = read(member, Ownership.PAIR, owned, id -> RedisMentoringStore.pairKey(ws, id), Pair.class);
+        List<Session> sessions = read(member, Ownership.SESSION, owned,
+                id -> RedisMentoringStore.sessionKey(ws, id), Session.class);
+        List<CheckIn> checkIns = read(member, Ownership.CHECKIN, owned,
+                id -> RedisMentoringStore.checkInKey(ws, id, member), CheckIn.class);
+        List<Question> questions = read(member, Ownership.QUESTION, owned,
+                id -> RedisQuestionStore.questionKey(ws, id), Question.class);
+        List<Answer> answers = read(member, Ownership.ANSWER, owned,
+                id -> RedisQuestionStore.answerKey(ws, id), Answer.class);
+        List<Tip> tips = read(member, Ownership.TIP, owned, id -> RedisTipStore.tipKey(ws, id), Tip.class);
+
+        Map<String, String> feedback = new LinkedHashMap<>();
+        for (String pairId : owned.getOrDefault(Ownership.FEEDBACK, List.of())) {
+            Object given = RedisCalls.call(() -> redis.opsForHash()
+                    .get(RedisMentoringStore.feedbackKey(ws, pairId), member.user()));
+            if (given != null) {
+                feedback.put(pairId, String.valueOf(given));
             }
-        });
-        return keys;
+        }
+        Map<String, List<Answer>> answersTo = new LinkedHashMap<>();
+        for (Question q : questions) {
+            if (q.asker().equals(member)) {
+                answersTo.put(q.id(), answersTo(ws, q.id()));
+            }
+        }
+        Set<String> useful = new TreeSet<>();
+        for (String tipId : owned.getOrDefault(Ownership.VOTE, List.of())) {
+            if (Boolean.TRUE.equals(RedisCalls.call(() -> redis.opsForSet()
+                    .isMember(RedisTipStore.votersKey(ws, tipId), member.user())))) {
+                useful.add(tipId);
+            }
+        }
+        return new Holdings(member, profile, email == null ? null : String.valueOf(email), lead, off, requests, pairs,
+                feedback, sessions, checkIns, questions, answersTo, answers, tips, useful,
+                members(RedisReports.key(member)));
     }
 
     @Override
     public String export(MemberId member) {
-        Traces traces = new Traces(member, null, null, null);
-        ObjectNode out = json.createObjectNode();
-        out.put("member", member.toString());
-        Map<Object, Object> profile = RedisCalls.call(() -> redis.opsForHash().entries(RedisKeys.member(member)));
-        ObjectNode p = out.putObject("profile");
-        profile.forEach((k, v) -> p.put(String.valueOf(k), String.valueOf(v)));
-        ArrayNode records = out.putArray("records");
-        for (String key : keys(RedisKeys.prefix(member.workspace()) + "*")) {
-            if (key.endsWith(":m:" + member.user())) {
-                continue;
-            }
-            DataType type = RedisCalls.call(() -> redis.type(key));
-            if (type == DataType.STRING) {
-                String value = RedisCalls.call(() -> redis.opsForValue().get(key));
-                if (value != null && traces.idIn(value)) {
-                    ObjectNode record = records.addObject();
-                    record.put("key", key.substring(RedisKeys.prefix(member.workspace()).length()));
-                    record.set("value", parse(value));
-                }
-            } else if (type == DataType.HASH && key.contains(":pair-feedback:")) {
-                Object feedback = RedisCalls.call(() -> redis.opsForHash().get(key, member.user()));
-                if (feedback != null) {
-                    records.addObject().put("key", "feedback").put("value", String.valueOf(feedback));
-                }
-            } else if (type == DataType.ZSET && key.contains(":tips:")) {
-                Set<String> tips = RedisCalls.call(() -> redis.opsForZSet().range(key, 0, -1));
-                for (String tip : tips == null ? Set.<String>of() : tips) {
-                    if (traces.idIn(tip)) {
-                        records.addObject().put("key", "tip").set("value", parse(tip));
-                    }
-                }
-            }
-        }
-        Set<String> off = RedisCalls.call(() -> redis.opsForSet().members(
-                RedisKeys.prefix(member.workspace()) + "nudges-off:" + member.user()));
-        ArrayNode nudges = out.putArray("nudgesOff");
-        (off == null ? Set.<String>of() : off).forEach(nudges::add);
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(MemberExport.document(holdings(member)));
     }
 
-    private JsonNode parse(String value) {
-        try {
-            return json.readTree(value);
-        } catch (JacksonException e) {
-            return StringNode.valueOf(value);
+    /** The member's ownership entries by kind (the kind's prefix → ids). */
+    private Map<String, List<String>> owned(MemberId member) {
+        Map<String, List<String>> byKind = new LinkedHashMap<>();
+        for (String entry : members(Ownership.key(member))) {
+            int colon = entry.indexOf(':');
+            if (colon > 0) {
+                byKind.computeIfAbsent(entry.substring(0, colon + 1), k -> new ArrayList<>())
+                        .add(entry.substring(colon + 1));
+            }
         }
+        return byKind;
     }
+
+    /** The owned records of one kind that still exist; entries whose record is gone are dropped from the set. */
+    private <T> List<T> read(MemberId member, String kind, Map<String, List<String>> owned,
+                             UnaryOperator<String> key, Class<T> type) {
+        List<String> ids = owned.getOrDefault(kind, List.of());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = RedisCalls.call(() -> redis.opsForValue().multiGet(ids.stream().map(key).toList()));
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String value = values == null ? null : values.get(i);
+            if (value == null) {
+                String gone = kind + ids.get(i);
+                RedisCalls.run(() -> redis.opsForSet().remove(Ownership.key(member), gone));
+            } else {
+                out.add(json.readValue(value, type));
+            }
+        }
+        return out;
+    }
+
+    private List<Answer> answersTo(String ws, String questionId) {
+        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet()
+                .range(RedisKeys.prefix(ws) + "question-answers:" + questionId, 0, -1));
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = RedisCalls.call(() -> redis.opsForValue()
+                .multiGet(ids.stream().map(id -> RedisQuestionStore.answerKey(ws, id)).toList()));
+        return (values == null ? List.<String>of() : values).stream().filter(Objects::nonNull)
+                .map(v -> json.readValue(v, Answer.class)).toList();
+    }
+
+    private Set<String> members(String key) {
+        Set<String> found = RedisCalls.call(() -> redis.opsForSet().members(key));
+        return found == null ? Set.of() : found;
+    }
+
+    // ---- forgetting
 
     @Override
-    public void erase(MemberId member, String name, String handle) {
-        byte[] random = new byte[4];
-        RANDOM.nextBytes(random);
-        Traces traces = new Traces(member, name, handle, "former-" + HexFormat.of().formatHex(random));
-        List<String> keys = new ArrayList<>(keys(RedisKeys.prefix(member.workspace()) + "*"));
-        keys.addAll(keys("tandem:{delivery}:*"));
-        keys.addAll(keys("tandem:once:*"));
-        // files waiting to be downloaded (the member's own export among them)
-        for (String key : keys("tandem:download:*")) {
-            String value = RedisCalls.call(() -> redis.opsForValue().get(key));
-            if (value != null && traces.anyIn(new String(java.util.Base64.getDecoder().decode(value),
-                    java.nio.charset.StandardCharsets.UTF_8))) {
-                RedisCalls.run(() -> redis.delete(key));
+    public void erase(MemberId member) {
+        String ws = member.workspace();
+        MemberId former = MemberId.former(ws);
+        Profile profile = profiles.find(member).orElse(null);
+        Object email = RedisCalls.call(() -> redis.opsForHash().get(RedisKeys.emailOf(ws), member.user()));
+        Map<String, List<String>> owned = owned(member);
+
+        // shared records: the reference to them becomes the tombstone, nothing else changes
+        replaceIn(owned, Ownership.REQUEST, id -> RedisMentoringStore.requestKey(ws, id), MentoringRequest.class,
+                r -> r.replacing(member, former));
+        replaceIn(owned, Ownership.PAIR, id -> RedisMentoringStore.pairKey(ws, id), Pair.class,
+                p -> p.replacing(member, former));
+        replaceIn(owned, Ownership.SESSION, id -> RedisMentoringStore.sessionKey(ws, id), Session.class,
+                s -> s.replacing(member, former));
+        replaceIn(owned, Ownership.QUESTION, id -> RedisQuestionStore.questionKey(ws, id), Question.class,
+                q -> q.replacing(member, former));
+        replaceIn(owned, Ownership.ANSWER, id -> RedisQuestionStore.answerKey(ws, id), Answer.class,
+                a -> a.replacing(member, former));
+        replaceIn(owned, Ownership.TIP, id -> RedisTipStore.tipKey(ws, id), Tip.class,
+                t -> t.replacing(member, former));
+        for (String colleague : owned.getOrDefault(Ownership.MANAGES, List.of())) {
+            forgetAsManager(new MemberId(ws, colleague), member, former);
+        }
+
+        // records that are theirs alone
+        for (String sessionId : owned.getOrDefault(Ownership.CHECKIN, List.of())) {
+            RedisCalls.pipelined(redis, o -> {
+                o.delete(RedisMentoringStore.checkInKey(ws, sessionId, member));
+                o.opsForZSet().remove(RedisKeys.index(ws, "checkins"), sessionId + ":" + member.user());
+            });
+        }
+        for (String pairId : owned.getOrDefault(Ownership.FEEDBACK, List.of())) {
+            RedisCalls.run(() -> redis.opsForHash().delete(RedisMentoringStore.feedbackKey(ws, pairId),
+                    member.user()));
+        }
+        for (String tipId : owned.getOrDefault(Ownership.VOTE, List.of())) {
+            RedisCalls.run(() -> redis.opsForSet().remove(RedisTipStore.votersKey(ws, tipId), member.user()));
+        }
+        owned.getOrDefault(Ownership.NUDGE, List.of()).forEach(nudges::remove);
+        for (String delivery : owned.getOrDefault(Ownership.DELIVERY, List.of())) {
+            int colon = delivery.indexOf(':');
+            Platform.fromId(colon < 0 ? "" : delivery.substring(0, colon))
+                    .ifPresent(platform -> deliveries.remove(platform, delivery.substring(colon + 1)));
+        }
+        for (String download : owned.getOrDefault(Ownership.DOWNLOAD, List.of())) {
+            int colon = download.indexOf(':');
+            if (colon > 0) {
+                try {
+                    Downloads.Kind kind = Downloads.Kind.valueOf(download.substring(0, colon));
+                    RedisCalls.run(() -> redis.delete(RedisDownloads.key(kind, download.substring(colon + 1))));
+                } catch (IllegalArgumentException e) {
+                    // a kind this version does not know: nothing of theirs there
+                }
             }
         }
-        for (String key : keys) {
-            if (traces.inKeyName(key)) {
-                RedisCalls.run(() -> redis.delete(key));
-                continue;
-            }
-            DataType type = RedisCalls.call(() -> redis.type(key));
-            switch (type == null ? DataType.NONE : type) {
-                case STRING -> string(key, traces);
-                case HASH -> hash(key, traces);
-                case SET -> set(key, traces);
-                case ZSET -> zset(key, traces);
-                case LIST -> list(key, traces);
-                default -> {
-                    // nothing kept in other types
+
+        // their places in the workspace's indexes, then the keys named after them
+        unindex(member, profile, email == null ? null : String.valueOf(email));
+        for (String log : List.of(NudgeReportLog.key(ws), RedisDeliveryQueue.failures(ws))) {
+            RedisCalls.run(() -> redis.execute(RENAME_IN_LOG, List.of(log), member.toString(), former.toString()));
+        }
+        RedisCalls.run(() -> redis.delete(RedisKeys.memberKeys(member)));
+        profiles.evict(member);
+    }
+
+    /**
+     * Rewrites each owned record of one kind with {@code change}, if it still is what was read (a concurrent write
+     * is not undone: the record is read again and changed again).
+     */
+    private <T> void replaceIn(Map<String, List<String>> owned, String kind, UnaryOperator<String> key,
+                               Class<T> type, UnaryOperator<T> change) {
+        for (String id : owned.getOrDefault(kind, List.of())) {
+            String k = key.apply(id);
+            for (int attempt = 0; attempt < REPLACE_ATTEMPTS; attempt++) {
+                String value = RedisCalls.call(() -> redis.opsForValue().get(k));
+                if (value == null) {
+                    break;
+                }
+                T before = json.readValue(value, type);
+                T after = change.apply(before);
+                if (after.equals(before)) {
+                    break;
+                }
+                String written = json.writeValueAsString(after);
+                Long done = RedisCalls.call(() -> redis.execute(REPLACE_IF_SAME, List.of(k), value, written));
+                if (done != null && done == 1) {
+                    break;
                 }
             }
         }
     }
 
-    private void string(String key, Traces traces) {
-        String value = RedisCalls.call(() -> redis.opsForValue().get(key));
-        if (value == null || !traces.anyIn(value)) {
-            return;
+    /** A colleague named the member as their manager: the profile now names a former member. */
+    private void forgetAsManager(MemberId colleague, MemberId member, MemberId former) {
+        String key = RedisKeys.member(colleague);
+        Object manager = RedisCalls.call(() -> redis.opsForHash().get(key, ProfileHash.MANAGER));
+        if (member.toString().equals(manager)) {
+            RedisCalls.pipelined(redis, o -> {
+                o.opsForHash().put(key, ProfileHash.MANAGER, former.toString());
+                o.opsForHash().increment(key, ProfileHash.VERSION, 1);
+            });
+            profiles.evict(colleague);
         }
-        boolean own = OWN.stream().anyMatch(key::contains) || key.startsWith("tandem:{delivery}:")
-                || key.startsWith("tandem:once:");
-        if (own) {
-            RedisCalls.run(() -> redis.delete(key));
-            return;
-        }
-        String rewritten = rewrite(value, traces);
-        Long ttl = RedisCalls.call(() -> redis.getExpire(key));
-        RedisCalls.run(() -> {
-            if (ttl != null && ttl > 0) {
-                redis.opsForValue().set(key, rewritten, java.time.Duration.ofSeconds(ttl));
-            } else {
-                redis.opsForValue().set(key, rewritten);
+    }
+
+    /** Takes the member out of every workspace index that lists them by id, handle or email. */
+    private void unindex(MemberId member, Profile profile, String email) {
+        String ws = member.workspace();
+        String user = member.user();
+        Object handleOwner = profile == null ? null : RedisCalls.call(() -> redis.opsForHash()
+                .get(RedisKeys.handles(ws), Text.fold(profile.handle())));
+        Object emailOwner = email == null ? null : RedisCalls.call(() -> redis.opsForHash()
+                .get(RedisKeys.emails(ws), email));
+        RedisCalls.pipelined(redis, o -> {
+            if (profile != null && profile.manager() != null && Ownership.person(profile.manager())) {
+                o.opsForSet().remove(Ownership.key(profile.manager()), Ownership.MANAGES + user);
+            }
+            o.opsForSet().remove(RedisKeys.members(ws), user);
+            o.opsForSet().remove(RedisKeys.paused(ws), user);
+            o.opsForSet().remove(RedisKeys.leads(ws), user);
+            if (user.equals(handleOwner)) {
+                o.opsForHash().delete(RedisKeys.handles(ws), Text.fold(profile.handle()));
+            }
+            if (profile != null) {
+                for (String skill : profile.teaches()) {
+                    for (Seniority band : Seniority.values()) {
+                        o.opsForZSet().remove(RedisKeys.teachers(ws, skill, band.id()), user);
+                    }
+                    o.opsForZSet().remove(RedisKeys.teachers(ws, skill, RedisKeys.NO_BAND), user);
+                }
+                for (String skill : profile.learns()) {
+                    o.opsForSet().remove(RedisKeys.learners(ws, skill), user);
+                }
+            }
+            o.opsForZSet().remove(RedisQuestionStore.loadKey(ws), user);
+            o.opsForZSet().remove(RedisQuestionStore.helpfulKey(ws), user);
+            o.opsForZSet().remove(RedisTipStore.usefulAuthorsKey(ws), user);
+            o.opsForHash().delete(RedisKeys.emailOf(ws), user);
+            if (user.equals(emailOwner)) {
+                o.opsForHash().delete(RedisKeys.emails(ws), email);
             }
         });
-    }
-
-    private void hash(String key, Traces traces) {
-        Map<Object, Object> entries = RedisCalls.call(() -> redis.opsForHash().entries(key));
-        for (Map.Entry<Object, Object> e : entries.entrySet()) {
-            String field = String.valueOf(e.getKey());
-            String value = String.valueOf(e.getValue());
-            if (traces.anyIn(field)) {
-                RedisCalls.run(() -> redis.opsForHash().delete(key, field));
-            } else if (traces.anyIn(value)) {
-                String rewritten = rewrite(value, traces);
-                RedisCalls.run(() -> redis.opsForHash().put(key, field, rewritten));
-            }
-        }
-    }
-
-    private void set(String key, Traces traces) {
-        Set<String> members = RedisCalls.call(() -> redis.opsForSet().members(key));
-        for (String m : members == null ? Set.<String>of() : members) {
-            if (traces.anyIn(m)) {
-                RedisCalls.run(() -> redis.opsForSet().remove(key, m));
-            }
-        }
-    }
-
-    private void zset(String key, Traces traces) {
-        Set<ZSetOperations.TypedTuple<String>> members = RedisCalls.call(() -> redis.opsForZSet().rangeWithScores(key, 0, -1));
-        for (ZSetOperations.TypedTuple<String> t : members == null ? Set.<ZSetOperations.TypedTuple<String>>of() : members) {
-            String m = t.getValue();
-            if (m == null || !traces.anyIn(m)) {
-                continue;
-            }
-            RedisCalls.run(() -> redis.opsForZSet().remove(key, m));
-            if (m.startsWith("{") && key.contains(":tips:")) {
-                // a tip the member wrote stays, by "a former member"
-                String rewritten = rewrite(m, traces);
-                double score = t.getScore() == null ? 0 : t.getScore();
-                RedisCalls.run(() -> redis.opsForZSet().add(key, rewritten, score));
-            }
-        }
-    }
-
-    private void list(String key, Traces traces) {
-        List<String> entries = RedisCalls.call(() -> redis.opsForList().range(key, 0, -1));
-        for (String entry : entries == null ? List.<String>of() : new LinkedHashSet<>(entries)) {
-            if (traces.anyIn(entry)) {
-                RedisCalls.run(() -> redis.opsForList().remove(key, 0, entry));
-            }
-        }
-    }
-
-    /** A JSON record with the member replaced by a tombstone id, their name and handle by "a former member". */
-    private String rewrite(String value, Traces traces) {
-        try {
-            JsonNode tree = json.readTree(value);
-            return json.writeValueAsString(walk(tree, traces));
-        } catch (JacksonException e) {
-            return traces.replace(value);
-        }
-    }
-
-    private JsonNode walk(JsonNode node, Traces traces) {
-        if (node instanceof ObjectNode object) {
-            for (String field : new ArrayList<>(object.propertyNames())) {
-                object.set(field, walk(object.get(field), traces));
-            }
-            return object;
-        }
-        if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, walk(array.get(i), traces));
-            }
-            return array;
-        }
-        if (node.isString()) {
-            String text = node.asString();
-            return StringNode.valueOf(text.equals(traces.member.user()) ? traces.tombstone : traces.replace(text));
-        }
-        return node;
-    }
-
-    /** What identifies the member, looked for as whole words, whatever the case. */
-    private static final class Traces {
-        final MemberId member;
-        final String tombstone;
-        final Pattern id;
-        final Pattern any;
-
-        Traces(MemberId member, String name, String handle, String tombstone) {
-            this.member = member;
-            this.tombstone = tombstone;
-            this.id = word(List.of(member.user()));
-            List<String> all = new ArrayList<>(List.of(member.user()));
-            if (handle != null && !handle.isBlank()) {
-                all.add(handle);
-            }
-            if (name != null && !name.isBlank()) {
-                all.add(name);
-            }
-            this.any = word(all);
-        }
-
-        private static Pattern word(List<String> tokens) {
-            String alternatives = String.join("|", tokens.stream().distinct()
-                    .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList());
-            return Pattern.compile("(?iu)(?<![\\p{L}\\p{N}_])(?:" + alternatives + ")(?![\\p{L}\\p{N}_])");
-        }
-
-        boolean idIn(String text) {
-            return id.matcher(text).find();
-        }
-
-        boolean anyIn(String text) {
-            return any.matcher(text).find();
-        }
-
-        boolean inKeyName(String key) {
-            for (String segment : key.split(":")) {
-                if (segment.equals(member.user())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Their id, name or handle in a text becomes "a former member". */
-        String replace(String text) {
-            return any.matcher(text).replaceAll(Matcher.quoteReplacement(FORMER));
-        }
     }
 }

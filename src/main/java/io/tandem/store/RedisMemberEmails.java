@@ -20,11 +20,11 @@ public class RedisMemberEmails implements MemberEmails {
     }
 
     private static String byEmail(String ws) {
-        return RedisKeys.prefix(ws) + "emails";
+        return RedisKeys.emails(ws);
     }
 
     private static String byMember(String ws) {
-        return RedisKeys.prefix(ws) + "email-of";
+        return RedisKeys.emailOf(ws);
     }
 
     private static String fold(String email) {

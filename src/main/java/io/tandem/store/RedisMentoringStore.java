@@ -9,7 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 import io.tandem.engine.MemberId;
@@ -22,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests and pairs as JSON strings, with per-member sets of ids and a sorted set of pending requests by
- * creation time (what expiry reads). All keys of a workspace share its hash tag.
+ * creation time (what expiry reads). All keys of a workspace share its hash tag. Every record is listed under each
+ * member it names ({@link Ownership}). Answering a request and changing a pair are Redis scripts that check the
+ * record is still as it was read (a request still pending, a pair still in its status), so two clicks on two
+ * instances never both act; accepting also takes the mentor's place in the same step, or refuses when none is left.
  */
 @Repository
 public class RedisMentoringStore implements MentoringStore {
@@ -35,11 +41,11 @@ public class RedisMentoringStore implements MentoringStore {
         this.json = json;
     }
 
-    private static String requestKey(String ws, String id) {
+    static String requestKey(String ws, String id) {
         return RedisKeys.prefix(ws) + "request:" + id;
     }
 
-    private static String memberRequests(MemberId m) {
+    static String memberRequests(MemberId m) {
         return RedisKeys.prefix(m.workspace()) + "requests:" + m.user();
     }
 
@@ -47,11 +53,11 @@ public class RedisMentoringStore implements MentoringStore {
         return RedisKeys.prefix(ws) + "requests:pending";
     }
 
-    private static String pairKey(String ws, String id) {
+    static String pairKey(String ws, String id) {
         return RedisKeys.prefix(ws) + "pair:" + id;
     }
 
-    private static String memberPairs(MemberId m) {
+    static String memberPairs(MemberId m) {
         return RedisKeys.prefix(m.workspace()) + "pairs:" + m.user();
     }
 
@@ -59,17 +65,134 @@ public class RedisMentoringStore implements MentoringStore {
     public void save(MentoringRequest r) {
         String ws = r.mentee().workspace();
         String value = json.writeValueAsString(r);
-        RedisCalls.run(() -> {
-            redis.opsForValue().set(requestKey(ws, r.id()), value);
-            redis.opsForSet().add(memberRequests(r.mentee()), r.id());
-            redis.opsForSet().add(memberRequests(r.mentor()), r.id());
-            redis.opsForZSet().add(RedisKeys.index(ws, "requests"), r.id(), r.createdAt().toEpochMilli());
+        pipelined(o -> {
+            Ownership.claim(o, Ownership.REQUEST + r.id(), r.people());
+            o.opsForValue().set(requestKey(ws, r.id()), value);
+            o.opsForSet().add(memberRequests(r.mentee()), r.id());
+            o.opsForSet().add(memberRequests(r.mentor()), r.id());
+            o.opsForZSet().add(RedisKeys.index(ws, "requests"), r.id(), r.createdAt().toEpochMilli());
             if (r.pending()) {
-                redis.opsForZSet().add(pendingByAge(ws), r.id(), r.createdAt().toEpochMilli());
+                o.opsForZSet().add(pendingByAge(ws), r.id(), r.createdAt().toEpochMilli());
             } else {
-                redis.opsForZSet().remove(pendingByAge(ws), r.id());
+                o.opsForZSet().remove(pendingByAge(ws), r.id());
             }
         });
+    }
+
+    /**
+     * After a change of a mentor's count of mentees: the version goes up (searches read the profile again) and the
+     * mentor's places in the teacher indexes get the new spare capacity (the same keys as {@link RedisProfileStore}).
+     */
+    private static final String RESCORE = """
+            local function rescore(prefix, profile, user)
+              redis.call('HINCRBY', profile, 'v', 1)
+              local h = redis.call('HMGET', profile, 'cap', 'cnt', 'p', 't', 'sen')
+              if h[3] == '1' then return end
+              local spare = math.max(0, (tonumber(h[1]) or 0) - (tonumber(h[2]) or 0))
+              local band = h[5]
+              if not band or band == '' then band = 'none' end
+              for skill in string.gmatch(h[4] or '', '[^,]+') do
+                redis.call('ZADD', prefix .. 'teach:' .. skill .. ':' .. band, spare, user)
+              end
+            end
+            """;
+
+    /**
+     * KEYS: request, mentor's profile, pair, mentor's pairs, mentee's pairs, pairs index, active pairs, pending
+     * requests, mentor's and mentee's ownership sets. ARGV: answered request, pair, pair id, created at, request id,
+     * workspace prefix, mentor's user id. 1 accepted, 0 already answered, -1 the mentor has no place left.
+     */
+    private static final RedisScript<Long> ACCEPT = new DefaultRedisScript<>(RESCORE + """
+            local current = redis.call('GET', KEYS[1])
+            if not current or cjson.decode(current)['status'] ~= 'PENDING' then return 0 end
+            if redis.call('EXISTS', KEYS[2]) == 1 then
+              local cap = tonumber(redis.call('HGET', KEYS[2], 'cap') or '0') or 0
+              local cnt = tonumber(redis.call('HGET', KEYS[2], 'cnt') or '0') or 0
+              if cnt >= cap then return -1 end
+            end
+            redis.call('SADD', KEYS[9], 'pair:' .. ARGV[3])
+            redis.call('SADD', KEYS[10], 'pair:' .. ARGV[3])
+            redis.call('SET', KEYS[1], ARGV[1])
+            redis.call('ZREM', KEYS[8], ARGV[5])
+            redis.call('SET', KEYS[3], ARGV[2])
+            redis.call('SADD', KEYS[4], ARGV[3])
+            redis.call('SADD', KEYS[5], ARGV[3])
+            redis.call('ZADD', KEYS[6], ARGV[4], ARGV[3])
+            redis.call('SADD', KEYS[7], ARGV[3])
+            if redis.call('EXISTS', KEYS[2]) == 1 then
+              redis.call('HINCRBY', KEYS[2], 'cnt', 1)
+              rescore(ARGV[6], KEYS[2], ARGV[7])
+            end
+            return 1
+            """, Long.class);
+
+    /** KEYS: request, pending requests. ARGV: answered request, request id. 1 answered, 0 it was not pending. */
+    private static final RedisScript<Long> ANSWER = new DefaultRedisScript<>("""
+            local current = redis.call('GET', KEYS[1])
+            if not current or cjson.decode(current)['status'] ~= 'PENDING' then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1])
+            redis.call('ZREM', KEYS[2], ARGV[2])
+            return 1
+            """, Long.class);
+
+    /**
+     * KEYS: pair, active pairs, mentor's profile. ARGV: expected status, changed pair, pair id, change of the mentor's
+     * count (-1, 0 or 1), new status, workspace prefix, mentor's user id. 1 changed, 0 the pair was not in that status.
+     */
+    private static final RedisScript<Long> CHANGE_PAIR = new DefaultRedisScript<>(RESCORE + """
+            local current = redis.call('GET', KEYS[1])
+            if not current or cjson.decode(current)['status'] ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2])
+            if ARGV[5] == 'ACTIVE' then
+              redis.call('SADD', KEYS[2], ARGV[3])
+            else
+              redis.call('SREM', KEYS[2], ARGV[3])
+            end
+            local delta = tonumber(ARGV[4])
+            if delta ~= 0 and redis.call('EXISTS', KEYS[3]) == 1 then
+              local cnt = tonumber(redis.call('HGET', KEYS[3], 'cnt') or '0') or 0
+              redis.call('HSET', KEYS[3], 'cnt', math.max(0, cnt + delta))
+              rescore(ARGV[6], KEYS[3], ARGV[7])
+            end
+            return 1
+            """, Long.class);
+
+    @Override
+    public Acceptance accept(MentoringRequest answered, Pair pair) {
+        String ws = pair.mentor().workspace();
+        Long done = RedisCalls.call(() -> redis.execute(ACCEPT, List.of(requestKey(ws, answered.id()),
+                        RedisKeys.member(pair.mentor()), pairKey(ws, pair.id()), memberPairs(pair.mentor()),
+                        memberPairs(pair.mentee()), RedisKeys.index(ws, "pairs"), activePairsKey(ws), pendingByAge(ws),
+                        Ownership.key(pair.mentor()), Ownership.key(pair.mentee())),
+                json.writeValueAsString(answered), json.writeValueAsString(pair), pair.id(),
+                String.valueOf(pair.createdAt().toEpochMilli()), answered.id(), RedisKeys.prefix(ws),
+                pair.mentor().user()));
+        return done == null || done == 0 ? Acceptance.ALREADY_ANSWERED
+                : done < 0 ? Acceptance.MENTOR_FULL : Acceptance.ACCEPTED;
+    }
+
+    @Override
+    public boolean answer(MentoringRequest answered) {
+        String ws = answered.mentee().workspace();
+        Long done = RedisCalls.call(() -> redis.execute(ANSWER, List.of(requestKey(ws, answered.id()),
+                pendingByAge(ws)), json.writeValueAsString(answered), answered.id()));
+        return done != null && done == 1;
+    }
+
+    @Override
+    public boolean change(Pair.Status from, Pair changed) {
+        String ws = changed.mentor().workspace();
+        boolean wasOpen = from != Pair.Status.ENDED;
+        int delta = wasOpen == changed.open() ? 0 : changed.open() ? 1 : -1;
+        Long done = RedisCalls.call(() -> redis.execute(CHANGE_PAIR, List.of(pairKey(ws, changed.id()),
+                        activePairsKey(ws), RedisKeys.member(changed.mentor())), from.name(),
+                json.writeValueAsString(changed), changed.id(), String.valueOf(delta), changed.status().name(),
+                RedisKeys.prefix(ws), changed.mentor().user()));
+        return done != null && done == 1;
+    }
+
+    private void pipelined(java.util.function.Consumer<RedisOperations<String, String>> commands) {
+        RedisCalls.pipelined(redis, commands);
     }
 
     @Override
@@ -112,16 +235,17 @@ public class RedisMentoringStore implements MentoringStore {
     public void save(Pair p) {
         String ws = p.mentor().workspace();
         String value = json.writeValueAsString(p);
-        RedisCalls.run(() -> {
-            redis.opsForValue().set(pairKey(ws, p.id()), value);
-            redis.opsForSet().add(memberPairs(p.mentor()), p.id());
-            redis.opsForSet().add(memberPairs(p.mentee()), p.id());
-            redis.opsForZSet().add(RedisKeys.index(ws, "pairs"), p.id(),
+        pipelined(o -> {
+            Ownership.claim(o, Ownership.PAIR + p.id(), p.people());
+            o.opsForValue().set(pairKey(ws, p.id()), value);
+            o.opsForSet().add(memberPairs(p.mentor()), p.id());
+            o.opsForSet().add(memberPairs(p.mentee()), p.id());
+            o.opsForZSet().add(RedisKeys.index(ws, "pairs"), p.id(),
                     p.createdAt() == null ? 0 : p.createdAt().toEpochMilli());
             if (p.status() == Pair.Status.ACTIVE) {
-                redis.opsForSet().add(activePairsKey(ws), p.id());
+                o.opsForSet().add(activePairsKey(ws), p.id());
             } else {
-                redis.opsForSet().remove(activePairsKey(ws), p.id());
+                o.opsForSet().remove(activePairsKey(ws), p.id());
             }
         });
     }
@@ -171,15 +295,21 @@ public class RedisMentoringStore implements MentoringStore {
 
     @Override
     public void saveFeedback(String workspace, String pairId, MemberId author, String feedback) {
-        RedisCalls.run(() -> redis.opsForHash().put(RedisKeys.prefix(workspace) + "pair-feedback:" + pairId,
-                author.user(), feedback));
+        pipelined(o -> {
+            Ownership.claim(o, Ownership.FEEDBACK + pairId, List.of(author));
+            o.opsForHash().put(feedbackKey(workspace, pairId), author.user(), feedback);
+        });
     }
 
-    private static String sessionKey(String ws, String id) {
+    static String feedbackKey(String workspace, String pairId) {
+        return RedisKeys.prefix(workspace) + "pair-feedback:" + pairId;
+    }
+
+    static String sessionKey(String ws, String id) {
         return RedisKeys.prefix(ws) + "session:" + id;
     }
 
-    private static String memberSessions(MemberId m) {
+    static String memberSessions(MemberId m) {
         return RedisKeys.prefix(m.workspace()) + "sessions:" + m.user();
     }
 
@@ -192,12 +322,13 @@ public class RedisMentoringStore implements MentoringStore {
     public void save(Session s) {
         String ws = s.organizer().workspace();
         String value = json.writeValueAsString(s);
-        RedisCalls.run(() -> {
-            redis.opsForValue().set(sessionKey(ws, s.id()), value);
-            redis.opsForZSet().add(memberSessions(s.organizer()), s.id(), s.start().toEpochMilli());
-            redis.opsForZSet().add(memberSessions(s.other()), s.id(), s.start().toEpochMilli());
-            redis.opsForZSet().add(RedisKeys.index(ws, "sessions"), s.id(), s.start().toEpochMilli());
-            redis.opsForValue().set(token(s.token()), ws + "|" + s.id());
+        pipelined(o -> {
+            Ownership.claim(o, Ownership.SESSION + s.id(), s.people());
+            o.opsForValue().set(sessionKey(ws, s.id()), value);
+            o.opsForZSet().add(memberSessions(s.organizer()), s.id(), s.start().toEpochMilli());
+            o.opsForZSet().add(memberSessions(s.other()), s.id(), s.start().toEpochMilli());
+            o.opsForZSet().add(RedisKeys.index(ws, "sessions"), s.id(), s.start().toEpochMilli());
+            o.opsForValue().set(token(s.token()), ws + "|" + s.id());
         });
     }
 
@@ -229,7 +360,7 @@ public class RedisMentoringStore implements MentoringStore {
         return session(parts[0], parts[1]).filter(s -> s.token().equals(tokenValue));
     }
 
-    private static String checkInKey(String ws, String sessionId, MemberId member) {
+    static String checkInKey(String ws, String sessionId, MemberId member) {
         return RedisKeys.prefix(ws) + "checkin:" + sessionId + ":" + member.user();
     }
 
@@ -237,9 +368,10 @@ public class RedisMentoringStore implements MentoringStore {
     public void save(CheckIn c) {
         String value = json.writeValueAsString(c);
         String ws = c.member().workspace();
-        RedisCalls.run(() -> {
-            redis.opsForValue().set(checkInKey(ws, c.sessionId(), c.member()), value);
-            redis.opsForZSet().add(RedisKeys.index(ws, "checkins"), c.sessionId() + ":" + c.member().user(),
+        pipelined(o -> {
+            Ownership.claim(o, Ownership.CHECKIN + c.sessionId(), List.of(c.member()));
+            o.opsForValue().set(checkInKey(ws, c.sessionId(), c.member()), value);
+            o.opsForZSet().add(RedisKeys.index(ws, "checkins"), c.sessionId() + ":" + c.member().user(),
                     c.answeredAt() == null ? 0 : c.answeredAt().toEpochMilli());
         });
     }

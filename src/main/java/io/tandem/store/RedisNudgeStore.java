@@ -59,6 +59,14 @@ public class RedisNudgeStore implements NudgeStore {
             return 1
             """, Long.class);
 
+    /** Removes a nudge and returns what it was (null if there was none). */
+    private static final RedisScript<String> TAKE = new DefaultRedisScript<>("""
+            local was = redis.call('GET', KEYS[2])
+            redis.call('DEL', KEYS[2])
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            return was
+            """, String.class);
+
     private static final RedisScript<Long> POSTPONE_IF_SAME = new DefaultRedisScript<>("""
             if redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
             redis.call('SET', KEYS[2], ARGV[4])
@@ -86,7 +94,7 @@ public class RedisNudgeStore implements NudgeStore {
         return workspace + "|" + id;
     }
 
-    private static String item(String member) {
+    static String item(String member) {
         return PREFIX + "nudge:" + member;
     }
 
@@ -94,8 +102,14 @@ public class RedisNudgeStore implements NudgeStore {
     public void put(Nudge nudge) {
         String member = member(nudge.workspace(), nudge.id());
         String value = write(nudge);
+        Ownership.claim(redis, Ownership.NUDGE + member, people(nudge));
         RedisCalls.run(() -> redis.execute(LeasedClaims.PUT, List.of(DUE, item(member)), value,
                 String.valueOf(nudge.due().toEpochMilli()), member));
+    }
+
+    /** Whose data a nudge holds: its recipient, and the people its message (if written in advance) shows. */
+    private static java.util.Set<MemberId> people(Nudge nudge) {
+        return nudge.message() == null ? java.util.Set.of(nudge.recipient()) : nudge.message().people();
     }
 
     @Override
@@ -103,8 +117,16 @@ public class RedisNudgeStore implements NudgeStore {
         remove(member(workspace, id));
     }
 
-    private void remove(String member) {
-        RedisCalls.run(() -> redis.execute(LeasedClaims.REMOVE, List.of(DUE, item(member)), member));
+    /** Removes a nudge, and its listing under its people. */
+    void remove(String member) {
+        String was = RedisCalls.call(() -> redis.execute(TAKE, List.of(DUE, item(member)), member));
+        if (was != null) {
+            try {
+                Ownership.release(redis, Ownership.NUDGE + member, people(read(was)));
+            } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+                // unreadable: its listings are dropped when next read
+            }
+        }
     }
 
     @Override
@@ -137,12 +159,18 @@ public class RedisNudgeStore implements NudgeStore {
             return false;
         }
         Delivery delivery = new Delivery(UUID.randomUUID().toString(), notification, 0, clock.instant());
+        Ownership.claim(redis, RedisDeliveryQueue.entry(delivery.id(), notification), notification.people());
         Long done = RedisCalls.call(() -> redis.execute(HAND_OVER,
                 List.of(DUE, item(member), RedisDeliveryQueue.due(notification.recipient().platform()),
                         RedisDeliveryQueue.item(delivery.id())),
                 member, expected, deliveries.encode(delivery), String.valueOf(clock.instant().toEpochMilli()),
                 delivery.id()));
-        return done != null && done == 1;
+        if (done != null && done == 1) {
+            Ownership.release(redis, Ownership.NUDGE + member, people(nudge));
+            return true;
+        }
+        Ownership.release(redis, RedisDeliveryQueue.entry(delivery.id(), notification), notification.people());
+        return false;
     }
 
     @Override
@@ -154,6 +182,7 @@ public class RedisNudgeStore implements NudgeStore {
         }
         Long done = RedisCalls.call(() -> redis.execute(REMOVE_IF_SAME, List.of(DUE, item(member)), member, expected));
         if (done != null && done == 1) {
+            Ownership.release(redis, Ownership.NUDGE + member, people(nudge));
             NudgeReportLog.record(redis, json, clock.instant(), nudge.workspace(), nudge.kind().notificationKind(),
                     nudge.recipient().toString(), "skipped", reason);
         }
@@ -206,7 +235,7 @@ public class RedisNudgeStore implements NudgeStore {
         return json.writeValueAsString(node);
     }
 
-    private Nudge read(String value) {
+    Nudge read(String value) {
         JsonNode n = json.readTree(value);
         return new Nudge(n.get("id").asString(), MemberId.parse(n.get("to").asString()).orElseThrow(),
                 Nudge.Kind.valueOf(n.get("kind").asString()), Instant.ofEpochMilli(n.get("due").asLong()),

@@ -148,7 +148,40 @@ public class RedisProfileStore implements ProfileStore {
 
     @Override
     public void save(Profile profile) {
-        String key = RedisKeys.member(profile.id());
+        saveWatched(profile.id(), before -> profile);
+    }
+
+    @Override
+    public void save(Profile readBefore, Profile after) {
+        if (!readBefore.id().equals(after.id())) {
+            throw new IllegalArgumentException("one member's profile at a time");
+        }
+        Map<String, String> changed = new LinkedHashMap<>(ProfileHash.write(after));
+        ProfileHash.write(readBefore).forEach((field, value) -> {
+            if (value.equals(changed.get(field))) {
+                changed.remove(field);
+            }
+        });
+        changed.remove(ProfileHash.MENTEES);
+        if (changed.isEmpty()) {
+            return;
+        }
+        saveWatched(after.id(), current -> {
+            if (current == null) {
+                return null; // forgotten meanwhile: not brought back by a late edit
+            }
+            Map<Object, Object> merged = new LinkedHashMap<>(ProfileHash.write(current));
+            merged.putAll(changed);
+            return ProfileHash.read(current.id(), merged);
+        });
+    }
+
+    /**
+     * Writes {@code change(current)} under WATCH, so the indexes are moved from what the profile really is; if
+     * another writer changed it in between, reads it again and retries. A change that returns null writes nothing.
+     */
+    private void saveWatched(MemberId id, java.util.function.UnaryOperator<Profile> change) {
+        String key = RedisKeys.member(id);
         for (int attempt = 1; ; attempt++) {
             List<Object> result = RedisCalls.call(() -> redis.execute(new SessionCallback<List<Object>>() {
                 @Override
@@ -156,9 +189,14 @@ public class RedisProfileStore implements ProfileStore {
                 public <K, V> List<Object> execute(RedisOperations<K, V> ops) throws DataAccessException {
                     RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
                     o.watch(key);
-                    Profile before = ProfileHash.read(profile.id(), o.<Object, Object>opsForHash().entries(key));
+                    Profile before = ProfileHash.read(id, o.<Object, Object>opsForHash().entries(key));
+                    Profile after = change.apply(before);
+                    if (after == null) {
+                        o.unwatch();
+                        return List.of("nothing to write");
+                    }
                     o.multi();
-                    write(o, before, profile);
+                    write(o, before, after);
                     return o.exec();
                 }
             }));
@@ -168,8 +206,7 @@ public class RedisProfileStore implements ProfileStore {
                 return;
             }
             if (attempt == MAX_SAVE_ATTEMPTS) {
-                throw new StoreUnavailableException("profile " + profile.id()
-                        + " kept changing during save", null);
+                throw new StoreUnavailableException("profile " + id + " kept changing during save", null);
             }
             backOff(attempt);
         }
@@ -194,12 +231,30 @@ public class RedisProfileStore implements ProfileStore {
         }
     }
 
-    /** Queues the writes that take a member from {@code before} (null if new) to {@code after}. */
+    /**
+     * Queues the writes that take a member from {@code before} (null if new) to {@code after}. The count of mentees
+     * is written only for a new profile: afterwards it changes only with pairs, in the mentoring store's scripts, so
+     * a profile read before a pair was formed never writes back an old count.
+     */
     private static void write(RedisOperations<String, String> o, Profile before, Profile after) {
         MemberId id = after.id();
         String ws = id.workspace();
         String user = id.user();
-        o.opsForHash().putAll(RedisKeys.member(id), ProfileHash.write(after));
+        Map<String, String> fields = ProfileHash.write(after);
+        if (before != null) {
+            fields.remove(ProfileHash.MENTEES);
+        }
+        int spare = Math.max(0, after.capacity() - (before == null ? after.mentees() : before.mentees()));
+        MemberId oldManager = before == null ? null : before.manager();
+        if (!java.util.Objects.equals(oldManager, after.manager())) {
+            if (Ownership.person(oldManager)) {
+                o.opsForSet().remove(Ownership.key(oldManager), Ownership.MANAGES + user);
+            }
+            if (after.manager() != null) {
+                Ownership.claim(o, Ownership.MANAGES + user, List.of(after.manager()));
+            }
+        }
+        o.opsForHash().putAll(RedisKeys.member(id), fields);
         o.opsForHash().increment(RedisKeys.member(id), ProfileHash.VERSION, 1);
         o.opsForSet().add(RedisKeys.members(ws), user);
         if (before == null) {
@@ -225,7 +280,7 @@ public class RedisProfileStore implements ProfileStore {
             }
         }
         for (String skill : newTeaching) {
-            o.opsForZSet().add(RedisKeys.teachers(ws, skill, newBand), user, after.spare());
+            o.opsForZSet().add(RedisKeys.teachers(ws, skill, newBand), user, spare);
         }
         Set<String> oldLearning = before == null ? Set.of() : new HashSet<>(before.learns());
         for (String skill : oldLearning) {
@@ -240,20 +295,17 @@ public class RedisProfileStore implements ProfileStore {
         }
     }
 
-    /** Sends the commands queued by {@code commands} in one round trip and returns their results, in order. */
     private List<Object> pipelined(Consumer<RedisOperations<String, String>> commands) {
-        return RedisCalls.call(() -> redis.executePipelined(new SessionCallback<Object>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> Object execute(RedisOperations<K, V> ops) throws DataAccessException {
-                commands.accept((RedisOperations<String, String>) ops);
-                return null;
-            }
-        }));
+        return RedisCalls.pipelined(redis, commands);
     }
 
     private static String band(Profile p) {
         return p.seniority() == null ? RedisKeys.NO_BAND : p.seniority().id();
+    }
+
+    /** Forgets the copy of a profile this instance keeps for searches (the member was erased). */
+    void evict(MemberId id) {
+        known.invalidate(id);
     }
 
     @Override

@@ -39,7 +39,7 @@ public class RedisQuestionStore implements QuestionStore {
         this.clock = clock;
     }
 
-    private static String questionKey(String ws, String id) {
+    static String questionKey(String ws, String id) {
         return RedisKeys.prefix(ws) + "question:" + id;
     }
 
@@ -47,11 +47,11 @@ public class RedisQuestionStore implements QuestionStore {
         return RedisKeys.prefix(ws) + "questions:open:" + skill;
     }
 
-    private static String askedKey(MemberId m) {
+    static String askedKey(MemberId m) {
         return RedisKeys.prefix(m.workspace()) + "questions:asked:" + m.user();
     }
 
-    private static String answerKey(String ws, String id) {
+    static String answerKey(String ws, String id) {
         return RedisKeys.prefix(ws) + "answer:" + id;
     }
 
@@ -63,27 +63,30 @@ public class RedisQuestionStore implements QuestionStore {
         return RedisKeys.prefix(ws) + "questions:waiting";
     }
 
-    private static String loadKey(String ws) {
+    static String loadKey(String ws) {
         return RedisKeys.prefix(ws) + "questions:load";
     }
 
-    private static String helpfulKey(String ws) {
+    static String helpfulKey(String ws) {
         return RedisKeys.prefix(ws) + "answers:helpful";
     }
 
     @Override
     public void save(Question q) {
         String value = json.writeValueAsString(q);
-        RedisCalls.run(() -> {
-            redis.opsForValue().set(questionKey(q.workspace(), q.id()), value);
+        RedisCalls.pipelined(redis, o -> {
+            Ownership.claim(o, Ownership.QUESTION + q.id(), q.people());
+            o.opsForValue().set(questionKey(q.workspace(), q.id()), value);
             if (q.hidden()) {
-                redis.opsForZSet().remove(openKey(q.workspace(), q.skill()), q.id());
-                redis.opsForZSet().remove(waitingKey(q.workspace()), q.id());
+                o.opsForZSet().remove(openKey(q.workspace(), q.skill()), q.id());
+                o.opsForZSet().remove(waitingKey(q.workspace()), q.id());
             } else {
-                redis.opsForZSet().add(openKey(q.workspace(), q.skill()), q.id(), q.createdAt().toEpochMilli());
+                o.opsForZSet().add(openKey(q.workspace(), q.skill()), q.id(), q.createdAt().toEpochMilli());
             }
-            redis.opsForZSet().add(askedKey(q.asker()), q.id(), q.createdAt().toEpochMilli());
-            redis.opsForZSet().add(RedisKeys.index(q.workspace(), "questions"), q.id(), q.createdAt().toEpochMilli());
+            if (Ownership.person(q.asker())) {
+                o.opsForZSet().add(askedKey(q.asker()), q.id(), q.createdAt().toEpochMilli());
+            }
+            o.opsForZSet().add(RedisKeys.index(q.workspace(), "questions"), q.id(), q.createdAt().toEpochMilli());
         });
     }
 
@@ -126,9 +129,10 @@ public class RedisQuestionStore implements QuestionStore {
     public void save(Answer a) {
         String ws = a.author().workspace();
         String value = json.writeValueAsString(a);
-        RedisCalls.run(() -> {
-            redis.opsForValue().set(answerKey(ws, a.id()), value);
-            redis.opsForZSet().add(answersKey(ws, a.questionId()), a.id(), a.createdAt().toEpochMilli());
+        RedisCalls.pipelined(redis, o -> {
+            Ownership.claim(o, Ownership.ANSWER + a.id(), List.of(a.author()));
+            o.opsForValue().set(answerKey(ws, a.id()), value);
+            o.opsForZSet().add(answersKey(ws, a.questionId()), a.id(), a.createdAt().toEpochMilli());
         });
     }
 
@@ -221,7 +225,9 @@ public class RedisQuestionStore implements QuestionStore {
 
     @Override
     public void countHelpful(MemberId author) {
-        RedisCalls.run(() -> redis.opsForZSet().incrementScore(helpfulKey(author.workspace()), author.user(), 1));
+        if (Ownership.person(author)) {
+            RedisCalls.run(() -> redis.opsForZSet().incrementScore(helpfulKey(author.workspace()), author.user(), 1));
+        }
         DailyCounters.increment(redis, author.workspace(), clock.instant(), "answers.helpful");
     }
 }

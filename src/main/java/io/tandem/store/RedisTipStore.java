@@ -14,7 +14,11 @@ import io.tandem.tips.Tip;
 import io.tandem.tips.TipStore;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Tips as JSON in a per-skill sorted set (newest last), a used set per skill, useful counts per tip. */
+/**
+ * Tips as JSON strings ({@code tip:<id>}) listed in a per-skill sorted set of ids (newest last), a used set per
+ * skill, useful counts per tip. Each tip is listed under its author ({@link Ownership}). Older data kept the JSON in
+ * the sorted set itself: such members are still read.
+ */
 @Repository
 public class RedisTipStore implements TipStore {
 
@@ -27,6 +31,18 @@ public class RedisTipStore implements TipStore {
         this.redis = redis;
         this.json = json;
         this.clock = clock;
+    }
+
+    static String tipKey(String ws, String id) {
+        return RedisKeys.prefix(ws) + "tip:" + id;
+    }
+
+    static String votersKey(String ws, String tipId) {
+        return RedisKeys.prefix(ws) + "tips-voters:" + tipId;
+    }
+
+    static String usefulAuthorsKey(String ws) {
+        return RedisKeys.prefix(ws) + "tips-useful-authors";
     }
 
     private static String tipsKey(String ws, String skill) {
@@ -44,16 +60,32 @@ public class RedisTipStore implements TipStore {
     @Override
     public void save(String workspace, Tip tip) {
         String value = json.writeValueAsString(tip);
-        RedisCalls.run(() -> redis.opsForZSet().add(tipsKey(workspace, tip.skill()), value,
-                tip.createdAt().toEpochMilli()));
+        RedisCalls.pipelined(redis, o -> {
+            if (tip.author() != null) {
+                Ownership.claim(o, Ownership.TIP + tip.id(), List.of(tip.author()));
+            }
+            o.opsForValue().set(tipKey(workspace, tip.id()), value);
+            o.opsForZSet().add(tipsKey(workspace, tip.skill()), tip.id(), tip.createdAt().toEpochMilli());
+        });
     }
 
     @Override
     public List<Tip> tips(String workspace, String skill) {
-        Set<String> values = RedisCalls.call(() -> redis.opsForZSet().reverseRange(tipsKey(workspace, skill), 0, 199));
+        Set<String> members = RedisCalls.call(() -> redis.opsForZSet().reverseRange(tipsKey(workspace, skill), 0, 199));
+        List<String> ordered = members == null ? List.of() : List.copyOf(members);
+        List<String> ids = ordered.stream().filter(m -> !m.startsWith("{")).toList();
+        List<String> values = ids.isEmpty() ? List.of() : RedisCalls.call(() -> redis.opsForValue()
+                .multiGet(ids.stream().map(id -> tipKey(workspace, id)).toList()));
+        Map<String, String> byId = new LinkedHashMap<>();
+        for (int i = 0; values != null && i < ids.size(); i++) {
+            byId.put(ids.get(i), values.get(i));
+        }
         List<Tip> out = new ArrayList<>();
-        for (String v : values == null ? Set.<String>of() : values) {
-            out.add(json.readValue(v, Tip.class));
+        for (String member : ordered) {
+            String v = member.startsWith("{") ? member : byId.get(member);
+            if (v != null) {
+                out.add(json.readValue(v, Tip.class));
+            }
         }
         return out;
     }
@@ -76,7 +108,8 @@ public class RedisTipStore implements TipStore {
 
     @Override
     public boolean markUseful(String workspace, Tip tip, String member) {
-        String voters = RedisKeys.prefix(workspace) + "tips-voters:" + tip.id();
+        String voters = votersKey(workspace, tip.id());
+        Ownership.claim(redis, Ownership.VOTE + tip.id(), List.of(new io.tandem.engine.MemberId(workspace, member)));
         return RedisCalls.call(() -> {
             Long added = redis.opsForSet().add(voters, member);
             if (added == null || added == 0) {
@@ -84,9 +117,8 @@ public class RedisTipStore implements TipStore {
             }
             redis.opsForZSet().incrementScore(useful(workspace), tip.id(), 1);
             DailyCounters.increment(redis, workspace, clock.instant(), "tips.useful");
-            if (tip.author() != null) {
-                redis.opsForZSet().incrementScore(RedisKeys.prefix(workspace) + "tips-useful-authors",
-                        tip.author().user(), 1);
+            if (Ownership.person(tip.author())) {
+                redis.opsForZSet().incrementScore(usefulAuthorsKey(workspace), tip.author().user(), 1);
             }
             return true;
         });

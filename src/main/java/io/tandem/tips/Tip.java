@@ -16,6 +16,11 @@ public record Tip(String id, String skill, Language language, String text, Membe
         Objects.requireNonNull(text, "text");
     }
 
+    /** The same tip with {@code who} replaced by {@code with} (a former member's tombstone). */
+    public Tip replacing(MemberId who, MemberId with) {
+        return new Tip(id, skill, language, text, who.equals(author) ? with : author, createdAt);
+    }
+
     public boolean starter() {
         return author == null;
     }

@@ -127,6 +127,7 @@ public class Tips {
         Language channelLanguage = programme.language(workspace);
         Messages cm = Messages.of(channelLanguage);
         Reply.Builder channelPost = Reply.builder().text(cm.get("tips.week.channel"));
+        List<MemberId> channelAuthors = new ArrayList<>();
         int channelAreas = 0;
         for (Skill skill : skills) {
             Map<Language, List<Profile>> byLanguage = new LinkedHashMap<>();
@@ -147,19 +148,21 @@ public class Tips {
                 Reply message = Reply.builder().text(m.get("tips.week", skill.name(group.getKey())))
                         .block(tipCard(null, tip.get(), m)).build();
                 for (Profile learner : group.getValue()) {
-                    via.send(new Notification(learner.id(), KIND, message));
+                    via.send(new Notification(learner.id(), KIND, message).about(tip.get().author()));
                     sent++;
                 }
             }
             Optional<Tip> forChannel = chosen.computeIfAbsent(channelLanguage, l -> choose(workspace, skill.id(), l));
             if (forChannel.isPresent() && channelAreas < CHANNEL_AREAS) {
                 channelPost.block(tipCard(skill.name(channelLanguage), forChannel.get(), cm));
+                channelAuthors.add(forChannel.get().author());
                 channelAreas++;
             }
         }
         if (channelAreas > 0) {
             Reply post = channelPost.build();
-            programme.channel(workspace).ifPresent(c -> via.send(new Notification(c, KIND_CHANNEL, post)));
+            programme.channel(workspace).ifPresent(c -> via.send(new Notification(c, KIND_CHANNEL, post)
+                    .about(channelAuthors.toArray(MemberId[]::new))));
         }
         return sent;
     }

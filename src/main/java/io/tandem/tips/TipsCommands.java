@@ -57,7 +57,7 @@ class TipsCommands {
             public Optional<Item> find(String workspace, String id) {
                 return tips.find(workspace, id).map(t -> new Item(Tips.MODERATED, Tips.moderationId(t), t.text(),
                         t.starter() ? "Tandem" : profiles.find(t.author()).map(Profile::name).orElse("?"), t.skill(),
-                        tips.hidden(workspace, t)));
+                        tips.hidden(workspace, t), t.author()));
             }
 
             @Override

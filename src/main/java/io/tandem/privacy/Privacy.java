@@ -1,4 +1,4 @@
-package io.tandem.mentoring;
+package io.tandem.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Downloads;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.mentoring.Profiles;
 
 /**
  * Members own their data: {@code /mentor export} hands them all of it as JSON (at a link only they are shown,
@@ -35,7 +36,7 @@ class Privacy {
         return Command.of(CommandSpec.mentor("export", "export", "exporter", "my-data", "mes-donnees"), in -> {
             profiles.mine(in);
             byte[] json = data.export(in.caller().id()).getBytes(StandardCharsets.UTF_8);
-            String token = downloads.put(Downloads.Kind.MY_DATA, json, LINK_LIVES);
+            String token = downloads.put(Downloads.Kind.MY_DATA, json, LINK_LIVES, in.caller().id());
             return Reply.text(in.t("privacy.export.ready", Downloads.Kind.MY_DATA.url(publicUrl, token)));
         });
     }
@@ -52,14 +53,13 @@ class Privacy {
     }
 
     @Bean
-    ActionHandler forgetButton(MemberData data, Profiles profiles) {
+    ActionHandler forgetButton(MemberData data) {
         return ActionHandler.of(FORGET, in -> {
             // only the member themselves, from their own confirmation
             if (!ActionValue.parse(in.action().value()).get("member").orElse("").equals(in.caller().id().toString())) {
                 throw new Refusal("action.stale");
             }
-            Profile me = profiles.mine(in);
-            data.erase(me.id(), me.name(), me.handle());
+            data.erase(in.caller().id());
             return Reply.text(in.t("privacy.forgotten"));
         });
     }

@@ -1,0 +1,78 @@
+package io.tandem.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.tandem.TandemApplication;
+import io.tandem.engine.ConversationEngine;
+import redis.embedded.RedisServer;
+
+/**
+ * Several Tandem instances on one real redis-server, as in production: each is a whole application context (its
+ * own stores, caches and engine) pointed at the shared Redis with {@code spring.data.redis.url}, so nothing but
+ * Redis is shared. No web server and no Quartz: tests drive the engines themselves.
+ */
+public final class SharedRedisInstances implements AutoCloseable {
+
+    private final RedisServer redis;
+    private final int port;
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+    private SharedRedisInstances(int count, String... properties) {
+        port = Ports.free();
+        try {
+            redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
+            redis.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (int i = 0; i < count; i++) {
+            List<String> args = new ArrayList<>(List.of("--tandem.data-dir=" + TestDataDirs.fresh("shared-" + i),
+                    "--spring.data.redis.url=redis://127.0.0.1:" + port, "--tandem.demo.enabled=false",
+                    "--spring.quartz.auto-startup=false", "--logging.level.root=WARN"));
+            args.addAll(List.of(properties));
+            instances.add(new SpringApplicationBuilder(TandemApplication.class).web(WebApplicationType.NONE)
+                    .run(args.toArray(String[]::new)));
+        }
+    }
+
+    /** Starts {@code count} instances with these extra properties ({@code --name=value}). */
+    public static SharedRedisInstances start(int count, String... properties) {
+        return new SharedRedisInstances(count, properties);
+    }
+
+    public ConfigurableApplicationContext instance(int i) {
+        return instances.get(i);
+    }
+
+    public ConversationEngine engine(int i) {
+        return instances.get(i).getBean(ConversationEngine.class);
+    }
+
+    public <T> T bean(int i, Class<T> type) {
+        return instances.get(i).getBean(type);
+    }
+
+    public StringRedisTemplate redis() {
+        return bean(0, StringRedisTemplate.class);
+    }
+
+    public int size() {
+        return instances.size();
+    }
+
+    @Override
+    public void close() {
+        instances.forEach(ConfigurableApplicationContext::close);
+        try {
+            redis.stop();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
