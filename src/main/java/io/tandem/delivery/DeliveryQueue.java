@@ -19,7 +19,13 @@ public interface DeliveryQueue {
     /** Claims up to {@code max} deliveries of a platform that are due, each leased for {@code lease}. */
     List<Delivery> claim(Platform platform, int max, Duration lease);
 
-    /** Delivered: forget it. */
+    /**
+     * Extends the lease of a claimed delivery while it is being sent; false if the claim is no longer this one
+     * (the lease ran out and another worker took it over): then nothing this worker says about it counts.
+     */
+    boolean renew(Delivery delivery, Duration lease);
+
+    /** Delivered: forget it (unless the claim was lost meanwhile). */
     void done(Delivery delivery);
 
     /** Put it back, due at {@code at}; {@code counted} adds one to its attempts. */

@@ -38,6 +38,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> loops = new ArrayList<>();
     private ExecutorService pool;
+    /** Renews the leases of the sends under way, so that a slow send is not claimed again by another instance. */
+    private java.util.concurrent.ScheduledExecutorService renewer;
     private volatile long stopDeadline;
 
     private final io.micrometer.core.instrument.MeterRegistry meters;
@@ -58,6 +60,7 @@ public class DeliveryWorker implements SmartLifecycle {
             return;
         }
         pool = Executors.newFixedThreadPool(settings.threads() * senders.size(), named("tandem-send"));
+        renewer = Executors.newSingleThreadScheduledExecutor(named("tandem-lease"));
         for (Sender sender : senders) {
             Thread loop = new Thread(() -> loop(sender), "tandem-delivery-" + sender.platform().id());
             loop.setDaemon(true);
@@ -90,6 +93,9 @@ public class DeliveryWorker implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (renewer != null) {
+            renewer.shutdownNow();
         }
     }
 
@@ -175,13 +181,45 @@ public class DeliveryWorker implements SmartLifecycle {
             queue.retry(delivery, clock.instant(), false);
             return;
         }
+        // still ours? a claim that waited for a thread past its lease may have been taken over by another instance
+        if (delivery.fence() != 0 && !queue.renew(delivery, settings.lease())) {
+            log.info("A {} delivery's lease ran out before it was sent; another instance has it", delivery
+                    .notification().kind());
+            return;
+        }
+        java.util.concurrent.Future<?> renewing = renewing(delivery);
         SendResult result;
         try {
             result = sender.send(delivery);
         } catch (RuntimeException e) {
             result = new SendResult.Retry(null, e.toString(), false);
+        } finally {
+            renewing.cancel(false);
         }
         apply(delivery, result);
+    }
+
+    /** Renews the lease every third of it while the send lasts (a slow platform, a pause of this JVM). */
+    private java.util.concurrent.Future<?> renewing(Delivery delivery) {
+        long every = Math.max(1, settings.lease().toMillis() / 3);
+        if (renewer == null || delivery.fence() == 0) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        try {
+            return renewer.scheduleAtFixedRate(() -> {
+                try {
+                    if (!queue.renew(delivery, settings.lease())) {
+                        log.warn("Lost the lease of a {} delivery while sending it; its outcome will not count",
+                                delivery.notification().kind());
+                        throw new java.util.concurrent.CancellationException("lease lost");
+                    }
+                } catch (StoreUnavailableException e) {
+                    log.warn("Could not renew a delivery's lease: {}", e.getMessage());
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
     }
 
     private void apply(Delivery delivery, SendResult result) {

@@ -134,4 +134,46 @@ class DeliveryWorkerTests {
         await().atMost(Duration.ofSeconds(15)).until(() -> delivered.contains("ana"));
         assertThat(tries.get("ana")).hasValue(2);
     }
+
+    @Test
+    void aSendThatOutlastsItsLeaseIsNotSentAgainByAnotherWorker() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        Sender slow = new Sender() {
+            @Override
+            public Platform platform() {
+                return Platform.TEAMS;
+            }
+
+            @Override
+            public SendResult send(Notification n) {
+                sent.add(n.recipient().user());
+                try {
+                    Thread.sleep(1_500); // Teams is slow, or this JVM paused: five leases long
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return SendResult.delivered();
+            }
+        };
+        MockEnvironment env = new MockEnvironment().withProperty("tandem.delivery.poll-interval", "20ms")
+                .withProperty("tandem.delivery.lease", "300ms");
+        TandemProperties properties = Binder.get(env).bindOrCreate("tandem", TandemProperties.class);
+        List<DeliveryWorker> two = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            StaticListableBeanFactory beans = new StaticListableBeanFactory();
+            beans.addBean("sender", slow);
+            two.add(new DeliveryWorker(queue, beans.getBeanProvider(Sender.class), Clock.systemUTC(), properties,
+                    beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class)));
+        }
+        try {
+            two.forEach(DeliveryWorker::start);
+            queue.enqueue(new Notification(new io.tandem.engine.MemberId("teams:tenant", "ana"), "test.kind",
+                    io.tandem.engine.Reply.text("Hello")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> queue.depth(Platform.TEAMS) == 0);
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> sent.size() == 1);
+            assertThat(sent).containsExactly("ana");
+        } finally {
+            two.forEach(DeliveryWorker::stop);
+        }
+    }
 }

@@ -164,4 +164,57 @@ class RedisDeliveryQueueTests {
         assertThat(claimed).hasSize(300);
         assertThat(distinct).hasSize(300);
     }
+
+    @Test
+    void anOrphanedDeliveryKeepsItsPlaceBeforeNewerWork() throws InterruptedException {
+        queue.enqueue(note("ana"));
+        Delivery orphan = queue.claim(Platform.TEAMS, 1, Duration.ofMillis(300)).get(0);
+        Thread.sleep(20);
+        for (int i = 0; i < 5; i++) {
+            queue.enqueue(note("later" + i));
+        }
+        assertThat(queue.depth(Platform.TEAMS)).as("claimed ones are still waiting").isEqualTo(6);
+        Thread.sleep(400); // ana's worker died: her lease runs out behind five newer deliveries
+        Delivery first = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
+        assertThat(first.id()).isEqualTo(orphan.id());
+        assertThat(first.inDoubt()).isTrue();
+        assertThat(first.firstClaimed()).as("looked for from its first claim").isEqualTo(orphan.firstClaimed());
+        assertThat(first.fence()).isGreaterThan(orphan.fence());
+    }
+
+    @Test
+    void aWorkerWhoseLeaseWasLostCannotCompleteOrRequeueWhatAnotherTookOver() throws InterruptedException {
+        queue.enqueue(note("ana"));
+        Delivery slow = queue.claim(Platform.TEAMS, 1, Duration.ofMillis(200)).get(0);
+        assertThat(queue.renew(slow, Duration.ofMillis(200))).isTrue();
+        Thread.sleep(300);
+        Delivery takenOver = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
+        assertThat(takenOver.id()).isEqualTo(slow.id());
+        assertThat(queue.renew(slow, Duration.ofMinutes(1))).as("the lease is gone").isFalse();
+
+        queue.retry(slow, Instant.now(), true);
+        queue.done(slow);
+        queue.failed(slow, "late");
+        assertThat(queue.depth(Platform.TEAMS)).as("still the other worker's").isEqualTo(1);
+        assertThat(queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1))).as("not put back by the late worker")
+                .isEmpty();
+        assertThat(queue.failures("teams:tenant", 10)).isEmpty();
+
+        queue.done(takenOver);
+        assertThat(queue.depth(Platform.TEAMS)).isZero();
+        assertThat(redis.keys("tandem:{delivery}:*")).allMatch(k -> k.contains(":fence:"));
+    }
+
+    @Test
+    void aRenewedLeaseIsNotClaimedAgain() throws InterruptedException {
+        queue.enqueue(note("ana"));
+        Delivery sending = queue.claim(Platform.TEAMS, 1, Duration.ofMillis(300)).get(0);
+        for (int i = 0; i < 4; i++) {
+            Thread.sleep(150);
+            assertThat(queue.renew(sending, Duration.ofMillis(300))).isTrue();
+            assertThat(queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1))).isEmpty();
+        }
+        queue.done(sending);
+        assertThat(queue.depth(Platform.TEAMS)).isZero();
+    }
 }
