@@ -46,6 +46,10 @@ class SlackSender implements Sender {
     /** Each DM carries its delivery's id in Slack message metadata, to be found again if that is ever in doubt. */
     static final String METADATA_EVENT = "tandem_delivery";
     static final String METADATA_DELIVERY = "delivery";
+    /** Looking for a delivery in doubt: pages of Slack's recommended size, up to 10,000 messages since its claim. */
+    private static final int HISTORY_PAGE = 200;
+    private static final int HISTORY_PAGES = 50;
+    private static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
 
     private final Slack slack;
     private final SlackTokens tokens;
@@ -151,20 +155,37 @@ class SlackSender implements Sender {
 
     /**
      * Whether a message of this delivery is in the DM already (its id is in the message's metadata): a delivery in
-     * doubt was claimed by an instance that stopped before saying how it went, perhaps after Slack had it. When
-     * Slack cannot say ({@code im:history} missing, an error), false: better twice than never.
+     * doubt was claimed by an instance that stopped before saying how it went, perhaps after Slack had it. Only what
+     * was posted since it was first claimed can be it (with a margin for clocks that differ), however many messages
+     * came since: the history is read page by page. When Slack cannot say ({@code im:history} missing, an error, a
+     * history too long to read), false: better twice than never.
      */
     private static boolean alreadyPosted(MethodsClient client, String channel, Delivery delivery) {
+        String oldest = String.valueOf(delivery.firstClaimed().minus(CLOCK_MARGIN).getEpochSecond());
+        String cursor = null;
         try {
-            var history = client.conversationsHistory(r -> r.channel(channel).includeAllMetadata(true).limit(100)
-                    .oldest(String.valueOf(delivery.queuedAt().getEpochSecond() - 1)));
-            if (!history.isOk() || history.getMessages() == null) {
-                log.info("Could not check a DM's history before sending again: {}", history.getError());
-                return false;
+            for (int page = 0; page < HISTORY_PAGES; page++) {
+                String from = cursor;
+                var history = client.conversationsHistory(r -> r.channel(channel).includeAllMetadata(true)
+                        .limit(HISTORY_PAGE).oldest(oldest).cursor(from));
+                if (!history.isOk() || history.getMessages() == null) {
+                    log.info("Could not check a DM's history before sending again: {}", history.getError());
+                    return false;
+                }
+                if (history.getMessages().stream().map(Message::getMetadata).anyMatch(m -> m != null
+                        && METADATA_EVENT.equals(m.getEventType()) && m.getEventPayload() != null
+                        && delivery.id().equals(String.valueOf(m.getEventPayload().get(METADATA_DELIVERY))))) {
+                    return true;
+                }
+                cursor = history.getResponseMetadata() == null ? null
+                        : history.getResponseMetadata().getNextCursor();
+                if (!history.isHasMore() || cursor == null || cursor.isEmpty()) {
+                    return false;
+                }
             }
-            return history.getMessages().stream().map(Message::getMetadata)
-                    .anyMatch(m -> m != null && METADATA_EVENT.equals(m.getEventType()) && m.getEventPayload() != null
-                            && delivery.id().equals(String.valueOf(m.getEventPayload().get(METADATA_DELIVERY))));
+            log.info("A DM's history since a delivery in doubt is longer than {} messages; sending it again",
+                    HISTORY_PAGES * HISTORY_PAGE);
+            return false;
         } catch (Exception e) {
             log.info("Could not check a DM's history before sending again: {}", e.toString());
             return false;

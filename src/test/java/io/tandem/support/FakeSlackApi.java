@@ -519,16 +519,64 @@ public final class FakeSlackApi implements AutoCloseable {
                 "message", message);
     }
 
-    /** The messages posted to a channel, newest first, with their metadata (as with {@code include_all_metadata}). */
+    /**
+     * The messages of a channel as Slack gives them: newest first, only those between {@code oldest} and
+     * {@code latest} (exclusive unless {@code inclusive}), {@code limit} at a time (default 100, at most 999) with a
+     * {@code next_cursor} while more remain, and their metadata only with {@code include_all_metadata}.
+     */
     private Reply history(Call call) {
         List<JsonObject> posted = history.getOrDefault(call.param("channel"), List.of());
-        JsonArray messages = new JsonArray();
-        synchronized (posted) {
-            for (int i = posted.size() - 1; i >= 0; i--) {
-                messages.add(posted.get(i));
+        double oldest = number(call.param("oldest"), 0);
+        double latest = number(call.param("latest"), Double.MAX_VALUE);
+        boolean inclusive = "true".equals(call.param("inclusive")) || "1".equals(call.param("inclusive"));
+        boolean metadata = "true".equals(call.param("include_all_metadata"))
+                || "1".equals(call.param("include_all_metadata"));
+        int limit = (int) Math.min(999, Math.max(1, number(call.param("limit"), 100)));
+        int offset = 0;
+        String cursor = call.param("cursor");
+        if (cursor != null && !cursor.isEmpty()) {
+            try {
+                offset = Integer.parseInt(new String(java.util.Base64.getDecoder().decode(cursor), UTF_8)
+                        .replace("next_ts:", ""));
+            } catch (IllegalArgumentException e) {
+                return Reply.ok(json("ok", false, "error", "invalid_cursor").toString());
             }
         }
-        return ok("messages", messages, "has_more", false);
+        List<JsonObject> matching = new java.util.ArrayList<>();
+        synchronized (posted) {
+            for (int i = posted.size() - 1; i >= 0; i--) {
+                double ts = Double.parseDouble(posted.get(i).get("ts").getAsString());
+                if ((inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest)) {
+                    matching.add(posted.get(i));
+                }
+            }
+        }
+        JsonArray messages = new JsonArray();
+        for (int i = offset; i < Math.min(matching.size(), offset + limit); i++) {
+            JsonObject message = matching.get(i).deepCopy();
+            if (!metadata) {
+                message.remove("metadata");
+            }
+            messages.add(message);
+        }
+        boolean more = offset + limit < matching.size();
+        String next = more ? java.util.Base64.getEncoder().encodeToString(("next_ts:" + (offset + limit))
+                .getBytes(UTF_8)) : "";
+        return ok("messages", messages, "has_more", more, "response_metadata", json("next_cursor", next));
+    }
+
+    private static double number(String text, double otherwise) {
+        try {
+            return text == null || text.isBlank() ? otherwise : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    /** A member writes in a channel (a DM with the bot, say): it shows in its history like any message. */
+    public void memberSays(String channel, String user, String text) {
+        history.computeIfAbsent(channel, c -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                .add(json("type", "message", "user", user, "text", text, "ts", nextTs()));
     }
 
     /** Echoes the view sent, with an id, the team and a hash, as Slack does. */
@@ -562,10 +610,11 @@ public final class FakeSlackApi implements AutoCloseable {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Timestamps like Slack's: {@code 1700000000.000100}, then {@code .000200}, ... */
+    /** Timestamps like Slack's: the time of posting in seconds, with six digits, always increasing. */
     private String nextTs() {
-        long micros = tsMicros.addAndGet(100);
-        return String.format(Locale.ROOT, "%d.%06d", 1_700_000_000L + micros / 1_000_000, micros % 1_000_000);
+        long now = Instant.now().toEpochMilli() * 1_000;
+        long micros = tsMicros.updateAndGet(last -> Math.max(last + 1, now));
+        return String.format(Locale.ROOT, "%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
 
     /** {@code {"ok":true, ...}} with these names and values. */

@@ -350,4 +350,33 @@ class FakeSlackApiTests {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void givesHistoryAsSlackDoesNewestFirstSinceOldestPageByPageWithMetadataOnlyWhenAsked() throws Exception {
+        var first = client.chatPostMessage(r -> r.channel("DH").text("first").metadata(
+                com.slack.api.model.Message.Metadata.builder().eventType("t")
+                        .eventPayload(java.util.Map.of("k", "v")).build()));
+        double firstTs = Double.parseDouble(first.getTs());
+        assertThat(firstTs).as("a real time").isCloseTo(java.time.Instant.now().getEpochSecond(),
+                org.assertj.core.data.Offset.offset(60.0));
+        for (int i = 0; i < 5; i++) {
+            fake.memberSays("DH", "U1", "m" + i);
+        }
+        var page = client.conversationsHistory(r -> r.channel("DH").limit(2));
+        assertThat(page.getMessages()).extracting(com.slack.api.model.Message::getText).containsExactly("m4", "m3");
+        assertThat(page.isHasMore()).isTrue();
+        String cursor = page.getResponseMetadata().getNextCursor();
+        var next = client.conversationsHistory(r -> r.channel("DH").limit(2).cursor(cursor));
+        assertThat(next.getMessages()).extracting(com.slack.api.model.Message::getText).containsExactly("m2", "m1");
+        var all = client.conversationsHistory(r -> r.channel("DH").limit(999));
+        assertThat(all.getMessages()).hasSize(6).last().satisfies(m -> assertThat(m.getMetadata()).isNull());
+        assertThat(all.isHasMore()).isFalse();
+        var withMetadata = client.conversationsHistory(r -> r.channel("DH").includeAllMetadata(true));
+        assertThat(withMetadata.getMessages()).last().satisfies(m -> assertThat(m.getMetadata().getEventType())
+                .isEqualTo("t"));
+        var since = client.conversationsHistory(r -> r.channel("DH").oldest(first.getTs()));
+        assertThat(since.getMessages()).as("oldest is exclusive").hasSize(5);
+        var including = client.conversationsHistory(r -> r.channel("DH").oldest(first.getTs()).inclusive(true));
+        assertThat(including.getMessages()).hasSize(6);
+    }
 }
