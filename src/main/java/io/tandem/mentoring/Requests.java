@@ -19,6 +19,7 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 
 /**
  * Mentoring requests: a mentee asks, the mentor accepts (a pair is formed, both directions of the exchange
@@ -33,7 +34,6 @@ public class Requests {
     static final String DECLINE = "mentoring.request.decline";
     static final String DECLINE_SAVE = "mentoring.request.decline.save";
     static final String KIND = "mentoring.request";
-    private static final int MAX_REASON = 500;
 
     private final Profiles profiles;
     private final MentoringStore store;
@@ -69,6 +69,7 @@ public class Requests {
 
     /** The mentee asks the mentor to teach them a skill. */
     public Reply ask(Invocation in, Profile mentor, String skill, String message) {
+        TextLimit.MESSAGE.check(message);
         Profile mentee = profiles.mine(in);
         if (mentor.id().equals(mentee.id())) {
             throw new Refusal("request.self");
@@ -155,9 +156,7 @@ public class Requests {
 
     /** The mentor declines, with an optional reason: the mentee is told kindly and offered the next best mentor. */
     public Reply decline(Invocation in, MentoringRequest request, String reason) {
-        if (reason != null && reason.length() > MAX_REASON) {
-            throw new Refusal("set.too-long", MAX_REASON);
-        }
+        TextLimit.REASON.check(reason);
         if (!store.answer(request.answered(MentoringRequest.Status.DECLINED, clock.instant(), reason))) {
             throw new Refusal("request.already-answered");
         }

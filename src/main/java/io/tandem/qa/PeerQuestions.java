@@ -22,6 +22,7 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 import io.tandem.mentoring.Moderation;
 import io.tandem.mentoring.Profile;
 import io.tandem.mentoring.ProfileStore;
@@ -43,7 +44,6 @@ public class PeerQuestions {
     static final String HELPFUL = "qa.helpful";
     static final String KIND = "qa.question";
     static final String KIND_CHANNEL = "qa.escalated";
-    static final int MAX_TEXT = 2000;
     private static final int CANDIDATES_PER_BAND = 50;
     /** How often a question nobody teaches is looked at again, for a first teacher. */
     static final Duration RECHECK = Duration.ofHours(1);
@@ -94,9 +94,7 @@ public class PeerQuestions {
     }
 
     public Reply ask(Invocation in, String skill, String text, boolean anonymous) {
-        if (text.length() > MAX_TEXT) {
-            throw new Refusal("set.too-long", MAX_TEXT);
-        }
+        TextLimit.QUESTION.check(text);
         MemberId asker = in.caller().id();
         List<MemberId> experts = experts(asker, skill);
         Question question = new Question(UUID.randomUUID().toString(), asker, anonymous, skill, text,
@@ -242,9 +240,7 @@ public class PeerQuestions {
         if (text.isBlank()) {
             throw new Refusal("qa.answer.empty");
         }
-        if (text.length() > MAX_TEXT) {
-            throw new Refusal("set.too-long", MAX_TEXT);
-        }
+        TextLimit.ANSWER.check(text);
         if (q.asker().equals(in.caller().id())) {
             throw new Refusal("qa.answer.own");
         }

@@ -28,6 +28,7 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 import io.tandem.mentoring.Moderation;
 import io.tandem.mentoring.Profile;
 import io.tandem.mentoring.ProfileStore;
@@ -51,7 +52,6 @@ public class Tips {
     /** At most this many areas in the programme channel's weekly post. */
     static final int CHANNEL_AREAS = 15;
     static final int MIN_LENGTH = 20;
-    static final int MAX_LENGTH = 500;
 
     private final TipStore store;
     private final ProfileStore profileStore;
@@ -79,9 +79,7 @@ public class Tips {
         if (text.length() < MIN_LENGTH) {
             throw new Refusal("tips.too-short", MIN_LENGTH);
         }
-        if (text.length() > MAX_LENGTH) {
-            throw new Refusal("set.too-long", MAX_LENGTH);
-        }
+        TextLimit.TIP.check(text);
         store.save(in.caller().id().workspace(), new Tip(UUID.randomUUID().toString(), skill, in.caller().language(),
                 text.strip(), in.caller().id(), clock.instant()));
         return Reply.text(in.t("tips.saved", view.skill(skill, in.messages().language())));
