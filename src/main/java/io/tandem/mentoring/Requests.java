@@ -41,23 +41,26 @@ public class Requests {
     private final FindingMentors finding;
     private final Notifier notifier;
     private final Clock clock;
+    private final SendingLimit limit;
     private final java.util.function.Function<String, Duration> expireAfter;
 
     /** Requests expire after the workspace's {@code request-expiry} setting. */
     @org.springframework.beans.factory.annotation.Autowired
     public Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
-                    Notifier notifier, Clock clock, ProgrammeSettings settings) {
-        this(profiles, store, view, finding, notifier, clock, settings::requestExpiry);
+                    Notifier notifier, Clock clock, SendingLimit limit, ProgrammeSettings settings) {
+        this(profiles, store, view, finding, notifier, clock, limit, settings::requestExpiry);
     }
 
     /** Requests expire after a fixed time (tests). */
     public Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
-                    Notifier notifier, Clock clock, Duration expireAfter) {
-        this(profiles, store, view, finding, notifier, clock, ws -> expireAfter);
+                    Notifier notifier, Clock clock, SendingLimit limit, Duration expireAfter) {
+        this(profiles, store, view, finding, notifier, clock, limit, ws -> expireAfter);
     }
 
     private Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
-                     Notifier notifier, Clock clock, java.util.function.Function<String, Duration> expireAfter) {
+                     Notifier notifier, Clock clock, SendingLimit limit,
+                     java.util.function.Function<String, Duration> expireAfter) {
+        this.limit = limit;
         this.profiles = profiles;
         this.store = store;
         this.view = view;
@@ -86,6 +89,7 @@ public class Requests {
         if (mentor.spare() == 0) {
             throw new Refusal("request.full", mentor.name());
         }
+        limit.spend(mentee.id());
         MentoringRequest request = new MentoringRequest(UUID.randomUUID().toString(), mentee.id(), mentor.id(),
                 skill, message, MentoringRequest.Status.PENDING, clock.instant(), null, null);
         store.save(request);

@@ -29,6 +29,7 @@ import io.tandem.mentoring.ProfileStore;
 import io.tandem.mentoring.Profiles;
 import io.tandem.mentoring.ProfileView;
 import io.tandem.mentoring.Programme;
+import io.tandem.mentoring.SendingLimit;
 
 /**
  * Asking, routing and answering. A question goes to up to {@code tandem.qa.experts-per-question} members who teach
@@ -59,6 +60,7 @@ public class PeerQuestions {
     private final Clock clock;
     private final Programme programme;
     private final int expertsPerQuestion;
+    private final SendingLimit limit;
     private final java.util.function.Function<String, Duration> escalateAfter;
 
     /** Questions escalate after the workspace's {@code escalate-after} setting. */
@@ -66,22 +68,23 @@ public class PeerQuestions {
     public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
                          Notifier notifier, Clock clock, Programme programme,
                          @Value("${tandem.qa.experts-per-question:3}") int expertsPerQuestion,
-                         io.tandem.mentoring.ProgrammeSettings settings) {
-        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion,
+                         SendingLimit limit, io.tandem.mentoring.ProgrammeSettings settings) {
+        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion, limit,
                 settings::escalateAfter);
     }
 
     /** Questions escalate after a fixed time (tests). */
     public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
                          Notifier notifier, Clock clock, Programme programme, int expertsPerQuestion,
-                         Duration escalateAfter) {
-        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion,
+                         SendingLimit limit, Duration escalateAfter) {
+        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion, limit,
                 ws -> escalateAfter);
     }
 
     private PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
                           Notifier notifier, Clock clock, Programme programme, int expertsPerQuestion,
-                          java.util.function.Function<String, Duration> escalateAfter) {
+                          SendingLimit limit, java.util.function.Function<String, Duration> escalateAfter) {
+        this.limit = limit;
         this.programme = programme;
         this.escalateAfter = escalateAfter;
         this.questions = questions;
@@ -96,6 +99,7 @@ public class PeerQuestions {
     public Reply ask(Invocation in, String skill, String text, boolean anonymous) {
         TextLimit.QUESTION.check(text);
         MemberId asker = in.caller().id();
+        limit.spend(asker);
         List<MemberId> experts = experts(asker, skill);
         Question question = new Question(UUID.randomUUID().toString(), asker, anonymous, skill, text,
                 clock.instant(), experts);
@@ -247,6 +251,7 @@ public class PeerQuestions {
         if (q.hidden()) {
             throw new Refusal("qa.hidden");
         }
+        limit.spend(in.caller().id());
         Answer answer = new Answer(UUID.randomUUID().toString(), q.id(), in.caller().id(), text.strip(),
                 clock.instant(), false);
         questions.save(answer);

@@ -35,6 +35,7 @@ import io.tandem.mentoring.ProfileStore;
 import io.tandem.mentoring.ProfileView;
 import io.tandem.mentoring.Profiles;
 import io.tandem.mentoring.Programme;
+import io.tandem.mentoring.SendingLimit;
 import io.tandem.mentoring.Skill;
 
 /**
@@ -61,9 +62,11 @@ public class Tips {
     private final Clock clock;
     private final Programme programme;
     private final List<Tip> starter;
+    private final SendingLimit limit;
 
     public Tips(TipStore store, ProfileStore profileStore, Profiles profiles, ProfileView view, Notifier notifier,
-                Clock clock, Programme programme) {
+                Clock clock, Programme programme, SendingLimit limit) {
+        this.limit = limit;
         this.programme = programme;
         this.store = store;
         this.profileStore = profileStore;
@@ -80,6 +83,7 @@ public class Tips {
             throw new Refusal("tips.too-short", MIN_LENGTH);
         }
         TextLimit.TIP.check(text);
+        limit.spend(in.caller().id());
         store.save(in.caller().id().workspace(), new Tip(UUID.randomUUID().toString(), skill, in.caller().language(),
                 text.strip(), in.caller().id(), clock.instant()));
         return Reply.text(in.t("tips.saved", view.skill(skill, in.messages().language())));
