@@ -45,7 +45,8 @@ class SendingLimitTests {
     static void start() throws Exception {
         slack = FakeSlackApi.start();
         tandem = SharedRedisInstances.start(2, "--tandem.slack.bot-token=xoxb-limits",
-                "--tandem.slack.signing-secret=limits", "--tandem.slack.api-url=" + slack.apiUrl());
+                "--tandem.slack.signing-secret=limits", "--tandem.slack.api-url=" + slack.apiUrl(),
+                "--tandem.leads=slack:" + TEAM + ":ULEAD");
     }
 
     @AfterAll
@@ -141,6 +142,27 @@ class SendingLimitTests {
         travel(Duration.ofMinutes(55));
         assertThat(say(1, "USTEADY", "/mentor ask seo Question 31?").text()).contains("went to");
         assertThat(asked("USTEADY")).isEqualTo(31);
+    }
+
+    @Test
+    void answersAndReportsCountWithTheRest() {
+        say(0, "UASKER", "/mentor ask seo How do I pick keywords?");
+        io.tandem.qa.Question q = tandem.bean(0, QuestionStore.class).askedBy(member("UASKER")).get(0);
+        for (int i = 0; i < 10; i++) {
+            assertThat(say(i % 2, "UEXP1", "/mentor tip seo Tip number " + i + ": start with the search console.")
+                    .text()).doesNotContain("sent a lot");
+        }
+        Reply answer = tandem.engine(1).handle(ChatEvent.action(Platform.SLACK, TEAM, "UEXP1", "UEXP1",
+                Locale.ENGLISH, ZoneId.of("Europe/Paris"), "DUEXP1", new io.tandem.engine.Action("qa.answer.save",
+                        io.tandem.engine.ActionValue.of("question", q.id()), java.util.Map.of("answer", "Search console"))));
+        assertThat(answer.text()).contains("sent a lot");
+        assertThat(tandem.bean(0, QuestionStore.class).answers(q.workspace(), q.id())).isEmpty();
+        Reply report = tandem.engine(0).handle(ChatEvent.action(Platform.SLACK, TEAM, "UEXP1", "UEXP1",
+                Locale.ENGLISH, ZoneId.of("Europe/Paris"), "DUEXP1", new io.tandem.engine.Action(Moderation.REPORT,
+                        io.tandem.engine.ActionValue.of("kind", "question", "id", q.id()), java.util.Map.of())));
+        assertThat(report.text()).contains("sent a lot");
+        assertThat(tandem.bean(0, Reports.class).madeBy(member("UEXP1"))).isEmpty();
+        assertThat(tandem.bean(1, TipStore.class).tips(TEAM_WS, "seo")).hasSize(10);
     }
 
     @Test
