@@ -15,12 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param skills  the skill taxonomy
  * @param delivery how notifications are delivered
  * @param nudges   timed work: reminders, check-ins, tips of the week, and when members may be messaged
+ * @param limits   how much one member may send that reaches others
  */
 @ConfigurationProperties("tandem")
 public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Redis redis,
                                @DefaultValue Demo demo, @DefaultValue Console console,
                                @DefaultValue Skills skills, @DefaultValue Delivery delivery,
-                               @DefaultValue Nudges nudges) {
+                               @DefaultValue Nudges nudges, @DefaultValue Limits limits) {
 
     /** @param embeddedPort port of the embedded Redis; 0 picks a free one */
     public record Redis(@DefaultValue("0") int embeddedPort) {
@@ -42,6 +43,18 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
 
     /** @param file an operator's taxonomy file adding or replacing skills (same format as the built-in one) */
     public record Skills(String file) {
+    }
+
+    /**
+     * What one member may send that reaches others (requests, questions, answers, tips, reports), counted across
+     * every instance.
+     *
+     * @param notifyPerHour     sends in any hour
+     * @param notifyBurst       sends in any burst window
+     * @param notifyBurstWindow the burst window
+     */
+    public record Limits(@DefaultValue("30") int notifyPerHour, @DefaultValue("10") int notifyBurst,
+                         @DefaultValue("1m") java.time.Duration notifyBurstWindow) {
     }
 
     /**

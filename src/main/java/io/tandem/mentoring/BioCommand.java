@@ -8,13 +8,13 @@ import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 
 /** {@code /mentor bio <text>}: a sentence about myself, shown on my profile. */
 @Component
 @Order(50)
 public class BioCommand implements Command {
 
-    static final int MAX_LENGTH = 500;
     private static final CommandSpec SPEC = CommandSpec.mentor("bio", "bio", "presentation");
 
     private final Profiles profiles;
@@ -34,9 +34,7 @@ public class BioCommand implements Command {
         if (text.isEmpty()) {
             throw new Refusal("bio.usage");
         }
-        if (text.length() > MAX_LENGTH) {
-            throw new Refusal("bio.too-long", MAX_LENGTH);
-        }
+        TextLimit.BIO.check(text);
         Profile me = profiles.mine(in);
         profiles.save(me, me.withBio(text));
         return Reply.text(in.t("bio.saved", text));

@@ -18,6 +18,7 @@ import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 
 /**
  * Check-ins after a session: "did you meet?" (yes / no / moved), usefulness 1–5, one thing learned, a private
@@ -29,7 +30,6 @@ public class CheckIns {
     static final String FORM = "mentoring.checkin.form";
     static final String SAVE = "mentoring.checkin.save";
     static final Duration ANSWERABLE_FOR = Duration.ofDays(30);
-    private static final int MAX_TEXT = 1000;
 
     private final MentoringStore store;
     private final Profiles profiles;
@@ -106,8 +106,9 @@ public class CheckIns {
             }
         }
         for (String field : List.of("learned", "note")) {
-            if (in.action().field(field).length() > MAX_TEXT) {
-                errors.put(field, m.get("set.too-long", MAX_TEXT));
+            String tooLong = TextLimit.NOTE.problem(in.action().field(field), m);
+            if (tooLong != null) {
+                errors.put(field, tooLong);
             }
         }
         if (!errors.isEmpty()) {

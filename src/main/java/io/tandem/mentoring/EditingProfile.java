@@ -18,6 +18,7 @@ import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 
 /**
  * The profile form: one place to set skills, seniority, team, timezone, capacity and bio (a modal in Slack, a
@@ -90,8 +91,8 @@ final class EditingProfile {
             errors.put("seniority", m.get("set.bad-seniority", seniorityText));
         }
         String team = in.action().field("team");
-        if (team.length() > 80) {
-            errors.put("team", m.get("set.too-long", 80));
+        if (!TextLimit.TEAM.fits(team)) {
+            errors.put("team", TextLimit.TEAM.problem(team, m));
         }
         String zoneText = in.action().field("timezone");
         Optional<ZoneId> zone = zoneText.isEmpty() ? Optional.empty() : SetCommand.zone(zoneText);
@@ -103,8 +104,8 @@ final class EditingProfile {
             errors.put("capacity", m.get("set.bad-capacity", in.action().field("capacity"), Profile.MAX_CAPACITY));
         }
         String bio = in.action().field("bio");
-        if (bio.length() > BioCommand.MAX_LENGTH) {
-            errors.put("bio", m.get("bio.too-long", BioCommand.MAX_LENGTH));
+        if (!TextLimit.BIO.fits(bio)) {
+            errors.put("bio", TextLimit.BIO.problem(bio, m));
         }
         if (!errors.isEmpty()) {
             return Reply.builder().block(form(me, m, view, in.action().fields(), errors)).build();

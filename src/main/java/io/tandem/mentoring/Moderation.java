@@ -36,9 +36,11 @@ public class Moderation {
     private final ProfileView view;
     private final Notifier notifier;
     private final Reports reports;
+    private final SendingLimit limit;
 
     public Moderation(List<Moderated> moderated, Programme programme, Profiles profiles, ProfileView view,
-                      Notifier notifier, Reports reports) {
+                      Notifier notifier, Reports reports, SendingLimit limit) {
+        this.limit = limit;
         this.kinds = moderated.stream().collect(Collectors.toUnmodifiableMap(Moderated::kind, Function.identity()));
         this.programme = programme;
         this.profiles = profiles;
@@ -64,6 +66,7 @@ public class Moderation {
         if (leads.isEmpty()) {
             return Reply.text(in.t("moderation.reported.no-lead"));
         }
+        limit.spend(in.caller().id());
         if (!reports.first(in.caller().id(), item.kind(), item.id())) {
             return Reply.text(in.t("moderation.reported.already"));
         }

@@ -14,6 +14,7 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 
 /** Pausing, resuming and ending a pair. Ending frees the mentor's place; the feedback is private. */
 @Component
@@ -91,6 +92,7 @@ public class PairActions {
 
     /** Ends the pair (if nobody did meanwhile): the mentor's place is freed in the same step. */
     Reply end(Invocation in, Pair pair, String feedback) {
+        TextLimit.REASON.check(feedback);
         if (!store.change(pair.status(), pair.withStatus(Pair.Status.ENDED, clock.instant()))) {
             throw new Refusal("action.stale");
         }

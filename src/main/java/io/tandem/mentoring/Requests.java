@@ -19,6 +19,7 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 
 /**
  * Mentoring requests: a mentee asks, the mentor accepts (a pair is formed, both directions of the exchange
@@ -33,7 +34,6 @@ public class Requests {
     static final String DECLINE = "mentoring.request.decline";
     static final String DECLINE_SAVE = "mentoring.request.decline.save";
     static final String KIND = "mentoring.request";
-    private static final int MAX_REASON = 500;
 
     private final Profiles profiles;
     private final MentoringStore store;
@@ -41,23 +41,26 @@ public class Requests {
     private final FindingMentors finding;
     private final Notifier notifier;
     private final Clock clock;
+    private final SendingLimit limit;
     private final java.util.function.Function<String, Duration> expireAfter;
 
     /** Requests expire after the workspace's {@code request-expiry} setting. */
     @org.springframework.beans.factory.annotation.Autowired
     public Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
-                    Notifier notifier, Clock clock, ProgrammeSettings settings) {
-        this(profiles, store, view, finding, notifier, clock, settings::requestExpiry);
+                    Notifier notifier, Clock clock, SendingLimit limit, ProgrammeSettings settings) {
+        this(profiles, store, view, finding, notifier, clock, limit, settings::requestExpiry);
     }
 
     /** Requests expire after a fixed time (tests). */
     public Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
-                    Notifier notifier, Clock clock, Duration expireAfter) {
-        this(profiles, store, view, finding, notifier, clock, ws -> expireAfter);
+                    Notifier notifier, Clock clock, SendingLimit limit, Duration expireAfter) {
+        this(profiles, store, view, finding, notifier, clock, limit, ws -> expireAfter);
     }
 
     private Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
-                     Notifier notifier, Clock clock, java.util.function.Function<String, Duration> expireAfter) {
+                     Notifier notifier, Clock clock, SendingLimit limit,
+                     java.util.function.Function<String, Duration> expireAfter) {
+        this.limit = limit;
         this.profiles = profiles;
         this.store = store;
         this.view = view;
@@ -69,6 +72,7 @@ public class Requests {
 
     /** The mentee asks the mentor to teach them a skill. */
     public Reply ask(Invocation in, Profile mentor, String skill, String message) {
+        TextLimit.MESSAGE.check(message);
         Profile mentee = profiles.mine(in);
         if (mentor.id().equals(mentee.id())) {
             throw new Refusal("request.self");
@@ -85,6 +89,7 @@ public class Requests {
         if (mentor.spare() == 0) {
             throw new Refusal("request.full", mentor.name());
         }
+        limit.spend(mentee.id());
         MentoringRequest request = new MentoringRequest(UUID.randomUUID().toString(), mentee.id(), mentor.id(),
                 skill, message, MentoringRequest.Status.PENDING, clock.instant(), null, null);
         store.save(request);
@@ -155,9 +160,7 @@ public class Requests {
 
     /** The mentor declines, with an optional reason: the mentee is told kindly and offered the next best mentor. */
     public Reply decline(Invocation in, MentoringRequest request, String reason) {
-        if (reason != null && reason.length() > MAX_REASON) {
-            throw new Refusal("set.too-long", MAX_REASON);
-        }
+        TextLimit.REASON.check(reason);
         if (!store.answer(request.answered(MentoringRequest.Status.DECLINED, clock.instant(), reason))) {
             throw new Refusal("request.already-answered");
         }

@@ -28,6 +28,7 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 
 /**
  * Sessions of a pair: scheduled from a command ({@code /mentor schedule @bob tomorrow 15:00 1h SEO audit}) or a
@@ -130,12 +131,16 @@ public class Sessions {
         if (start != null && start.toInstant().isBefore(clock.instant())) {
             errors.put("date", m.get("session.when.past.short"));
         }
+        String topic = in.action().field("topic");
+        String tooLong = TextLimit.TOPIC.problem(topic, m);
+        if (tooLong != null) {
+            errors.put("topic", tooLong);
+        }
         if (!errors.isEmpty()) {
             return form(in, ActionValue.parse(in.action().value()).get("pair").flatMap(id -> pair), 
                     in.action().fields(), errors);
         }
         Profile other = profiles.find(pair.get().other(in.caller().id())).orElseThrow(() -> new Refusal("action.stale"));
-        String topic = in.action().field("topic");
         return book(in, pair.get(), other, new WhenParser.Parsed(start, duration.get(), topic));
     }
 
@@ -236,6 +241,7 @@ public class Sessions {
     }
 
     private Reply book(Invocation in, Pair pair, Profile other, WhenParser.Parsed parsed) {
+        TextLimit.TOPIC.check(parsed.topic());
         Session session = new Session(UUID.randomUUID().toString(), pair.id(), in.caller().id(), other.id(),
                 parsed.start().toInstant(), parsed.duration(), parsed.topic(), parsed.start().getZone(), 0,
                 Session.Status.SCHEDULED, UUID.randomUUID().toString().replace("-", "")

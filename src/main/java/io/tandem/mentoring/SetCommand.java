@@ -19,6 +19,7 @@ import io.tandem.engine.PersonRef;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.Text;
+import io.tandem.engine.TextLimit;
 
 /**
  * {@code /mentor set <field> <value>} for seniority, team, manager, timezone, capacity and language. Every value is
@@ -30,7 +31,6 @@ public class SetCommand implements Command {
 
     private static final CommandSpec SPEC = CommandSpec.mentor("set", "set", "regler", "definir", "modifier");
     private static final List<String> NONE = List.of("none", "-", "aucun", "aucune", "personne", "nobody");
-    private static final int MAX_TEAM = 80;
 
     private final Profiles profiles;
 
@@ -64,9 +64,7 @@ public class SetCommand implements Command {
                 shown = in.t(s.messageKey());
             }
             case "team", "equipe" -> {
-                if (value.length() > MAX_TEAM) {
-                    throw new Refusal("set.too-long", MAX_TEAM);
-                }
+                TextLimit.TEAM.check(value);
                 updated = me.withTeam(clear ? null : value);
                 shown = clear ? "—" : value;
             }

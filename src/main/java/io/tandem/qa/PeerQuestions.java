@@ -22,12 +22,14 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 import io.tandem.mentoring.Moderation;
 import io.tandem.mentoring.Profile;
 import io.tandem.mentoring.ProfileStore;
 import io.tandem.mentoring.Profiles;
 import io.tandem.mentoring.ProfileView;
 import io.tandem.mentoring.Programme;
+import io.tandem.mentoring.SendingLimit;
 
 /**
  * Asking, routing and answering. A question goes to up to {@code tandem.qa.experts-per-question} members who teach
@@ -43,7 +45,6 @@ public class PeerQuestions {
     static final String HELPFUL = "qa.helpful";
     static final String KIND = "qa.question";
     static final String KIND_CHANNEL = "qa.escalated";
-    static final int MAX_TEXT = 2000;
     private static final int CANDIDATES_PER_BAND = 50;
     /** How often a question nobody teaches is looked at again, for a first teacher. */
     static final Duration RECHECK = Duration.ofHours(1);
@@ -59,6 +60,7 @@ public class PeerQuestions {
     private final Clock clock;
     private final Programme programme;
     private final int expertsPerQuestion;
+    private final SendingLimit limit;
     private final java.util.function.Function<String, Duration> escalateAfter;
 
     /** Questions escalate after the workspace's {@code escalate-after} setting. */
@@ -66,22 +68,23 @@ public class PeerQuestions {
     public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
                          Notifier notifier, Clock clock, Programme programme,
                          @Value("${tandem.qa.experts-per-question:3}") int expertsPerQuestion,
-                         io.tandem.mentoring.ProgrammeSettings settings) {
-        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion,
+                         SendingLimit limit, io.tandem.mentoring.ProgrammeSettings settings) {
+        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion, limit,
                 settings::escalateAfter);
     }
 
     /** Questions escalate after a fixed time (tests). */
     public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
                          Notifier notifier, Clock clock, Programme programme, int expertsPerQuestion,
-                         Duration escalateAfter) {
-        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion,
+                         SendingLimit limit, Duration escalateAfter) {
+        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion, limit,
                 ws -> escalateAfter);
     }
 
     private PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
                           Notifier notifier, Clock clock, Programme programme, int expertsPerQuestion,
-                          java.util.function.Function<String, Duration> escalateAfter) {
+                          SendingLimit limit, java.util.function.Function<String, Duration> escalateAfter) {
+        this.limit = limit;
         this.programme = programme;
         this.escalateAfter = escalateAfter;
         this.questions = questions;
@@ -94,10 +97,9 @@ public class PeerQuestions {
     }
 
     public Reply ask(Invocation in, String skill, String text, boolean anonymous) {
-        if (text.length() > MAX_TEXT) {
-            throw new Refusal("set.too-long", MAX_TEXT);
-        }
+        TextLimit.QUESTION.check(text);
         MemberId asker = in.caller().id();
+        limit.spend(asker);
         List<MemberId> experts = experts(asker, skill);
         Question question = new Question(UUID.randomUUID().toString(), asker, anonymous, skill, text,
                 clock.instant(), experts);
@@ -242,15 +244,14 @@ public class PeerQuestions {
         if (text.isBlank()) {
             throw new Refusal("qa.answer.empty");
         }
-        if (text.length() > MAX_TEXT) {
-            throw new Refusal("set.too-long", MAX_TEXT);
-        }
+        TextLimit.ANSWER.check(text);
         if (q.asker().equals(in.caller().id())) {
             throw new Refusal("qa.answer.own");
         }
         if (q.hidden()) {
             throw new Refusal("qa.hidden");
         }
+        limit.spend(in.caller().id());
         Answer answer = new Answer(UUID.randomUUID().toString(), q.id(), in.caller().id(), text.strip(),
                 clock.instant(), false);
         questions.save(answer);

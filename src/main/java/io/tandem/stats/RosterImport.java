@@ -29,6 +29,7 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 import io.tandem.mentoring.Profile;
 import io.tandem.mentoring.ProfileStore;
 import io.tandem.mentoring.ProgrammeSettings;
@@ -42,7 +43,7 @@ import io.tandem.mentoring.SkillMatch;
  * Columns (a header line names them, in any order): {@code handle} (or the platform's user id) and/or
  * {@code email} (someone Tandem already knows by email), {@code name},
  * {@code team}, {@code manager}, {@code seniority}, {@code teaches}, {@code learns} (skills separated by
- * {@code ;}), {@code language}, {@code timezone}.
+ * {@code ;}), {@code language}, {@code timezone}. A cell longer than its {@link TextLimit} rejects its row.
  */
 @Component
 public class RosterImport {
@@ -148,7 +149,11 @@ public class RosterImport {
 
     private Row read(CSVRecord row, Map<String, Integer> header, String ws, Messages m) {
         String handle = cell(row, header, "handle").replaceFirst("^@", "");
-        String email = cell(row, header, "email");
+        String email = TextLimit.EMAIL.check(cell(row, header, "email"));
+        TextLimit.NAME.check(cell(row, header, "name"));
+        TextLimit.TEAM.check(cell(row, header, "team"));
+        TextLimit.SKILLS.check(cell(row, header, "teaches"));
+        TextLimit.SKILLS.check(cell(row, header, "learns"));
         if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new Refusal("roster.row.email", email);
         }
@@ -182,7 +187,7 @@ public class RosterImport {
             }
         }
         Optional<MemberId> manager = Optional.empty();
-        String boss = cell(row, header, "manager").replaceFirst("^@", "");
+        String boss = TextLimit.NAME.check(cell(row, header, "manager").replaceFirst("^@", ""));
         if (!boss.isEmpty()) {
             manager = Optional.of(profiles.findByHandle(ws, boss)
                     .orElseGet(() -> new MemberId(ws, ws.equals("console") ? boss.toLowerCase(Locale.ROOT) : boss)));

@@ -9,12 +9,14 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import io.tandem.engine.CsvCells;
 import io.tandem.engine.Messages;
 import io.tandem.mentoring.ProfileView;
 
 /**
  * {@code /stats export} as CSV: the same figures as {@code /stats} (small ones hidden the same way), then each
- * pair's activity by a short pair id, without names, feedback or anything else anyone wrote.
+ * pair's activity by a short pair id, without names, feedback or anything else anyone wrote. No cell can run as a
+ * spreadsheet formula ({@link CsvCells}).
  */
 final class StatsExport {
 
@@ -25,48 +27,53 @@ final class StatsExport {
         Locale l = m.language().locale();
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            csv.printRecord("section", "figure", "value");
+            row(csv, "section", "figure", "value");
             String scope = r.skill() == null ? "" : r.skill();
-            csv.printRecord("scope", "period", r.period().name().toLowerCase(Locale.ROOT));
-            csv.printRecord("scope", "skill", scope);
-            csv.printRecord("people", "active_members", StatsView.count(r.members()));
-            csv.printRecord("people", "paused_members", StatsView.count(r.paused()));
-            csv.printRecord("pairs", "formed", StatsView.count(r.pairs()));
-            csv.printRecord("pairs", "reverse_share", StatsView.share(r.reversePairs(), r.pairs(), l));
-            csv.printRecord("requests", "sent", StatsView.count(r.requestsSent()));
-            csv.printRecord("requests", "accepted", StatsView.count(r.accepted()));
-            csv.printRecord("requests", "declined", StatsView.count(r.declined()));
-            csv.printRecord("requests", "expired", StatsView.count(r.expired()));
-            csv.printRecord("requests", "median_hours_to_answer", hours(r.answerTime(), r.answered()));
-            csv.printRecord("sessions", "scheduled", StatsView.count(r.sessions()));
-            csv.printRecord("sessions", "held", StatsView.count(r.held()));
-            csv.printRecord("sessions", "missed", StatsView.count(r.missed()));
-            csv.printRecord("sessions", "meeting_rate", StatsView.share(r.held(), r.held() + r.missed(), l));
-            csv.printRecord("sessions", "median_hours_pairing_to_first", hours(r.toFirstSession(), r.pairsWithSession()));
-            csv.printRecord("checkins", "response_rate", StatsView.share(r.checkIns(), r.checkInsDue(), l));
-            csv.printRecord("checkins", "average_usefulness", r.usefulness() == null ? ""
+            row(csv, "scope", "period", r.period().name().toLowerCase(Locale.ROOT));
+            row(csv, "scope", "skill", scope);
+            row(csv, "people", "active_members", StatsView.count(r.members()));
+            row(csv, "people", "paused_members", StatsView.count(r.paused()));
+            row(csv, "pairs", "formed", StatsView.count(r.pairs()));
+            row(csv, "pairs", "reverse_share", StatsView.share(r.reversePairs(), r.pairs(), l));
+            row(csv, "requests", "sent", StatsView.count(r.requestsSent()));
+            row(csv, "requests", "accepted", StatsView.count(r.accepted()));
+            row(csv, "requests", "declined", StatsView.count(r.declined()));
+            row(csv, "requests", "expired", StatsView.count(r.expired()));
+            row(csv, "requests", "median_hours_to_answer", hours(r.answerTime(), r.answered()));
+            row(csv, "sessions", "scheduled", StatsView.count(r.sessions()));
+            row(csv, "sessions", "held", StatsView.count(r.held()));
+            row(csv, "sessions", "missed", StatsView.count(r.missed()));
+            row(csv, "sessions", "meeting_rate", StatsView.share(r.held(), r.held() + r.missed(), l));
+            row(csv, "sessions", "median_hours_pairing_to_first", hours(r.toFirstSession(), r.pairsWithSession()));
+            row(csv, "checkins", "response_rate", StatsView.share(r.checkIns(), r.checkInsDue(), l));
+            row(csv, "checkins", "average_usefulness", r.usefulness() == null ? ""
                     : r.rated() < StatsView.FEWEST ? StatsView.FEW : String.format(Locale.ROOT, "%.2f", r.usefulness()));
-            csv.printRecord("questions", "asked", StatsView.count(r.questions()));
-            csv.printRecord("questions", "answered", StatsView.count(r.questionsAnswered()));
-            csv.printRecord("questions", "median_hours_to_first_answer", hours(r.firstAnswer(), r.questionsAnswered()));
-            csv.printRecord("questions", "still_open", StatsView.count(r.stillOpen()));
-            csv.printRecord("tips", "written", StatsView.count(r.tipsWritten()));
-            csv.printRecord("tips", "delivered", StatsView.count(r.tipsDelivered()));
-            csv.printRecord("tips", "marked_useful", StatsView.count(r.tipsUseful()));
+            row(csv, "questions", "asked", StatsView.count(r.questions()));
+            row(csv, "questions", "answered", StatsView.count(r.questionsAnswered()));
+            row(csv, "questions", "median_hours_to_first_answer", hours(r.firstAnswer(), r.questionsAnswered()));
+            row(csv, "questions", "still_open", StatsView.count(r.stillOpen()));
+            row(csv, "tips", "written", StatsView.count(r.tipsWritten()));
+            row(csv, "tips", "delivered", StatsView.count(r.tipsDelivered()));
+            row(csv, "tips", "marked_useful", StatsView.count(r.tipsUseful()));
             for (StatsReport.Demand d : r.demand()) {
-                csv.printRecord("demand", d.skill() + ":want_to_learn", StatsView.count(d.learners()));
-                csv.printRecord("demand", d.skill() + ":can_teach", StatsView.count(d.teachers()));
+                row(csv, "demand", d.skill() + ":want_to_learn", StatsView.count(d.learners()));
+                row(csv, "demand", d.skill() + ":can_teach", StatsView.count(d.teachers()));
             }
             csv.println();
-            csv.printRecord("pair", "skills", "formed", "status", "reverse", "sessions", "held", "missed");
+            row(csv, "pair", "skills", "formed", "status", "reverse", "sessions", "held", "missed");
             for (StatsReport.PairActivity p : r.pairActivity()) {
-                csv.printRecord(p.pair(), String.join(" ", p.skills()), p.formed() == null ? "" : p.formed(),
+                row(csv, p.pair(), String.join(" ", p.skills()), p.formed() == null ? "" : p.formed(),
                         p.status(), p.reverse() ? "yes" : "no", p.sessions(), p.held(), p.missed());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every cell goes through {@link CsvCells}: skills are typed by members. */
+    private static void row(CSVPrinter csv, Object... cells) throws IOException {
+        csv.printRecord(CsvCells.row(cells));
     }
 
     private static String hours(java.time.Duration d, long basis) {

@@ -74,7 +74,7 @@ final class ProfileHash {
                 blankToNull(h.get(TEAM)), MemberId.parse(h.get(MANAGER)).orElse(null),
                 integer(h.get(CAPACITY), Profile.DEFAULT_CAPACITY), integer(h.get(MENTEES), 0),
                 blankToNull(h.get(BIO)), "1".equals(h.get(PAUSED)), set(h.get(TEACHES)), set(h.get(LEARNS)),
-                Instant.ofEpochSecond(integer(h.get(JOINED), 0)));
+                Instant.ofEpochSecond(number(h.get(JOINED), 0L)));
     }
 
     static Set<String> set(String csv) {
@@ -96,6 +96,15 @@ final class ProfileHash {
     private static int integer(String s, int fallback) {
         try {
             return s == null || s.isBlank() ? fallback : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** Epoch seconds are read as a long: an int ends on 2038-01-19. */
+    private static long number(String s, long fallback) {
+        try {
+            return s == null || s.isBlank() ? fallback : Long.parseLong(s);
         } catch (NumberFormatException e) {
             return fallback;
         }

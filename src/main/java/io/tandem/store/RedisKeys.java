@@ -80,6 +80,11 @@ final class RedisKeys {
         return prefix(workspace) + "leads";
     }
 
+    /** Sorted set: what one member sent others in the last hour, for the sending limit. */
+    static String sends(MemberId id) {
+        return prefix(id.workspace()) + "sends:" + id.user();
+    }
+
     /**
      * Every key that holds one member's data alone, named after them: what forgetting them deletes outright. A store
      * that adds such a key adds it here.
@@ -89,6 +94,6 @@ final class RedisKeys {
         String u = m.user();
         return java.util.List.of(member(m), p + "requests:" + u, p + "pairs:" + u, p + "sessions:" + u,
                 p + "questions:asked:" + u, p + "nudges-off:" + u, inbox(m), p + "teams-conversation:" + u,
-                p + "slack-user:" + u, p + "reported:" + u, p + "owns:" + u);
+                p + "slack-user:" + u, p + "reported:" + u, p + "owns:" + u, sends(m));
     }
 }

@@ -28,12 +28,14 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
 import io.tandem.mentoring.Moderation;
 import io.tandem.mentoring.Profile;
 import io.tandem.mentoring.ProfileStore;
 import io.tandem.mentoring.ProfileView;
 import io.tandem.mentoring.Profiles;
 import io.tandem.mentoring.Programme;
+import io.tandem.mentoring.SendingLimit;
 import io.tandem.mentoring.Skill;
 
 /**
@@ -51,7 +53,6 @@ public class Tips {
     /** At most this many areas in the programme channel's weekly post. */
     static final int CHANNEL_AREAS = 15;
     static final int MIN_LENGTH = 20;
-    static final int MAX_LENGTH = 500;
 
     private final TipStore store;
     private final ProfileStore profileStore;
@@ -61,9 +62,11 @@ public class Tips {
     private final Clock clock;
     private final Programme programme;
     private final List<Tip> starter;
+    private final SendingLimit limit;
 
     public Tips(TipStore store, ProfileStore profileStore, Profiles profiles, ProfileView view, Notifier notifier,
-                Clock clock, Programme programme) {
+                Clock clock, Programme programme, SendingLimit limit) {
+        this.limit = limit;
         this.programme = programme;
         this.store = store;
         this.profileStore = profileStore;
@@ -79,9 +82,8 @@ public class Tips {
         if (text.length() < MIN_LENGTH) {
             throw new Refusal("tips.too-short", MIN_LENGTH);
         }
-        if (text.length() > MAX_LENGTH) {
-            throw new Refusal("set.too-long", MAX_LENGTH);
-        }
+        TextLimit.TIP.check(text);
+        limit.spend(in.caller().id());
         store.save(in.caller().id().workspace(), new Tip(UUID.randomUUID().toString(), skill, in.caller().language(),
                 text.strip(), in.caller().id(), clock.instant()));
         return Reply.text(in.t("tips.saved", view.skill(skill, in.messages().language())));

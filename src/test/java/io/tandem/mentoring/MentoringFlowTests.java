@@ -131,10 +131,12 @@ class MentoringFlowTests {
     @Test
     void expiresUnansweredRequestsOnTheClock() {
         chat.say("alice", "/mentor request @bob seo");
-        Requests now = new Requests(profiles, store, view, finding, notifier, Clock.systemUTC(), Duration.ofDays(5));
+        Requests now = new Requests(profiles, store, view, finding, notifier, Clock.systemUTC(), SendingLimit.NONE,
+                Duration.ofDays(5));
         assertThat(now.expireDue("console")).isZero();
         Clock sixDaysLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(6));
-        Requests later = new Requests(profiles, store, view, finding, notifier, sixDaysLater, Duration.ofDays(5));
+        Requests later = new Requests(profiles, store, view, finding, notifier, sixDaysLater, SendingLimit.NONE,
+                Duration.ofDays(5));
         assertThat(later.expireDue("console")).isEqualTo(1);
         assertThat(lastNotification("alice", 1)).contains("got no answer", "carla (@carla)");
         assertThat(later.expireDue("console")).isZero();

@@ -20,6 +20,7 @@ import io.tandem.engine.Block;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
+import io.tandem.mentoring.SendingLimit;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 import io.tandem.support.RecordedNotifications;
@@ -69,7 +70,8 @@ class PeerQuestionsTests {
     /** The Q&amp;A as it runs {@code later} from now (escalations are due on this clock). */
     private PeerQuestions later(Duration later) {
         return new PeerQuestions(questions, profileStore, profiles, view, notifier,
-                Clock.offset(Clock.systemUTC(), later), programme, 3, Duration.ofHours(48));
+                Clock.offset(Clock.systemUTC(), later), programme, 3, SendingLimit.NONE,
+                Duration.ofHours(48));
     }
 
 

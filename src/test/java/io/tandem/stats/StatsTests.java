@@ -283,6 +283,23 @@ class StatsTests {
     io.tandem.nudges.NudgeDispatcher dispatcher;
 
     @Test
+    void exportsASkillTypedAsAFormulaAsPlainText() throws java.io.IOException {
+        chat.say("f0", "/mentor teach +1+1");
+        chat.say("f1", "/mentor learn +1+1");
+        assertThat(chat.say("f1", "/mentor request @f0 +1+1").text()).contains("I've asked f0");
+        chat.click("f0", Locale.ENGLISH, "mentoring.request.accept", ActionValue.of("request", pendingFor("f0").id()),
+                Map.of());
+        String ready = chat.say("lena", "/stats export").text();
+        String token = ready.replaceAll("(?s).*/exports/([0-9a-f]{64})\\.csv.*", "$1");
+        String csv = new String(downloads.get(Downloads.Kind.EXPORT, token).orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<String> cells = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(csv))
+                .getRecords().stream().flatMap(row -> row.toList().stream()).toList();
+        assertThat(cells).contains("'+1+1")
+                .noneMatch(cell -> cell.startsWith("+") || cell.startsWith("="));
+    }
+
+    @Test
     void leadsNameOtherLeadsAndReadStatsByPeriodSkillAndLanguage() {
         chat.say("bob", "/mentor teach seo");
         chat.say("carla", "/mentor learn basket weaving");
