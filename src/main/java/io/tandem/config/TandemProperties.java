@@ -34,10 +34,11 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
     }
 
     /**
-     * @param enabled    serve the web console at {@code /} and its API at {@code /api/console}
+     * @param enabled    serve the web console at {@code /} and its API at {@code /api/console}; unset (null), only in
+     *                   pure local mode (no Slack, no Teams credentials, no external Redis)
      * @param timeTravel let the console move the clock forward ({@code POST /api/console/clock}); local mode only
      */
-    public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean timeTravel) {
+    public record Console(Boolean enabled, @DefaultValue("false") boolean timeTravel) {
     }
 
     /** @param file an operator's taxonomy file adding or replacing skills (same format as the built-in one) */
