@@ -15,12 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param skills  the skill taxonomy
  * @param delivery how notifications are delivered
  * @param nudges   timed work: reminders, check-ins, tips of the week, and when members may be messaged
+ * @param http     limits on what the platform endpoints accept
  */
 @ConfigurationProperties("tandem")
 public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Redis redis,
                                @DefaultValue Demo demo, @DefaultValue Console console,
                                @DefaultValue Skills skills, @DefaultValue Delivery delivery,
-                               @DefaultValue Nudges nudges) {
+                               @DefaultValue Nudges nudges, @DefaultValue Http http) {
 
     /** @param embeddedPort port of the embedded Redis; 0 picks a free one */
     public record Redis(@DefaultValue("0") int embeddedPort) {
@@ -39,6 +40,13 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
      * @param timeTravel let the console move the clock forward ({@code POST /api/console/clock}); local mode only
      */
     public record Console(Boolean enabled, @DefaultValue("false") boolean timeTravel) {
+    }
+
+    /**
+     * @param maxBody the largest request body {@code /slack/events} and {@code /api/messages} accept; larger is a 413
+     *                before it is read (Slack's and Teams' payloads are a few kilobytes)
+     */
+    public record Http(@DefaultValue("1MB") org.springframework.util.unit.DataSize maxBody) {
     }
 
     /** @param file an operator's taxonomy file adding or replacing skills (same format as the built-in one) */
