@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param delivery how notifications are delivered
  * @param nudges   timed work: reminders, check-ins, tips of the week, and when members may be messaged
  * @param limits   how much one member may send that reaches others
+ * @param http     limits on what the platform endpoints accept
  */
 @ConfigurationProperties("tandem")
 public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Redis redis,
                                @DefaultValue Demo demo, @DefaultValue Console console,
                                @DefaultValue Skills skills, @DefaultValue Delivery delivery,
-                               @DefaultValue Nudges nudges, @DefaultValue Limits limits) {
+                               @DefaultValue Nudges nudges, @DefaultValue Limits limits,
+                               @DefaultValue Http http) {
 
     /** @param embeddedPort port of the embedded Redis; 0 picks a free one */
     public record Redis(@DefaultValue("0") int embeddedPort) {
@@ -35,10 +37,18 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
     }
 
     /**
-     * @param enabled    serve the web console at {@code /} and its API at {@code /api/console}
+     * @param enabled    serve the web console at {@code /} and its API at {@code /api/console}; unset (null), only in
+     *                   pure local mode (no Slack, no Teams credentials, no external Redis)
      * @param timeTravel let the console move the clock forward ({@code POST /api/console/clock}); local mode only
      */
-    public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean timeTravel) {
+    public record Console(Boolean enabled, @DefaultValue("false") boolean timeTravel) {
+    }
+
+    /**
+     * @param maxBody the largest request body {@code /slack/events} and {@code /api/messages} accept; larger is a 413
+     *                before it is read (Slack's and Teams' payloads are a few kilobytes)
+     */
+    public record Http(@DefaultValue("1MB") org.springframework.util.unit.DataSize maxBody) {
     }
 
     /** @param file an operator's taxonomy file adding or replacing skills (same format as the built-in one) */

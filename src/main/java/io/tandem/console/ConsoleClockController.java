@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.tandem.config.LocalMode;
 import io.tandem.engine.TravelClock;
 import io.tandem.nudges.NudgeDispatcher;
 import io.tandem.nudges.Sweeps;
@@ -35,10 +36,7 @@ class ConsoleClockController {
     private final NudgeDispatcher dispatcher;
 
     ConsoleClockController(TravelClock clock, Sweeps sweeps, NudgeDispatcher dispatcher, Environment env) {
-        String real = java.util.stream.Stream.of("tandem.slack.bot-token", "tandem.slack.client-id",
-                        "tandem.teams.app-id", "spring.data.redis.url", "spring.data.redis.host",
-                        "spring.data.redis.sentinel.master", "spring.data.redis.cluster.nodes")
-                .filter(k -> !env.getProperty(k, "").isBlank()).findFirst().orElse(null);
+        String real = LocalMode.notLocalBecause(env).orElse(null);
         if (real != null) {
             throw new IllegalStateException("tandem.console.time-travel is for local demos only, and " + real
                     + " is set: turn one of them off");

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The console's JSON API: translate the request into a {@link ChatEvent}, render the {@link Reply}. Nothing else. */
 @RestController
 @RequestMapping("/api/console")
-@ConditionalOnBooleanProperty(name = "tandem.console.enabled", matchIfMissing = true)
+@Conditional(ConsoleConditions.On.class)
 class ConsoleController {
 
     private static final String CONVERSATION = "console";

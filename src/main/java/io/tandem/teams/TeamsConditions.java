@@ -6,9 +6,12 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import io.tandem.config.LocalMode;
+
 /**
- * Teams is on with credentials, or in emulator mode: no credentials, local mode (no Redis configured: the
- * embedded one runs) and {@code tandem.teams.emulator} not false. Never unauthenticated in production.
+ * Teams is on with credentials, or in emulator mode: no credentials, pure local mode ({@link LocalMode}: no Slack,
+ * no external Redis) and {@code tandem.teams.emulator} not false. Beside Slack or a shared Redis, only with an
+ * explicit {@code tandem.teams.emulator=true}: unauthenticated activities name the URL Tandem answers to.
  */
 final class TeamsConditions {
 
@@ -19,15 +22,12 @@ final class TeamsConditions {
         return Binder.get(env).bindOrCreate("tandem.teams", TeamsProperties.class);
     }
 
-    static boolean localMode(Environment env) {
-        return java.util.stream.Stream.of("spring.data.redis.url", "spring.data.redis.host",
-                "spring.data.redis.sentinel.master", "spring.data.redis.cluster.nodes")
-                .allMatch(k -> env.getProperty(k, "").isBlank());
-    }
-
     static boolean emulator(Environment env) {
         TeamsProperties p = properties(env);
-        return !p.credentials() && localMode(env) && !Boolean.FALSE.equals(p.emulator());
+        if (TeamsProperties.present(p.appId()) || TeamsProperties.present(p.appPassword())) {
+            return false; // half a set of credentials is a mistake to report, not a reason to drop authentication
+        }
+        return p.emulator() == null ? LocalMode.pure(env) : p.emulator();
     }
 
     static boolean on(Environment env) {

@@ -9,14 +9,16 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import io.tandem.config.LocalMode;
 import io.tandem.delivery.Pacing;
 import io.tandem.delivery.RateGate;
 import io.tandem.engine.ConversationEngine;
 
 /**
  * Teams: on with {@code MICROSOFT_APP_ID} and {@code MICROSOFT_APP_PASSWORD} (and {@code MICROSOFT_APP_TENANT_ID}
- * for single-tenant bots). Without them, only in local mode, the endpoint runs unauthenticated for the Bot
- * Framework Emulator, with a warning; never in production.
+ * for single-tenant bots). Without them, only in pure local mode (or with an explicit
+ * {@code tandem.teams.emulator=true}), the endpoint runs unauthenticated for the Bot Framework Emulator, with a
+ * warning; never in production.
  */
 @Configuration(proxyBeanMethods = false)
 public class TeamsConfiguration {
@@ -39,8 +41,10 @@ public class TeamsConfiguration {
         @Bean
         TeamsAdapter teamsAdapter(TeamsProperties properties, Environment env) {
             if (TeamsConditions.emulator(env)) {
-                log.warn("Teams endpoint /api/messages is running WITHOUT authentication (local mode, no"
-                        + " MICROSOFT_APP_ID): fine for the Bot Framework Emulator, never for production.");
+                String beside = LocalMode.notLocalBecause(env).map(s -> " although " + s + " is set"
+                        + " (tandem.teams.emulator=true)").orElse(" (local mode, no MICROSOFT_APP_ID)");
+                log.warn("Teams endpoint /api/messages is running WITHOUT authentication{}: fine for the Bot"
+                        + " Framework Emulator, never for production.", beside);
             } else {
                 log.info("Teams is on at /api/messages (app {}{})", properties.appId(),
                         TeamsProperties.present(properties.tenantId()) ? ", single-tenant" : "");

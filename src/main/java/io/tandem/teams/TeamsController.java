@@ -28,7 +28,8 @@ import com.microsoft.bot.schema.Activity;
 /**
  * {@code POST /api/messages}: the body is read as text and parsed with the SDK's own (Jackson 2) mapper, then
  * handed to the SDK, which validates the JWT before the bot sees anything. A missing, forged or expired token
- * is a 401 and nothing is processed; an unreadable activity is a 400.
+ * is a 401 and nothing is processed; an unreadable activity, or one without a conversation, sender or service URL,
+ * is a 400 ({@link TeamsActivityReader}).
  */
 @RestController
 @Conditional(TeamsConditions.On.class)
@@ -40,6 +41,7 @@ class TeamsController {
     private final TeamsAdapter adapter;
     private final Bot bot;
     private final JacksonAdapter json = new JacksonAdapter();
+    private final TeamsActivityReader reader = new TeamsActivityReader();
 
     TeamsController(TeamsAdapter adapter, TeamsBot bot) {
         this.adapter = adapter;
@@ -51,12 +53,9 @@ class TeamsController {
                                     @RequestHeader(name = "Authorization", required = false) String authorization) {
         Activity activity;
         try {
-            activity = body == null || body.isBlank() ? null : json.deserialize(body, Activity.class);
-        } catch (IOException | RuntimeException e) {
-            log.info("Refused an unreadable Teams activity: {}", e.toString());
-            activity = null;
-        }
-        if (activity == null || activity.getType() == null) {
+            activity = reader.read(body);
+        } catch (TeamsActivityReader.Refused e) {
+            log.info("Refused an unreadable Teams activity: {}", e.getMessage());
             return error(HttpStatus.BAD_REQUEST, "Not a Bot Framework activity");
         }
         AtomicBoolean authenticated = new AtomicBoolean();

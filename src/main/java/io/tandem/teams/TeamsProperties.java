@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appId       the Azure Bot's Microsoft App ID
  * @param appPassword its client secret
  * @param tenantId    the tenant of a single-tenant registration (the only kind Azure creates now)
- * @param emulator    without credentials, accept unauthenticated requests (Bot Framework Emulator); only ever
- *                    in local mode (embedded Redis), and on there unless set to false
+ * @param emulator    without credentials, accept unauthenticated requests (Bot Framework Emulator); unset, on
+ *                    in pure local mode only (no Slack, no external Redis); true also beside them, with a warning
  * @param tenantRate  messages Tandem sends a tenant per second at most, all instances together (0: no limit of
  *                    Tandem's own; after a 429, a rate learnt from it holds for a minute either way)
  */

@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * before the stop must be there after the restart (as with a managed Redis that fails over without losing
  * acknowledged writes).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tandem.demo.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"tandem.demo.enabled=false",
+    "tandem.console.enabled=true"})
 class RedisOutageUnderLoadTests {
 
     static final List<String> SKILLS = List.of("seo", "negotiation", "public speaking", "social media", "sql",

@@ -11,13 +11,14 @@ import io.tandem.support.TestDataDirs;
 
 /**
  * One running Tandem for the bad-input suites: Slack on (signed requests, Web API played by a fake), Teams in
- * emulator mode (activities reach the bot without a token, replies go to a fake connector) and the console. The
+ * emulator mode (activities reach the bot without a token, replies go to a fake connector) and the console, both
+ * turned on explicitly since Slack is configured (they are on by themselves only in pure local mode). The
  * classes extending it share one Spring context, so the server starts once; the fakes are never closed for the
  * same reason (their threads are daemons).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tandem.slack.bot-token=xoxb-test-token", "tandem.slack.signing-secret=" + RunningTandem.SECRET,
-    "tandem.demo.enabled=false"})
+    "tandem.demo.enabled=false", "tandem.console.enabled=true", "tandem.teams.emulator=true"})
 abstract class RunningTandem {
 
     static final String SECRET = "reliability-signing-secret";
