@@ -109,6 +109,7 @@ public class SlackConfiguration {
                      io.tandem.engine.Downloads downloads) {
             AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack)
                     .signingSecret(properties.signingSecret());
+            SlackIgnored.configure(config);
             if (properties.singleWorkspace()) {
                 config.singleTeamBotToken(properties.botToken());
             } else {
@@ -122,6 +123,7 @@ public class SlackConfiguration {
             }
             new SlackHandlers(engine, directory, once, slackExecutor, properties.ackBudget(), new SlackCharts(downloads))
                     .register(app);
+            SlackIgnored.register(app);
             log.info("Slack is on ({}, {})", properties.singleWorkspace() ? "one workspace" : "OAuth, many workspaces",
                     properties.socketMode() ? "Socket Mode" : "HTTP at " + EVENTS_PATH);
             return app;

@@ -92,6 +92,9 @@ final class SlackHandlers {
 
     Response command(SlashCommandRequest request, SlashCommandContext ctx) {
         var p = request.getPayload();
+        if (anonymous(p.getTeamId(), p.getEnterpriseId(), p.getUserId())) {
+            return refused("slash command");
+        }
         String line = p.getCommand() + " " + (p.getText() == null ? "" : p.getText());
         String workspace = workspace(p.getTeamId(), p.getEnterpriseId());
         Supplier<Reply> work = () -> charts.uploaded(ctx.client(), p.getUserId(), engine.handle(textEvent(ctx.client(),
@@ -142,7 +145,12 @@ final class SlackHandlers {
 
     Response action(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload p = request.getPayload();
-        if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
+        if (anonymous(p.getTeam() == null ? null : p.getTeam().getId(),
+                p.getEnterprise() == null ? null : p.getEnterprise().getId(),
+                p.getUser() == null ? null : p.getUser().getId())) {
+            return refused("block_actions");
+        }
+        if (p.getActions() == null || p.getActions().isEmpty()) {
             return ctx.ack();
         }
         BlockActionPayload.Action a = p.getActions().get(0);
@@ -204,7 +212,12 @@ final class SlackHandlers {
 
     Response submission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = request.getPayload();
-        if (p.getView() == null || p.getUser() == null || p.getView().getCallbackId() == null) {
+        if (anonymous(p.getTeam() == null ? null : p.getTeam().getId(),
+                p.getEnterprise() == null ? null : p.getEnterprise().getId(),
+                p.getUser() == null ? null : p.getUser().getId())) {
+            return refused("view_submission");
+        }
+        if (p.getView() == null || p.getView().getCallbackId() == null) {
             return ctx.ack();
         }
         String workspace = workspace(p.getTeam() == null ? null : p.getTeam().getId(),
@@ -448,6 +461,21 @@ final class SlackHandlers {
 
     private static String busy(Messages messages) {
         return messages.get("slack.busy");
+    }
+
+    /**
+     * Slack always names the member and their workspace or org: a payload naming neither comes from no real click
+     * or command. It is refused before any work, so the engine never sees a member of workspace "unknown".
+     */
+    static boolean anonymous(String teamId, String enterpriseId, String userId) {
+        return userId == null || userId.isBlank()
+                || (teamId == null || teamId.isBlank()) && (enterpriseId == null || enterpriseId.isBlank());
+    }
+
+    private static Response refused(String kind) {
+        log.warn("Refused a Slack {} that names no member or no workspace", kind);
+        return Response.builder().statusCode(400).contentType("text/plain;charset=UTF-8")
+                .body("Malformed Slack payload: no member or workspace").build();
     }
 
     /** A member of an Enterprise Grid org-wide install may come without a team: the enterprise is the workspace. */
