@@ -39,7 +39,6 @@ import io.tandem.engine.Action;
 import io.tandem.engine.Block;
 import io.tandem.engine.ChatEvent;
 import io.tandem.engine.ConversationEngine;
-import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
@@ -97,12 +96,12 @@ final class SlackHandlers {
         }
         String line = p.getCommand() + " " + (p.getText() == null ? "" : p.getText());
         String workspace = workspace(p.getTeamId(), p.getEnterpriseId());
-        Supplier<Reply> work = () -> charts.uploaded(ctx.client(), p.getUserId(), engine.handle(textEvent(ctx.client(),
-                workspace, p.getUserId(), p.getUserName(), p.getChannelId(), line)),
-                () -> messages(ctx.client(), workspace, p.getUserId()).get("slack.chart.uploaded"));
+        SlackMember who = member(ctx, workspace, p.getUserId(), p.getUserName());
+        Supplier<Reply> work = () -> charts.uploaded(ctx.client(), p.getUserId(), engine.handle(textEvent(who,
+                workspace, p.getChannelId(), line)), () -> who.messages().get("slack.chart.uploaded"));
         try {
             // Only forms need the label, and it costs a users.info lookup on a cold cache: ask when needed.
-            Supplier<String> cancel = () -> messages(ctx.client(), workspace, p.getUserId()).get("slack.cancel");
+            Supplier<String> cancel = () -> who.messages().get("slack.cancel");
             Optional<Reply> reply = within(work, later -> respond(ctx.client(), later, p.getTriggerId(), line,
                     cancel, r -> ctx.respond(r)));
             if (reply.isEmpty()) {
@@ -115,7 +114,7 @@ final class SlackHandlers {
             return ctx.ack(r -> r.responseType(responseType(reply.get())).text(BlockKitRenderer.fallback(reply.get()))
                     .blocks(BlockKitRenderer.message(reply.get(), line)));
         } catch (RejectedExecutionException e) {
-            return ctx.ack(busy(messages(ctx.client(), workspace, p.getUserId())));
+            return ctx.ack(busy(who.messages()));
         }
     }
 
@@ -157,21 +156,21 @@ final class SlackHandlers {
         String workspace = workspace(p.getTeam() == null ? null : p.getTeam().getId(),
                 p.getEnterprise() == null ? null : p.getEnterprise().getId());
         String user = p.getUser().getId();
+        SlackMember who = member(ctx, workspace, user, p.getUser().getName());
         String channel = p.getChannel() == null ? null : p.getChannel().getId();
         SlackSurface surface = SlackSurface.of(p.getContainer() == null ? null : p.getContainer().getType(),
                 p.getView() == null ? null : p.getView().getType());
         Supplier<Reply> work = () -> {
             if (BlockKitRenderer.OPEN_FORM.equals(a.getActionId())) {
-                return engine.handle(textEvent(ctx.client(), workspace, user, p.getUser().getName(), channel,
-                        a.getValue() == null ? "" : a.getValue()));
+                return engine.handle(textEvent(who, workspace, channel, a.getValue() == null ? "" : a.getValue()));
             }
             String value = a.getValue() != null ? a.getValue()
                     : a.getSelectedOption() != null ? a.getSelectedOption().getValue() : "";
-            SlackUser who = directory.lookup(ctx.client(), workspace, user, p.getUser().getName());
-            return engine.handle(ChatEvent.action(Platform.SLACK, workspace, user, who.name(), who.locale(),
-                    who.zone(), channel, new Action(a.getActionId(), value, Map.of())));
+            SlackUser info = who.info();
+            return engine.handle(ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
+                    info.zone(), channel, new Action(a.getActionId(), value, Map.of())));
         };
-        Consumer<Reply> send = reply -> answerAction(ctx, p, surface, reply);
+        Consumer<Reply> send = reply -> answerAction(ctx, p, surface, who.messages(), reply);
         try {
             within(work, send).ifPresent(send);
         } catch (RejectedExecutionException e) {
@@ -180,10 +179,8 @@ final class SlackHandlers {
         return ctx.ack();
     }
 
-    private void answerAction(ActionContext ctx, BlockActionPayload p, SlackSurface surface, Reply reply) {
+    private void answerAction(ActionContext ctx, BlockActionPayload p, SlackSurface surface, Messages m, Reply reply) {
         MethodsClient client = ctx.client();
-        Messages m = messages(client, workspace(p.getTeam() == null ? null : p.getTeam().getId(),
-                p.getEnterprise() == null ? null : p.getEnterprise().getId()), p.getUser().getId());
         Optional<Block.Form> form = BlockKitRenderer.form(reply);
         try {
             if (form.isPresent()) {
@@ -224,13 +221,13 @@ final class SlackHandlers {
                 p.getEnterprise() == null ? null : p.getEnterprise().getId());
         Map<String, String> fields = BlockKitRenderer.fields(p.getView().getState());
         String user = p.getUser().getId();
+        SlackMember who = member(ctx, workspace, user, p.getUser().getName());
         Supplier<Reply> work = () -> {
-            SlackUser who = directory.lookup(ctx.client(), workspace, user, p.getUser().getName());
-            return engine.handle(ChatEvent.action(Platform.SLACK, workspace, user, who.name(), who.locale(),
-                    who.zone(), null, new Action(p.getView().getCallbackId(),
+            SlackUser info = who.info();
+            return engine.handle(ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
+                    info.zone(), null, new Action(p.getView().getCallbackId(),
                     p.getView().getPrivateMetadata() == null ? "" : p.getView().getPrivateMetadata(), fields)));
         };
-        Messages m = messages(ctx.client(), workspace, user);
         try {
             Optional<Reply> reply = within(work, late -> dm(ctx.client(), user, late));
             if (reply.isEmpty()) {
@@ -241,13 +238,14 @@ final class SlackHandlers {
                     && form.get().actionId().equals(p.getView().getCallbackId())) {
                 return ctx.ackWithErrors(BlockKitRenderer.errors(form.get()));
             }
+            Messages m = who.messages();
             if (form.isPresent()) {
                 return ctx.ackWithUpdate(BlockKitRenderer.modal(form.get(), m.get("slack.cancel")));
             }
             return ctx.ackWithUpdate(BlockKitRenderer.modal(reply.get(), m.get("slack.title"), m.get("slack.close")));
         } catch (RejectedExecutionException e) {
             return ctx.ackWithErrors(Map.of(fields.keySet().stream().findFirst().orElse("x"),
-                    m.get("slack.busy")));
+                    who.messages().get("slack.busy")));
         }
     }
 
@@ -260,8 +258,8 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            Reply reply = engine.handle(textEvent(ctx.client(), workspace, e.getUser(), null, e.getChannel(),
-                    e.getText()));
+            Reply reply = engine.handle(textEvent(member(ctx, workspace, e.getUser(), null), workspace,
+                    e.getChannel(), e.getText()));
             post(ctx.client(), e.getChannel(), e.getUser(), reply, e.getText(),
                     e.getThreadTs() != null ? e.getThreadTs() : e.getTs());
         });
@@ -276,8 +274,8 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            Reply reply = engine.handle(textEvent(ctx.client(), workspace, e.getUser(), null, e.getChannel(),
-                    e.getText()));
+            Reply reply = engine.handle(textEvent(member(ctx, workspace, e.getUser(), null), workspace,
+                    e.getChannel(), e.getText()));
             post(ctx.client(), e.getChannel(), null, reply, e.getText(), null);
         });
     }
@@ -295,19 +293,20 @@ final class SlackHandlers {
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         String token = ctx.getBotToken();
         return submit(payload, ctx, () -> {
+            SlackMember who = member(ctx, workspace, e.getUser(), null);
             Optional<String> content = rosters.download(csv.get(), token);
             List<String> parts = content.map(SlackRosterFiles::parts).orElse(List.of());
             if (parts.isEmpty()) {
                 post(ctx.client(), e.getChannel(), null,
-                        Reply.text(messages(ctx.client(), workspace, e.getUser()).get("slack.roster.unreadable")),
+                        Reply.text(who.messages().get("slack.roster.unreadable")),
                         null, null);
                 return;
             }
             for (int i = 0; i < parts.size(); i++) {
-                Reply reply = engine.handle(textEvent(ctx.client(), workspace, e.getUser(), null, e.getChannel(),
+                Reply reply = engine.handle(textEvent(who, workspace, e.getChannel(),
                         "/mentor admin import\n" + parts.get(i)));
                 if (parts.size() > 1) {
-                    Reply.Builder withPart = Reply.builder().text(messages(ctx.client(), workspace, e.getUser())
+                    Reply.Builder withPart = Reply.builder().text(who.messages()
                             .get("slack.roster.part", i + 1, parts.size()));
                     reply.blocks().forEach(withPart::block);
                     reply = withPart.build();
@@ -324,9 +323,8 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            SlackUser who = directory.lookup(ctx.client(), workspace, e.getUser(), null);
-            Reply home = engine.home(ChatEvent.text(Platform.SLACK, workspace, e.getUser(), who.name(), who.locale(),
-                    who.zone(), e.getChannel(), "", List.of()));
+            Reply home = engine.home(textEvent(member(ctx, workspace, e.getUser(), null), workspace, e.getChannel(),
+                    ""));
             try {
                 var published = ctx.client().viewsPublish(r -> r.userId(e.getUser()).view(BlockKitRenderer.home(home)));
                 if (!published.isOk()) {
@@ -393,15 +391,15 @@ final class SlackHandlers {
         return false;
     }
 
-    /** Labels the adapter adds itself (Close, Cancel) in the member's Slack language. */
-    private Messages messages(MethodsClient client, String workspace, String user) {
-        return Messages.of(Language.of(directory.lookup(client, workspace, user, null).locale()));
+    /** The member behind this request, looked up at most once whatever the request does. */
+    private SlackMember member(com.slack.api.bolt.context.Context ctx, String workspace, String user,
+                               String payloadName) {
+        return new SlackMember(directory, ctx.client(), workspace, user, payloadName);
     }
 
-    private ChatEvent textEvent(MethodsClient client, String workspace, String user, String payloadName,
-                                String channel, String text) {
-        SlackUser who = directory.lookup(client, workspace, user, payloadName);
-        return ChatEvent.text(Platform.SLACK, workspace, user, who.name(), who.locale(), who.zone(), channel,
+    private static ChatEvent textEvent(SlackMember who, String workspace, String channel, String text) {
+        SlackUser info = who.info();
+        return ChatEvent.text(Platform.SLACK, workspace, who.id(), info.name(), info.locale(), info.zone(), channel,
                 text == null ? "" : text, List.of());
     }
 

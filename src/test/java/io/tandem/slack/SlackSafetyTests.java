@@ -1,0 +1,132 @@
+package io.tandem.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.tandem.delivery.DeliveryQueue;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.SlackRequests;
+import io.tandem.support.TestDataDirs;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the Slack adapter must not do, through the running server and the fake Web API: bring back a member who
+ * was forgotten, hand the bot token to a host that is not Slack's, corrupt a value too long for Block Kit, or fail
+ * a command when its own store work does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tandem.slack.bot-token=xoxb-test-token", "tandem.slack.signing-secret=" + SlackSafetyTests.SECRET,
+    "tandem.demo.enabled=false", "tandem.slack.admins-are-leads=true"})
+class SlackSafetyTests {
+
+    static final String SECRET = "safety-signing-secret";
+    static final String CAROL = "U0CAROL";
+    static final FakeSlackApi slack = FakeSlackApi.start();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("tandem.slack.api-url", slack::apiUrl);
+        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("slack-safety").toString());
+    }
+
+    @AfterAll
+    static void stopFake() {
+        slack.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    DeliveryQueue queue;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private SlackRequests requests;
+
+    @BeforeEach
+    void organisation() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
+        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+        slack.reset();
+        slack.addUser(CAROL, "Carol Diaz", "Europe/Madrid", "en-GB").withEmail(CAROL, "carol.diaz@example.com");
+        requests = new SlackRequests(port, SECRET);
+    }
+
+    private JsonNode command(String user, String command, String text) {
+        HttpResponse<String> response = requests.command(command, text, user, slack.responseUrl(user));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    private static List<JsonNode> buttons(JsonNode blocks) {
+        return blocks.valueStream().filter(b -> b.get("type").asString().equals("actions"))
+                .flatMap(b -> b.get("elements").valueStream()).toList();
+    }
+
+    static String blockAction(String user, String actionId, String value, String responseUrl) {
+        return """
+                {"type":"block_actions","team":{"id":"T0TEST","domain":"tandem-test"},
+                 "user":{"id":"%s","username":"u","name":"u","team_id":"T0TEST"},"api_app_id":"A0TANDEM",
+                 "token":"legacy","trigger_id":"trigger-click",
+                 "container":{"type":"message","message_ts":"1.2","channel_id":"C0GENERAL"},
+                 "channel":{"id":"C0GENERAL","name":"general"},"response_url":"%s",
+                 "actions":[{"action_id":"%s","block_id":"b1","type":"button","action_ts":"1.1",
+                   "text":{"type":"plain_text","text":"x"},"value":%s}]}
+                """.formatted(user, responseUrl, actionId, JsonMapper.builder().build().writeValueAsString(value));
+    }
+
+    /** All of Redis as text: every key, and every value of strings, hashes, sets, sorted sets and lists. */
+    private String everything() {
+        StringBuilder all = new StringBuilder();
+        for (String key : redis.keys("*")) {
+            all.append(key).append(' ');
+            switch (redis.type(key)) {
+                case STRING -> all.append(redis.opsForValue().get(key));
+                case HASH -> redis.opsForHash().entries(key).forEach((k, v) -> all.append(k).append(v));
+                case SET -> redis.opsForSet().members(key).forEach(all::append);
+                case ZSET -> redis.opsForZSet().range(key, 0, -1).forEach(all::append);
+                case LIST -> redis.opsForList().range(key, 0, -1).forEach(all::append);
+                default -> {
+                }
+            }
+            all.append('\n');
+        }
+        return all.toString();
+    }
+
+    @Test
+    void forgetsAMemberForGoodWhenTheyConfirmForgetMe() {
+        command(CAROL, "/mentor", "teach negotiation");
+        assertThat(everything()).contains(CAROL, "Carol Diaz", "carol.diaz@example.com");
+        JsonNode confirm = buttons(command(CAROL, "/mentor", "forget-me").get("blocks")).get(0);
+        // the worst case: Tandem no longer has her in its users.info cache when she clicks
+        redis.delete(redis.keys("tandem:*slack-user:" + CAROL));
+        slack.reset();
+        HttpResponse<String> click = requests.interaction(blockAction(CAROL, confirm.get("action_id").asString(),
+                confirm.get("value").asString(), slack.responseUrl("forget")));
+        assertThat(click.statusCode()).isEqualTo(200);
+        assertThat(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10)).rawBody())
+                .contains("Tandem has forgotten you");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
+        assertThat(slack.calls("users.info")).as("looked up once in the request").hasSize(1);
+        assertThat(everything()).doesNotContain(CAROL, "Carol Diaz", "carol.diaz@example.com");
+    }
+}
