@@ -64,10 +64,14 @@ final class SlackHandlers {
     private final ExecutorService executor;
     private final Duration budget;
     private final SlackCharts charts;
-    private final SlackRosterFiles rosters = new SlackRosterFiles();
+    private final SlackRosterFiles rosters;
+    private final java.util.function.Predicate<io.tandem.engine.MemberId> isLead;
 
     SlackHandlers(ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService executor,
-                  Duration budget, SlackCharts charts) {
+                  Duration budget, SlackCharts charts, SlackRosterFiles rosters,
+                  java.util.function.Predicate<io.tandem.engine.MemberId> isLead) {
+        this.rosters = rosters;
+        this.isLead = isLead;
         this.charts = charts;
         this.engine = engine;
         this.directory = directory;
@@ -294,6 +298,20 @@ final class SlackHandlers {
         String token = ctx.getBotToken();
         return submit(payload, ctx, () -> {
             SlackMember who = member(ctx, workspace, e.getUser(), null);
+            ChatEvent asked = textEvent(who, workspace, e.getChannel(), "/mentor admin import");
+            boolean lead;
+            try {
+                lead = isLead.test(asked.member());
+            } catch (StoreUnavailableException unavailable) {
+                post(ctx.client(), e.getChannel(), null, Reply.text(who.messages().get("error.unavailable")), null,
+                        null);
+                return;
+            }
+            if (!lead) {
+                // nothing is downloaded for someone who may not import: the engine refuses them as for the command
+                post(ctx.client(), e.getChannel(), null, engine.handle(asked), null, null);
+                return;
+            }
             Optional<String> content = rosters.download(csv.get(), token);
             List<String> parts = content.map(SlackRosterFiles::parts).orElse(List.of());
             if (parts.isEmpty()) {

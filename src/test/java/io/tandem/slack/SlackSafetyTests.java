@@ -129,4 +129,59 @@ class SlackSafetyTests {
         assertThat(slack.calls("users.info")).as("looked up once in the request").hasSize(1);
         assertThat(everything()).doesNotContain(CAROL, "Carol Diaz", "carol.diaz@example.com");
     }
+
+    private static String event(String id, String eventJson) {
+        return ("{\"token\":\"legacy\",\"team_id\":\"T0TEST\",\"api_app_id\":\"A0TANDEM\",\"type\":\"event_callback\","
+                + "\"event_id\":\"%s\",\"event_time\":1700000000,\"event\":%s}").formatted(id, eventJson);
+    }
+
+    private static String fileShare(String user, String url) {
+        return "{\"type\":\"message\",\"subtype\":\"file_share\",\"channel_type\":\"im\",\"channel\":\"D" + user
+                + "\",\"user\":\"" + user + "\",\"text\":\"\",\"ts\":\"5.5\",\"files\":[{\"id\":\"F0ROSTER\","
+                + "\"name\":\"roster.csv\",\"filetype\":\"csv\",\"size\":60,\"url_private_download\":\"" + url + "\"}]}";
+    }
+
+    private List<FakeSlackApi.Call> postedTo(String user) {
+        return slack.calls("chat.postMessage").stream().filter(c -> ("D" + user).equals(c.param("channel"))).toList();
+    }
+
+    @Test
+    void downloadsARosterOnlyForALeadAndOnlyFromSlack() throws Exception {
+        List<String> elsewhere = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            elsewhere.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] csv = "handle,name,seniority,teaches\nU0X,X,junior,seo\n".getBytes();
+            exchange.sendResponseHeaders(200, csv.length);
+            exchange.getResponseBody().write(csv);
+            exchange.close();
+        });
+        other.start();
+        try {
+            String foreign = "http://127.0.0.1:" + other.getAddress().getPort() + "/files-pri/F0ROSTER";
+            String slackUrl = slack.hostFile("F0ROSTER", "handle,name,seniority,teaches\nU0NEW1,Newcomer,junior,seo\n");
+            slack.addUser("U0ADMIN", "Ada Admin", "Europe/London", "en-GB").makeAdmin("U0ADMIN");
+
+            requests.event(event("EvNonLead1", fileShare(CAROL, slackUrl)), Map.of());
+            requests.event(event("EvNonLead2", fileShare(CAROL, foreign)), Map.of());
+            await().atMost(Duration.ofSeconds(10)).until(() -> postedTo(CAROL).size() == 2);
+            assertThat(postedTo(CAROL)).allSatisfy(c -> assertThat(c.param("text")).contains("programme leads"));
+
+            requests.event(event("EvLead1", fileShare("U0ADMIN", foreign)), Map.of());
+            await().atMost(Duration.ofSeconds(10)).until(() -> postedTo("U0ADMIN").size() == 1);
+            assertThat(postedTo("U0ADMIN").get(0).param("text")).doesNotContain("Roster imported");
+            assertThat(elsewhere).as("the bot token went to a host that is not Slack's").isEmpty();
+            assertThat(slack.calls(FakeSlackApi.DOWNLOAD)).as("a non-lead's file was downloaded").isEmpty();
+
+            requests.event(event("EvLead2", fileShare("U0ADMIN", slackUrl)), Map.of());
+            await().atMost(Duration.ofSeconds(10)).until(() -> postedTo("U0ADMIN").stream()
+                    .anyMatch(c -> c.param("text").contains("Roster imported: 1 invited")));
+            assertThat(slack.calls(FakeSlackApi.DOWNLOAD)).singleElement()
+                    .satisfies(d -> assertThat(d.token()).isEqualTo("xoxb-test-token"));
+            assertThat(elsewhere).isEmpty();
+        } finally {
+            other.stop(0);
+        }
+    }
 }
