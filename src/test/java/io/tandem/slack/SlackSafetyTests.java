@@ -184,4 +184,46 @@ class SlackSafetyTests {
             other.stop(0);
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void acknowledgesEveryShapeOfRequestSlackSendsAndAnswersEveryMembersMessage(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        org.springframework.core.io.Resource[] corpus = new org.springframework.core.io.support
+                .PathMatchingResourcePatternResolver().getResources("classpath:slack-corpus/*");
+        assertThat(corpus).hasSizeGreaterThan(30);
+        for (org.springframework.core.io.Resource file : corpus) {
+            String name = file.getFilename();
+            slack.reset();
+            String respondTo = slack.responseUrl(name);
+            String body = file.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).strip();
+            HttpResponse<String> response;
+            if (name.startsWith("command-")) {
+                response = requests.post("application/x-www-form-urlencoded", body.replace("RESPONSE_URL",
+                        java.net.URLEncoder.encode(respondTo, java.nio.charset.StandardCharsets.UTF_8)));
+            } else if (name.startsWith("interaction-")) {
+                response = requests.interaction(body.replace("RESPONSE_URL", respondTo));
+            } else {
+                response = requests.event(body, Map.of());
+            }
+            assertThat(response.statusCode()).as(name + ": " + response.body())
+                    .isEqualTo(name.contains(".refused.") ? 400 : 200);
+            if (name.contains(".answer.")) {
+                if (name.startsWith("command-")) {
+                    assertThat(response.body()).as(name).contains("/mentor");
+                } else {
+                    await(name).atMost(Duration.ofSeconds(10)).until(() -> slack.calls().stream()
+                            .anyMatch(c -> List.of("chat.postMessage", "chat.postEphemeral").contains(c.method())
+                                    && c.param("text") != null && c.param("text").contains("/mentor")));
+                }
+            }
+            if (name.equals("event-url-verification.json")) {
+                assertThat(response.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+            }
+        }
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
+        assertThat(output.getAll()).doesNotContain("\tat ", " ERROR ", "No BoltEventHandler registered",
+                "registered for callback_id");
+    }
 }
