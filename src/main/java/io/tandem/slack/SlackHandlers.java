@@ -101,8 +101,17 @@ final class SlackHandlers {
         String line = p.getCommand() + " " + (p.getText() == null ? "" : p.getText());
         String workspace = workspace(p.getTeamId(), p.getEnterpriseId());
         SlackMember who = member(ctx, workspace, p.getUserId(), p.getUserName());
-        Supplier<Reply> work = () -> charts.uploaded(ctx.client(), p.getUserId(), engine.handle(textEvent(who,
-                workspace, p.getChannelId(), line)), () -> who.messages().get("slack.chart.uploaded"));
+        Supplier<Reply> work = () -> {
+            Reply reply = engine.handle(textEvent(who, workspace, p.getChannelId(), line));
+            try {
+                return charts.uploaded(ctx.client(), p.getUserId(), reply,
+                        () -> who.messages().get("slack.chart.uploaded"));
+            } catch (StoreUnavailableException e) {
+                // the adapter's own store work fails as the engine's would: said in the member's language
+                log.warn("Slack chart upload: store unavailable: {}", e.getMessage());
+                return Reply.text(who.messages().get("error.unavailable"));
+            }
+        };
         try {
             // Only forms need the label, and it costs a users.info lookup on a cold cache: ask when needed.
             Supplier<String> cancel = () -> who.messages().get("slack.cancel");

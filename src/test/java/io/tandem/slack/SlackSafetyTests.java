@@ -56,6 +56,8 @@ class SlackSafetyTests {
     StringRedisTemplate redis;
     @Autowired
     DeliveryQueue queue;
+    @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
+    io.tandem.engine.Downloads downloads;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private SlackRequests requests;
@@ -225,5 +227,16 @@ class SlackSafetyTests {
                 .until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
         assertThat(output.getAll()).doesNotContain("\tat ", " ERROR ", "No BoltEventHandler registered",
                 "registered for callback_id");
+    }
+
+    @Test
+    void answersAStoreOutageInItsOwnChartUploadInTheMembersLanguage() {
+        slack.addUser("U0CHEF", "Chantal Chef", "Europe/Paris", "fr-FR").makeAdmin("U0CHEF");
+        org.mockito.Mockito.doThrow(new io.tandem.engine.StoreUnavailableException("Redis is away", null))
+                .when(downloads).get(org.mockito.ArgumentMatchers.eq(io.tandem.engine.Downloads.Kind.CHART),
+                        org.mockito.ArgumentMatchers.anyString());
+        JsonNode ack = command("U0CHEF", "/stats", "");
+        assertThat(ack.toString()).contains("momentanément indisponible");
+        assertThat(slack.calls("files.completeUploadExternal")).isEmpty();
     }
 }
