@@ -65,11 +65,13 @@ final class SlackHandlers {
     private final Duration budget;
     private final SlackCharts charts;
     private final SlackRosterFiles rosters;
+    private final SlackValues values;
     private final java.util.function.Predicate<io.tandem.engine.MemberId> isLead;
 
     SlackHandlers(ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService executor,
                   Duration budget, SlackCharts charts, SlackRosterFiles rosters,
-                  java.util.function.Predicate<io.tandem.engine.MemberId> isLead) {
+                  java.util.function.Predicate<io.tandem.engine.MemberId> isLead, SlackValues values) {
+        this.values = values;
         this.rosters = rosters;
         this.isLead = isLead;
         this.charts = charts;
@@ -102,7 +104,7 @@ final class SlackHandlers {
         String workspace = workspace(p.getTeamId(), p.getEnterpriseId());
         SlackMember who = member(ctx, workspace, p.getUserId(), p.getUserName());
         Supplier<Reply> work = () -> {
-            Reply reply = engine.handle(textEvent(who, workspace, p.getChannelId(), line));
+            Reply reply = handle(workspace, textEvent(who, workspace, p.getChannelId(), line));
             try {
                 return charts.uploaded(ctx.client(), p.getUserId(), reply,
                         () -> who.messages().get("slack.chart.uploaded"));
@@ -175,12 +177,13 @@ final class SlackHandlers {
                 p.getView() == null ? null : p.getView().getType());
         Supplier<Reply> work = () -> {
             if (BlockKitRenderer.OPEN_FORM.equals(a.getActionId())) {
-                return engine.handle(textEvent(who, workspace, channel, a.getValue() == null ? "" : a.getValue()));
+                return handle(workspace, textEvent(who, workspace, channel,
+                        a.getValue() == null ? "" : values.resolve(workspace, a.getValue())));
             }
-            String value = a.getValue() != null ? a.getValue()
-                    : a.getSelectedOption() != null ? a.getSelectedOption().getValue() : "";
+            String value = values.resolve(workspace, a.getValue() != null ? a.getValue()
+                    : a.getSelectedOption() != null ? a.getSelectedOption().getValue() : "");
             SlackUser info = who.info();
-            return engine.handle(ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
+            return handle(workspace, ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
                     info.zone(), channel, new Action(a.getActionId(), value, Map.of())));
         };
         Consumer<Reply> send = reply -> answerAction(ctx, p, surface, who.messages(), reply);
@@ -237,9 +240,10 @@ final class SlackHandlers {
         SlackMember who = member(ctx, workspace, user, p.getUser().getName());
         Supplier<Reply> work = () -> {
             SlackUser info = who.info();
-            return engine.handle(ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
+            return handle(workspace, ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
                     info.zone(), null, new Action(p.getView().getCallbackId(),
-                    p.getView().getPrivateMetadata() == null ? "" : p.getView().getPrivateMetadata(), fields)));
+                    p.getView().getPrivateMetadata() == null ? ""
+                            : values.resolve(workspace, p.getView().getPrivateMetadata()), fields)));
         };
         try {
             Optional<Reply> reply = within(work, late -> dm(ctx.client(), user, late));
@@ -271,7 +275,7 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            Reply reply = engine.handle(textEvent(member(ctx, workspace, e.getUser(), null), workspace,
+            Reply reply = handle(workspace, textEvent(member(ctx, workspace, e.getUser(), null), workspace,
                     e.getChannel(), e.getText()));
             post(ctx.client(), e.getChannel(), e.getUser(), reply, e.getText(),
                     e.getThreadTs() != null ? e.getThreadTs() : e.getTs());
@@ -287,7 +291,7 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            Reply reply = engine.handle(textEvent(member(ctx, workspace, e.getUser(), null), workspace,
+            Reply reply = handle(workspace, textEvent(member(ctx, workspace, e.getUser(), null), workspace,
                     e.getChannel(), e.getText()));
             post(ctx.client(), e.getChannel(), null, reply, e.getText(), null);
         });
@@ -318,7 +322,7 @@ final class SlackHandlers {
             }
             if (!lead) {
                 // nothing is downloaded for someone who may not import: the engine refuses them as for the command
-                post(ctx.client(), e.getChannel(), null, engine.handle(asked), null, null);
+                post(ctx.client(), e.getChannel(), null, handle(workspace, asked), null, null);
                 return;
             }
             Optional<String> content = rosters.download(csv.get(), token);
@@ -330,7 +334,7 @@ final class SlackHandlers {
                 return;
             }
             for (int i = 0; i < parts.size(); i++) {
-                Reply reply = engine.handle(textEvent(who, workspace, e.getChannel(),
+                Reply reply = handle(workspace, textEvent(who, workspace, e.getChannel(),
                         "/mentor admin import\n" + parts.get(i)));
                 if (parts.size() > 1) {
                     Reply.Builder withPart = Reply.builder().text(who.messages()
@@ -350,8 +354,8 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            Reply home = engine.home(textEvent(member(ctx, workspace, e.getUser(), null), workspace, e.getChannel(),
-                    ""));
+            Reply home = values.shrink(workspace, engine.home(textEvent(member(ctx, workspace, e.getUser(), null), workspace, e.getChannel(),
+                    "")));
             try {
                 var published = ctx.client().viewsPublish(r -> r.userId(e.getUser()).view(BlockKitRenderer.home(home)));
                 if (!published.isOk()) {
@@ -416,6 +420,11 @@ final class SlackHandlers {
             log.warn("views.open failed: {}", e.getMessage());
         }
         return false;
+    }
+
+    /** The engine's answer, with values too long for Block Kit kept aside ({@link SlackValues}). */
+    private Reply handle(String workspace, ChatEvent event) {
+        return values.shrink(workspace, engine.handle(event));
     }
 
     /** The member behind this request, looked up at most once whatever the request does. */

@@ -239,4 +239,67 @@ class SlackSafetyTests {
         assertThat(ack.toString()).contains("momentanément indisponible");
         assertThat(slack.calls("files.completeUploadExternal")).isEmpty();
     }
+
+    static final String LONG_VALUE = "v".repeat(10) + "é".repeat(2_000) + "x".repeat(2_990);
+    static final String LONG_METADATA = "m".repeat(5_000) + "ü".repeat(5_000);
+
+    /** Test actions: one shows a button whose value is 5,000 characters, one a form carrying 10,000. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class LongValues {
+
+        @org.springframework.context.annotation.Bean
+        io.tandem.engine.ActionHandler longButton() {
+            return io.tandem.engine.ActionHandler.of("test.long.button", in -> io.tandem.engine.Reply.builder()
+                    .text("A long button").block(new io.tandem.engine.Block.Section(null, "Click", List.of(),
+                            List.of(new io.tandem.engine.Block.Button("test.long.echo", "Echo", LONG_VALUE, null))))
+                    .build());
+        }
+
+        @org.springframework.context.annotation.Bean
+        io.tandem.engine.ActionHandler longForm() {
+            return io.tandem.engine.ActionHandler.of("test.long.form", in -> io.tandem.engine.Reply.builder()
+                    .text("A long form").block(new io.tandem.engine.Block.Form("test.long.echo", "Long", "Send",
+                            List.of(new io.tandem.engine.Block.Input("note", "Note", io.tandem.engine.Block.InputType.TEXT,
+                                    false, null, null, null)), null, LONG_METADATA)).build());
+        }
+
+        @org.springframework.context.annotation.Bean
+        io.tandem.engine.ActionHandler longEcho() {
+            return io.tandem.engine.ActionHandler.of("test.long.echo", in -> io.tandem.engine.Reply.text(
+                    in.action().value().equals(LONG_VALUE) ? "intact button value"
+                            : in.action().value().equals(LONG_METADATA) ? "intact metadata"
+                            : "corrupted: " + in.action().value().length() + " characters"));
+        }
+    }
+
+    @Test
+    void carriesButtonValuesAndFormMetadataLongerThanSlackAllowsIntact() {
+        requests.interaction(blockAction(CAROL, "test.long.button", "", slack.responseUrl("long1")));
+        JsonNode shown = json.readTree(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10)).rawBody());
+        JsonNode button = buttons(shown.get("blocks")).get(0);
+        assertThat(button.get("value").asString().length()).isLessThanOrEqualTo(2_000);
+        slack.reset();
+        requests.interaction(blockAction(CAROL, "test.long.echo", button.get("value").asString(),
+                slack.responseUrl("long2")));
+        assertThat(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10)).rawBody())
+                .contains("intact button value");
+
+        requests.interaction(blockAction(CAROL, "test.long.form", "", slack.responseUrl("long3")));
+        JsonNode view = json.readTree(slack.awaitCall("views.open", Duration.ofSeconds(10)).param("view"));
+        String metadata = view.get("private_metadata").asString();
+        assertThat(metadata).isNotEmpty().hasSizeLessThanOrEqualTo(3_000);
+        String submission = """
+                {"type":"view_submission","team":{"id":"T0TEST","domain":"tandem-test"},
+                 "user":{"id":"%s","username":"u","name":"u","team_id":"T0TEST"},"api_app_id":"A0TANDEM",
+                 "token":"legacy","trigger_id":"t2","response_urls":[],
+                 "view":{"id":"V1","team_id":"T0TEST","type":"modal","callback_id":"test.long.echo",
+                   "private_metadata":%s,"state":{"values":{
+                     "note":{"note":{"type":"plain_text_input","value":"hi"}}}}}}
+                """.formatted(CAROL, json.writeValueAsString(metadata));
+        HttpResponse<String> submitted = requests.interaction(submission);
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        assertThat(submitted.body()).contains("intact metadata");
+        assertThat(redis.keys("tandem:{slack:T0TEST}:blockval:*")).hasSize(2)
+                .allSatisfy(key -> assertThat(redis.getExpire(key)).isBetween(1L, 3 * 24 * 3600L));
+    }
 }
