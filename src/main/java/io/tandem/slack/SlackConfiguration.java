@@ -106,9 +106,11 @@ public class SlackConfiguration {
         @Bean
         App slackApp(SlackProperties properties, Slack slack, InstallationService installations,
                      ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService slackExecutor,
-                     io.tandem.engine.Downloads downloads) {
+                     io.tandem.engine.Downloads downloads, io.tandem.mentoring.Programme programme,
+                     SlackLongValues longValues) {
             AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack)
                     .signingSecret(properties.signingSecret());
+            SlackIgnored.configure(config);
             if (properties.singleWorkspace()) {
                 config.singleTeamBotToken(properties.botToken());
             } else {
@@ -120,8 +122,10 @@ public class SlackConfiguration {
             if (!properties.singleWorkspace()) {
                 app.service(installations).service(new ClientOnlyOAuthStateService()).asOAuthApp(true);
             }
-            new SlackHandlers(engine, directory, once, slackExecutor, properties.ackBudget(), new SlackCharts(downloads))
+            new SlackHandlers(engine, directory, once, slackExecutor, properties.ackBudget(), new SlackCharts(downloads),
+                    new SlackRosterFiles(properties.apiUrl()), programme::isLead, new SlackValues(longValues))
                     .register(app);
+            SlackIgnored.register(app);
             log.info("Slack is on ({}, {})", properties.singleWorkspace() ? "one workspace" : "OAuth, many workspaces",
                     properties.socketMode() ? "Socket Mode" : "HTTP at " + EVENTS_PATH);
             return app;

@@ -39,7 +39,6 @@ import io.tandem.engine.Action;
 import io.tandem.engine.Block;
 import io.tandem.engine.ChatEvent;
 import io.tandem.engine.ConversationEngine;
-import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
@@ -65,10 +64,16 @@ final class SlackHandlers {
     private final ExecutorService executor;
     private final Duration budget;
     private final SlackCharts charts;
-    private final SlackRosterFiles rosters = new SlackRosterFiles();
+    private final SlackRosterFiles rosters;
+    private final SlackValues values;
+    private final java.util.function.Predicate<io.tandem.engine.MemberId> isLead;
 
     SlackHandlers(ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService executor,
-                  Duration budget, SlackCharts charts) {
+                  Duration budget, SlackCharts charts, SlackRosterFiles rosters,
+                  java.util.function.Predicate<io.tandem.engine.MemberId> isLead, SlackValues values) {
+        this.values = values;
+        this.rosters = rosters;
+        this.isLead = isLead;
         this.charts = charts;
         this.engine = engine;
         this.directory = directory;
@@ -92,14 +97,26 @@ final class SlackHandlers {
 
     Response command(SlashCommandRequest request, SlashCommandContext ctx) {
         var p = request.getPayload();
+        if (anonymous(p.getTeamId(), p.getEnterpriseId(), p.getUserId())) {
+            return refused("slash command");
+        }
         String line = p.getCommand() + " " + (p.getText() == null ? "" : p.getText());
         String workspace = workspace(p.getTeamId(), p.getEnterpriseId());
-        Supplier<Reply> work = () -> charts.uploaded(ctx.client(), p.getUserId(), engine.handle(textEvent(ctx.client(),
-                workspace, p.getUserId(), p.getUserName(), p.getChannelId(), line)),
-                () -> messages(ctx.client(), workspace, p.getUserId()).get("slack.chart.uploaded"));
+        SlackMember who = member(ctx, workspace, p.getUserId(), p.getUserName());
+        Supplier<Reply> work = () -> {
+            Reply reply = handle(workspace, textEvent(who, workspace, p.getChannelId(), line));
+            try {
+                return charts.uploaded(ctx.client(), p.getUserId(), reply,
+                        () -> who.messages().get("slack.chart.uploaded"));
+            } catch (StoreUnavailableException e) {
+                // the adapter's own store work fails as the engine's would: said in the member's language
+                log.warn("Slack chart upload: store unavailable: {}", e.getMessage());
+                return Reply.text(who.messages().get("error.unavailable"));
+            }
+        };
         try {
             // Only forms need the label, and it costs a users.info lookup on a cold cache: ask when needed.
-            Supplier<String> cancel = () -> messages(ctx.client(), workspace, p.getUserId()).get("slack.cancel");
+            Supplier<String> cancel = () -> who.messages().get("slack.cancel");
             Optional<Reply> reply = within(work, later -> respond(ctx.client(), later, p.getTriggerId(), line,
                     cancel, r -> ctx.respond(r)));
             if (reply.isEmpty()) {
@@ -112,7 +129,7 @@ final class SlackHandlers {
             return ctx.ack(r -> r.responseType(responseType(reply.get())).text(BlockKitRenderer.fallback(reply.get()))
                     .blocks(BlockKitRenderer.message(reply.get(), line)));
         } catch (RejectedExecutionException e) {
-            return ctx.ack(busy(messages(ctx.client(), workspace, p.getUserId())));
+            return ctx.ack(busy(who.messages()));
         }
     }
 
@@ -142,28 +159,34 @@ final class SlackHandlers {
 
     Response action(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload p = request.getPayload();
-        if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
+        if (anonymous(p.getTeam() == null ? null : p.getTeam().getId(),
+                p.getEnterprise() == null ? null : p.getEnterprise().getId(),
+                p.getUser() == null ? null : p.getUser().getId())) {
+            return refused("block_actions");
+        }
+        if (p.getActions() == null || p.getActions().isEmpty()) {
             return ctx.ack();
         }
         BlockActionPayload.Action a = p.getActions().get(0);
         String workspace = workspace(p.getTeam() == null ? null : p.getTeam().getId(),
                 p.getEnterprise() == null ? null : p.getEnterprise().getId());
         String user = p.getUser().getId();
+        SlackMember who = member(ctx, workspace, user, p.getUser().getName());
         String channel = p.getChannel() == null ? null : p.getChannel().getId();
         SlackSurface surface = SlackSurface.of(p.getContainer() == null ? null : p.getContainer().getType(),
                 p.getView() == null ? null : p.getView().getType());
         Supplier<Reply> work = () -> {
             if (BlockKitRenderer.OPEN_FORM.equals(a.getActionId())) {
-                return engine.handle(textEvent(ctx.client(), workspace, user, p.getUser().getName(), channel,
-                        a.getValue() == null ? "" : a.getValue()));
+                return handle(workspace, textEvent(who, workspace, channel,
+                        a.getValue() == null ? "" : values.resolve(workspace, a.getValue())));
             }
-            String value = a.getValue() != null ? a.getValue()
-                    : a.getSelectedOption() != null ? a.getSelectedOption().getValue() : "";
-            SlackUser who = directory.lookup(ctx.client(), workspace, user, p.getUser().getName());
-            return engine.handle(ChatEvent.action(Platform.SLACK, workspace, user, who.name(), who.locale(),
-                    who.zone(), channel, new Action(a.getActionId(), value, Map.of())));
+            String value = values.resolve(workspace, a.getValue() != null ? a.getValue()
+                    : a.getSelectedOption() != null ? a.getSelectedOption().getValue() : "");
+            SlackUser info = who.info();
+            return handle(workspace, ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
+                    info.zone(), channel, new Action(a.getActionId(), value, Map.of())));
         };
-        Consumer<Reply> send = reply -> answerAction(ctx, p, surface, reply);
+        Consumer<Reply> send = reply -> answerAction(ctx, p, surface, who.messages(), reply);
         try {
             within(work, send).ifPresent(send);
         } catch (RejectedExecutionException e) {
@@ -172,10 +195,8 @@ final class SlackHandlers {
         return ctx.ack();
     }
 
-    private void answerAction(ActionContext ctx, BlockActionPayload p, SlackSurface surface, Reply reply) {
+    private void answerAction(ActionContext ctx, BlockActionPayload p, SlackSurface surface, Messages m, Reply reply) {
         MethodsClient client = ctx.client();
-        Messages m = messages(client, workspace(p.getTeam() == null ? null : p.getTeam().getId(),
-                p.getEnterprise() == null ? null : p.getEnterprise().getId()), p.getUser().getId());
         Optional<Block.Form> form = BlockKitRenderer.form(reply);
         try {
             if (form.isPresent()) {
@@ -204,20 +225,26 @@ final class SlackHandlers {
 
     Response submission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = request.getPayload();
-        if (p.getView() == null || p.getUser() == null || p.getView().getCallbackId() == null) {
+        if (anonymous(p.getTeam() == null ? null : p.getTeam().getId(),
+                p.getEnterprise() == null ? null : p.getEnterprise().getId(),
+                p.getUser() == null ? null : p.getUser().getId())) {
+            return refused("view_submission");
+        }
+        if (p.getView() == null || p.getView().getCallbackId() == null) {
             return ctx.ack();
         }
         String workspace = workspace(p.getTeam() == null ? null : p.getTeam().getId(),
                 p.getEnterprise() == null ? null : p.getEnterprise().getId());
         Map<String, String> fields = BlockKitRenderer.fields(p.getView().getState());
         String user = p.getUser().getId();
+        SlackMember who = member(ctx, workspace, user, p.getUser().getName());
         Supplier<Reply> work = () -> {
-            SlackUser who = directory.lookup(ctx.client(), workspace, user, p.getUser().getName());
-            return engine.handle(ChatEvent.action(Platform.SLACK, workspace, user, who.name(), who.locale(),
-                    who.zone(), null, new Action(p.getView().getCallbackId(),
-                    p.getView().getPrivateMetadata() == null ? "" : p.getView().getPrivateMetadata(), fields)));
+            SlackUser info = who.info();
+            return handle(workspace, ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
+                    info.zone(), null, new Action(p.getView().getCallbackId(),
+                    p.getView().getPrivateMetadata() == null ? ""
+                            : values.resolve(workspace, p.getView().getPrivateMetadata()), fields)));
         };
-        Messages m = messages(ctx.client(), workspace, user);
         try {
             Optional<Reply> reply = within(work, late -> dm(ctx.client(), user, late));
             if (reply.isEmpty()) {
@@ -228,13 +255,14 @@ final class SlackHandlers {
                     && form.get().actionId().equals(p.getView().getCallbackId())) {
                 return ctx.ackWithErrors(BlockKitRenderer.errors(form.get()));
             }
+            Messages m = who.messages();
             if (form.isPresent()) {
                 return ctx.ackWithUpdate(BlockKitRenderer.modal(form.get(), m.get("slack.cancel")));
             }
             return ctx.ackWithUpdate(BlockKitRenderer.modal(reply.get(), m.get("slack.title"), m.get("slack.close")));
         } catch (RejectedExecutionException e) {
             return ctx.ackWithErrors(Map.of(fields.keySet().stream().findFirst().orElse("x"),
-                    m.get("slack.busy")));
+                    who.messages().get("slack.busy")));
         }
     }
 
@@ -247,8 +275,8 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            Reply reply = engine.handle(textEvent(ctx.client(), workspace, e.getUser(), null, e.getChannel(),
-                    e.getText()));
+            Reply reply = handle(workspace, textEvent(member(ctx, workspace, e.getUser(), null), workspace,
+                    e.getChannel(), e.getText()));
             post(ctx.client(), e.getChannel(), e.getUser(), reply, e.getText(),
                     e.getThreadTs() != null ? e.getThreadTs() : e.getTs());
         });
@@ -263,8 +291,8 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            Reply reply = engine.handle(textEvent(ctx.client(), workspace, e.getUser(), null, e.getChannel(),
-                    e.getText()));
+            Reply reply = handle(workspace, textEvent(member(ctx, workspace, e.getUser(), null), workspace,
+                    e.getChannel(), e.getText()));
             post(ctx.client(), e.getChannel(), null, reply, e.getText(), null);
         });
     }
@@ -282,19 +310,34 @@ final class SlackHandlers {
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         String token = ctx.getBotToken();
         return submit(payload, ctx, () -> {
+            SlackMember who = member(ctx, workspace, e.getUser(), null);
+            ChatEvent asked = textEvent(who, workspace, e.getChannel(), "/mentor admin import");
+            boolean lead;
+            try {
+                lead = isLead.test(asked.member());
+            } catch (StoreUnavailableException unavailable) {
+                post(ctx.client(), e.getChannel(), null, Reply.text(who.messages().get("error.unavailable")), null,
+                        null);
+                return;
+            }
+            if (!lead) {
+                // nothing is downloaded for someone who may not import: the engine refuses them as for the command
+                post(ctx.client(), e.getChannel(), null, handle(workspace, asked), null, null);
+                return;
+            }
             Optional<String> content = rosters.download(csv.get(), token);
             List<String> parts = content.map(SlackRosterFiles::parts).orElse(List.of());
             if (parts.isEmpty()) {
                 post(ctx.client(), e.getChannel(), null,
-                        Reply.text(messages(ctx.client(), workspace, e.getUser()).get("slack.roster.unreadable")),
+                        Reply.text(who.messages().get("slack.roster.unreadable")),
                         null, null);
                 return;
             }
             for (int i = 0; i < parts.size(); i++) {
-                Reply reply = engine.handle(textEvent(ctx.client(), workspace, e.getUser(), null, e.getChannel(),
+                Reply reply = handle(workspace, textEvent(who, workspace, e.getChannel(),
                         "/mentor admin import\n" + parts.get(i)));
                 if (parts.size() > 1) {
-                    Reply.Builder withPart = Reply.builder().text(messages(ctx.client(), workspace, e.getUser())
+                    Reply.Builder withPart = Reply.builder().text(who.messages()
                             .get("slack.roster.part", i + 1, parts.size()));
                     reply.blocks().forEach(withPart::block);
                     reply = withPart.build();
@@ -311,9 +354,8 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            SlackUser who = directory.lookup(ctx.client(), workspace, e.getUser(), null);
-            Reply home = engine.home(ChatEvent.text(Platform.SLACK, workspace, e.getUser(), who.name(), who.locale(),
-                    who.zone(), e.getChannel(), "", List.of()));
+            Reply home = values.shrink(workspace, engine.home(textEvent(member(ctx, workspace, e.getUser(), null), workspace, e.getChannel(),
+                    "")));
             try {
                 var published = ctx.client().viewsPublish(r -> r.userId(e.getUser()).view(BlockKitRenderer.home(home)));
                 if (!published.isOk()) {
@@ -380,15 +422,20 @@ final class SlackHandlers {
         return false;
     }
 
-    /** Labels the adapter adds itself (Close, Cancel) in the member's Slack language. */
-    private Messages messages(MethodsClient client, String workspace, String user) {
-        return Messages.of(Language.of(directory.lookup(client, workspace, user, null).locale()));
+    /** The engine's answer, with values too long for Block Kit kept aside ({@link SlackValues}). */
+    private Reply handle(String workspace, ChatEvent event) {
+        return values.shrink(workspace, engine.handle(event));
     }
 
-    private ChatEvent textEvent(MethodsClient client, String workspace, String user, String payloadName,
-                                String channel, String text) {
-        SlackUser who = directory.lookup(client, workspace, user, payloadName);
-        return ChatEvent.text(Platform.SLACK, workspace, user, who.name(), who.locale(), who.zone(), channel,
+    /** The member behind this request, looked up at most once whatever the request does. */
+    private SlackMember member(com.slack.api.bolt.context.Context ctx, String workspace, String user,
+                               String payloadName) {
+        return new SlackMember(directory, ctx.client(), workspace, user, payloadName);
+    }
+
+    private static ChatEvent textEvent(SlackMember who, String workspace, String channel, String text) {
+        SlackUser info = who.info();
+        return ChatEvent.text(Platform.SLACK, workspace, who.id(), info.name(), info.locale(), info.zone(), channel,
                 text == null ? "" : text, List.of());
     }
 
@@ -448,6 +495,21 @@ final class SlackHandlers {
 
     private static String busy(Messages messages) {
         return messages.get("slack.busy");
+    }
+
+    /**
+     * Slack always names the member and their workspace or org: a payload naming neither comes from no real click
+     * or command. It is refused before any work, so the engine never sees a member of workspace "unknown".
+     */
+    static boolean anonymous(String teamId, String enterpriseId, String userId) {
+        return userId == null || userId.isBlank()
+                || (teamId == null || teamId.isBlank()) && (enterpriseId == null || enterpriseId.isBlank());
+    }
+
+    private static Response refused(String kind) {
+        log.warn("Refused a Slack {} that names no member or no workspace", kind);
+        return Response.builder().statusCode(400).contentType("text/plain;charset=UTF-8")
+                .body("Malformed Slack payload: no member or workspace").build();
     }
 
     /** A member of an Enterprise Grid org-wide install may come without a team: the enterprise is the workspace. */

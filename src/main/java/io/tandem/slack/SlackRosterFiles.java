@@ -28,6 +28,37 @@ final class SlackRosterFiles {
     static final int PART = 3_500;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI api;
+
+    /** {@code apiUrl}: the configured Web API, whose own host (a proxy, a fake in tests) may serve files too. */
+    SlackRosterFiles(String apiUrl) {
+        this.api = URI.create(apiUrl);
+    }
+
+    /**
+     * The bot token goes only to Slack: over HTTPS to {@code slack.com}, {@code slack-files.com} or their
+     * subdomains (files.slack.com), or to the very scheme, host and port of the configured Web API. A payload
+     * naming any other host gets nothing.
+     */
+    boolean fromSlack(String url) {
+        URI u;
+        try {
+            u = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (u.getHost() == null || u.getUserInfo() != null) {
+            return false;
+        }
+        String host = u.getHost().toLowerCase(Locale.ROOT);
+        boolean slackHost = host.equals("slack.com") || host.endsWith(".slack.com") || host.equals("slack-files.com")
+                || host.endsWith(".slack-files.com");
+        if (slackHost && "https".equalsIgnoreCase(u.getScheme()) && (u.getPort() == -1 || u.getPort() == 443)) {
+            return true;
+        }
+        return host.equalsIgnoreCase(api.getHost()) && u.getPort() == api.getPort()
+                && String.valueOf(u.getScheme()).equalsIgnoreCase(api.getScheme());
+    }
 
     static boolean isCsv(File f) {
         return "csv".equalsIgnoreCase(f.getFiletype())
@@ -37,6 +68,10 @@ final class SlackRosterFiles {
     /** The file's text, if Slack hands it over (and it is not too large). */
     Optional<String> download(File f, String token) {
         if (f.getUrlPrivateDownload() == null || token == null || f.getSize() != null && f.getSize() > MAX_BYTES) {
+            return Optional.empty();
+        }
+        if (!fromSlack(f.getUrlPrivateDownload())) {
+            log.warn("Refused to download a shared file from a host that is not Slack's");
             return Optional.empty();
         }
         try {

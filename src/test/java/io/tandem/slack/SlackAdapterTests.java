@@ -272,12 +272,66 @@ class SlackAdapterTests {
 
     @Test
     void ignoresItsOwnMessagesAndOtherBots() {
-        requests.event(event("EvBot1", "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
-                + "\"bot_id\":\"B0BOT\",\"text\":\"Mentors for SEO\",\"ts\":\"3.3\"}"), Map.of());
-        requests.event(event("EvEdit1", "{\"type\":\"message\",\"subtype\":\"message_changed\",\"channel_type\":\"im\","
-                + "\"channel\":\"D0ALICE\",\"ts\":\"3.4\"}"), Map.of());
+        assertThat(requests.event(event("EvBot1", "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
+                + "\"bot_id\":\"B0BOT\",\"text\":\"Mentors for SEO\",\"ts\":\"3.3\"}"), Map.of()).statusCode()).isEqualTo(200);
+        assertThat(requests.event(event("EvBot2", "{\"type\":\"message\",\"subtype\":\"bot_message\",\"channel_type\":\"im\","
+                + "\"channel\":\"D0ALICE\",\"bot_id\":\"B0OTHER\",\"username\":\"other\",\"text\":\"find seo\",\"ts\":\"3.5\"}"),
+                Map.of()).statusCode()).isEqualTo(200);
+        assertThat(requests.event(event("EvEdit1", "{\"type\":\"message\",\"subtype\":\"message_changed\",\"channel_type\":\"im\","
+                + "\"channel\":\"D0ALICE\",\"ts\":\"3.4\"}"), Map.of()).statusCode()).isEqualTo(200);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> slack.calls("chat.postMessage").isEmpty());
+    }
+
+    @Test
+    void acknowledgesSignedRequestsItHasNoHandlerForAndStillRefusesForgedOnes() {
+        List<String> events = List.of(
+                "{\"type\":\"message\",\"subtype\":\"message_changed\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
+                        + "\"hidden\":true,\"message\":{\"type\":\"message\",\"user\":\"U0ALICE\",\"text\":\"x\",\"ts\":\"1.0\"},"
+                        + "\"ts\":\"1.1\",\"event_ts\":\"1.1\"}",
+                "{\"type\":\"message\",\"subtype\":\"message_deleted\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
+                        + "\"hidden\":true,\"deleted_ts\":\"1.0\",\"ts\":\"1.2\",\"event_ts\":\"1.2\"}",
+                "{\"type\":\"message\",\"subtype\":\"me_message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
+                        + "\"user\":\"U0ALICE\",\"text\":\"waves\",\"ts\":\"1.3\",\"event_ts\":\"1.3\"}",
+                "{\"type\":\"reaction_added\",\"user\":\"U0ALICE\",\"reaction\":\"tada\","
+                        + "\"item\":{\"type\":\"message\",\"channel\":\"D0ALICE\",\"ts\":\"1.0\"},\"event_ts\":\"1.4\"}",
+                "{\"type\":\"an_event_slack_invents_next_year\",\"event_ts\":\"1.5\"}");
+        for (int i = 0; i < events.size(); i++) {
+            String body = event("EvIgnored" + i, events.get(i));
+            assertThat(requests.event(body, Map.of()).statusCode()).as(events.get(i)).isEqualTo(200);
+            assertThat(requests.post("application/json", body, System.currentTimeMillis() / 1000, "wrong-secret",
+                    Map.of()).statusCode()).as(events.get(i)).isEqualTo(401);
+        }
+        String closed = "{\"type\":\"view_closed\",\"team\":{\"id\":\"T0TEST\"},\"user\":{\"id\":\"U0ALICE\"},"
+                + "\"api_app_id\":\"A0TANDEM\",\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"x\"},"
+                + "\"is_cleared\":false}";
+        String shortcut = "{\"type\":\"message_action\",\"callback_id\":\"tandem.save\",\"trigger_id\":\"t\","
+                + "\"team\":{\"id\":\"T0TEST\"},\"user\":{\"id\":\"U0ALICE\"},\"channel\":{\"id\":\"C0GENERAL\"},"
+                + "\"message\":{\"type\":\"message\",\"text\":\"hi\",\"ts\":\"1.0\"},\"response_url\":\"" + slack.responseUrl("s") + "\"}";
+        for (String interaction : List.of(closed, shortcut)) {
+            assertThat(requests.interaction(interaction).statusCode()).as(interaction).isEqualTo(200);
+        }
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> slack.calls("chat.postMessage").isEmpty() && slack.calls(FakeSlackApi.RESPONSE_URL).isEmpty());
+    }
+
+    @Test
+    void refusesAnInteractionThatNamesNoMemberOrWorkspaceBeforeRunningIt() {
+        String click = blockAction(ALICE, "mentoring.profile.edit", "", MESSAGE)
+                .replace("\"id\":\"T0TEST\"", "\"id\":\"\"").replace("\"id\":\"" + ALICE + "\"", "\"id\":\"\"");
+        HttpResponse<String> refused = requests.interaction(click);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Malformed Slack payload");
+        String form = submission(ALICE, "Europe/London", "cooking")
+                .replace("\"id\":\"T0TEST\"", "\"id\":\"\"").replace("\"team_id\":\"T0TEST\"", "\"team_id\":\"\"")
+                .replace("\"id\":\"" + ALICE + "\"", "\"id\":\"\"");
+        assertThat(requests.interaction(form).statusCode()).isEqualTo(400);
+        assertThat(requests.post("application/x-www-form-urlencoded",
+                SlackRequests.slashCommand("/mentor", "teach cooking", "", slack.responseUrl("x"))).statusCode())
+                .isEqualTo(400);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> slack.calls("views.open").isEmpty() && slack.calls(FakeSlackApi.RESPONSE_URL).isEmpty());
+        assertThat(command(ALICE, "/mentor", "profile").get("text").asString()).doesNotContain("Cooking");
     }
 
     @Test
