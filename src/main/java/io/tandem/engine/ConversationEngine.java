@@ -131,8 +131,10 @@ public final class ConversationEngine {
             return Reply.text(messages.get("error.unknown-action"));
         }
         label[0] = action.id();
-        if (!TextLimit.FIELD.fits(action.value())
-                || action.fields().values().stream().anyMatch(v -> !TextLimit.FIELD.fits(v))) {
+        if (!TextLimit.VALUE.fits(action.value())) {
+            throw new Refusal("error.too-long", TextLimit.VALUE.max());
+        }
+        if (action.fields().values().stream().anyMatch(v -> !TextLimit.FIELD.fits(v))) {
             throw new Refusal("error.too-long", TextLimit.FIELD.max());
         }
         Invocation in = new Invocation(event, caller, messages, new Arguments(""));

@@ -36,7 +36,12 @@ public enum TextLimit {
      * Any one button value or form field, before a feature reads it: as long as a command line may be, so every
      * longer text above still gets its own message, and a flood of megabytes never reaches a feature.
      */
-    FIELD(CommandParser.MAX_LENGTH, "error.too-long");
+    FIELD(CommandParser.MAX_LENGTH, "error.too-long"),
+    /**
+     * A button value or a form's carried value (Tandem writes those itself; Slack keeps long ones server-side and
+     * gives them back whole): room for 5,000-character values and 10,000-character form metadata, not a flood.
+     */
+    VALUE(16_000, "error.too-long");
 
     private final int max;
     private final String key;
