@@ -170,12 +170,21 @@ final class BlockKitRenderer {
         for (int from = chunks.isEmpty() ? 0 : FIELDS; from < fields.size(); from += FIELDS) {
             out.add(SectionBlock.builder().fields(fields.subList(from, Math.min(fields.size(), from + FIELDS))).build());
         }
-        List<BlockElement> buttons = s.buttons().stream().<BlockElement>map(BlockKitRenderer::button).toList();
-        for (int from = 0; from < buttons.size(); from += BUTTONS) {
-            out.add(ActionsBlock.builder().elements(buttons.subList(from, Math.min(buttons.size(), from + BUTTONS)))
-                    .build());
+        for (int from = 0; from < s.buttons().size(); from += BUTTONS) {
+            List<Block.Button> row = s.buttons().subList(from, Math.min(s.buttons().size(), from + BUTTONS));
+            // Block Kit wants each action_id once per block: the second "find" button of a row is find#2
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            out.add(ActionsBlock.builder().elements(row.stream().<BlockElement>map(b -> button(b,
+                    seen.merge(b.actionId(), 1, Integer::sum))).toList()).build());
         }
     }
+
+    /** The engine's action id of a Slack {@code action_id}: {@code mentoring.find#2} is {@code mentoring.find}. */
+    static String engineAction(String actionId) {
+        return actionId == null ? "" : actionId.replaceFirst(NTH + "$", "");
+    }
+
+    private static final String NTH = "#[0-9]+";
 
     private static void items(List<LayoutBlock> out, Block.Items l) {
         StringBuilder text = new StringBuilder();
@@ -198,14 +207,18 @@ final class BlockKitRenderer {
         }
     }
 
-    private static ButtonElement button(Block.Button b) {
+    /** The {@code nth} button of its block with this action id (from 1). A button with no value has none. */
+    private static ButtonElement button(Block.Button b, int nth) {
         String style = switch (b.style()) {
             case PRIMARY -> "primary";
             case DANGER -> "danger";
             case DEFAULT -> null;
         };
-        return ButtonElement.builder().actionId(shorten(b.actionId(), ACTION_ID)).text(plain(shorten(b.label(), BUTTON_TEXT)))
-                .value(b.value().length() > VALUE ? b.value().substring(0, VALUE) : b.value()).style(style).build();
+        String suffix = nth == 1 ? "" : "#" + nth;
+        return ButtonElement.builder().actionId(shorten(b.actionId(), ACTION_ID - suffix.length()) + suffix)
+                .text(plain(shorten(b.label(), BUTTON_TEXT)))
+                .value(b.value().isEmpty() ? null : b.value().length() > VALUE ? b.value().substring(0, VALUE)
+                        : b.value()).style(style).build();
     }
 
     private static BlockElement element(Block.Input input) {

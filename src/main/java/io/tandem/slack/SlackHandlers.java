@@ -184,7 +184,7 @@ final class SlackHandlers {
                     : a.getSelectedOption() != null ? a.getSelectedOption().getValue() : "");
             SlackUser info = who.info();
             return handle(workspace, ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
-                    info.zone(), channel, new Action(a.getActionId(), value, Map.of())));
+                    info.zone(), channel, new Action(BlockKitRenderer.engineAction(a.getActionId()), value, Map.of())));
         };
         Consumer<Reply> send = reply -> answerAction(ctx, p, surface, who.messages(), reply);
         try {

@@ -147,6 +147,29 @@ class SlackAdapterTests {
     }
 
     @Test
+    void givesEachButtonOfABlockItsOwnActionIdAndRoutesEveryOneOfThem() {
+        JsonNode ack = command(ALICE, "/mentor", "learn generative ai, data literacy");
+        List<JsonNode> finds = buttons(ack.get("blocks")).stream()
+                .filter(b -> b.get("action_id").asString().startsWith("mentoring.find")).toList();
+        assertThat(finds).extracting(b -> b.get("action_id").asString())
+                .containsExactly("mentoring.find", "mentoring.find#2");
+        requests.interaction(blockAction(ALICE, "mentoring.find#2", finds.get(1).get("value").asString(), MESSAGE));
+        FakeSlackApi.Call answer = slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10));
+        assertThat(answer.rawBody()).as("the second button finds for the second skill").contains("ata");
+        assertThat(answer.rawBody()).doesNotContain("don't know", "connais pas");
+    }
+
+    @Test
+    void publishesAHomeSlackAcceptsWithSeveralSkillsToLearn() {
+        command(BOB, "/mentor", "learn generative ai, data literacy");
+        requests.event(event("EvHome2", "{\"type\":\"app_home_opened\",\"user\":\"U0BOB\",\"channel\":\"D0BOB\","
+                + "\"tab\":\"home\",\"event_ts\":\"1.1\"}"), Map.of());
+        FakeSlackApi.Call published = slack.awaitCall("views.publish", Duration.ofSeconds(10));
+        assertThat(slack.refusals()).as("what Slack would refuse").isEmpty();
+        assertThat(json.readTree(published.param("view")).toString()).contains("mentoring.find#2");
+    }
+
+    @Test
     void answersAnUnknownButtonKindly() {
         requests.interaction(blockAction(ALICE, "no.such.action", "", MESSAGE));
         JsonNode answer = json.readTree(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10)).rawBody());

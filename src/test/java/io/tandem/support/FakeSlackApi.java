@@ -163,6 +163,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final AtomicLong tsMicros = new AtomicLong();
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<String> refusals = new java.util.ArrayList<>();
     /** Messages posted per channel, oldest first, as conversations.history gives them back. */
     private final Map<String, List<JsonObject>> history = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -179,6 +180,28 @@ public final class FakeSlackApi implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        unseenRefusals();
+    }
+
+    /**
+     * Payloads this fake refused because Slack would have ({@link BlockKitRules}), oldest first; a test that means to
+     * send one reads them here, which counts as seen. Any left unseen fail the test at {@link #reset} or {@link #close}:
+     * every test that talks to this fake is also a check of what Slack accepts.
+     */
+    public List<String> refusals() {
+        synchronized (refusals) {
+            List<String> seen = List.copyOf(refusals);
+            refusals.clear();
+            return seen;
+        }
+    }
+
+    private void unseenRefusals() {
+        List<String> unseen = refusals();
+        if (!unseen.isEmpty()) {
+            throw new AssertionError("Slack would have refused " + unseen.size() + " payload(s):\n"
+                    + String.join("\n", unseen));
+        }
     }
 
     // ---------------------------------------------------------------- addresses
@@ -266,6 +289,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** Forgets calls, handlers, scripted failures, limits and counts (registered users stay). */
     public void reset() {
+        unseenRefusals();
         synchronized (limitsMonitor) {
             handlers.clear();
             scripted.clear();
@@ -418,8 +442,44 @@ public final class FakeSlackApi implements AutoCloseable {
                 return limited;
             }
         }
+        Reply invalid = strict(call);
+        if (invalid != null) {
+            return invalid;
+        }
         Function<Call, Reply> handler = handlers.get(call.method());
         return handler != null ? handler.apply(call) : defaultAnswer(call);
+    }
+
+    /** Slack's answer to a payload it refuses (Block Kit's rules, message length), or null if it accepts it. */
+    private Reply strict(Call call) {
+        List<String> broken;
+        Reply answer;
+        switch (call.method()) {
+            case "chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage", RESPONSE_URL -> {
+                broken = new java.util.ArrayList<>(BlockKitRules.message(parseOrNull(call.param("blocks"))));
+                String text = call.param("text");
+                if (text != null && text.length() > 40_000) {
+                    broken.add("text: " + text.length() + " characters, at most 40,000");
+                }
+                answer = call.method().equals(RESPONSE_URL)
+                        ? new Reply(400, Map.of("Content-Type", "text/plain"), "invalid_blocks")
+                        : Reply.error(text != null && text.length() > 40_000 ? "msg_too_long" : "invalid_blocks");
+            }
+            case "views.open", "views.push", "views.update", "views.publish" -> {
+                broken = BlockKitRules.view(parseOrNull(call.param("view")));
+                answer = Reply.error("invalid_arguments");
+            }
+            default -> {
+                return null;
+            }
+        }
+        if (broken.isEmpty()) {
+            return null;
+        }
+        synchronized (refusals) {
+            refusals.add(call.method() + ": " + String.join("; ", broken));
+        }
+        return answer;
     }
 
     /** A 429 if a limit refuses the call; otherwise counts it against the limits and answers null. */

@@ -64,10 +64,37 @@ public final class SlackRequests {
                 .header("Content-Type", contentType).header("X-Slack-Request-Timestamp", ts)
                 .header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
+        HttpResponse<String> response;
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+        ackSlackAccepts(response);
+        return response;
+    }
+
+    /**
+     * An ack is a payload too: its blocks (a slash command's answer) or its view (a form's new step) must follow
+     * Block Kit's rules, or Slack shows an error instead ({@link BlockKitRules}).
+     */
+    private static void ackSlackAccepts(HttpResponse<String> response) {
+        String body = response.body();
+        if (response.statusCode() != 200 || body == null || !body.strip().startsWith("{")) {
+            return;
+        }
+        com.google.gson.JsonObject ack;
+        try {
+            ack = com.google.gson.JsonParser.parseString(body).getAsJsonObject();
+        } catch (RuntimeException e) {
+            return;
+        }
+        java.util.List<String> broken = new java.util.ArrayList<>(BlockKitRules.message(ack.get("blocks")));
+        if (ack.has("view")) {
+            broken.addAll(BlockKitRules.view(ack.get("view")));
+        }
+        if (!broken.isEmpty()) {
+            throw new AssertionError("Slack would refuse this ack: " + broken + "\n" + body);
         }
     }
 
