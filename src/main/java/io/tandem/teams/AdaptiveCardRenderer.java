@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.tandem.engine.Block;
 import io.tandem.engine.Reply;
 
@@ -49,7 +52,44 @@ final class AdaptiveCardRenderer {
             body.add(text(reply.text(), false));
         }
         card.put("body", body);
+        return withinSize(card, body);
+    }
+
+    /**
+     * Teams refuses a bot message over 100 KB (counted as UTF-16) with 413 {@code MessageSizeTooBig}, and Microsoft
+     * advises staying under 80 KB: a card over {@link #BUDGET_CHARS} keeps the start of its fallback text and as many
+     * of its first elements as fit, then says the rest was left out, rather than never arriving.
+     */
+    private static Map<String, Object> withinSize(Map<String, Object> card, List<Object> body) {
+        if (size(card) <= BUDGET_CHARS) {
+            return card;
+        }
+        String fallback = String.valueOf(card.get("fallbackText"));
+        card.put("fallbackText", fallback.length() > FALLBACK_CHARS ? fallback.substring(0, FALLBACK_CHARS) + "…"
+                : fallback);
+        Object more = text("…", false);
+        body.add(more);
+        int total = size(card);
+        while (total > BUDGET_CHARS && body.size() > 2) {
+            total -= size(body.remove(body.size() - 2)) + 1; // the element and its comma
+        }
+        if (size(card) > BUDGET_CHARS) {
+            body.set(0, text(fallback.substring(0, Math.min(fallback.length(), FALLBACK_CHARS)) + "…", false));
+        }
         return card;
+    }
+
+    /** 80 KB as UTF-16, less room for the activity around the card. */
+    static final int BUDGET_CHARS = 80 * 1024 / 2 - 2_000;
+    private static final int FALLBACK_CHARS = 2_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static int size(Object element) {
+        try {
+            return JSON.writeValueAsString(element).length();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An Adaptive Card that cannot be written as JSON", e);
+        }
     }
 
     private static Map<String, Object> section(Block.Section s) {

@@ -224,6 +224,7 @@ public final class FakeBotConnector implements AutoCloseable {
     private final Deque<Reply> scriptedCreates = new ArrayDeque<>();       // guarded by scriptMonitor
     private final Map<String, Member> members = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Set<String> missingMembers = ConcurrentHashMap.newKeySet();
+    private final List<String> refusals = new ArrayList<>(); // guarded by itself
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private Duration perConversation;                                      // guarded by scriptMonitor
@@ -246,6 +247,28 @@ public final class FakeBotConnector implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        unseenRefusals();
+    }
+
+    /**
+     * Activities this fake refused because Teams would have ({@link AdaptiveCardRules}), oldest first; a test that
+     * means to send one reads them here, which counts as seen. Any left unseen fail the test at {@link #reset} or
+     * {@link #close}: every test that talks to this fake is also a check of what Teams accepts.
+     */
+    public List<String> refusals() {
+        synchronized (refusals) {
+            List<String> seen = List.copyOf(refusals);
+            refusals.clear();
+            return seen;
+        }
+    }
+
+    private void unseenRefusals() {
+        List<String> unseen = refusals();
+        if (!unseen.isEmpty()) {
+            throw new AssertionError("Teams would have refused " + unseen.size() + " activit(ies):\n"
+                    + String.join("\n", unseen));
+        }
     }
 
     // ---------------------------------------------------------------- addresses and incoming activities
@@ -297,7 +320,6 @@ public final class FakeBotConnector implements AutoCloseable {
         }
     }
 
-    /** Forgets calls, scripted failures and counts (registered and missing members stay). */
     /**
      * Rate limits on activity posts, answered 429 with {@code Retry-After: 1} as the Connector does: one post per
      * {@code perConversation} to a conversation, and {@code perSecond} posts in any rolling second (0: no limit).
@@ -311,7 +333,12 @@ public final class FakeBotConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets calls, scripted failures, limits and counts (registered and missing members stay); fails if Teams would
+     * have refused an activity no test read ({@link #refusals}).
+     */
     public void reset() {
+        unseenRefusals();
         synchronized (scriptMonitor) {
             perConversation = null;
             perSecond = 0;
@@ -460,6 +487,12 @@ public final class FakeBotConnector implements AutoCloseable {
                 }
             }
         }
+        if (route.kind == Kind.SEND || route.kind == Kind.REPLY || route.kind == Kind.UPDATE) {
+            Reply invalid = strict(route, body);
+            if (invalid != null) {
+                return invalid;
+            }
+        }
         return switch (route.kind) {
             case SEND, REPLY -> created(NODES.objectNode().put("id", nextActivityId()));
             case UPDATE -> Reply.ok(NODES.objectNode().put("id", route.activityId).toString());
@@ -470,6 +503,20 @@ public final class FakeBotConnector implements AutoCloseable {
             case UNKNOWN -> Reply.error(404, "NotFound", "The fake Bot Connector has no endpoint " + method + " "
                     + (route.conversationId == null ? "" : "for conversation " + route.conversationId));
         };
+    }
+
+    /** Teams' answer to an activity it refuses (too large, a card it cannot render), or null if it accepts it. */
+    private Reply strict(Route route, String body) {
+        List<String> broken = AdaptiveCardRules.activity(body);
+        if (broken.isEmpty()) {
+            return null;
+        }
+        synchronized (refusals) {
+            refusals.add(route.kind + " " + route.conversationId + ": " + String.join("; ", broken));
+        }
+        return AdaptiveCardRules.utf16Bytes(body) > AdaptiveCardRules.MESSAGE_LIMIT_BYTES
+                ? Reply.error(413, "MessageSizeTooBig", "Message size too large")
+                : Reply.error(400, "BadArgument", "Invalid Adaptive Card: " + broken.get(0));
     }
 
     /** A 1:1 conversation with {@code members[0]} gets {@link #personalConversationId}; others a new id. */

@@ -2,61 +2,30 @@ package io.tandem.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.dialect.Dialects;
 
 import io.tandem.engine.Block;
 import io.tandem.engine.Reply;
+import io.tandem.support.AdaptiveCardRules;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every reply renders to an Adaptive Card 1.5 that the official schema accepts, using only what Teams supports. */
 class AdaptiveCardRendererTests {
 
-    private static final String SCHEMA_ID = "http://adaptivecards.io/schemas/adaptive-card.json";
-    private static final Set<String> TEAMS_SUPPORTED = Set.of("AdaptiveCard", "TextBlock", "FactSet", "ColumnSet",
-            "Column", "Container", "ActionSet", "Action.Submit", "Action.Execute", "Input.Text", "Input.ChoiceSet",
-            "Input.Date", "Input.Time", "Image");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static Schema schema;
-
-    @BeforeAll
-    static void loadSchema() throws IOException {
-        Path besideProject = Path.of("..", "shared", "schemas", "adaptive-cards").toAbsolutePath().normalize();
-        Path dir = Files.isDirectory(besideProject) ? besideProject : Path.of("/work/shared/schemas/adaptive-cards");
-        String text = Files.readString(dir.resolve("adaptive-card-1.5.json"));
-        // The schema declares draft 6 but names itself with draft 4's "id" and annotates elements with "version".
-        com.networknt.schema.dialect.Dialect draft6 = com.networknt.schema.dialect.Dialect
-                .builder(Dialects.getDraft6())
-                .keyword(new com.networknt.schema.keyword.NonValidationKeyword("id"))
-                .keyword(new com.networknt.schema.keyword.NonValidationKeyword("version"))
-                .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(draft6,
-                builder -> builder.schemas(Map.of(SCHEMA_ID, text))
-                        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
-        schema = registry.getSchema(SchemaLocation.of(SCHEMA_ID));
-    }
 
     private static JsonNode render(Reply reply) {
         return JSON.valueToTree(AdaptiveCardRenderer.card(reply));
     }
 
     private static List<String> errors(JsonNode card) {
-        return schema.validate(card).stream().map(Error::toString).toList();
+        return AdaptiveCardRules.card(card);
     }
 
     private static List<String> types(JsonNode node) {
@@ -109,7 +78,7 @@ class AdaptiveCardRendererTests {
 
     @Test
     void usesOnlyElementsTeamsSupports() {
-        assertThat(types(render(everything()))).isNotEmpty().allSatisfy(t -> assertThat(TEAMS_SUPPORTED).contains(t));
+        assertThat(types(render(everything()))).isNotEmpty().allSatisfy(t -> assertThat(AdaptiveCardRules.TEAMS_SUPPORTED).contains(t));
     }
 
     @Test
@@ -126,5 +95,29 @@ class AdaptiveCardRendererTests {
         assertThat(form.get(2).get("color").asString()).isEqualTo("Attention");
         JsonNode save = form.get(form.size() - 1).get("actions").get(0);
         assertThat(save.get("data").get("tandemAction").asString()).isEqualTo("mentoring.profile.save");
+    }
+
+    @Test
+    void keepsAHugeReplyWithinTeamsMessageSizeAndSaysTheRestWasLeftOut() {
+        Reply.Builder huge = Reply.builder().text("Mentors for SEO");
+        for (int i = 0; i < 400; i++) {
+            huge.block(new Block.Section("Mentor " + i, "Teaches SEO. " + "x".repeat(400), List.of(), List.of(
+                    new Block.Button("mentoring.request", "Request", "mentor=" + i, Block.ButtonStyle.PRIMARY))));
+        }
+        JsonNode card = render(huge.build());
+        String activity = "{\"type\":\"message\",\"attachments\":[{\"contentType\":\""
+                + AdaptiveCardRules.CARD_TYPE + "\",\"content\":" + card + "}]}";
+
+        assertThat(AdaptiveCardRules.activity(activity)).as("what Teams would refuse").isEmpty();
+        assertThat(AdaptiveCardRules.utf16Bytes(activity)).isLessThanOrEqualTo(80 * 1024);
+        assertThat(card.get("body").get(1).toString()).contains("Mentor 0");
+        assertThat(card.get("body").get(card.get("body").size() - 1).get("text").asString()).isEqualTo("…");
+        assertThat(render(everything()).get("body").size()).as("a card within size is untouched")
+                .isEqualTo(everything().blocks().size());
+
+        JsonNode oneHugeText = render(Reply.text("a long line of text ".repeat(10_000)));
+        assertThat(AdaptiveCardRules.card(oneHugeText)).isEmpty();
+        assertThat(oneHugeText.toString().length()).isLessThan(AdaptiveCardRenderer.BUDGET_CHARS);
+        assertThat(oneHugeText.get("body").get(0).get("text").asString()).startsWith("a long line of text");
     }
 }

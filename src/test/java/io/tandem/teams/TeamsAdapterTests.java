@@ -27,6 +27,7 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.mentoring.ProfileStore;
+import io.tandem.support.AdaptiveCardRules;
 import io.tandem.support.FakeBotConnector;
 import io.tandem.support.TestDataDirs;
 import tools.jackson.databind.JsonNode;
@@ -81,14 +82,23 @@ class TeamsAdapterTests {
         teams.reset();
     }
 
+    /** Posts an activity; a card in the invoke response is checked as Teams checks it ({@link AdaptiveCardRules}). */
     HttpResponse<String> post(String body) {
+        HttpResponse<String> response;
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+            response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        if (response.statusCode() == 200 && response.body().contains(AdaptiveCardRules.CARD_TYPE)) {
+            assertThat(AdaptiveCardRules.card(AdaptiveCardRules.parse(response.body()).get("value")))
+                    .as("what Teams would refuse in this invoke response").isEmpty();
+            assertThat(AdaptiveCardRules.utf16Bytes(response.body())).isLessThanOrEqualTo(
+                    AdaptiveCardRules.MESSAGE_LIMIT_BYTES);
+        }
+        return response;
     }
 
     private void say(String aad, String name, String locale, String text) {
