@@ -29,9 +29,8 @@ public interface Downloads {
         }
 
         /** The file's address under Tandem's public URL. */
-        public String url(String publicUrl, String token) {
-            String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-            return base + "/" + path + "/" + token + "." + extension;
+        public String url(PublicUrl publicUrl, String token) {
+            return publicUrl.at("/" + path + "/" + token + "." + extension);
         }
     }
 

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.tandem.engine.PublicUrl;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
@@ -49,18 +49,18 @@ public class Sessions {
     private final Notifier notifier;
     private final Clock clock;
     private final WhenParser when;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final List<SessionEvents> events;
 
     public Sessions(Profiles profiles, MentoringStore store, Notifier notifier, Clock clock,
-                    @Value("${tandem.public-url:http://localhost:8080}") String publicUrl, List<SessionEvents> events) {
+                    PublicUrl publicUrl, List<SessionEvents> events) {
         this.events = List.copyOf(events);
         this.profiles = profiles;
         this.store = store;
         this.notifier = notifier;
         this.clock = clock;
         this.when = new WhenParser(clock);
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     static Block.Button scheduleButton(Pair pair, Messages m) {
@@ -268,7 +268,7 @@ public class Sessions {
     }
 
     String calendarUrl(Session session) {
-        return publicUrl + "/calendar/" + session.token() + ".ics";
+        return publicUrl.at("/calendar/" + session.token() + ".ics");
     }
 
     /** A session reminder for one of its two members, in their language and timezone. */

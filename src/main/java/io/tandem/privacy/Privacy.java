@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
+import io.tandem.engine.PublicUrl;
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
@@ -32,7 +32,7 @@ class Privacy {
     @Bean
     @Order(80)
     Command exportCommand(MemberData data, Downloads downloads, Profiles profiles,
-                          @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+                          PublicUrl publicUrl) {
         return Command.of(CommandSpec.mentor("export", "export", "exporter", "my-data", "mes-donnees"), in -> {
             profiles.mine(in);
             byte[] json = data.export(in.caller().id()).getBytes(StandardCharsets.UTF_8);

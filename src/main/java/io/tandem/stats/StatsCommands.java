@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
+import io.tandem.engine.PublicUrl;
 import io.tandem.engine.Downloads;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandParser;
@@ -34,8 +35,7 @@ class StatsCommands {
     @Bean
     @Order(100)
     Command statsCommand(Stats stats, Programme programme, SkillCatalog catalog, ProfileView view, Downloads downloads,
-                         @org.springframework.beans.factory.annotation.Value("${tandem.public-url:http://localhost:8080}")
-                         String publicUrl) {
+                         PublicUrl publicUrl) {
         return Command.of(new CommandSpec("stats", CommandParser.STATS, List.of("", "statistiques"), true), in -> {
             Leads.require(in, programme);
             Scope scope = scope(in, stats, catalog, view);
@@ -49,8 +49,7 @@ class StatsCommands {
     @Order(102)
     Command statsExportCommand(Stats stats, Programme programme, SkillCatalog catalog, ProfileView view,
                                Downloads downloads,
-                               @org.springframework.beans.factory.annotation.Value("${tandem.public-url:http://localhost:8080}")
-                               String publicUrl) {
+                               PublicUrl publicUrl) {
         return Command.of(new CommandSpec("stats-export", CommandParser.STATS, List.of("export", "exporter", "csv"),
                 true), in -> {
             Leads.require(in, programme);
@@ -93,7 +92,7 @@ class StatsCommands {
 
     /** The chart's address, or empty if it could not be drawn (the figures are there anyway). */
     private static Optional<String> chart(StatsReport report, Invocation in, ProfileView view, Downloads downloads,
-                                          String publicUrl) {
+                                          PublicUrl publicUrl) {
         try {
             byte[] png = StatsChart.png(report, in.messages(), view);
             return Optional.of(Downloads.Kind.CHART.url(publicUrl, downloads.put(Downloads.Kind.CHART, png, LINK_LIVES)));
