@@ -17,13 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nudges   timed work: reminders, check-ins, tips of the week, and when members may be messaged
  * @param limits   how much one member may send that reaches others
  * @param http     limits on what the platform endpoints accept
+ * @param publicUrl where members' browsers reach Tandem (links in invites, exports, charts); unset, the local
+ *                  server's own address ({@code http://localhost:<port>})
  */
 @ConfigurationProperties("tandem")
 public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Redis redis,
                                @DefaultValue Demo demo, @DefaultValue Console console,
                                @DefaultValue Skills skills, @DefaultValue Delivery delivery,
                                @DefaultValue Nudges nudges, @DefaultValue Limits limits,
-                               @DefaultValue Http http) {
+                               @DefaultValue Http http, String publicUrl) {
 
     /** @param embeddedPort port of the embedded Redis; 0 picks a free one */
     public record Redis(@DefaultValue("0") int embeddedPort) {
