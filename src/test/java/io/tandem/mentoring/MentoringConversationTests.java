@@ -11,9 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.console.ConsoleInbox;
 import io.tandem.engine.Block;
 import io.tandem.engine.CommandRegistry;
 import io.tandem.engine.CommandSpec;
@@ -31,10 +29,6 @@ class MentoringConversationTests {
     @Autowired
     ConversationEngine engine;
     @Autowired
-    ConsoleInbox inbox;
-    @Autowired
-    StringRedisTemplate redis;
-    @Autowired
     io.tandem.delivery.DeliveryQueue queue;
     @Autowired
     CommandRegistry registry;
@@ -42,8 +36,8 @@ class MentoringConversationTests {
     FakeChat chat;
 
     @BeforeEach
-    void freshOrganisation() {
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void freshOrganisation(FakeChat fresh) {
+        chat = fresh;
         chat.say("bob", "/mentor set seniority junior");
         chat.say("bob", "/mentor teach seo, marketing automation");
         chat.say("bob", "/mentor learn negotiation");

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.console.ConsoleInbox;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.ConversationEngine;
@@ -34,8 +33,6 @@ class MentoringFlowTests {
     @Autowired
     ConversationEngine engine;
     @Autowired
-    ConsoleInbox inbox;
-    @Autowired
     StringRedisTemplate redis;
     @Autowired
     io.tandem.delivery.DeliveryQueue queue;
@@ -53,8 +50,8 @@ class MentoringFlowTests {
     FakeChat chat;
 
     @BeforeEach
-    void organisation() {
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void organisation(FakeChat fresh) {
+        chat = fresh;
         chat.say("bob", "/mentor set seniority junior");
         chat.say("bob", "/mentor teach seo");
         chat.say("bob", "/mentor learn negotiation");

@@ -56,8 +56,8 @@ class PrivacyTests {
     FakeChat chat;
 
     @BeforeEach
-    void fresh() {
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void fresh(FakeChat fresh) {
+        chat = fresh;
     }
 
     /** zora speaks with her display name, as Slack and Teams give it. */

@@ -12,13 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.console.ConsoleInbox;
-import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
-import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TextLimit;
@@ -37,14 +33,6 @@ class TextLimitsTests {
     private static final String TEN_MB = "x".repeat(10 * 1024 * 1024);
 
     @Autowired
-    ConversationEngine engine;
-    @Autowired
-    ConsoleInbox inbox;
-    @Autowired
-    StringRedisTemplate redis;
-    @Autowired
-    DeliveryQueue queue;
-    @Autowired
     MentoringStore store;
     @Autowired
     ProfileStore profileStore;
@@ -56,8 +44,8 @@ class TextLimitsTests {
     FakeChat chat;
 
     @BeforeEach
-    void organisation() {
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void organisation(FakeChat fresh) {
+        chat = fresh;
         chat.say("bob", "/mentor teach seo");
         chat.say("alice", "/mentor learn seo");
     }

@@ -22,9 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.tandem.config.TandemProperties;
-import io.tandem.console.ConsoleInbox;
 import io.tandem.delivery.DeliveryQueue;
-import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
@@ -51,10 +49,6 @@ class NudgesTests {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    @Autowired
-    ConversationEngine engine;
-    @Autowired
-    ConsoleInbox inbox;
     @Autowired
     StringRedisTemplate redis;
     @Autowired
@@ -87,9 +81,9 @@ class NudgesTests {
     FakeChat chat;
 
     @BeforeEach
-    void pair() {
+    void pair(FakeChat fresh) {
         clock.reset();
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+        chat = fresh;
         travel("2026-03-23T10:00", PARIS); // a Monday
         chat.say("bob", "/mentor set seniority junior");
         chat.say("bob", "/mentor teach seo");

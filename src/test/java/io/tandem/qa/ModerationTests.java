@@ -13,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.console.ConsoleInbox;
-import io.tandem.delivery.DeliveryQueue;
-import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
 import io.tandem.mentoring.Moderation;
@@ -27,21 +24,15 @@ import io.tandem.support.FakeChat;
 class ModerationTests {
 
     @Autowired
-    ConversationEngine engine;
-    @Autowired
-    ConsoleInbox inbox;
-    @Autowired
     StringRedisTemplate redis;
-    @Autowired
-    DeliveryQueue queue;
     @Autowired
     QuestionStore questions;
 
     FakeChat chat;
 
     @BeforeEach
-    void fresh() {
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void fresh(FakeChat fresh) {
+        chat = fresh;
         chat.say("expert", "/mentor teach seo");
         chat.say("lena", "/mentor set language fr");
     }

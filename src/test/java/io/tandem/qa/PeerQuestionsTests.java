@@ -17,9 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.tandem.mentoring.ProgrammeSettings;
 import io.tandem.config.TandemProperties;
-import io.tandem.console.ConsoleInbox;
 import io.tandem.engine.Block;
-import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
 import io.tandem.mentoring.SendingLimit;
@@ -37,10 +35,6 @@ class PeerQuestionsTests {
     ProgrammeSettings settings;
     @Autowired
     TandemProperties properties;
-    @Autowired
-    ConversationEngine engine;
-    @Autowired
-    ConsoleInbox inbox;
     @Autowired
     StringRedisTemplate redis;
     @Autowired
@@ -63,8 +57,8 @@ class PeerQuestionsTests {
     FakeChat chat;
 
     @BeforeEach
-    void experts() {
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void experts(FakeChat fresh) {
+        chat = fresh;
         recorded.clear();
         EXPERTS.forEach(e -> chat.say(e, "/mentor teach seo"));
         chat.say("paula", "/mentor teach seo");

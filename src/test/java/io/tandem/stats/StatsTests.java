@@ -17,13 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.console.ConsoleInbox;
-import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.Downloads;
 import io.tandem.engine.ActionValue;
-import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TravelClock;
@@ -48,14 +44,6 @@ class StatsTests {
     private static final Instant T0 = LocalDateTime.parse("2026-03-02T10:00").atZone(PARIS).toInstant();
 
     @Autowired
-    ConversationEngine engine;
-    @Autowired
-    ConsoleInbox inbox;
-    @Autowired
-    StringRedisTemplate redis;
-    @Autowired
-    DeliveryQueue queue;
-    @Autowired
     TravelClock clock;
     @Autowired
     MentoringStore mentoring;
@@ -71,9 +59,9 @@ class StatsTests {
     FakeChat chat;
 
     @BeforeEach
-    void fresh() {
+    void fresh(FakeChat fresh) {
         clock.reset();
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+        chat = fresh;
         clock.travelTo(T0);
     }
 

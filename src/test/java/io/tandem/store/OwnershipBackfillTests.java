@@ -12,10 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.console.ConsoleInbox;
-import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.ActionValue;
-import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.mentoring.MentoringRequest;
 import io.tandem.mentoring.MentoringStore;
@@ -33,13 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OwnershipBackfillTests {
 
     @Autowired
-    ConversationEngine engine;
-    @Autowired
-    ConsoleInbox inbox;
-    @Autowired
     StringRedisTemplate redis;
-    @Autowired
-    DeliveryQueue queue;
     @Autowired
     MentoringStore mentoring;
     @Autowired
@@ -54,8 +45,7 @@ class OwnershipBackfillTests {
     OwnershipBackfill backfill;
 
     @Test
-    void listsEveryStoredRecordUnderItsMembersAsTheStoresDo() {
-        FakeChat chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void listsEveryStoredRecordUnderItsMembersAsTheStoresDo(FakeChat chat) {
         // names that are words and prefixes of each other, as people are called
         chat.say("bob", "/mentor teach seo");
         chat.say("bob.smith", "/mentor teach negotiation");

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,7 +18,8 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  * demo data and no Teams (its sender would take the Teams deliveries that queue tests use). {@code lena} leads the
  * console's programme, whose channel is {@code console:#programme}; every notification is also recorded. Quartz
  * does not start: tests run the nudges themselves, on the clock they move. Test classes that
- * carry it share one context (and one redis-server); each empties Redis as it needs.
+ * carry it share one context (and one redis-server); each empties Redis as it needs, or takes a {@link FakeChat}
+ * parameter ({@link FreshChat}) that comes on an emptied store.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +29,7 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
             "spring.quartz.auto-startup=false"})
 @ContextConfiguration(initializers = EngineTest.FreshDataDir.class)
 @Import(RecordedNotifications.Config.class)
+@ExtendWith(FreshChat.class)
 public @interface EngineTest {
 
     /** Points {@code tandem.data-dir} at a fresh folder for each context. */

@@ -16,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.console.ConsoleInbox;
-import io.tandem.delivery.DeliveryQueue;
-import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.Language;
 import io.tandem.engine.Reply;
 import io.tandem.mentoring.SkillCatalog;
@@ -30,13 +27,7 @@ import io.tandem.support.FakeChat;
 class TipsTests {
 
     @Autowired
-    ConversationEngine engine;
-    @Autowired
-    ConsoleInbox inbox;
-    @Autowired
     StringRedisTemplate redis;
-    @Autowired
-    DeliveryQueue queue;
     @Autowired
     Tips tips;
     @Autowired
@@ -45,8 +36,8 @@ class TipsTests {
     FakeChat chat;
 
     @BeforeEach
-    void fresh() {
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void fresh(FakeChat fresh) {
+        chat = fresh;
     }
 
     @Test
