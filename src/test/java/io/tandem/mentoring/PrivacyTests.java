@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.tandem.console.ConsoleInbox;
@@ -31,6 +29,7 @@ import io.tandem.qa.Question;
 import io.tandem.qa.QuestionStore;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
+import io.tandem.support.RedisContents;
 
 /** {@code /mentor export} and {@code /mentor forget-me}: after forgetting, Redis holds no trace of the member. */
 @EngineTest
@@ -74,21 +73,7 @@ class PrivacyTests {
 
     /** Every key of Redis with its values, as text. */
     private Map<String, List<String>> everything() {
-        Map<String, List<String>> out = new java.util.TreeMap<>();
-        for (String key : redis.keys("*")) {
-            List<String> values = new ArrayList<>();
-            DataType type = redis.type(key);
-            switch (type) {
-                case STRING -> values.add(redis.opsForValue().get(key));
-                case HASH -> redis.opsForHash().entries(key).forEach((k, v) -> values.add(k + "=" + v));
-                case SET -> values.addAll(redis.opsForSet().members(key));
-                case ZSET -> values.addAll(redis.opsForZSet().range(key, 0, -1));
-                case LIST -> values.addAll(redis.opsForList().range(key, 0, -1));
-                default -> { }
-            }
-            out.put(key, values);
-        }
-        return out;
+        return RedisContents.of(redis);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.tandem.support.RedisContents;
 import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
@@ -298,23 +299,7 @@ class ForgetMePropertyTests {
     }
 
     private String everything(java.util.function.Predicate<String> keys) {
-        StringBuilder all = new StringBuilder();
-        for (String key : redis.keys("*")) {
-            if (!keys.test(key)) {
-                continue;
-            }
-            switch (redis.type(key)) {
-                case STRING -> all.append(redis.opsForValue().get(key));
-                case HASH -> redis.opsForHash().entries(key).forEach((k, v) -> all.append(k).append(v));
-                case SET -> redis.opsForSet().members(key).forEach(all::append);
-                case ZSET -> redis.opsForZSet().range(key, 0, -1).forEach(all::append);
-                case LIST -> redis.opsForList().range(key, 0, -1).forEach(all::append);
-                default -> {
-                }
-            }
-            all.append('\n');
-        }
-        return all.toString();
+        return RedisContents.text(redis, keys);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.tandem.delivery.DeliveryQueue;
+import io.tandem.support.RedisContents;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.SlackRequests;
 import io.tandem.support.TestDataDirs;
@@ -96,21 +97,7 @@ class SlackSafetyTests {
 
     /** All of Redis as text: every key, and every value of strings, hashes, sets, sorted sets and lists. */
     private String everything() {
-        StringBuilder all = new StringBuilder();
-        for (String key : redis.keys("*")) {
-            all.append(key).append(' ');
-            switch (redis.type(key)) {
-                case STRING -> all.append(redis.opsForValue().get(key));
-                case HASH -> redis.opsForHash().entries(key).forEach((k, v) -> all.append(k).append(v));
-                case SET -> redis.opsForSet().members(key).forEach(all::append);
-                case ZSET -> redis.opsForZSet().range(key, 0, -1).forEach(all::append);
-                case LIST -> redis.opsForList().range(key, 0, -1).forEach(all::append);
-                default -> {
-                }
-            }
-            all.append('\n');
-        }
-        return all.toString();
+        return RedisContents.text(redis);
     }
 
     @Test
