@@ -120,21 +120,25 @@ class RedisRateGateTests {
 
     @Test
     void aRefusalAtTheLearntRateLowersItALittleMore() throws InterruptedException {
+        // a three-second window, so that a busy machine's pauses (tenths of a second) cannot push the first sends
+        // of the second round out of it: the test is about the count, not about timing
+        Duration window = Duration.ofSeconds(3);
         String workspace = "test:" + UUID.randomUUID();
         String refused = null;
         for (int i = 0; i < 11; i++) {
             refused = ticket();
-            gate.acquire(workspace, "C" + i, SECOND, 0, SECOND, refused);
+            gate.acquire(workspace, "C" + i, SECOND, 0, window, refused);
         }
-        assertThat(gate.refused(workspace, refused, 0, SECOND, Duration.ofSeconds(30))).isEqualTo(9);
-        Thread.sleep(1100);
+        assertThat(gate.refused(workspace, refused, 0, window, Duration.ofSeconds(30))).isEqualTo(9);
+        Thread.sleep(window.toMillis() + 100);
+        long spacing = window.toMillis() / 10 + 10; // one a tenth of the window at 9 a window
         for (int i = 0; i < 9; i++) {
             refused = ticket();
-            assertThat(gate.acquire(workspace, "D" + i, SECOND, 0, SECOND, refused).go()).isTrue();
-            Thread.sleep(i < 8 ? 105 : 0); // spread out: one a tenth of a second at 9 a second
+            assertThat(gate.acquire(workspace, "D" + i, SECOND, 0, window, refused).go()).isTrue();
+            Thread.sleep(i < 8 ? spacing : 0);
         }
-        // 9 a second was still too many: 8 went through, so 7 now
-        assertThat(gate.refused(workspace, refused, 0, SECOND, Duration.ofSeconds(30))).isEqualTo(7);
+        // 9 a window was still too many: 8 went through, so 7 now
+        assertThat(gate.refused(workspace, refused, 0, window, Duration.ofSeconds(30))).isEqualTo(7);
     }
 
     @Test

@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Any line at all parses to a command or a usage error; the parser never throws. */
-class CommandParserProperties {
+class CommandParserPropertiesTests {
 
     private final CommandParser parser = new CommandParser();
 
