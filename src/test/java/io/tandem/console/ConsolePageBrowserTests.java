@@ -168,6 +168,24 @@ class ConsolePageBrowserTests {
     }
 
     @Test
+    void showsAddressesAsLinksAndMarkupAsText() {
+        browser.actAs("ines");
+        String bio = "<img src=x onerror=\"window.hacked=1\"> javascript:alert(1) voir https://example.com/seo?a=1&b=2.";
+        WebElement saved = browser.send("/mentor bio " + bio);
+
+        List<WebElement> links = saved.findElements(By.cssSelector("a[data-testid=link]"));
+        assertThat(links).as("links in: %s", text(saved)).hasSize(1);
+        WebElement link = links.get(0);
+        assertThat(link.getDomAttribute("href")).isEqualTo("https://example.com/seo?a=1&b=2");
+        assertThat(text(link)).as("the sentence's full stop stays outside the link").isEqualTo("https://example.com/seo?a=1&b=2");
+        assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
+        assertThat(link.getDomAttribute("rel")).contains("noopener");
+        assertThat(saved.findElements(By.tagName("img"))).as("markup shown as text, never as HTML").isEmpty();
+        assertThat(text(saved)).contains("<img src=x", "javascript:alert(1)");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.hacked === undefined")).isEqualTo(true);
+    }
+
+    @Test
     void answersAnUnknownCommandWithHelpRatherThanAnError() {
         browser.actAs("alice");
 
