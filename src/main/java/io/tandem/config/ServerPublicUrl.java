@@ -2,7 +2,7 @@ package io.tandem.config;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
@@ -25,8 +25,13 @@ class ServerPublicUrl implements PublicUrl, ApplicationListener<WebServerInitial
     private final Environment env;
     private volatile int port;
 
-    ServerPublicUrl(@Value("${tandem.public-url:}") String configured, @Value("${server.port:8080}") int port,
-                    Environment env) {
+    @Autowired
+    ServerPublicUrl(TandemProperties properties, Environment env) {
+        this(properties.publicUrl() == null ? "" : properties.publicUrl(),
+                env.getProperty("server.port", Integer.class, 8080), env);
+    }
+
+    ServerPublicUrl(String configured, int port, Environment env) {
         String trimmed = configured.strip();
         this.configured = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
         this.port = port;

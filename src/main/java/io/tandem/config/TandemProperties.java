@@ -1,6 +1,8 @@
 package io.tandem.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,13 +19,43 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nudges   timed work: reminders, check-ins, tips of the week, and when members may be messaged
  * @param limits   how much one member may send that reaches others
  * @param http     limits on what the platform endpoints accept
+ * @param publicUrl where members' browsers reach Tandem (links in invites, exports, charts); unset, the local
+ *                  server's own address ({@code http://localhost:<port>})
+ * @param leads     programme leads: member ids, or emails matched to members
+ * @param programmeChannel  per workspace, the channel for tips of the week and unanswered questions
+ * @param programmeLanguage the language of the programme channel's posts ({@code en} or {@code fr})
+ * @param requests  mentoring requests
+ * @param qa        peer questions
+ * @param privacy   what Tandem keeps, and for how long
  */
 @ConfigurationProperties("tandem")
 public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Redis redis,
                                @DefaultValue Demo demo, @DefaultValue Console console,
                                @DefaultValue Skills skills, @DefaultValue Delivery delivery,
                                @DefaultValue Nudges nudges, @DefaultValue Limits limits,
-                               @DefaultValue Http http) {
+                               @DefaultValue Http http, String publicUrl, List<String> leads,
+                               List<String> programmeChannel, @DefaultValue("en") String programmeLanguage,
+                               @DefaultValue Requests requests, @DefaultValue Qa qa, @DefaultValue Privacy privacy) {
+
+    public TandemProperties {
+        leads = leads == null ? List.of() : List.copyOf(leads);
+        programmeChannel = programmeChannel == null ? List.of() : List.copyOf(programmeChannel);
+    }
+
+    /** @param expireAfter how long a request waits for an answer before it expires (a lead may change it) */
+    public record Requests(@DefaultValue("5d") Duration expireAfter) {
+    }
+
+    /**
+     * @param expertsPerQuestion how many colleagues a question is sent to
+     * @param escalateAfter      how long a question waits before it goes further (a lead may change it)
+     */
+    public record Qa(@DefaultValue("3") int expertsPerQuestion, @DefaultValue("48h") Duration escalateAfter) {
+    }
+
+    /** @param noteRetention delete check-in notes older than this; unset, they are kept */
+    public record Privacy(Duration noteRetention) {
+    }
 
     /** @param embeddedPort port of the embedded Redis; 0 picks a free one */
     public record Redis(@DefaultValue("0") int embeddedPort) {

@@ -63,66 +63,102 @@ public record Profile(MemberId id, String name, String handle, Language language
 
     /** Applies what the platform reported; {@code null} means it did not say, and the profile keeps its own. */
     public Profile withBasics(String reportedName, Language reportedLocale, ZoneId platformZone) {
-        ZoneId z = zonePinned || platformZone == null ? zone : platformZone;
-        String n = reportedName == null ? name : reportedName;
-        Language l = reportedLocale == null ? locale : reportedLocale;
-        return new Profile(id, n, handle, language, l, z, zonePinned, seniority, team, manager, capacity,
-                mentees, bio, paused, teaches, learns, joined);
+        return edit(d -> {
+            d.zone = zonePinned || platformZone == null ? zone : platformZone;
+            d.name = reportedName == null ? name : reportedName;
+            d.locale = reportedLocale == null ? locale : reportedLocale;
+        });
     }
 
     public Profile withHandle(String h) {
-        return new Profile(id, name, h, language, locale, zone, zonePinned, seniority, team, manager, capacity,
-                mentees, bio, paused, teaches, learns, joined);
+        return edit(d -> d.handle = h);
     }
 
     public Profile withTeaches(Set<String> skills) {
-        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, manager, capacity,
-                mentees, bio, paused, skills, learns, joined);
+        return edit(d -> d.teaches = skills);
     }
 
     public Profile withLearns(Set<String> skills) {
-        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, manager, capacity,
-                mentees, bio, paused, teaches, skills, joined);
+        return edit(d -> d.learns = skills);
     }
 
     public Profile withBio(String text) {
-        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, manager, capacity,
-                mentees, text, paused, teaches, learns, joined);
+        return edit(d -> d.bio = text);
     }
 
     public Profile withPaused(boolean p) {
-        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, manager, capacity,
-                mentees, bio, p, teaches, learns, joined);
+        return edit(d -> d.paused = p);
     }
 
     public Profile withSeniority(Seniority s) {
-        return new Profile(id, name, handle, language, locale, zone, zonePinned, s, team, manager, capacity,
-                mentees, bio, paused, teaches, learns, joined);
+        return edit(d -> d.seniority = s);
     }
 
     public Profile withTeam(String t) {
-        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, t, manager, capacity,
-                mentees, bio, paused, teaches, learns, joined);
+        return edit(d -> d.team = t);
     }
 
     public Profile withManager(MemberId m) {
-        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, m, capacity,
-                mentees, bio, paused, teaches, learns, joined);
+        return edit(d -> d.manager = m);
     }
 
+    /** A timezone the member chose: the platform's no longer replaces it. */
     public Profile withZone(ZoneId z) {
-        return new Profile(id, name, handle, language, locale, z, true, seniority, team, manager, capacity,
-                mentees, bio, paused, teaches, learns, joined);
+        return edit(d -> {
+            d.zone = z;
+            d.zonePinned = true;
+        });
     }
 
     public Profile withCapacity(int c) {
-        return new Profile(id, name, handle, language, locale, zone, zonePinned, seniority, team, manager, c,
-                mentees, bio, paused, teaches, learns, joined);
+        return edit(d -> d.capacity = c);
     }
 
     public Profile withLanguage(Language l) {
-        return new Profile(id, name, handle, l, locale, zone, zonePinned, seniority, team, manager, capacity,
-                mentees, bio, paused, teaches, learns, joined);
+        return edit(d -> d.language = l);
+    }
+
+    /** This profile with {@code change} applied to a copy of its fields. */
+    private Profile edit(java.util.function.Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new Profile(id, d.name, d.handle, d.language, d.locale, d.zone, d.zonePinned, d.seniority, d.team,
+                d.manager, d.capacity, mentees, d.bio, d.paused, d.teaches, d.learns, joined);
+    }
+
+    /** The fields a {@code with…} method may change (the id, mentee count and join date never change here). */
+    private static final class Draft {
+        String name;
+        String handle;
+        Language language;
+        Language locale;
+        ZoneId zone;
+        boolean zonePinned;
+        Seniority seniority;
+        String team;
+        MemberId manager;
+        int capacity;
+        String bio;
+        boolean paused;
+        Set<String> teaches;
+        Set<String> learns;
+
+        Draft(Profile p) {
+            name = p.name;
+            handle = p.handle;
+            language = p.language;
+            locale = p.locale;
+            zone = p.zone;
+            zonePinned = p.zonePinned;
+            seniority = p.seniority;
+            team = p.team;
+            manager = p.manager;
+            capacity = p.capacity;
+            bio = p.bio;
+            paused = p.paused;
+            teaches = p.teaches;
+            learns = p.learns;
+        }
     }
 
     /** True when one manages the other directly: such pairs are never suggested. */

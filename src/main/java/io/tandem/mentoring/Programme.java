@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.tandem.config.TandemProperties;
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 
@@ -36,10 +36,11 @@ public class Programme {
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s:]+@[^@\\s]+\\.[^@\\s]+");
     private final List<WorkspaceAdmins> admins;
 
-    public Programme(@Value("${tandem.leads:}") List<String> leads,
-                     @Value("${tandem.programme-channel:}") List<String> channels,
-                     @Value("${tandem.programme-language:en}") String language, LeadStore named,
-                     List<WorkspaceAdmins> admins, ProgrammeSettings settings, MemberEmails emails) {
+    public Programme(TandemProperties properties, LeadStore named, List<WorkspaceAdmins> admins,
+                     ProgrammeSettings settings, MemberEmails emails) {
+        List<String> leads = properties.leads();
+        List<String> channels = properties.programmeChannel();
+        String language = properties.programmeLanguage();
         this.settings = settings;
         this.emails = emails;
         this.leadEmails = leads.stream().map(String::strip).filter(l -> EMAIL.matcher(l).matches())

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
@@ -63,15 +62,12 @@ public class ProgrammeSettings {
     private final Duration escalateAfter;
     private final Optional<Duration> noteRetention;
 
-    public ProgrammeSettings(SettingsStore store, TandemProperties properties,
-                             @Value("${tandem.requests.expire-after:5d}") Duration requestExpiry,
-                             @Value("${tandem.qa.escalate-after:48h}") Duration escalateAfter,
-                             @Value("${tandem.privacy.note-retention:}") Duration noteRetention) {
-        this.noteRetention = Optional.ofNullable(noteRetention);
+    public ProgrammeSettings(SettingsStore store, TandemProperties properties) {
+        this.noteRetention = Optional.ofNullable(properties.privacy().noteRetention());
         this.store = store;
         this.nudges = properties.nudges();
-        this.requestExpiry = requestExpiry;
-        this.escalateAfter = escalateAfter;
+        this.requestExpiry = properties.requests().expireAfter();
+        this.escalateAfter = properties.qa().escalateAfter();
     }
 
     /** What a lead set, if anything. */

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.tandem.engine.ActionValue;
@@ -45,21 +44,8 @@ public class Requests {
     private final java.util.function.Function<String, Duration> expireAfter;
 
     /** Requests expire after the workspace's {@code request-expiry} setting. */
-    @org.springframework.beans.factory.annotation.Autowired
     public Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
                     Notifier notifier, Clock clock, SendingLimit limit, ProgrammeSettings settings) {
-        this(profiles, store, view, finding, notifier, clock, limit, settings::requestExpiry);
-    }
-
-    /** Requests expire after a fixed time (tests). */
-    public Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
-                    Notifier notifier, Clock clock, SendingLimit limit, Duration expireAfter) {
-        this(profiles, store, view, finding, notifier, clock, limit, ws -> expireAfter);
-    }
-
-    private Requests(Profiles profiles, MentoringStore store, ProfileView view, FindingMentors finding,
-                     Notifier notifier, Clock clock, SendingLimit limit,
-                     java.util.function.Function<String, Duration> expireAfter) {
         this.limit = limit;
         this.profiles = profiles;
         this.store = store;
@@ -67,7 +53,7 @@ public class Requests {
         this.finding = finding;
         this.notifier = notifier;
         this.clock = clock;
-        this.expireAfter = expireAfter;
+        this.expireAfter = settings::requestExpiry;
     }
 
     /** The mentee asks the mentor to teach them a skill. */

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.tandem.config.TandemProperties;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
@@ -64,36 +64,19 @@ public class PeerQuestions {
     private final java.util.function.Function<String, Duration> escalateAfter;
 
     /** Questions escalate after the workspace's {@code escalate-after} setting. */
-    @org.springframework.beans.factory.annotation.Autowired
     public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
-                         Notifier notifier, Clock clock, Programme programme,
-                         @Value("${tandem.qa.experts-per-question:3}") int expertsPerQuestion,
+                         Notifier notifier, Clock clock, Programme programme, TandemProperties properties,
                          SendingLimit limit, io.tandem.mentoring.ProgrammeSettings settings) {
-        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion, limit,
-                settings::escalateAfter);
-    }
-
-    /** Questions escalate after a fixed time (tests). */
-    public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
-                         Notifier notifier, Clock clock, Programme programme, int expertsPerQuestion,
-                         SendingLimit limit, Duration escalateAfter) {
-        this(questions, profileStore, profiles, view, notifier, clock, programme, expertsPerQuestion, limit,
-                ws -> escalateAfter);
-    }
-
-    private PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
-                          Notifier notifier, Clock clock, Programme programme, int expertsPerQuestion,
-                          SendingLimit limit, java.util.function.Function<String, Duration> escalateAfter) {
         this.limit = limit;
         this.programme = programme;
-        this.escalateAfter = escalateAfter;
+        this.escalateAfter = settings::escalateAfter;
         this.questions = questions;
         this.profileStore = profileStore;
         this.profiles = profiles;
         this.view = view;
         this.notifier = notifier;
         this.clock = clock;
-        this.expertsPerQuestion = expertsPerQuestion;
+        this.expertsPerQuestion = properties.qa().expertsPerQuestion();
     }
 
     public Reply ask(Invocation in, String skill, String text, boolean anonymous) {

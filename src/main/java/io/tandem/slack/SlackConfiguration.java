@@ -14,7 +14,6 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -28,7 +27,6 @@ import io.tandem.engine.Once;
 import io.tandem.delivery.Pacing;
 import io.tandem.delivery.RateGate;
 import io.tandem.engine.ConversationEngine;
-import io.tandem.store.RedisSlackInstallationService;
 
 /**
  * Slack, on when {@code SLACK_BOT_TOKEN} and {@code SLACK_SIGNING_SECRET} are set (one workspace), or
@@ -65,11 +63,6 @@ public class SlackConfiguration {
             config.setMethodsEndpointUrlPrefix(url);
             config.setPrettyResponseLoggingEnabled(false);
             return Slack.getInstance(config);
-        }
-
-        @Bean
-        InstallationService slackInstallations(StringRedisTemplate redis) {
-            return new RedisSlackInstallationService(redis);
         }
 
         /** Commands Slack was already told about are answered before Redis goes ({@link io.tandem.ops.Draining}). */

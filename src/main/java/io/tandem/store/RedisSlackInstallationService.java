@@ -1,6 +1,7 @@
 package io.tandem.store;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
 
 import com.google.gson.Gson;
 import com.slack.api.bolt.model.Bot;
@@ -14,6 +15,7 @@ import com.slack.api.util.json.GsonFactory;
  * Slack OAuth installations (one per workspace, multi-workspace mode) in Redis, so that every Tandem instance
  * finds the bot token of every workspace. Created by the Slack adapter when OAuth is configured.
  */
+@Repository
 public class RedisSlackInstallationService implements InstallationService {
 
     private static final String PREFIX = "tandem:slack-install:";

@@ -30,6 +30,8 @@ import io.tandem.support.FakeChat;
 class MentoringFlowTests {
 
     @Autowired
+    ProgrammeSettings settings;
+    @Autowired
     ConversationEngine engine;
     @Autowired
     ConsoleInbox inbox;
@@ -132,11 +134,11 @@ class MentoringFlowTests {
     void expiresUnansweredRequestsOnTheClock() {
         chat.say("alice", "/mentor request @bob seo");
         Requests now = new Requests(profiles, store, view, finding, notifier, Clock.systemUTC(), SendingLimit.NONE,
-                Duration.ofDays(5));
+                settings);
         assertThat(now.expireDue("console")).isZero();
         Clock sixDaysLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(6));
         Requests later = new Requests(profiles, store, view, finding, notifier, sixDaysLater, SendingLimit.NONE,
-                Duration.ofDays(5));
+                settings); // requests expire after 5 days unless a lead sets otherwise
         assertThat(later.expireDue("console")).isEqualTo(1);
         assertThat(lastNotification("alice", 1)).contains("got no answer", "carla (@carla)");
         assertThat(later.expireDue("console")).isZero();

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.tandem.mentoring.ProgrammeSettings;
+import io.tandem.config.TandemProperties;
 import io.tandem.console.ConsoleInbox;
 import io.tandem.engine.Block;
 import io.tandem.engine.ConversationEngine;
@@ -31,6 +33,10 @@ class PeerQuestionsTests {
 
     private static final List<String> EXPERTS = List.of("e1", "e2", "e3", "e4", "e5");
 
+    @Autowired
+    ProgrammeSettings settings;
+    @Autowired
+    TandemProperties properties;
     @Autowired
     ConversationEngine engine;
     @Autowired
@@ -70,8 +76,7 @@ class PeerQuestionsTests {
     /** The Q&amp;A as it runs {@code later} from now (escalations are due on this clock). */
     private PeerQuestions later(Duration later) {
         return new PeerQuestions(questions, profileStore, profiles, view, notifier,
-                Clock.offset(Clock.systemUTC(), later), programme, 3, SendingLimit.NONE,
-                Duration.ofHours(48));
+                Clock.offset(Clock.systemUTC(), later), programme, properties, SendingLimit.NONE, settings);
     }
 
 
