@@ -45,7 +45,8 @@ class ConsoleMembersTests {
     }
 
     private JsonNode language(String user, String locale) {
-        return ok(http.postJson("/api/console/language", json.writeValueAsString(Map.of("user", user, "locale", locale))));
+        String body = json.writeValueAsString(Map.of("user", user, "locale", locale));
+        return ok(http.postJson("/api/console/language", body));
     }
 
     private String lastNotification(String user, String containing) {

@@ -135,8 +135,8 @@ class ConsoleTimeTravelTests {
             JsonNode waiting = moved.get("waiting");
             assertThat(waiting.isArray()).as(moved.toString()).isTrue();
             String first = waiting.get(0).asString();
-            assertThat(first).matches("(Une relance attend : elle part|\\d+ relances attendent : la première part) le .*"
-                    + "\\(Europe/Paris\\)\\.");
+            assertThat(first).matches("(Une relance attend : elle part|\\d+ relances attendent : la première part)"
+                    + " le .*\\(Europe/Paris\\)\\.");
             if (moved.get("sent").asInt() == 0) {
                 assertThat(waiting.get(1).asString()).contains("heures de travail");
             }
