@@ -9,7 +9,9 @@
     messages: 'api/console/messages',
     actions: 'api/console/actions',
     inbox: 'api/console/inbox',
-    clock: 'api/console/clock'
+    clock: 'api/console/clock',
+    leads: 'api/console/leads',
+    language: 'api/console/language'
   };
   var INBOX_REFRESH_MS = 5000;
   var HANDLE_KEY = 'tandem.console.handle';
@@ -56,7 +58,15 @@
       hour: '+1 hour',
       day: '+1 day',
       week: '+1 week',
-      travelled: 'Moved to {0}; {1} nudges sent.'
+      travelled: 'Moved to {0}; {1} nudges sent.',
+      inboxNoHandle: 'Type who you are above (for example alice, then Enter): their notifications show up here.',
+      addToCalendar: 'Add to calendar',
+      opensInNewTab: '{0} (opens in a new tab)',
+      lead: 'Programme lead: {0}',
+      leads: 'Programme leads: {0}',
+      becomeLead: 'Become {0} (programme lead)',
+      languageKept: '@{0} chose {1} themselves (/mentor set language), so Tandem keeps writing to them in it.',
+      languageNames: { en: 'English', fr: 'French' }
     },
     fr: {
       skip: 'Aller à la zone de message',
@@ -95,8 +105,22 @@
       hour: '+1 heure',
       day: '+1 jour',
       week: '+1 semaine',
-      travelled: 'Arrivé au {0} ; {1} relances envoyées.'
+      travelled: 'Arrivé au {0} ; {1} relances envoyées.',
+      inboxNoHandle: 'Indiquez qui vous êtes ci-dessus (par exemple alice, puis Entrée) : ses notifications s’affichent ici.',
+      addToCalendar: 'Ajouter à l’agenda',
+      opensInNewTab: '{0} (s’ouvre dans un nouvel onglet)',
+      lead: 'Responsable du programme : {0}',
+      leads: 'Responsables du programme : {0}',
+      becomeLead: 'Devenir {0} (responsable du programme)',
+      languageKept: '@{0} a choisi le {1} (/mentor regler langue) : Tandem continue de lui écrire dans cette langue.',
+      languageNames: { en: 'anglais', fr: 'français' }
     }
+  };
+
+  /* The suggestion chips, in the command words each language's members type (the engine accepts both). */
+  var CHIPS = {
+    en: ['/mentor find seo', '/mentor help', '/mentor profile', '/mentor learn social media'],
+    fr: ['/mentor cherche référencement', '/mentor aide', '/mentor profil', '/mentor apprendre réseaux sociaux']
   };
 
   function t(key) {
@@ -121,7 +145,10 @@
     inboxTimer: null,
     inboxInFlight: false,
     inboxPending: false,
-    formSeq: 0
+    formSeq: 0,
+    thread: null,       // the member whose conversation is on screen
+    threads: new Map(), // member → their conversation while another one is on screen: { nodes, scroll }
+    welcome: null
   };
 
   var els = {};
@@ -153,6 +180,12 @@
 
   function handle() {
     return (els.handle.value || '').trim();
+  }
+
+  /** A handle as the server reads it (case and a leading @ do not make another member). */
+  function memberKey(value) {
+    var v = str(value).trim().toLowerCase();
+    return v.charAt(0) === '@' ? v.substring(1) : v;
   }
 
   /* ---------- DOM helpers (textContent only) ---------- */
@@ -208,7 +241,39 @@
     return container.scrollHeight - container.scrollTop - container.clientHeight < 80;
   }
 
-  function append(node) {
+  /**
+   * Each member has their own conversation. The one on screen lives in #conversation; the others are kept, as
+   * nodes, until their member is chosen again (a reply that arrives meanwhile joins its own member's).
+   */
+  function showThread(member) {
+    if (member === state.thread) return;
+    var c = els.conversation;
+    if (state.thread !== null) {
+      state.threads.set(state.thread, { nodes: Array.prototype.slice.call(c.childNodes), scroll: c.scrollTop });
+    }
+    c.textContent = '';
+    var kept = state.threads.get(member);
+    state.threads.delete(member);
+    state.thread = member;
+    if (kept && kept.nodes.length) {
+      kept.nodes.forEach(function (n) { c.appendChild(n); });
+      c.scrollTop = kept.scroll == null ? c.scrollHeight : kept.scroll;
+    } else if (state.welcome) {
+      var welcome = state.welcome.cloneNode(true);
+      translate(welcome);
+      c.appendChild(welcome);
+    }
+  }
+
+  function append(node, owner) {
+    if (owner != null && owner !== state.thread) {
+      var kept = state.threads.get(owner) || { nodes: [], scroll: null };
+      kept.nodes = kept.nodes.filter(function (n) { return !(n.classList && n.classList.contains('welcome')); });
+      kept.nodes.push(node);
+      kept.scroll = null; // show its end when its member comes back
+      state.threads.set(owner, kept);
+      return node;
+    }
     var c = els.conversation;
     var welcome = c.querySelector('.welcome');
     if (welcome) welcome.remove();
@@ -239,33 +304,43 @@
     return { row: row, body: body, meta: meta };
   }
 
-  function appendUserLine(text) {
-    var who = handle() || '?';
+  function appendUserLine(text, who) {
+    who = who || handle() || '?';
     var shell = messageShell('user', who, initial(who), 'user-line');
     shell.body.appendChild(testid(el('div', 'msg__text', text), 'user-text'));
-    return append(shell.row);
+    return append(shell.row, memberKey(who));
   }
 
-  function appendEcho(text) {
+  function appendEcho(text, owner) {
     var row = testid(el('div', 'echo', text), 'echo');
-    return append(row);
+    return append(row, owner);
   }
 
-  function appendSystem(text) {
-    var row = testid(el('div', 'msg msg--system'), 'system-message');
+  /**
+   * A line from the console itself: an error by default, or information ({@code info} true) such as a time
+   * travel's report; {@code details} are further lines under it.
+   */
+  function appendSystem(text, owner, info, details) {
+    var row = testid(el('div', 'msg msg--system' + (info ? ' msg--system--info' : '')), 'system-message');
     row.setAttribute('role', 'status');
-    var icon = el('span', 'msg--system__icon', '!');
+    var icon = el('span', 'msg--system__icon', info ? 'i' : '!');
     icon.setAttribute('aria-hidden', 'true');
     row.appendChild(icon);
     var body = el('div', 'msg--system__body');
     body.appendChild(el('span', 'msg--system__label', t('system') + ': '));
     body.appendChild(testid(el('span', 'msg--system__text', text), 'system-text'));
+    if (details && details.length) {
+      var list = el('ul', 'msg--system__details');
+      details.forEach(function (line) { list.appendChild(testid(el('li', null, str(line)), 'system-detail')); });
+      body.appendChild(list);
+    }
     row.appendChild(body);
-    return append(row);
+    return append(row, owner);
   }
 
-  function appendReply(reply) {
+  function appendReply(reply, owner) {
     var shell = messageShell('bot', t('tandem'), 'T', 'reply');
+    if (owner) shell.row.setAttribute('data-owner', owner);
     var vis = lower(reply && reply.visibility);
     if (vis) {
       shell.row.setAttribute('data-visibility', vis);
@@ -273,7 +348,61 @@
       shell.meta.appendChild(badge);
     }
     shell.body.appendChild(renderReply(reply));
-    return append(shell.row);
+    return append(shell.row, owner);
+  }
+
+  /** Who a button or form acts as: the member whose conversation or notifications it is in. */
+  function ownerOf(node) {
+    var holder = node.closest('[data-owner]');
+    return holder ? holder.getAttribute('data-owner') : handle();
+  }
+
+  /* ---------- links: text with http(s) addresses, built as nodes (never HTML) ---------- */
+
+  var URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
+  var CALENDAR_PATH = /\/calendar\/[^/]+\.ics$/;
+
+  /** A node of {@code tag} showing {@code text}, its http and https addresses as links. */
+  function richText(tag, className, text) {
+    var node = el(tag, className);
+    text = str(text);
+    var last = 0;
+    var match;
+    URL_PATTERN.lastIndex = 0;
+    while ((match = URL_PATTERN.exec(text)) !== null) {
+      // the sentence's own punctuation after an address is not part of it
+      var url = match[0].replace(/[.,;:!?)\]}'»]+$/, '');
+      if (!url) continue;
+      if (match.index > last) node.appendChild(document.createTextNode(text.substring(last, match.index)));
+      node.appendChild(link(url));
+      last = match.index + url.length;
+      URL_PATTERN.lastIndex = last;
+    }
+    if (last < text.length) node.appendChild(document.createTextNode(text.substring(last)));
+    return node;
+  }
+
+  function link(url) {
+    var parsed;
+    try {
+      parsed = new URL(url);
+    } catch (e) {
+      return document.createTextNode(url);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return document.createTextNode(url);
+    var a = testid(el('a', 'link'), 'link');
+    a.href = parsed.href;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    if (CALENDAR_PATH.test(parsed.pathname)) {
+      a.className = 'link link--calendar';
+      a.setAttribute('data-testid', 'calendar-link');
+      a.textContent = t('addToCalendar');
+    } else {
+      a.textContent = url;
+    }
+    a.title = t('opensInNewTab', url);
+    return a;
   }
 
   /* ---------- reply rendering ---------- */
@@ -283,7 +412,7 @@
     reply = reply || {};
     var blocks = Array.isArray(reply.blocks) ? reply.blocks : [];
     if (blocks.length === 0) {
-      container.appendChild(testid(el('p', 'para', str(reply.text) || '…'), 'paragraph'));
+      container.appendChild(testid(richText('p', 'para', str(reply.text) || '…'), 'paragraph'));
       return container;
     }
     blocks.forEach(function (block) {
@@ -296,7 +425,7 @@
       if (node) container.appendChild(node);
     });
     if (!container.firstChild) {
-      container.appendChild(testid(el('p', 'para', str(reply.text)), 'paragraph'));
+      container.appendChild(testid(richText('p', 'para', str(reply.text)), 'paragraph'));
     }
     return container;
   }
@@ -329,7 +458,7 @@
   function renderFallback(block) {
     var text = block && (block.text || block.fallback || block.title || block.heading);
     if (!text) return null;
-    return testid(el('p', 'para', text), 'paragraph');
+    return testid(richText('p', 'para', text), 'paragraph');
   }
 
   function renderSection(block) {
@@ -337,21 +466,21 @@
     var buttons = Array.isArray(block.buttons) ? block.buttons : [];
     var plain = !block.heading && fields.length === 0 && buttons.length === 0;
     if (plain) {
-      return testid(el('p', 'para', block.text), 'paragraph');
+      return testid(richText('p', 'para', block.text), 'paragraph');
     }
     var card = testid(el('div', 'card'), 'card');
     if (block.heading) {
       card.appendChild(testid(el('div', 'card__heading', block.heading), 'card-heading'));
     }
     if (block.text) {
-      card.appendChild(testid(el('p', 'card__text', block.text), 'card-text'));
+      card.appendChild(testid(richText('p', 'card__text', block.text), 'card-text'));
     }
     if (fields.length) {
       var dl = testid(el('dl', 'fields'), 'fields');
       fields.forEach(function (f) {
         var row = testid(el('div', 'field'), 'field');
         row.appendChild(testid(el('dt', 'field__label', str(f && f.label)), 'field-label'));
-        row.appendChild(testid(el('dd', 'field__value', str(f && f.value) || '—'), 'field-value'));
+        row.appendChild(testid(richText('dd', 'field__value', str(f && f.value) || '—'), 'field-value'));
         dl.appendChild(row);
       });
       card.appendChild(dl);
@@ -373,11 +502,12 @@
     btn.setAttribute('data-action', action);
     btn.setAttribute('data-value', str(b.value));
     btn.addEventListener('click', function () {
-      appendEcho(t('clicked', str(b.label)));
+      var owner = ownerOf(btn);
+      appendEcho(t('clicked', str(b.label)), memberKey(owner));
       btn.disabled = true;
       btn.setAttribute('aria-busy', 'true');
       post(API.actions, {
-        user: handle(),
+        user: owner,
         action: action,
         value: str(b.value),
         fields: {},
@@ -396,7 +526,7 @@
     if (block.heading) wrap.appendChild(el('div', 'items__heading', block.heading));
     var ul = el('ul', 'items__list');
     (Array.isArray(block.items) ? block.items : []).forEach(function (item) {
-      ul.appendChild(testid(el('li', null, str(item)), 'item'));
+      ul.appendChild(testid(richText('li', null, str(item)), 'item'));
     });
     wrap.appendChild(ul);
     return wrap;
@@ -485,11 +615,12 @@
       event.preventDefault();
       var fields = {};
       controls.forEach(function (c) { fields[c.id] = c.control.value; });
-      appendEcho(t('clicked', str(block.submit || block.submitLabel || block.title || 'OK')));
+      var owner = ownerOf(form);
+      appendEcho(t('clicked', str(block.submit || block.submitLabel || block.title || 'OK')), memberKey(owner));
       submit.disabled = true;
       submit.setAttribute('aria-busy', 'true');
       post(API.actions, {
-        user: handle(),
+        user: owner,
         action: action,
         value: str(block.value),
         fields: fields,
@@ -513,6 +644,7 @@
 
   /** POSTs JSON and renders the outcome (reply or error) in the conversation. Never rejects. */
   function post(url, body) {
+    var owner = memberKey(body.user);
     return fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
@@ -520,19 +652,19 @@
     }).then(function (response) {
       return readJson(response).then(function (data) {
         if (response.ok && data && typeof data === 'object' && data.reply) {
-          appendReply(data.reply);
+          appendReply(data.reply, owner);
         } else if (data && typeof data === 'object' && data.error) {
-          appendSystem(str(data.error));
+          appendSystem(str(data.error), owner);
         } else if (!response.ok) {
-          appendSystem(t('httpError', response.status));
+          appendSystem(t('httpError', response.status), owner);
         } else {
-          appendSystem(t('badJson'));
+          appendSystem(t('badJson'), owner);
         }
       });
     }, function (err) {
-      appendSystem(t('networkError', (err && err.message) || 'network error'));
+      appendSystem(t('networkError', (err && err.message) || 'network error'), owner);
     }).catch(function (err) {
-      appendSystem(t('badJson') + ' ' + ((err && err.message) || ''));
+      appendSystem(t('badJson') + ' ' + ((err && err.message) || ''), owner);
     }).then(function () {
       refreshInbox();
     });
@@ -556,8 +688,9 @@
       els.handle.focus();
       return;
     }
+    showThread(memberKey(who));
     remember(text);
-    appendUserLine(text);
+    appendUserLine(text, who);
     els.message.value = '';
     els.send.disabled = true;
     post(API.messages, {
@@ -612,11 +745,14 @@
     return [str(n.at), str(n.kind), str(n.text)].join('|');
   }
 
-  function renderNotification(n) {
+  function renderNotification(n, owner) {
     var item = testid(el('article', 'note'), 'notification');
     item.setAttribute('data-kind', str(n.kind));
+    item.setAttribute('data-owner', owner);
     var head = el('div', 'note__meta');
-    head.appendChild(el('span', 'note__kind', str(n.kind).replace(/^nudge\./, '').replace(/[._]/g, ' ')));
+    // the server's label for the kind when it gives one, else the kind itself
+    var label = n.label ? str(n.label) : str(n.kind).replace(/^nudge\./, '').replace(/[._]/g, ' ');
+    head.appendChild(testid(el('span', 'note__kind', label), 'notification-kind'));
     if (n.at) {
       var time = el('time', 'note__time', dateTimeLabel(n.at));
       time.setAttribute('datetime', str(n.at));
@@ -645,13 +781,13 @@
       // Another member, or history changed: rebuild quietly (no announcement for old items).
       els.inbox.setAttribute('aria-busy', 'true');
       els.inbox.textContent = '';
-      notifications.forEach(function (n) { els.inbox.appendChild(renderNotification(n)); });
+      notifications.forEach(function (n) { els.inbox.appendChild(renderNotification(n, user)); });
       els.inbox.removeAttribute('aria-busy');
       stick = true;
     } else {
       if (state.inboxKeys.length === 0 && keys.length) els.inbox.textContent = '';
       notifications.slice(state.inboxKeys.length).forEach(function (n) {
-        els.inbox.appendChild(renderNotification(n));
+        els.inbox.appendChild(renderNotification(n, user));
       });
     }
     if (!notifications.length) showInboxEmpty(user);
@@ -667,9 +803,23 @@
     if (stick) els.inbox.scrollTop = els.inbox.scrollHeight;
   }
 
+  /** With nobody chosen, the panel says what to do rather than stay blank. */
+  function showInboxHint() {
+    state.inboxUser = null;
+    state.inboxKeys = [];
+    els.inbox.textContent = '';
+    els.inbox.appendChild(testid(el('p', 'inbox__empty', t('inboxNoHandle')), 'inbox-empty'));
+    els.inboxOwner.textContent = '';
+    els.inboxCount.hidden = true;
+    els.inboxStatus.textContent = '';
+  }
+
   function refreshInbox() {
     var user = handle();
-    if (!user) return;
+    if (!user) {
+      showInboxHint();
+      return;
+    }
     if (state.inboxInFlight) {
       state.inboxPending = true;
       return;
@@ -714,15 +864,33 @@
 
   /* ---------- language ---------- */
 
+  function translate(root) {
+    Array.prototype.forEach.call(root.querySelectorAll('[data-i18n]'), function (node) {
+      node.textContent = t(node.getAttribute('data-i18n'));
+    });
+  }
+
+  function renderChips() {
+    var group = $('chips');
+    Array.prototype.forEach.call(group.querySelectorAll('.chip'), function (chip) { chip.remove(); });
+    (CHIPS[state.locale] || CHIPS.en).forEach(function (command) {
+      var chip = testid(el('button', 'chip', command), 'chip');
+      chip.type = 'button';
+      chip.setAttribute('data-command', command);
+      group.appendChild(chip);
+    });
+  }
+
   function applyLocale(locale) {
     state.locale = locale === 'fr' ? 'fr' : 'en';
     document.documentElement.lang = state.locale;
     var radio = $('lang-' + state.locale);
     if (radio) radio.checked = true;
-    Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (node) {
-      node.textContent = t(node.getAttribute('data-i18n'));
-    });
+    translate(document);
     els.message.placeholder = t('placeholder');
+    renderChips();
+    renderLeads();
+    if (!handle()) showInboxHint();
     if (state.inboxUser) {
       // Dates in the notifications are formatted for the language: redraw them on the next refresh.
       els.inboxOwner.textContent = t('inboxFor', state.inboxUser);
@@ -730,6 +898,70 @@
       state.inboxKeys = [];
       refreshInbox();
     }
+  }
+
+  /**
+   * The EN/FR switch is the member's language, as Slack's or Teams' own setting would be: Tandem is told at once,
+   * so what it sends them next (a notification from someone else) is in it, not only after they type.
+   */
+  function tellLanguage() {
+    var who = handle();
+    if (!who) return;
+    var owner = memberKey(who);
+    var locale = state.locale;
+    fetch(API.language, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify({ user: who, locale: locale })
+    }).then(function (response) {
+      return readJson(response).then(function (data) {
+        if (response.ok && data && data.language) {
+          if (data.language !== locale) {
+            var names = (UI[state.locale] || UI.en).languageNames;
+            appendSystem(t('languageKept', str(data.user), names[data.language] || data.language), owner, true);
+          }
+        } else {
+          appendSystem((data && data.error) ? str(data.error) : t('httpError', response.status), owner);
+        }
+      });
+    }, function (err) {
+      appendSystem(t('networkError', (err && err.message) || 'network error'), owner);
+    });
+  }
+
+  /* ---------- programme leads: named on the page, one click to become one ---------- */
+
+  function renderLeads() {
+    var box = $('leads');
+    if (!box) return;
+    box.textContent = '';
+    var leads = state.leads || [];
+    box.hidden = leads.length === 0;
+    if (!leads.length) return;
+    var names = leads.map(function (l) { return str(l.name) + ' (@' + str(l.handle) + ')'; }).join(', ');
+    box.appendChild(testid(el('span', 'leads__names', t(leads.length === 1 ? 'lead' : 'leads', names)), 'leads-names'));
+    leads.forEach(function (l) {
+      var btn = testid(el('button', 'btn leads__become', t('becomeLead', str(l.handle))), 'become-lead');
+      btn.type = 'button';
+      btn.setAttribute('data-handle', str(l.handle));
+      btn.addEventListener('click', function () {
+        els.handle.value = str(l.handle);
+        handleChanged();
+        els.message.focus();
+      });
+      box.appendChild(btn);
+    });
+  }
+
+  function loadLeads() {
+    fetch(API.leads, { headers: { 'Accept': 'application/json' } }).then(function (response) {
+      return readJson(response).then(function (data) {
+        if (response.ok && data && Array.isArray(data.leads)) {
+          state.leads = data.leads.filter(function (l) { return l && l.handle; });
+          renderLeads();
+        }
+      });
+    }).catch(function () { /* no leads named: nothing to show */ });
   }
 
   /* ---------- time travel (only when the server offers it: local demos) ---------- */
@@ -755,12 +987,17 @@
         fetch(API.clock, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-          body: JSON.stringify({ advance: btn.getAttribute('data-advance') })
+          body: JSON.stringify({ advance: btn.getAttribute('data-advance'), locale: state.locale,
+            timezone: state.timezone })
         }).then(function (response) {
           return readJson(response).then(function (data) {
             if (response.ok && data) {
               showClock(data);
-              appendSystem(t('travelled', dateTimeLabel(str(data.now)), data.sent));
+              // what is still waiting, and when it goes, as the server words it (a travel that sent nothing says why)
+              var details = [];
+              if (data.message) details.push(str(data.message));
+              if (Array.isArray(data.waiting)) details = details.concat(data.waiting.map(str));
+              appendSystem(t('travelled', dateTimeLabel(str(data.now)), data.sent), undefined, true, details);
               refreshInbox();
             } else {
               appendSystem((data && data.error) ? str(data.error) : t('httpError', response.status));
@@ -775,6 +1012,19 @@
 
   /* ---------- wiring ---------- */
 
+  /** "You are" changed: that member's own conversation and notifications. */
+  function handleChanged() {
+    var value = handle();
+    if (value) storageSet(HANDLE_KEY, value);
+    if (value) showThread(memberKey(value));
+    if (!value) {
+      showInboxHint();
+    } else if (value !== state.inboxUser) {
+      state.inboxKeys = [];
+      refreshInbox();
+    }
+  }
+
   function init() {
     els.handle = $('handle');
     els.message = $('message');
@@ -788,7 +1038,11 @@
 
     var saved = storageGet(HANDLE_KEY);
     if (saved) els.handle.value = saved;
+    var welcome = els.conversation.querySelector('.welcome');
+    if (welcome) state.welcome = welcome.cloneNode(true);
+    state.thread = memberKey(handle());
     initTimeTravel();
+    loadLeads();
 
     applyLocale(state.locale);
 
@@ -812,21 +1066,13 @@
       }
     });
 
-    Array.prototype.forEach.call(document.querySelectorAll('.chip'), function (chip) {
-      chip.addEventListener('click', function () {
-        send(chip.getAttribute('data-command'));
-        els.message.focus();
-      });
+    $('chips').addEventListener('click', function (event) {
+      var chip = event.target.closest('.chip');
+      if (!chip) return;
+      send(chip.getAttribute('data-command'));
+      els.message.focus();
     });
 
-    function handleChanged() {
-      var value = handle();
-      if (value) storageSet(HANDLE_KEY, value);
-      if (value && value !== state.inboxUser) {
-        state.inboxKeys = [];
-        refreshInbox();
-      }
-    }
     els.handle.addEventListener('change', handleChanged);
     els.handle.addEventListener('keydown', function (event) {
       if (event.key === 'Enter') {
@@ -841,6 +1087,7 @@
         if (radio.checked) {
           storageSet(LOCALE_KEY, radio.value);
           applyLocale(radio.value);
+          tellLanguage();
         }
       });
     });

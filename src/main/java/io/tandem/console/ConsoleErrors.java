@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import io.tandem.engine.StoreUnavailableException;
 
 /** Every console API failure answers JSON {@code {"error": "…"}} with the right status; never a stack trace. */
-@RestControllerAdvice(assignableTypes = {ConsoleController.class, ConsoleClockController.class})
+@RestControllerAdvice(assignableTypes = {ConsoleController.class, ConsoleClockController.class,
+        ConsoleMembersController.class})
 class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);

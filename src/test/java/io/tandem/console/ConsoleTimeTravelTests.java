@@ -124,6 +124,33 @@ class ConsoleTimeTravelTests {
     }
 
     @Test
+    void saysWhatIsWaitingAndWhenItGoes() {
+        MemberId channel = new MemberId("console", "#later");
+        Instant due = clock.instant().plus(Duration.ofDays(30));
+        nudges.put(new Nudge("notice:later", channel, Nudge.Kind.NOTICE, due, null,
+                new Notification(channel, "nudge.notice", Reply.text("a month later")), null));
+        try {
+            JsonNode moved = post("/api/console/clock", Map.of("advance", "PT1H", "locale", "fr",
+                    "timezone", "Europe/Paris"));
+            JsonNode waiting = moved.get("waiting");
+            assertThat(waiting.isArray()).as(moved.toString()).isTrue();
+            String first = waiting.get(0).asString();
+            assertThat(first).matches("(Une relance attend : elle part|\\d+ relances attendent : la première part)"
+                    + " le .*\\(Europe/Paris\\)\\.");
+            if (moved.get("sent").asInt() == 0) {
+                assertThat(waiting.get(1).asString()).contains("heures de travail");
+            }
+            JsonNode english = post("/api/console/clock", Map.of("advance", "PT1M"));
+            assertThat(english.get("waiting").get(0).asString()).containsPattern("waiting: (it|the first) goes out on")
+                    .endsWith("(UTC).");
+        } finally {
+            nudges.remove("console", "notice:later");
+        }
+        assertThat(new Http(port).postJson("/api/console/clock", "{\"advance\":\"PT1H\",\"timezone\":\"Mars/Base\"}")
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void refusesToTravelBackOrWithNonsense() {
         Http http = new Http(port);
         assertThat(http.postJson("/api/console/clock", "{\"advance\":\"-PT1H\"}").statusCode()).isEqualTo(400);
@@ -136,7 +163,7 @@ class ConsoleTimeTravelTests {
     void cannotBeTurnedOnWithSlackTeamsOrARealRedis() {
         for (String property : new String[] {"tandem.slack.bot-token", "tandem.teams.app-id", "spring.data.redis.url"}) {
             MockEnvironment env = new MockEnvironment().withProperty(property, "set");
-            assertThatThrownBy(() -> new ConsoleClockController(clock, null, null, env))
+            assertThatThrownBy(() -> new ConsoleClockController(clock, null, null, null, env))
                     .hasMessageContaining("for local demos only").hasMessageContaining(property);
         }
     }
