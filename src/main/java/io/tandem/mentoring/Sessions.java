@@ -25,6 +25,7 @@ import io.tandem.engine.Invocation;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
@@ -41,7 +42,6 @@ public class Sessions {
     static final String FORM = "mentoring.schedule.form";
     static final String SAVE = "mentoring.schedule.save";
     static final String CANCEL = "mentoring.session.cancel";
-    static final String KIND = "mentoring.session";
     private static final List<String> DURATIONS = List.of("30m", "45m", "1h", "1h30", "2h");
 
     private final Profiles profiles;
@@ -172,7 +172,7 @@ public class Sessions {
         Session moved = session.movedTo(parsed.start().toInstant(), duration);
         store.save(moved);
         events.forEach(e -> e.changed(moved));
-        tell(moved, in.caller().id(), "session.rescheduled");
+        tell(moved, in.caller().id(), NotificationKind.SESSION_RESCHEDULED, "session.rescheduled");
         return Reply.text(in.t("session.rescheduled.done", when(moved, in.caller().zone(), in.messages()),
                 calendarUrl(moved)));
     }
@@ -182,7 +182,7 @@ public class Sessions {
         Session cancelled = session.cancelled();
         store.save(cancelled);
         events.forEach(e -> e.changed(cancelled));
-        tell(cancelled, in.caller().id(), "session.cancelled");
+        tell(cancelled, in.caller().id(), NotificationKind.SESSION_CANCELLED, "session.cancelled");
         return Reply.text(in.t("session.cancelled.done", when(cancelled, in.caller().zone(), in.messages())));
     }
 
@@ -248,14 +248,14 @@ public class Sessions {
                 + UUID.randomUUID().toString().replace("-", ""), clock.instant());
         store.save(session);
         events.forEach(e -> e.changed(session));
-        tell(session, in.caller().id(), "session.scheduled");
+        tell(session, in.caller().id(), NotificationKind.SESSION_SCHEDULED, "session.scheduled");
         return Reply.builder().text(in.t("session.scheduled.done", other.name(), when(session, in.caller().zone(),
                 in.messages()))).block(new Block.Section(null, in.t("session.calendar", calendarUrl(session)),
                 List.of(new Block.Field(in.t("session.field.id"), session.shortId())), List.of())).build();
     }
 
     /** Tells the other participant, in their language and timezone, with the calendar link. */
-    private void tell(Session session, MemberId actor, String key) {
+    private void tell(Session session, MemberId actor, NotificationKind kind, String key) {
         MemberId to = session.otherThan(actor);
         Optional<Profile> recipient = profiles.find(to);
         String actorName = profiles.find(actor).map(Profile::name).orElse("?");
@@ -264,7 +264,7 @@ public class Sessions {
         Reply message = Reply.builder().text(m.get(key, actorName, when(session, zone == null ? ZoneOffset.UTC : zone,
                 m))).block(new Block.Section(session.topic(), m.get("session.calendar", calendarUrl(session)),
                 List.of(), List.of())).build();
-        notifier.send(new Notification(to, KIND, message).about(session.organizer(), session.other()));
+        notifier.send(Notification.of(to, kind, m, message).about(session.organizer(), session.other()));
     }
 
     String calendarUrl(Session session) {
