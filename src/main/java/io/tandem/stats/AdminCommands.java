@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
@@ -27,7 +26,6 @@ import io.tandem.mentoring.ProgrammeSettings;
 class AdminCommands {
 
     @Bean
-    @Order(90)
     Command adminCommand(Programme programme, Profiles profiles, ProgrammeSettings settings, RosterImport roster) {
         return Command.of(CommandSpec.mentor("admin", "admin", "administration"), in -> {
             Leads.require(in, programme);

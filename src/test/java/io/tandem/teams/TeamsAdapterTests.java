@@ -151,7 +151,7 @@ class TeamsAdapterTests {
         });
         say(BOB, "Bob Carter", "fr-FR", "aide");
         assertThat(card(teams.awaitActivity(Duration.ofSeconds(10))).get("fallbackText").asString())
-                .contains("Commandes");
+                .contains("Trouver et apprendre");
     }
 
     @Test
