@@ -73,7 +73,7 @@ public class FindCommand implements Command {
                 fields.add(new Block.Field(m.get("profile.field.team"), p.team()));
             }
             fields.add(new Block.Field(m.get("find.field.wants"), view.skills(p.learns(), m.language())));
-            reply.block(new Block.Section(p.name() + " (@" + p.handle() + ")", why, fields,
+            reply.block(new Block.Section(p.label(), why, fields,
                     List.of(view.requestButton(p, skill, m), view.profileButton(p, m))));
         }
         if (!mentee.learns().contains(skill)) {

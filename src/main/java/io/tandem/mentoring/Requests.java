@@ -211,8 +211,7 @@ public class Requests {
             return Notification.of(mentee.id(), kind, m, reply.build()).about(request.mentor());
         }
         Profile other = next.get(0).mentor();
-        reply.block(new Block.Section(m.get("request.alternative", skill), other.name() + " (@" + other.handle()
-                + ")", List.of(), List.of(view.requestButton(other, request.skill(), m), view.profileButton(other,
+        reply.block(new Block.Section(m.get("request.alternative", skill), other.label(), List.of(), List.of(view.requestButton(other, request.skill(), m), view.profileButton(other,
                 m))));
         return Notification.of(mentee.id(), kind, m, reply.build()).about(request.mentor(), other.id());
     }

@@ -169,7 +169,7 @@ public class Sessions {
         Session session = mine(in, shortId);
         WhenParser.Parsed parsed = parse(in, text);
         Duration duration = text.matches("(?s).*\\d+\\s*(m|min|h).*") ? parsed.duration() : session.duration();
-        Session moved = session.movedTo(parsed.start().toInstant(), duration);
+        Session moved = session.movedTo(parsed.start().toInstant(), duration, in.caller().id());
         store.save(moved);
         events.forEach(e -> e.changed(moved));
         tell(moved, in.caller().id(), NotificationKind.SESSION_RESCHEDULED, "session.rescheduled");
@@ -179,7 +179,7 @@ public class Sessions {
 
     /** {@code /mentor cancel <session>} or the Cancel button. */
     public Reply cancel(Invocation in, Session session) {
-        Session cancelled = session.cancelled();
+        Session cancelled = session.cancelled(in.caller().id());
         store.save(cancelled);
         events.forEach(e -> e.changed(cancelled));
         tell(cancelled, in.caller().id(), NotificationKind.SESSION_CANCELLED, "session.cancelled");
@@ -261,8 +261,11 @@ public class Sessions {
         String actorName = profiles.find(actor).map(Profile::name).orElse("?");
         Messages m = Messages.of(recipient.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
         ZoneId zone = recipient.map(Profile::zone).orElse(ZoneOffset.UTC);
+        // a cancelled session's link serves the cancellation, which takes it out of their calendar
+        String calendar = session.status() == Session.Status.CANCELLED ? "session.calendar.cancelled"
+                : "session.calendar";
         Reply message = Reply.builder().text(m.get(key, actorName, when(session, zone == null ? ZoneOffset.UTC : zone,
-                m))).block(new Block.Section(session.topic(), m.get("session.calendar", calendarUrl(session)),
+                m))).block(new Block.Section(session.topic(), m.get(calendar, calendarUrl(session)),
                 List.of(), List.of())).build();
         notifier.send(Notification.of(to, kind, m, message).about(session.organizer(), session.other()));
     }

@@ -128,7 +128,7 @@ class AdminCommands {
 
     private static Reply leads(Invocation in, Programme programme, Profiles profiles) {
         List<String> names = programme.leads(in.caller().id().workspace()).stream()
-                .map(id -> profiles.find(id).map(p -> p.name() + " (@" + p.handle() + ")").orElse(label(id))).toList();
+                .map(id -> profiles.find(id).map(Profile::label).orElse(label(id))).toList();
         return Reply.builder().items(in.t("admin.leads.heading"), names).section(null, in.t("admin.leads.hint")).build();
     }
 

@@ -123,7 +123,8 @@ class TeamsAdapterTests {
             assertThat(reply.isReply()).isTrue();
             JsonNode card = card(reply);
             assertThat(card.get("version").asString()).isEqualTo("1.5");
-            assertThat(card.get("fallbackText").asString()).startsWith("Mentors for SEO").contains("Bob Carter");
+            assertThat(card.get("fallbackText").asString()).startsWith("Mentors for SEO").contains("Bob Carter")
+                    .doesNotContain("(@" + BOB + ")", BOB + ")");
             assertThat(card.toString()).contains("\"tandemAction\":\"mentoring.request\"");
         }
     }
