@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandRegistry;
+import io.tandem.engine.HelpOrder;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.HomeSection;
 import io.tandem.engine.EngineMetrics;
@@ -26,10 +27,12 @@ public class EngineConfiguration {
         return new TravelClock(Clock.systemUTC());
     }
 
-    /** Fails start-up on a duplicate command id or word. */
+    /** Fails start-up on a duplicate command id or word, or a command missing from the help order. */
     @Bean
     CommandRegistry commandRegistry(List<Command> commands, List<ActionHandler> actions) {
-        return new CommandRegistry(commands, actions);
+        CommandRegistry registry = new CommandRegistry(commands, actions);
+        HelpOrder.check(registry);
+        return registry;
     }
 
     @Bean

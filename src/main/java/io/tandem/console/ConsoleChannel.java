@@ -36,6 +36,9 @@ class ConsoleChannel implements Sender {
     public SendResult send(Notification notification) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", notification.kind());
+        if (notification.label() != null) {
+            item.put("label", notification.label());
+        }
         item.put("at", clock.instant().toString());
         item.put("text", notification.message().text());
         item.put("reply", ConsoleRenderer.render(notification.message()));

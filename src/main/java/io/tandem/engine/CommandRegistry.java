@@ -56,9 +56,14 @@ public final class CommandRegistry {
         return Optional.ofNullable(actions.get(actionId));
     }
 
-    /** Commands shown in help, in registration order (help first). */
+    /** Commands shown in help, in help order ({@link HelpOrder}); any it does not name after, as registered. */
     public List<CommandSpec> listed() {
-        return byId.values().stream().map(Command::spec).filter(CommandSpec::listed).toList();
+        List<String> order = HelpOrder.ids();
+        return byId.values().stream().map(Command::spec).filter(CommandSpec::listed)
+                .sorted(Comparator.comparingInt(spec -> {
+                    int at = order.indexOf(spec.id());
+                    return at < 0 ? Integer.MAX_VALUE : at;
+                })).toList();
     }
 
     public boolean hasRoot(String root) {

@@ -16,9 +16,12 @@ import java.util.Set;
  * @param ifUndelivered what to tell the sender then, in the sender's language; null when nobody is to be told
  * @param about         the members (besides the recipient) whose names or data the message shows: while it waits
  *                      to go out it is theirs too, so forgetting any of them withdraws it
+ * @param label         what it is, in the recipient's language, as a title ("Request accepted"); kept when a nudge
+ *                      regroups it under another kind; null for notifications made without one (older queued ones)
+ * @param undeliveredLabel the label of the notice for the sender, in the sender's language; null when no sender
  */
 public record Notification(MemberId recipient, String kind, Reply message, MemberId sender, Reply ifUndelivered,
-                           Set<MemberId> about) {
+                           Set<MemberId> about, String label, String undeliveredLabel) {
     public Notification {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(kind, "kind");
@@ -33,6 +36,14 @@ public record Notification(MemberId recipient, String kind, Reply message, Membe
         people.remove(recipient);
         people.removeIf(MemberId::formerMember);
         about = Set.copyOf(people);
+        if (sender == null) {
+            undeliveredLabel = null;
+        }
+    }
+
+    public Notification(MemberId recipient, String kind, Reply message, MemberId sender, Reply ifUndelivered,
+                        Set<MemberId> about) {
+        this(recipient, kind, message, sender, ifUndelivered, about, null, null);
     }
 
     public Notification(MemberId recipient, String kind, Reply message, MemberId sender, Reply ifUndelivered) {
@@ -43,6 +54,25 @@ public record Notification(MemberId recipient, String kind, Reply message, Membe
         this(recipient, kind, message, null, null, Set.of());
     }
 
+    /**
+     * A notification of a known kind, labelled in the recipient's language.
+     *
+     * @param theirs the recipient's messages: the ones {@code message} was written with
+     */
+    public static Notification of(MemberId recipient, NotificationKind kind, Messages theirs, Reply message) {
+        return new Notification(recipient, kind.id(), message, null, null, Set.of(), kind.label(theirs), null);
+    }
+
+    /**
+     * The same notification, with the sender to tell, in their own language, if it can never be delivered.
+     *
+     * @param senders the sender's messages: the ones {@code ifUndelivered} was written with
+     */
+    public Notification orTell(MemberId sender, Messages senders, Reply ifUndelivered) {
+        return new Notification(recipient, kind, message, sender, ifUndelivered, about, label,
+                NotificationKind.UNDELIVERED.label(senders));
+    }
+
     /** The same notification, also showing these members (null ones are ignored). */
     public Notification about(MemberId... people) {
         Set<MemberId> more = new LinkedHashSet<>(about);
@@ -51,12 +81,12 @@ public record Notification(MemberId recipient, String kind, Reply message, Membe
                 more.add(m);
             }
         }
-        return new Notification(recipient, kind, message, sender, ifUndelivered, more);
+        return new Notification(recipient, kind, message, sender, ifUndelivered, more, label, undeliveredLabel);
     }
 
-    /** The same notification under another kind (its people kept). */
+    /** The same notification grouped under another kind (its people and its label kept). */
     public Notification relabelled(String newKind) {
-        return new Notification(recipient, newKind, message, sender, ifUndelivered, about);
+        return new Notification(recipient, newKind, message, sender, ifUndelivered, about, label, undeliveredLabel);
     }
 
     /** Everyone whose data this holds: the recipient and the people it shows. */
@@ -69,6 +99,7 @@ public record Notification(MemberId recipient, String kind, Reply message, Membe
     /** The notice for the sender when this cannot be delivered, if someone is to be told. */
     public Optional<Notification> undeliveredNotice() {
         return sender == null ? Optional.empty()
-                : Optional.of(new Notification(sender, "delivery.undelivered", ifUndelivered));
+                : Optional.of(new Notification(sender, NotificationKind.UNDELIVERED.id(), ifUndelivered, null, null,
+                        Set.of(), undeliveredLabel, null));
     }
 }

@@ -1,6 +1,5 @@
 package io.tandem.mentoring;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.tandem.engine.Command;
@@ -12,7 +11,6 @@ import io.tandem.engine.TextLimit;
 
 /** {@code /mentor bio <text>}: a sentence about myself, shown on my profile. */
 @Component
-@Order(50)
 public class BioCommand implements Command {
 
     private static final CommandSpec SPEC = CommandSpec.mentor("bio", "bio", "presentation");

@@ -24,8 +24,19 @@ public final class CalendarInvite {
     /** iTIP method: a new or updated session, or its cancellation. */
     public enum Method { REQUEST, CANCEL }
 
-    /** A participant; without an email a non-deliverable {@code tandem.invalid} address stands in. */
-    public record Attendee(String name, String email /* may be null */) {}
+    /**
+     * A participant; without an email a non-deliverable {@code tandem.invalid} address stands in, and nobody is asked
+     * to reply to it. {@code organizer}: this attendee is also the event's organizer (accepted, asked nothing).
+     */
+    public record Attendee(String name, String email /* may be null */, boolean organizer) {
+        public Attendee(String name, String email) {
+            this(name, email, false);
+        }
+
+        boolean reachable() {
+            return email != null && !email.isBlank();
+        }
+    }
 
     /**
      * uid: stable for the session (e.g. "session-&lt;id&gt;@tandem"); sequence: 0 first, +1 on each reschedule or
@@ -92,7 +103,7 @@ public final class CalendarInvite {
         for (Attendee attendee : event.attendees()) {
             Objects.requireNonNull(attendee, "attendee");
             String fallback = "noreply+" + uniqueSlug(attendee.name(), slugs) + "@tandem.invalid";
-            line(out, "ATTENDEE" + cn(attendee.name()) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE"
+            line(out, "ATTENDEE" + cn(attendee.name()) + ";ROLE=REQ-PARTICIPANT;" + answer(event, attendee)
                     + ":mailto:" + address(attendee.email(), fallback));
         }
         if (event.url() != null) {
@@ -109,6 +120,18 @@ public final class CalendarInvite {
         line(out, "END:VEVENT");
         line(out, "END:VCALENDAR");
         return out.toString();
+    }
+
+    /**
+     * A reply is asked for only when it can arrive: the attendee has a real address to be asked at and the organizer
+     * a real one to answer to. The organizer has accepted their own event.
+     */
+    private static String answer(Event event, Attendee attendee) {
+        if (attendee.organizer()) {
+            return "PARTSTAT=ACCEPTED;RSVP=FALSE";
+        }
+        boolean replies = attendee.reachable() && event.organizer().reachable();
+        return "PARTSTAT=NEEDS-ACTION;RSVP=" + (replies ? "TRUE" : "FALSE");
     }
 
     private static String utc(Instant instant) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.tandem.engine.Block;
@@ -19,7 +18,6 @@ import io.tandem.engine.Reply;
 
 /** {@code /mentor find <skill>}: the top mentors for a skill, each with why and a Request button. */
 @Component
-@Order(10)
 public class FindCommand implements Command {
 
     static final int RESULTS = 5;
@@ -75,7 +73,7 @@ public class FindCommand implements Command {
                 fields.add(new Block.Field(m.get("profile.field.team"), p.team()));
             }
             fields.add(new Block.Field(m.get("find.field.wants"), view.skills(p.learns(), m.language())));
-            reply.block(new Block.Section(p.name() + " (@" + p.handle() + ")", why, fields,
+            reply.block(new Block.Section(p.label(), why, fields,
                     List.of(view.requestButton(p, skill, m), view.profileButton(p, m))));
         }
         if (!mentee.learns().contains(skill)) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.ActionValue;
@@ -34,7 +33,6 @@ class FlowCommands {
 
     /** {@code /mentor request @person <skill> [message]}: the longest run of words that is a known skill. */
     @Bean
-    @Order(35)
     Command requestCommand(Profiles profiles, Requests requests, SkillCatalog catalog) {
         return Command.of(CommandSpec.mentor("request", "request", "ask-mentor", "solliciter"), in -> {
             Profile mentor = profiles.resolve(in, person(in, "request.usage"));
@@ -45,14 +43,12 @@ class FlowCommands {
     }
 
     @Bean
-    @Order(36)
     Command pairsCommand(PairActions pairs) {
         return Command.of(CommandSpec.mentor("pairs", "pairs", "binomes", "binome"), pairs::list);
     }
 
     /** {@code /mentor end @person [feedback]}: the feedback stays private. */
     @Bean
-    @Order(37)
     Command endCommand(Profiles profiles, PairActions pairs) {
         return Command.of(CommandSpec.mentor("end", "end", "terminer", "finir"), in -> pairs.end(in,
                 pairs.with(in, profiles.resolve(in, person(in, "end.usage"))), in.args().withoutPeople()));
@@ -60,7 +56,6 @@ class FlowCommands {
 
     /** {@code /mentor schedule @person <when> [duration] [topic]}; with nothing after it, a form. */
     @Bean
-    @Order(38)
     Command scheduleCommand(Profiles profiles, Sessions sessions) {
         return Command.of(CommandSpec.mentor("schedule", "schedule", "planifier", "planning"), in -> {
             if (in.args().isEmpty()) {
@@ -76,13 +71,11 @@ class FlowCommands {
     }
 
     @Bean
-    @Order(39)
     Command sessionsCommand(Sessions sessions) {
         return Command.of(CommandSpec.mentor("sessions", "sessions", "seances", "rdv"), sessions::list);
     }
 
     @Bean
-    @Order(40)
     Command rescheduleCommand(Sessions sessions) {
         return Command.of(CommandSpec.mentor("reschedule", "reschedule", "replanifier", "deplacer"), in -> {
             if (in.args().firstWord().isEmpty() || in.args().afterFirstWord().isEmpty()) {
@@ -93,7 +86,6 @@ class FlowCommands {
     }
 
     @Bean
-    @Order(41)
     Command cancelCommand(Sessions sessions) {
         return Command.of(CommandSpec.mentor("cancel", "cancel", "annuler"), in -> {
             if (in.args().isEmpty()) {
@@ -105,7 +97,6 @@ class FlowCommands {
 
     /** {@code /mentor checkin}: the latest session waiting for my check-in. */
     @Bean
-    @Order(42)
     Command checkInCommand(CheckIns checkIns) {
         return Command.of(CommandSpec.mentor("checkin", "checkin", "check-in", "bilan"), checkIns::latest);
     }

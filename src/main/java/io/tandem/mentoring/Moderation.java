@@ -14,6 +14,7 @@ import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
@@ -28,7 +29,6 @@ public class Moderation {
 
     public static final String REPORT = "moderation.report";
     public static final String HIDE = "moderation.hide";
-    static final String KIND = "moderation.report";
 
     private final Map<String, Moderated> kinds;
     private final Programme programme;
@@ -72,7 +72,7 @@ public class Moderation {
         }
         for (MemberId lead : leads) {
             Messages m = Messages.of(profiles.find(lead).map(Profile::effectiveLanguage).orElse(Language.EN));
-            notifier.send(new Notification(lead, KIND, Reply.builder().text(m.get("moderation.to-lead"))
+            notifier.send(Notification.of(lead, NotificationKind.CONTENT_REPORTED, m, Reply.builder().text(m.get("moderation.to-lead"))
                     .block(card(item, m, null)).build()).about(item.owner()));
         }
         return Reply.text(in.t("moderation.reported"));

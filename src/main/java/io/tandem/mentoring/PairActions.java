@@ -11,6 +11,7 @@ import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
@@ -99,7 +100,7 @@ public class PairActions {
         if (feedback != null && !feedback.isBlank()) {
             store.saveFeedback(in.caller().id().workspace(), pair.id(), in.caller().id(), feedback.strip());
         }
-        tell(in, pair, "pairs.ended.other");
+        tell(in, pair, NotificationKind.PAIR_ENDED, "pairs.ended.other");
         return Reply.text(in.t("pairs.ended", otherName(in, pair)));
     }
 
@@ -108,7 +109,11 @@ public class PairActions {
                 clock.instant()))) {
             throw new Refusal("action.stale");
         }
-        tell(in, pair, pausing ? "pairs.paused.other" : "pairs.resumed.other");
+        if (pausing) {
+            tell(in, pair, NotificationKind.PAIR_PAUSED, "pairs.paused.other");
+        } else {
+            tell(in, pair, NotificationKind.PAIR_RESUMED, "pairs.resumed.other");
+        }
         return Reply.text(in.t(pausing ? "pairs.paused" : "pairs.resumed", otherName(in, pair)));
     }
 
@@ -116,10 +121,10 @@ public class PairActions {
         return profiles.find(pair.other(in.caller().id())).map(Profile::name).orElse("?");
     }
 
-    private void tell(Invocation in, Pair pair, String key) {
+    private void tell(Invocation in, Pair pair, NotificationKind kind, String key) {
         profiles.find(pair.other(in.caller().id())).ifPresent(other -> {
             Messages m = Messages.of(other.effectiveLanguage());
-            notifier.send(new Notification(other.id(), "mentoring.pair", Reply.text(m.get(key, in.caller().name())))
+            notifier.send(Notification.of(other.id(), kind, m, Reply.text(m.get(key, in.caller().name())))
                     .about(in.caller().id()));
         });
     }

@@ -52,6 +52,16 @@ public record Profile(MemberId id, String name, String handle, Language language
                 null, false, Set.of(), Set.of(), now);
     }
 
+    /**
+     * How others see this member in a list: {@code Ana Lima (@ana)}. The name alone when the handle is only the
+     * platform's opaque id (a Teams member's is their AAD object id, which nobody could type or recognise); a
+     * Teams member whose handle Tandem learnt (a user principal name from a roster) shows it.
+     */
+    public String label() {
+        boolean opaque = id.platform() == io.tandem.engine.Platform.TEAMS && handle.equals(id.user());
+        return opaque ? name : name + " (@" + handle + ")";
+    }
+
     /** The language to speak to this member: their choice, else what their platform says. */
     public Language effectiveLanguage() {
         return language != null ? language : locale;

@@ -2,7 +2,6 @@ package io.tandem.mentoring;
 
 import java.util.List;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.tandem.engine.Command;
@@ -13,7 +12,6 @@ import io.tandem.engine.Reply;
 
 /** {@code /mentor profile [@someone]}: my profile, or someone else's. */
 @Component
-@Order(40)
 public class ProfileCommand implements Command {
 
     private static final CommandSpec SPEC = CommandSpec.mentor("profile", "profile", "profil", "me", "moi");

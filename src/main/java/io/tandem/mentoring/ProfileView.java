@@ -62,7 +62,7 @@ public class ProfileView {
         if (p.paused()) {
             fields.add(new Block.Field(m.get("profile.field.status"), m.get("profile.status.paused")));
         }
-        return new Block.Section(p.name() + " (@" + p.handle() + ")", p.bio(), fields, buttons);
+        return new Block.Section(p.label(), p.bio(), fields, buttons);
     }
 
     public Block.Button profileButton(Profile p, Messages m) {

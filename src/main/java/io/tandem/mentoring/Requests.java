@@ -15,6 +15,7 @@ import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
@@ -32,7 +33,6 @@ public class Requests {
     static final String ACCEPT = "mentoring.request.accept";
     static final String DECLINE = "mentoring.request.decline";
     static final String DECLINE_SAVE = "mentoring.request.decline.save";
-    static final String KIND = "mentoring.request";
 
     private final Profiles profiles;
     private final MentoringStore store;
@@ -89,8 +89,8 @@ public class Requests {
         dm.block(view.card(mentee, theirs, List.of(
                 new Block.Button(ACCEPT, theirs.get("button.accept"), value, Block.ButtonStyle.PRIMARY),
                 new Block.Button(DECLINE, theirs.get("button.decline"), value, Block.ButtonStyle.DANGER))));
-        notifier.send(new Notification(mentor.id(), KIND, dm.build(), mentee.id(),
-                Reply.text(in.t("request.undelivered", mentor.name()))));
+        notifier.send(Notification.of(mentor.id(), NotificationKind.REQUEST, theirs, dm.build())
+                .orTell(mentee.id(), in.messages(), Reply.text(in.t("request.undelivered", mentor.name()))));
         return Reply.text(in.t("request.sent", mentor.name(), view.skill(skill, in.messages().language())));
     }
 
@@ -132,7 +132,8 @@ public class Requests {
                 List.of(Sessions.scheduleButton(pair, menteeText))));
         toMentor.block(new Block.Section(null, in.t("request.next"), List.of(),
                 List.of(Sessions.scheduleButton(pair, in.messages()))));
-        notifier.send(new Notification(mentee.id(), KIND, toMentee.build()).about(mentor.id()));
+        notifier.send(Notification.of(mentee.id(), NotificationKind.REQUEST_ACCEPTED, menteeText, toMentee.build())
+                .about(mentor.id()));
         return toMentor.build();
     }
 
@@ -152,7 +153,8 @@ public class Requests {
         }
         Profile mentor = profiles.mine(in);
         Optional<Profile> mentee = profiles.find(request.mentee());
-        mentee.ifPresent(m -> notifier.send(alternatives(m, request, "request.declined", mentor.name(), reason)));
+        mentee.ifPresent(m -> notifier.send(alternatives(m, request, NotificationKind.REQUEST_DECLINED,
+                "request.declined", mentor.name(), reason)));
         return Reply.text(in.t("request.declined.mentor", mentee.map(Profile::name).orElse("?")));
     }
 
@@ -172,15 +174,16 @@ public class Requests {
             String mentorName = profiles.find(request.mentor()).map(Profile::name)
                     .orElseGet(() -> Messages.of(mentee.map(Profile::effectiveLanguage).orElse(
                             io.tandem.engine.Language.EN)).get("member.former"));
-            mentee.ifPresent(m -> via.send(alternatives(m, request, "request.expired", mentorName, null)));
+            mentee.ifPresent(m -> via.send(alternatives(m, request, NotificationKind.REQUEST_EXPIRED, "request.expired",
+                    mentorName, null)));
             expired++;
         }
         return expired;
     }
 
     /** The mentee told that a request came to nothing, with the next best mentor if there is one. */
-    private Notification alternatives(Profile mentee, MentoringRequest request, String key, String mentorName,
-                                      String why) {
+    private Notification alternatives(Profile mentee, MentoringRequest request, NotificationKind kind, String key,
+                                      String mentorName, String why) {
         Messages m = Messages.of(mentee.effectiveLanguage());
         String skill = view.skill(request.skill(), m.language());
         Reply.Builder reply = Reply.builder().text(m.get(key, mentorName, skill));
@@ -191,13 +194,12 @@ public class Requests {
                 .filter(match -> !match.mentor().id().equals(request.mentor())).limit(1).toList();
         if (next.isEmpty()) {
             reply.section(null, m.get("request.no-alternative", skill));
-            return new Notification(mentee.id(), KIND, reply.build()).about(request.mentor());
+            return Notification.of(mentee.id(), kind, m, reply.build()).about(request.mentor());
         }
         Profile other = next.get(0).mentor();
-        reply.block(new Block.Section(m.get("request.alternative", skill), other.name() + " (@" + other.handle()
-                + ")", List.of(), List.of(view.requestButton(other, request.skill(), m), view.profileButton(other,
+        reply.block(new Block.Section(m.get("request.alternative", skill), other.label(), List.of(), List.of(view.requestButton(other, request.skill(), m), view.profileButton(other,
                 m))));
-        return new Notification(mentee.id(), KIND, reply.build()).about(request.mentor(), other.id());
+        return Notification.of(mentee.id(), kind, m, reply.build()).about(request.mentor(), other.id());
     }
 
     /** The request named in an action value, which the caller must be the mentor of, and still pending. */

@@ -10,10 +10,12 @@ import io.tandem.engine.MemberId;
 /**
  * A mentoring session of a pair. {@code zone} is the organizer's timezone (what the time was typed in);
  * {@code sequence} grows with each change, as calendar invites require; {@code token} is the unguessable part
- * of the calendar link.
+ * of the calendar link; {@code changedBy} is who moved or cancelled it last (null: nobody since it was planned),
+ * the organizer its calendar invite names.
  */
 public record Session(String id, String pairId, MemberId organizer, MemberId other, Instant start, Duration duration,
-                      String topic, ZoneId zone, int sequence, Status status, String token, Instant createdAt) {
+                      String topic, ZoneId zone, int sequence, Status status, String token, Instant createdAt,
+                      MemberId changedBy) {
 
     public enum Status { SCHEDULED, CANCELLED }
 
@@ -24,6 +26,17 @@ public record Session(String id, String pairId, MemberId organizer, MemberId oth
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(duration, "duration");
         topic = topic == null || topic.isBlank() ? null : topic;
+        changedBy = changedBy == null || !(changedBy.equals(organizer) || changedBy.equals(other)) ? null : changedBy;
+    }
+
+    public Session(String id, String pairId, MemberId organizer, MemberId other, Instant start, Duration duration,
+                   String topic, ZoneId zone, int sequence, Status status, String token, Instant createdAt) {
+        this(id, pairId, organizer, other, start, duration, topic, zone, sequence, status, token, createdAt, null);
+    }
+
+    /** Who last planned, moved or cancelled it: the organizer of its calendar invite. */
+    public MemberId lastChangedBy() {
+        return changedBy == null ? organizer : changedBy;
     }
 
     /** The members whose data this holds. */
@@ -34,7 +47,8 @@ public record Session(String id, String pairId, MemberId organizer, MemberId oth
     /** The same session with {@code who} replaced by {@code with} (a former member's tombstone). */
     public Session replacing(MemberId who, MemberId with) {
         return new Session(id, pairId, who.equals(organizer) ? with : organizer, who.equals(other) ? with : other,
-                start, duration, topic, zone, sequence, status, token, createdAt);
+                start, duration, topic, zone, sequence, status, token, createdAt,
+                who.equals(changedBy) ? with : changedBy);
     }
 
     public Instant end() {
@@ -54,13 +68,15 @@ public record Session(String id, String pairId, MemberId organizer, MemberId oth
         return id.substring(0, Math.min(6, id.length()));
     }
 
-    public Session movedTo(Instant newStart, Duration newDuration) {
+    /** Moved by {@code by}, one of its two members. */
+    public Session movedTo(Instant newStart, Duration newDuration, MemberId by) {
         return new Session(id, pairId, organizer, other, newStart, newDuration, topic, zone, sequence + 1, status,
-                token, createdAt);
+                token, createdAt, by);
     }
 
-    public Session cancelled() {
+    /** Cancelled by {@code by}, one of its two members. */
+    public Session cancelled(MemberId by) {
         return new Session(id, pairId, organizer, other, start, duration, topic, zone, sequence + 1,
-                Status.CANCELLED, token, createdAt);
+                Status.CANCELLED, token, createdAt, by);
     }
 }

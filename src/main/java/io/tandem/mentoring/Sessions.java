@@ -2,6 +2,7 @@ package io.tandem.mentoring;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -25,7 +26,9 @@ import io.tandem.engine.Invocation;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
+import io.tandem.engine.Once;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TextLimit;
@@ -41,7 +44,6 @@ public class Sessions {
     static final String FORM = "mentoring.schedule.form";
     static final String SAVE = "mentoring.schedule.save";
     static final String CANCEL = "mentoring.session.cancel";
-    static final String KIND = "mentoring.session";
     private static final List<String> DURATIONS = List.of("30m", "45m", "1h", "1h30", "2h");
 
     private final Profiles profiles;
@@ -51,10 +53,15 @@ public class Sessions {
     private final WhenParser when;
     private final PublicUrl publicUrl;
     private final List<SessionEvents> events;
+    private final Once once;
+
+    /** How long a booked slot is held against a concurrent booking of the same one, until the store shows it. */
+    private static final Duration SLOT_HELD = Duration.ofMinutes(1);
 
     public Sessions(Profiles profiles, MentoringStore store, Notifier notifier, Clock clock,
-                    PublicUrl publicUrl, List<SessionEvents> events) {
+                    PublicUrl publicUrl, List<SessionEvents> events, Once once) {
         this.events = List.copyOf(events);
+        this.once = once;
         this.profiles = profiles;
         this.store = store;
         this.notifier = notifier;
@@ -169,20 +176,24 @@ public class Sessions {
         Session session = mine(in, shortId);
         WhenParser.Parsed parsed = parse(in, text);
         Duration duration = text.matches("(?s).*\\d+\\s*(m|min|h).*") ? parsed.duration() : session.duration();
-        Session moved = session.movedTo(parsed.start().toInstant(), duration);
+        Session moved = session.movedTo(parsed.start().toInstant(), duration, in.caller().id());
+        refuseDuplicate(in, moved, upcoming(in.caller().id()), profiles.find(session.otherThan(in.caller().id()))
+                .map(Profile::name).orElseGet(() -> in.t("member.former")));
         store.save(moved);
+        once.forget(slot(session));
         events.forEach(e -> e.changed(moved));
-        tell(moved, in.caller().id(), "session.rescheduled");
+        tell(moved, in.caller().id(), NotificationKind.SESSION_RESCHEDULED, "session.rescheduled");
         return Reply.text(in.t("session.rescheduled.done", when(moved, in.caller().zone(), in.messages()),
                 calendarUrl(moved)));
     }
 
     /** {@code /mentor cancel <session>} or the Cancel button. */
     public Reply cancel(Invocation in, Session session) {
-        Session cancelled = session.cancelled();
+        Session cancelled = session.cancelled(in.caller().id());
         store.save(cancelled);
+        once.forget(slot(session));
         events.forEach(e -> e.changed(cancelled));
-        tell(cancelled, in.caller().id(), "session.cancelled");
+        tell(cancelled, in.caller().id(), NotificationKind.SESSION_CANCELLED, "session.cancelled");
         return Reply.text(in.t("session.cancelled.done", when(cancelled, in.caller().zone(), in.messages())));
     }
 
@@ -240,31 +251,94 @@ public class Sessions {
         };
     }
 
+    /**
+     * Books a session. The same pair at the same start is refused, also when two requests race (the slot is held
+     * in the shared store before the session is saved); an overlap with another session of either member is
+     * booked with a warning (another person's sessions are never described).
+     */
     private Reply book(Invocation in, Pair pair, Profile other, WhenParser.Parsed parsed) {
         TextLimit.TOPIC.check(parsed.topic());
         Session session = new Session(UUID.randomUUID().toString(), pair.id(), in.caller().id(), other.id(),
                 parsed.start().toInstant(), parsed.duration(), parsed.topic(), parsed.start().getZone(), 0,
                 Session.Status.SCHEDULED, UUID.randomUUID().toString().replace("-", "")
                 + UUID.randomUUID().toString().replace("-", ""), clock.instant());
-        store.save(session);
+        List<Session> mine = upcoming(in.caller().id());
+        refuseDuplicate(in, session, mine, other.name());
+        String slot = slot(session);
+        if (!once.first(slot, SLOT_HELD)) {
+            throw duplicate(in, session, other.name());
+        }
+        try {
+            store.save(session);
+        } catch (RuntimeException e) {
+            once.forget(slot);
+            throw e;
+        }
         events.forEach(e -> e.changed(session));
-        tell(session, in.caller().id(), "session.scheduled");
-        return Reply.builder().text(in.t("session.scheduled.done", other.name(), when(session, in.caller().zone(),
-                in.messages()))).block(new Block.Section(null, in.t("session.calendar", calendarUrl(session)),
-                List.of(new Block.Field(in.t("session.field.id"), session.shortId())), List.of())).build();
+        tell(session, in.caller().id(), NotificationKind.SESSION_SCHEDULED, "session.scheduled");
+        Reply.Builder reply = Reply.builder().text(in.t("session.scheduled.done", other.name(), when(session,
+                in.caller().zone(), in.messages()))).block(new Block.Section(null, in.t("session.calendar",
+                calendarUrl(session)), List.of(new Block.Field(in.t("session.field.id"), session.shortId())),
+                List.of()));
+        overlapWarning(in, session, mine, other).ifPresent(warning -> reply.section(null, warning));
+        return reply.build();
+    }
+
+    private List<Session> upcoming(MemberId member) {
+        Instant now = clock.instant();
+        return store.sessions(member).stream()
+                .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(now)).toList();
+    }
+
+    /** The same pair at the same start, other than the session itself, is refused. */
+    private void refuseDuplicate(Invocation in, Session session, List<Session> mine, String otherName) {
+        if (mine.stream().anyMatch(s -> !s.id().equals(session.id()) && s.pairId().equals(session.pairId())
+                && s.start().equals(session.start()))) {
+            throw duplicate(in, session, otherName);
+        }
+    }
+
+    private Refusal duplicate(Invocation in, Session session, String otherName) {
+        return new Refusal("session.duplicate", otherName, when(session, in.caller().zone(), in.messages()));
+    }
+
+    /** Key of the shared guard against two bookings of one pair at one start. */
+    private static String slot(Session s) {
+        return "session-slot:" + s.organizer().workspace() + ":" + s.pairId() + ":" + s.start().toEpochMilli();
+    }
+
+    private Optional<String> overlapWarning(Invocation in, Session session, List<Session> mine, Profile other) {
+        Optional<Session> clash = mine.stream().filter(s -> !s.id().equals(session.id()) && overlaps(s, session))
+                .findFirst();
+        if (clash.isPresent()) {
+            MemberId with = clash.get().otherThan(in.caller().id());
+            String name = profiles.find(with).map(Profile::name).orElseGet(() -> in.t("member.former"));
+            return Optional.of(in.t("session.overlap.mine", name, when(clash.get(), in.caller().zone(),
+                    in.messages())));
+        }
+        boolean theirs = upcoming(other.id()).stream().anyMatch(s -> !s.id().equals(session.id())
+                && !s.involves(in.caller().id()) && overlaps(s, session));
+        return theirs ? Optional.of(in.t("session.overlap.theirs", other.name())) : Optional.empty();
+    }
+
+    private static boolean overlaps(Session a, Session b) {
+        return a.start().isBefore(b.end()) && b.start().isBefore(a.end());
     }
 
     /** Tells the other participant, in their language and timezone, with the calendar link. */
-    private void tell(Session session, MemberId actor, String key) {
+    private void tell(Session session, MemberId actor, NotificationKind kind, String key) {
         MemberId to = session.otherThan(actor);
         Optional<Profile> recipient = profiles.find(to);
         String actorName = profiles.find(actor).map(Profile::name).orElse("?");
         Messages m = Messages.of(recipient.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
         ZoneId zone = recipient.map(Profile::zone).orElse(ZoneOffset.UTC);
+        // a cancelled session's link serves the cancellation, which takes it out of their calendar
+        String calendar = session.status() == Session.Status.CANCELLED ? "session.calendar.cancelled"
+                : "session.calendar";
         Reply message = Reply.builder().text(m.get(key, actorName, when(session, zone == null ? ZoneOffset.UTC : zone,
-                m))).block(new Block.Section(session.topic(), m.get("session.calendar", calendarUrl(session)),
+                m))).block(new Block.Section(session.topic(), m.get(calendar, calendarUrl(session)),
                 List.of(), List.of())).build();
-        notifier.send(new Notification(to, KIND, message).about(session.organizer(), session.other()));
+        notifier.send(Notification.of(to, kind, m, message).about(session.organizer(), session.other()));
     }
 
     String calendarUrl(Session session) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.tandem.engine.Arguments;
@@ -26,7 +25,6 @@ import io.tandem.engine.TextLimit;
  * checked; a bad one is refused with what would be accepted, and nothing changes.
  */
 @Component
-@Order(60)
 public class SetCommand implements Command {
 
     private static final CommandSpec SPEC = CommandSpec.mentor("set", "set", "regler", "definir", "modifier");

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.tandem.engine.Command;
@@ -16,7 +15,6 @@ import io.tandem.engine.Reply;
 
 /** {@code /mentor skills}: the skills Tandem knows, by category, in the member's language. */
 @Component
-@Order(70)
 public class SkillsCommand implements Command {
 
     private static final CommandSpec SPEC = CommandSpec.mentor("skills", "skills", "competences", "taxonomie");

@@ -15,6 +15,7 @@ import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Reply;
 import io.tandem.mentoring.MentoringStore;
@@ -86,7 +87,7 @@ public class Digest {
         long members = profileStore.count(workspace);
         for (MemberId lead : leads) {
             Messages m = Messages.of(profiles.find(lead).map(Profile::effectiveLanguage).orElse(Language.EN));
-            via.send(new Notification(lead, "digest", Reply.builder().text(m.get("digest.title"))
+            via.send(Notification.of(lead, NotificationKind.DIGEST, m, Reply.builder().text(m.get("digest.title"))
                     .block(new Block.Section(null, null, List.of(
                             new Block.Field(m.get("digest.members"), String.valueOf(members)),
                             new Block.Field(m.get("digest.pairs"), String.valueOf(pairs.size())),

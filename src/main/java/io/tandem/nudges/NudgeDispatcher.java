@@ -14,6 +14,7 @@ import io.tandem.config.TandemProperties;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Reply;
 import io.tandem.engine.StoreUnavailableException;
 import io.tandem.mentoring.CheckIns;
@@ -122,15 +123,16 @@ public class NudgeDispatcher {
         }
         Messages m = Messages.of(member.effectiveLanguage());
         Optional<Notification> message = switch (nudge.kind()) {
-            case REMINDER -> session(nudge).map(s -> written(nudge, member, sessions.reminder(s, member, m),
+            case REMINDER -> session(nudge).map(s -> written(nudge, member, m, sessions.reminder(s, member, m),
                     s.otherThan(member.id())));
             case CHECKIN -> session(nudge)
                     .filter(s -> mentoring.checkIn(s.organizer().workspace(), s.id(), member.id()).isEmpty())
-                    .map(s -> written(nudge, member, checkIns.prompt(s, member.id(), m), s.otherThan(member.id())));
+                    .map(s -> written(nudge, member, m, checkIns.prompt(s, member.id(), m),
+                            s.otherThan(member.id())));
             case INACTIVE -> mentoring.pair(nudge.workspace(), nudge.subject())
                     .filter(p -> p.status() == Pair.Status.ACTIVE)
-                    .map(p -> written(nudge, member, sessions.inactive(p, member, settings.inactiveAfter().toDays(), m),
-                            p.other(member.id())));
+                    .map(p -> written(nudge, member, m, sessions.inactive(p, member,
+                            settings.inactiveAfter().toDays(), m), p.other(member.id())));
             default -> Optional.ofNullable(nudge.message());
         };
         if (message.isEmpty()) {
@@ -147,8 +149,14 @@ public class NudgeDispatcher {
     }
 
     /** A nudge written as it goes out, showing the other member of its session or pair. */
-    private static Notification written(Nudge nudge, Profile member, Reply message, MemberId other) {
-        return new Notification(member.id(), nudge.kind().notificationKind(), message).about(other);
+    private static Notification written(Nudge nudge, Profile member, Messages m, Reply message, MemberId other) {
+        NotificationKind kind = switch (nudge.kind()) {
+            case REMINDER -> NotificationKind.SESSION_REMINDER;
+            case CHECKIN -> NotificationKind.CHECKIN;
+            default -> NotificationKind.PAIR_INACTIVE;
+        };
+        return Notification.of(member.id(), kind, m, message).relabelled(nudge.kind().notificationKind())
+                .about(other);
     }
 
     /** The nudge's session, if it still stands and its pair has not ended. */

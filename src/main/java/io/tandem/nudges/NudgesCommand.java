@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
@@ -31,7 +30,6 @@ class NudgesCommand {
     private static final Set<String> ON = Set.of("on", "start", "activer", "oui", "yes");
 
     @Bean
-    @Order(70)
     Command nudgesPreferencesCommand(NudgePreferences preferences) {
         return Command.of(CommandSpec.mentor("nudges", "nudges", "rappels", "relances"),
                 in -> run(in, preferences));

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 import io.tandem.engine.PublicUrl;
 import io.tandem.engine.ActionHandler;
@@ -30,7 +29,6 @@ class Privacy {
     static final Duration LINK_LIVES = Duration.ofHours(1);
 
     @Bean
-    @Order(80)
     Command exportCommand(MemberData data, Downloads downloads, Profiles profiles,
                           PublicUrl publicUrl) {
         return Command.of(CommandSpec.mentor("export", "export", "exporter", "my-data", "mes-donnees"), in -> {
@@ -42,7 +40,6 @@ class Privacy {
     }
 
     @Bean
-    @Order(81)
     Command forgetMeCommand() {
         return Command.of(CommandSpec.mentor("forget-me", "forget-me", "oublie-moi", "forgetme", "oubliez-moi"),
                 in -> Reply.builder().text(in.t("privacy.forget.confirm"))

@@ -19,6 +19,7 @@ import io.tandem.engine.Invocation;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
@@ -43,8 +44,6 @@ public class PeerQuestions {
     static final String ANSWER_SAVE = "qa.answer.save";
     static final String PASS = "qa.pass";
     static final String HELPFUL = "qa.helpful";
-    static final String KIND = "qa.question";
-    static final String KIND_CHANNEL = "qa.escalated";
     private static final int CANDIDATES_PER_BAND = 50;
     /** How often a question nobody teaches is looked at again, for a first teacher. */
     static final Duration RECHECK = Duration.ofHours(1);
@@ -119,7 +118,9 @@ public class PeerQuestions {
     private void send(Question q, List<MemberId> experts, Notifier via) {
         for (MemberId expert : experts) {
             questions.addLoad(expert);
-            via.send(new Notification(expert, KIND, toExpert(q, expert)).about(q.asker()));
+            Messages m = Messages.of(profiles.find(expert).map(Profile::effectiveLanguage)
+                    .orElse(io.tandem.engine.Language.EN));
+            via.send(Notification.of(expert, NotificationKind.QUESTION, m, toExpert(q, m)).about(q.asker()));
         }
     }
 
@@ -154,7 +155,8 @@ public class PeerQuestions {
                 send(q, next, via);
                 Question posted = q;
                 programme.channel(workspace).ifPresent(channel ->
-                        via.send(new Notification(channel, KIND_CHANNEL, toChannel(posted)).about(posted.asker())));
+                        via.send(Notification.of(channel, NotificationKind.QUESTION_ESCALATED,
+                                Messages.of(programme.language(workspace)), toChannel(posted)).about(posted.asker())));
                 escalated++;
             }
             questions.save(q);
@@ -198,13 +200,13 @@ public class PeerQuestions {
     }
 
     /** What an expert sees: the question, and who asked only if the asker chose to say. */
-    private Reply toExpert(Question q, MemberId expert) {
-        Optional<Profile> profile = profiles.find(expert);
-        Messages m = Messages.of(profile.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
-        String from = q.anonymous() ? m.get("qa.from.anonymous")
-                : profiles.find(q.asker()).map(Profile::name).orElseGet(() -> m.get("member.former"));
+    private Reply toExpert(Question q, Messages m) {
+        // the anonymous sentence is its own text: "a colleague (anonymous)" cannot simply open a sentence
+        String skill = view.skill(q.skill(), m.language());
+        String intro = q.anonymous() ? m.get("qa.to-expert.anonymous", skill) : m.get("qa.to-expert",
+                profiles.find(q.asker()).map(Profile::name).orElseGet(() -> m.get("member.former")), skill);
         String value = ActionValue.of("question", q.id());
-        return Reply.builder().text(m.get("qa.to-expert", from, view.skill(q.skill(), m.language())))
+        return Reply.builder().text(intro)
                 .block(new Block.Section(null, q.text(), List.of(new Block.Field(m.get("qa.field.id"), q.shortId())),
                         List.of(new Block.Button(ANSWER, m.get("button.answer"), value, Block.ButtonStyle.PRIMARY),
                                 new Block.Button(PASS, m.get("button.pass"), value, null),
@@ -241,7 +243,7 @@ public class PeerQuestions {
         questions.stopWaiting(q);
         Optional<Profile> asker = profiles.find(q.asker());
         Messages m = Messages.of(asker.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
-        notifier.send(new Notification(q.asker(), "qa.answer", Reply.builder()
+        notifier.send(Notification.of(q.asker(), NotificationKind.ANSWER, m, Reply.builder()
                 .text(m.get("qa.answered", in.caller().name(), view.skill(q.skill(), m.language())))
                 .block(new Block.Section(q.text(), answer.text(), List.of(), List.of(new Block.Button(HELPFUL,
                         m.get("button.helpful"), ActionValue.of("answer", answer.id()), Block.ButtonStyle.PRIMARY),
@@ -267,9 +269,11 @@ public class PeerQuestions {
         Optional<Profile> author = profiles.find(answer.author());
         Messages m = Messages.of(author.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
         // the thanks never names an anonymous asker
-        String who = q.anonymous() ? m.get("qa.from.anonymous") : in.caller().name();
-        notifier.send(new Notification(answer.author(), "qa.helpful", Reply.text(m.get("qa.thanks", who,
-                view.skill(q.skill(), m.language())))).about(in.caller().id()));
+        String skill = view.skill(q.skill(), m.language());
+        String thanks = q.anonymous() ? m.get("qa.thanks.anonymous", skill)
+                : m.get("qa.thanks", in.caller().name(), skill);
+        notifier.send(Notification.of(answer.author(), NotificationKind.ANSWER_HELPFUL, m, Reply.text(thanks))
+                .about(in.caller().id()));
         return Reply.text(in.t("qa.helpful.done"));
     }
 

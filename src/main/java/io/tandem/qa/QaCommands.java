@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Command;
@@ -19,7 +18,6 @@ class QaCommands {
 
     /** {@code /mentor ask [--anon] <skill> <question>}; French {@code demande}, {@code --anonyme}. */
     @Bean
-    @Order(50)
     Command askCommand(PeerQuestions qa, SkillCatalog catalog) {
         return Command.of(CommandSpec.mentor("ask", "ask", "demande", "demander", "question"), in -> {
             String[] words = in.args().text().isEmpty() ? new String[0] : in.args().text().split(" ");
@@ -34,14 +32,12 @@ class QaCommands {
     }
 
     @Bean
-    @Order(51)
     Command questionsCommand(PeerQuestions qa) {
         return Command.of(CommandSpec.mentor("questions", "questions"), qa::openForMe);
     }
 
     /** {@code /mentor answer <question> <text>}. */
     @Bean
-    @Order(52)
     Command answerCommand(PeerQuestions qa) {
         return Command.of(CommandSpec.mentor("answer", "answer", "repondre", "reponse"), in -> {
             if (in.args().firstWord().isEmpty() || in.args().afterFirstWord().isEmpty()) {
@@ -52,7 +48,6 @@ class QaCommands {
     }
 
     @Bean
-    @Order(53)
     Command myQuestionsCommand(PeerQuestions qa) {
         return Command.of(CommandSpec.mentor("my-questions", "my-questions", "mes-questions", "myquestions"),
                 qa::mine);

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
@@ -27,7 +26,6 @@ import io.tandem.mentoring.ProgrammeSettings;
 class AdminCommands {
 
     @Bean
-    @Order(90)
     Command adminCommand(Programme programme, Profiles profiles, ProgrammeSettings settings, RosterImport roster) {
         return Command.of(CommandSpec.mentor("admin", "admin", "administration"), in -> {
             Leads.require(in, programme);
@@ -130,7 +128,7 @@ class AdminCommands {
 
     private static Reply leads(Invocation in, Programme programme, Profiles profiles) {
         List<String> names = programme.leads(in.caller().id().workspace()).stream()
-                .map(id -> profiles.find(id).map(p -> p.name() + " (@" + p.handle() + ")").orElse(label(id))).toList();
+                .map(id -> profiles.find(id).map(Profile::label).orElse(label(id))).toList();
         return Reply.builder().items(in.t("admin.leads.heading"), names).section(null, in.t("admin.leads.hint")).build();
     }
 

@@ -26,6 +26,7 @@ import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
@@ -49,7 +50,6 @@ import io.tandem.mentoring.SkillMatch;
 public class RosterImport {
 
     static final String JOIN = "roster.join";
-    static final String KIND = "roster.invitation";
     static final int MAX_ROWS = 2000;
     private static final Set<String> COLUMNS = Set.of("handle", "name", "team", "manager", "seniority", "teaches",
             "learns", "language", "timezone", "email");
@@ -130,7 +130,7 @@ public class RosterImport {
         }
         for (Profile p : invited) {
             Messages theirs = Messages.of(p.effectiveLanguage());
-            notifier.send(new Notification(p.id(), KIND, Reply.builder()
+            notifier.send(Notification.of(p.id(), NotificationKind.ROSTER_INVITATION, theirs, Reply.builder()
                     .text(theirs.get("roster.invitation", in.caller().name()))
                     .block(new Block.Section(null, null, List.of(), List.of(new Block.Button(JOIN,
                             theirs.get("button.join"), ActionValue.of("member", p.id().toString()),

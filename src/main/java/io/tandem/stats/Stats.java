@@ -233,7 +233,7 @@ public class Stats {
                 .limit(CONTRIBUTORS_SHOWN).map(Map.Entry::getKey).toList();
         Map<MemberId, Profile> known = profiles.findAll(top);
         return top.stream().map(known::get).filter(java.util.Objects::nonNull)
-                .map(p -> p.name() + " (@" + p.handle() + ")").toList();
+                .map(Profile::label).toList();
     }
 
     /** The Monday of the first week the chart shows. */

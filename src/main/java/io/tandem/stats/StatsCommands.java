@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 import io.tandem.engine.PublicUrl;
 import io.tandem.engine.Downloads;
@@ -33,7 +32,6 @@ class StatsCommands {
     static final java.time.Duration LINK_LIVES = java.time.Duration.ofHours(1);
 
     @Bean
-    @Order(100)
     Command statsCommand(Stats stats, Programme programme, SkillCatalog catalog, ProfileView view, Downloads downloads,
                          PublicUrl publicUrl) {
         return Command.of(new CommandSpec("stats", CommandParser.STATS, List.of("", "statistiques"), true), in -> {
@@ -46,7 +44,6 @@ class StatsCommands {
 
     /** {@code /stats export [period] [skill]}: the same figures and each pair's activity, as CSV at a short-lived link. */
     @Bean
-    @Order(102)
     Command statsExportCommand(Stats stats, Programme programme, SkillCatalog catalog, ProfileView view,
                                Downloads downloads,
                                PublicUrl publicUrl) {
@@ -61,7 +58,6 @@ class StatsCommands {
     }
 
     @Bean
-    @Order(101)
     Command statsDeliveryCommand(Programme programme, NudgeStore nudges) {
         return Command.of(new CommandSpec("stats-delivery", CommandParser.STATS,
                 List.of("delivery", "deliveries", "envois", "livraison"), true), in -> delivery(in, programme, nudges));

@@ -28,10 +28,16 @@ final class NotificationCodec {
         ObjectNode root = json.createObjectNode();
         root.put("to", n.recipient().toString());
         root.put("kind", n.kind());
+        if (n.label() != null) {
+            root.put("label", n.label());
+        }
         root.set("reply", reply(n.message()));
         if (n.sender() != null) {
             root.put("from", n.sender().toString());
             root.set("undelivered", reply(n.ifUndelivered()));
+            if (n.undeliveredLabel() != null) {
+                root.put("undeliveredLabel", n.undeliveredLabel());
+            }
         }
         if (!n.about().isEmpty()) {
             ArrayNode about = root.putArray("about");
@@ -51,11 +57,14 @@ final class NotificationCodec {
             people.valueStream().map(p -> MemberId.parse(p.asString())).flatMap(java.util.Optional::stream)
                     .forEach(about::add);
         }
+        // labels are absent from notifications queued before they had one
         if (from != null && !from.isNull()) {
             return new Notification(to, root.get("kind").asString(), reply(root.get("reply")),
-                    MemberId.parse(from.asString()).orElseThrow(), reply(root.get("undelivered")), about);
+                    MemberId.parse(from.asString()).orElseThrow(), reply(root.get("undelivered")), about,
+                    text(root, "label"), text(root, "undeliveredLabel"));
         }
-        return new Notification(to, root.get("kind").asString(), reply(root.get("reply")), null, null, about);
+        return new Notification(to, root.get("kind").asString(), reply(root.get("reply")), null, null, about,
+                text(root, "label"), null);
     }
 
     private ObjectNode reply(Reply reply) {

@@ -25,6 +25,7 @@ import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
@@ -47,8 +48,6 @@ import io.tandem.mentoring.Skill;
 public class Tips {
 
     static final String USEFUL = "tips.useful";
-    static final String KIND = "tips.week";
-    static final String KIND_CHANNEL = "tips.week.channel";
     static final String MODERATED = "tip";
     /** At most this many areas in the programme channel's weekly post. */
     static final int CHANNEL_AREAS = 15;
@@ -150,7 +149,8 @@ public class Tips {
                 Reply message = Reply.builder().text(m.get("tips.week", skill.name(group.getKey())))
                         .block(tipCard(null, tip.get(), m)).build();
                 for (Profile learner : group.getValue()) {
-                    via.send(new Notification(learner.id(), KIND, message).about(tip.get().author()));
+                    via.send(Notification.of(learner.id(), NotificationKind.TIP_OF_THE_WEEK, m, message)
+                            .about(tip.get().author()));
                     sent++;
                 }
             }
@@ -163,8 +163,8 @@ public class Tips {
         }
         if (channelAreas > 0) {
             Reply post = channelPost.build();
-            programme.channel(workspace).ifPresent(c -> via.send(new Notification(c, KIND_CHANNEL, post)
-                    .about(channelAuthors.toArray(MemberId[]::new))));
+            programme.channel(workspace).ifPresent(c -> via.send(Notification.of(c, NotificationKind.TIPS_IN_CHANNEL,
+                    cm, post).about(channelAuthors.toArray(MemberId[]::new))));
         }
         return sent;
     }

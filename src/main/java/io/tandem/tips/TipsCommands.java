@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Command;
@@ -22,7 +21,6 @@ class TipsCommands {
 
     /** {@code /mentor tip <skill> <text>}. */
     @Bean
-    @Order(60)
     Command tipCommand(Tips tips, SkillCatalog catalog) {
         return Command.of(CommandSpec.mentor("tip", "tip", "astuce", "conseil"), in -> {
             SkillCatalog.Leading leading = catalog.leading(in.args().text(), 3).filter(l -> !l.rest().isBlank())
@@ -33,7 +31,6 @@ class TipsCommands {
 
     /** {@code /mentor tips [skill]}. */
     @Bean
-    @Order(61)
     Command tipsCommand(Tips tips, SkillCatalog catalog) {
         return Command.of(CommandSpec.mentor("tips", "tips", "astuces", "conseils"), in -> tips.list(in,
                 in.args().isEmpty() ? Optional.empty() : catalog.resolve(in.args().text()).map(SkillMatch::id)));

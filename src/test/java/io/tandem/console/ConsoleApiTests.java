@@ -94,6 +94,19 @@ class ConsoleApiTests {
         assertThat(last.get("text").asString()).contains("Alice Morgan");
         assertThat(last.get("reply").get("blocks")).isNotEmpty();
         assertThat(last.get("at").asString()).isNotBlank();
+        assertThat(last.get("label").asString()).isEqualTo("Mentoring request");
+
+        // the mentor accepts: alice is told with an acceptance, labelled as one, in her language
+        JsonNode accept = last.get("reply").get("blocks").valueStream().flatMap(b -> b.path("buttons").valueStream())
+                .filter(b -> b.get("action").asString().equals("mentoring.request.accept")).findFirst().orElseThrow();
+        assertThat(http.postJson("/api/console/actions", json.writeValueAsString(Map.of("user", mentor,
+                "action", "mentoring.request.accept", "value", accept.get("value").asString(), "fields", Map.of())))
+                .statusCode()).isEqualTo(200);
+        JsonNode toAlice = await().atMost(Duration.ofSeconds(10)).until(
+                () -> body(http.get("/api/console/inbox?user=alice")).get("notifications"),
+                n -> n.valueStream().anyMatch(x -> x.get("kind").asString().equals("mentoring.request.accepted")));
+        assertThat(toAlice.valueStream().filter(x -> x.get("kind").asString().equals("mentoring.request.accepted"))
+                .findFirst().orElseThrow().get("label").asString()).isEqualTo("Request accepted");
     }
 
     @Test

@@ -101,6 +101,20 @@ class RedisDeliveryQueueTests {
     }
 
     @Test
+    void keepsBothLabelsThroughTheQueue() {
+        Notification n = Notification.of(new MemberId("teams:tenant", "bob"),
+                io.tandem.engine.NotificationKind.REQUEST_ACCEPTED, io.tandem.engine.Messages.of(
+                        io.tandem.engine.Language.FR), Reply.text("Bob a accepté"))
+                .orTell(new MemberId("teams:tenant", "ana"), io.tandem.engine.Messages.of(io.tandem.engine.Language.EN),
+                        Reply.text("Bob could not be reached"));
+        queue.enqueue(n);
+        Delivery claimed = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
+        assertThat(claimed.notification()).isEqualTo(n);
+        assertThat(claimed.notification().label()).isEqualTo("Demande acceptée");
+        assertThat(claimed.notification().undeliveredNotice().orElseThrow().label()).isEqualTo("Not delivered");
+    }
+
+    @Test
     void leasesAClaimUntilItExpires() {
         queue.enqueue(note("ana"));
         assertThat(queue.claim(Platform.TEAMS, 10, Duration.ofMillis(700))).hasSize(1);

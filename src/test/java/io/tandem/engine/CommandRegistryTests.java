@@ -61,9 +61,18 @@ class CommandRegistryTests {
     }
 
     @Test
-    void listsHelpFirstThenCommandsInOrder() {
-        CommandRegistry registry = new CommandRegistry(List.of(command("find", "find"), command("learn", "learn")),
+    void listsCommandsInHelpOrderWhateverTheRegistrationOrder() {
+        CommandRegistry registry = new CommandRegistry(List.of(command("zz-new", "zz"), command("learn", "learn"),
+                command("find", "find")), List.of());
+        assertThat(registry.listed()).extracting(CommandSpec::id).containsExactly("find", "learn", "help", "zz-new");
+    }
+
+    @Test
+    void refusesAHelpOrderThatMissesACommandOrNamesOneThatIsNotThere() {
+        CommandRegistry partial = new CommandRegistry(List.of(command("find", "find"), command("zz-new", "zz")),
                 List.of());
-        assertThat(registry.listed()).extracting(CommandSpec::id).containsExactly("help", "find", "learn");
+        assertThatThrownBy(() -> HelpOrder.check(partial)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not in the help order: [zz-new]")
+                .hasMessageContaining("in the help order but not a listed command: [request,");
     }
 }

@@ -286,11 +286,11 @@ class CalendarInviteTests {
                 new Attendee("Dupont, Marie", "marie@example.com"),
                 new Attendee("Ops; \"Night\" shift: lead", "ops@example.com"),
                 new Attendee("Zoé Brûlé", "zoe@example.com"));
-        String ics = CalendarInvite.render(withPeople(new Attendee("Tandem: mentoring", null), attendees),
-                Method.REQUEST);
+        String ics = CalendarInvite.render(withPeople(new Attendee("Tandem: mentoring", "mentoring@example.com"),
+                attendees), Method.REQUEST);
         List<String> lines = Ics.unfold(Ics.physicalLines(ics.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(lines).contains("ORGANIZER;CN=\"Tandem: mentoring\":mailto:noreply@tandem.invalid");
+        assertThat(lines).contains("ORGANIZER;CN=\"Tandem: mentoring\":mailto:mentoring@example.com");
         assertThat(lines).contains(
                 "ATTENDEE;CN=Camille Martin;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE"
                         + ":mailto:camille@example.com",
@@ -310,6 +310,20 @@ class CalendarInviteTests {
             assertThat(p.value()).startsWith("mailto:");
         });
         assertThat(vevent.first("ORGANIZER").params()).containsEntry("CN", "Tandem: mentoring");
+    }
+
+    @Test
+    void asksForAReplyOnlyWhereOneCanArriveAndNeverFromTheOrganizer() {
+        Attendee ana = new Attendee("Ana", "ana@example.com", true);
+        List<Attendee> people = List.of(ana, new Attendee("Bob", "bob@example.com"), new Attendee("Cy", null));
+        Component vevent = veventOf(CalendarInvite.render(withPeople(ana, people), Method.REQUEST));
+        assertThat(vevent.all("ATTENDEE")).extracting(p -> p.params().get("RSVP")).containsExactly("FALSE", "TRUE",
+                "FALSE");
+        assertThat(vevent.all("ATTENDEE").get(0).params()).containsEntry("PARTSTAT", "ACCEPTED");
+        Component unknownOrganizer = veventOf(CalendarInvite.render(withPeople(new Attendee("Ana", null, true),
+                people), Method.REQUEST));
+        assertThat(unknownOrganizer.all("ATTENDEE")).allSatisfy(p -> assertThat(p.params()).containsEntry("RSVP",
+                "FALSE"));
     }
 
     @Test

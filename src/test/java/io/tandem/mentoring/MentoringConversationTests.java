@@ -186,7 +186,7 @@ class MentoringConversationTests {
     void switchesLanguageForTheMember() {
         assertThat(chat.say("alice", "/mentor set language fr").text()).isEqualTo("C'est fait : votre langue est"
                 + " maintenant fr.");
-        assertThat(chat.say("alice", Locale.ENGLISH, "/mentor help").text()).contains("Commandes");
+        assertThat(chat.say("alice", Locale.ENGLISH, "/mentor help").text()).contains("Trouver et apprendre", "Binômes et séances");
     }
 
     @Test
@@ -246,7 +246,33 @@ class MentoringConversationTests {
             assertThat(english).contains(Messages.of(Language.EN).get(spec.usageKey()));
             assertThat(french).contains(Messages.of(Language.FR).get(spec.usageKey()));
         }
-        assertThat(registry.listed()).extracting(CommandSpec::id).startsWith("help", "find", "teach", "learn");
+        assertThat(registry.listed()).extracting(CommandSpec::id).startsWith("find", "request", "teach", "learn");
+    }
+
+    @Test
+    void listsHelpInOneOrderGroupedByWhatPeopleDoInBothLanguages() {
+        List<String> order = List.of("find", "request", "teach", "learn", "unteach", "unlearn", "skills",
+                "pairs", "schedule", "sessions", "reschedule", "cancel", "checkin", "end",
+                "ask", "questions", "answer", "my-questions", "tip", "tips",
+                "profile", "bio", "set", "nudges", "pause", "resume", "export", "forget-me", "help",
+                "stats", "stats-export", "stats-delivery", "admin");
+        // every registered command shown in help appears exactly once, and in this order
+        assertThat(registry.listed()).extracting(CommandSpec::id).containsExactlyElementsOf(order);
+        for (Language language : Language.values()) {
+            Messages m = Messages.of(language);
+            Reply help = chat.say("alice", language.locale(), language == Language.FR ? "/mentor aide" : "/mentor help");
+            List<Block.Items> groups = help.blocks().stream().filter(Block.Items.class::isInstance)
+                    .map(Block.Items.class::cast).toList();
+            assertThat(groups).extracting(Block.Items::heading).containsExactly(m.get("help.group.find"),
+                    m.get("help.group.pairs"), m.get("help.group.questions"), m.get("help.group.settings"),
+                    m.get("help.group.leads"));
+            // whole lines, so "/mentor tip" is never found inside "/mentor tips", nor "questions" in "my-questions"
+            List<String> lines = groups.stream().flatMap(g -> g.items().stream()).toList();
+            assertThat(lines).containsExactlyElementsOf(order.stream().map(id -> registry.byId(id).orElseThrow()
+                    .spec()).map(spec -> m.get(spec.usageKey()) + " — " + m.get(spec.summaryKey())).toList());
+            assertThat(groups.get(0).items().get(0)).startsWith(language == Language.FR ? "/mentor cherche"
+                    : "/mentor find");
+        }
     }
 
     @Test

@@ -157,8 +157,29 @@ class PeerQuestionsTests {
         for (String payload : everything) {
             assertThat(payload).doesNotContain("zelda", "Zelda", "Quixote");
         }
-        assertThat(toExpert).contains("a colleague (anonymous) has a question about SEO").doesNotContain("console:zelda");
-        assertThat(thanks).contains("a colleague (anonymous) found your answer about SEO helpful");
+        assertThat(toExpert).contains("A colleague (anonymous) has a question about SEO").doesNotContain("console:zelda");
+        assertThat(thanks).contains("A colleague (anonymous) found your answer about SEO helpful");
+    }
+
+    @Test
+    void opensTheAnonymousQuestionAndThanksWithACapitalInBothLanguages() {
+        EXPERTS.forEach(e -> chat.say(e, "/mentor set language fr"));
+        chat.say("asker", "/mentor set language fr");
+        chat.say("zelda", "/mentor ask --anon seo Where do I start?");
+        Question q = questions.askedBy(new MemberId("console", "zelda")).get(0);
+        String expert = q.routedTo().get(0).user();
+        io.tandem.engine.Notification toExpert = recorded.all().stream()
+                .filter(n -> n.recipient().user().equals(expert)).findFirst().orElseThrow();
+        assertThat(toExpert.message().text()).startsWith("Un collègue (anonyme) a une question sur");
+        assertThat(toExpert.label()).isEqualTo("Une question pour vous");
+        chat.say(expert, "/mentor answer " + q.shortId() + " Commencez par vos dix pages principales.");
+        String relayed = chat.waitFor("zelda", 1).get(0);
+        chat.click("zelda", Locale.ENGLISH, PeerQuestions.HELPFUL, FakeChat.value(relayed, PeerQuestions.HELPFUL),
+                Map.of());
+        io.tandem.engine.Notification thanks = recorded.all().stream()
+                .filter(n -> n.recipient().user().equals(expert)).reduce((a, b) -> b).orElseThrow();
+        assertThat(thanks.message().text()).startsWith("Un collègue (anonyme) a trouvé votre réponse sur");
+        assertThat(thanks.label()).isEqualTo("Votre réponse a aidé");
     }
 
     @Test

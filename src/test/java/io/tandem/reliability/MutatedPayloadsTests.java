@@ -115,7 +115,7 @@ class MutatedPayloadsTests extends RunningTandem {
         HttpResponse<String> health = http.get("/actuator/health");
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(json.readTree(health.body()).get("status").asString()).isEqualTo("UP");
-        String heading = Messages.of(Language.EN).get("help.heading");
+        String heading = Messages.of(Language.EN).get("help.group.find");
         String console = http.postJson("/api/console/messages", "{\"user\":\"mutant.alice\",\"text\":\"/mentor help\"}").body();
         assertThat(json.readTree(console).path("reply").toString()).contains(heading, "/mentor find");
         HttpResponse<String> command = slackRequests.command("/mentor", "help", "U0MUTALICE", slack.responseUrl("after"));

@@ -112,7 +112,7 @@ class SlackAdapterTests {
         assertThat(buttons.get(0).get("value").asString()).contains("slack%3AT0TEST%3AU0BOB");
 
         JsonNode french = command(BOB, "/mentor", "aide");
-        assertThat(french.get("text").asString()).contains("Commandes", "/mentor cherche");
+        assertThat(french.get("text").asString()).contains("Trouver et apprendre", "/mentor cherche");
     }
 
     @Test

@@ -123,7 +123,8 @@ class TeamsAdapterTests {
             assertThat(reply.isReply()).isTrue();
             JsonNode card = card(reply);
             assertThat(card.get("version").asString()).isEqualTo("1.5");
-            assertThat(card.get("fallbackText").asString()).startsWith("Mentors for SEO").contains("Bob Carter");
+            assertThat(card.get("fallbackText").asString()).startsWith("Mentors for SEO").contains("Bob Carter")
+                    .doesNotContain("(@" + BOB + ")", BOB + ")");
             assertThat(card.toString()).contains("\"tandemAction\":\"mentoring.request\"");
         }
     }
@@ -151,7 +152,7 @@ class TeamsAdapterTests {
         });
         say(BOB, "Bob Carter", "fr-FR", "aide");
         assertThat(card(teams.awaitActivity(Duration.ofSeconds(10))).get("fallbackText").asString())
-                .contains("Commandes");
+                .contains("Trouver et apprendre");
     }
 
     @Test
