@@ -14,7 +14,6 @@ import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.PersonRef;
 import io.tandem.engine.Refusal;
-import io.tandem.engine.Reply;
 
 /**
  * The commands and buttons of the mentoring flow, each wired to the use case that does the work: requests,

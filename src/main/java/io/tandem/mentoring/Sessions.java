@@ -144,7 +144,7 @@ public class Sessions {
             errors.put("topic", tooLong);
         }
         if (!errors.isEmpty()) {
-            return form(in, ActionValue.parse(in.action().value()).get("pair").flatMap(id -> pair), 
+            return form(in, ActionValue.parse(in.action().value()).get("pair").flatMap(id -> pair),
                     in.action().fields(), errors);
         }
         Profile other = profiles.find(pair.get().other(in.caller().id())).orElseThrow(() -> new Refusal("action.stale"));

@@ -114,7 +114,7 @@ class SkillCatalogTests {
         String extension = """
                 # our own
                 packaging | marketing | Packaging design, pack design | Design packaging | seo
-                seo | digital | Search marketing | Référencement | 
+                seo | digital | Search marketing | Référencement |
                 """;
         SkillCatalog extended = SkillCatalog.load(new InputStreamReader(
                 SkillCatalogTests.class.getResourceAsStream("/skills/taxonomy.txt"), StandardCharsets.UTF_8),

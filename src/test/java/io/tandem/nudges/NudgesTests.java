@@ -30,7 +30,6 @@ import io.tandem.engine.Reply;
 import io.tandem.engine.TravelClock;
 import io.tandem.mentoring.CheckIns;
 import io.tandem.mentoring.MentoringStore;
-import io.tandem.mentoring.Requests;
 import io.tandem.mentoring.Session;
 import io.tandem.mentoring.Sessions;
 import io.tandem.store.RedisDeliveryQueue;

@@ -25,7 +25,6 @@ import io.tandem.engine.Reply;
 import io.tandem.engine.TravelClock;
 import io.tandem.mentoring.MentoringRequest;
 import io.tandem.mentoring.MentoringStore;
-import io.tandem.mentoring.Pair;
 import io.tandem.mentoring.Requests;
 import io.tandem.mentoring.Session;
 import io.tandem.qa.Question;
