@@ -101,8 +101,10 @@ final class TeamsBot implements Bot {
         if (a.getMembersAdded() == null || a.getMembersAdded().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        String botId = a.getRecipient() == null ? "" : a.getRecipient().getId();
-        boolean botInstalled = a.getMembersAdded().stream().anyMatch(m -> botId.equals(m.getId()));
+        // a recipient without an id (a malformed activity) never matches anyone
+        String botId = a.getRecipient() == null || a.getRecipient().getId() == null ? "" : a.getRecipient().getId();
+        boolean botInstalled = !botId.isEmpty() && a.getMembersAdded().stream()
+                .anyMatch(m -> m != null && botId.equals(m.getId()));
         // In a personal chat, installing Tandem adds the member; in a team or group chat, the bot joining says hello
         // once, rather than to every new colleague.
         if (!(TeamsActivities.personal(a) || botInstalled)) {

@@ -36,7 +36,10 @@ class SlackSocketModeTests {
 
     @Test
     void opensASocketModeConnectionWithTheAppTokenAndStopsCleanly() {
-        ConfigurableApplicationContext context = start("--tandem.slack.app-token=xapp-test-token");
+        // the fake Web API opens no WebSocket, so the connection then fails: SlackSocketMode reports that at ERROR
+        // (an operator must see it), expected here
+        ConfigurableApplicationContext context = start("--tandem.slack.app-token=xapp-test-token",
+                "--logging.level.io.tandem.slack.SlackSocketMode=OFF");
         SlackSocketMode socket = context.getBean(SlackSocketMode.class);
         try {
             FakeSlackApi.Call open = slack.awaitCall("apps.connections.open", Duration.ofSeconds(10));
