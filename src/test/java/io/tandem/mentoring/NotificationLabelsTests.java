@@ -11,10 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.console.ConsoleInbox;
-import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.NotificationKind;
@@ -30,14 +27,6 @@ import io.tandem.support.RecordedNotifications;
 class NotificationLabelsTests {
 
     @Autowired
-    ConversationEngine engine;
-    @Autowired
-    ConsoleInbox inbox;
-    @Autowired
-    StringRedisTemplate redis;
-    @Autowired
-    io.tandem.delivery.DeliveryQueue queue;
-    @Autowired
     RecordedNotifications recorded;
     @Autowired
     MentoringStore store;
@@ -45,8 +34,8 @@ class NotificationLabelsTests {
     FakeChat chat;
 
     @BeforeEach
-    void organisation() {
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void organisation(FakeChat fresh) {
+        chat = fresh;
         recorded.clear();
         chat.say("bob", "/mentor teach seo");
         chat.say("alice", "/mentor teach negotiation");

@@ -17,11 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.console.ConsoleInbox;
 import io.tandem.engine.Block;
-import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
 import io.tandem.support.EngineTest;
@@ -35,14 +32,6 @@ import io.tandem.support.FakeChat;
 class SessionClashTests {
 
     @Autowired
-    ConversationEngine engine;
-    @Autowired
-    ConsoleInbox inbox;
-    @Autowired
-    StringRedisTemplate redis;
-    @Autowired
-    io.tandem.delivery.DeliveryQueue queue;
-    @Autowired
     MentoringStore store;
 
     FakeChat chat;
@@ -50,8 +39,8 @@ class SessionClashTests {
     static final MemberId ALICE = new MemberId("console", "alice");
 
     @BeforeEach
-    void pairs() {
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void pairs(FakeChat fresh) {
+        chat = fresh;
         chat.say("bob", "/mentor teach seo");
         pair("alice", "bob");
         pair("carla", "bob");

@@ -8,10 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.console.ConsoleInbox;
-import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.mentoring.CalendarInviteTests.Component;
@@ -30,14 +27,6 @@ import io.tandem.support.RecordedNotifications;
 class SessionInvitesTests {
 
     @Autowired
-    ConversationEngine engine;
-    @Autowired
-    ConsoleInbox inbox;
-    @Autowired
-    StringRedisTemplate redis;
-    @Autowired
-    io.tandem.delivery.DeliveryQueue queue;
-    @Autowired
     MentoringStore store;
     @Autowired
     SessionInvites invites;
@@ -52,8 +41,8 @@ class SessionInvitesTests {
     static final MemberId ANNA = new MemberId("console", "anna");
 
     @BeforeEach
-    void pair() {
-        chat = FakeChat.afresh(engine, inbox, redis, queue);
+    void pair(FakeChat fresh) {
+        chat = fresh;
         recorded.clear();
         chat.say("anna", "/mentor teach seo");
         chat.say("ann", "/mentor request @anna seo");
