@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.tandem.engine.StoreUnavailableException;
-import io.tandem.mentoring.MentoringStore;
-import io.tandem.mentoring.Session;
-import io.tandem.mentoring.SessionInvites;
+import io.tandem.sessions.SessionStore;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionInvites;
 
 /** Serves each session's invite; anything but a known token is a plain 404, revealing nothing. */
 @RestController
@@ -22,11 +22,11 @@ class CalendarController {
     private static final Pattern TOKEN = Pattern.compile("[a-f0-9]{32,128}");
     private static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final MentoringStore sessions;
+    private final SessionStore sessionStore;
     private final SessionInvites invites;
 
-    CalendarController(MentoringStore sessions, SessionInvites invites) {
-        this.sessions = sessions;
+    CalendarController(SessionStore sessionStore, SessionInvites invites) {
+        this.sessionStore = sessionStore;
         this.invites = invites;
     }
 
@@ -38,7 +38,7 @@ class CalendarController {
         }
         String body;
         try {
-            Session session = sessions.sessionByToken(token).orElse(null);
+            Session session = sessionStore.sessionByToken(token).orElse(null);
             if (session == null) {
                 return ResponseEntity.notFound().build();
             }

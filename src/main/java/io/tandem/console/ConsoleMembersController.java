@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.tandem.engine.ChatEvent;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Profiles;
-import io.tandem.mentoring.Programme;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Profiles;
+import io.tandem.programme.Programme;
 
 /**
  * Who is who in the console, beside the chat itself: the programme leads (the page names them, so a newcomer

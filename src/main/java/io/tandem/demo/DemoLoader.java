@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.Platform;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.ProfileStore;
-import io.tandem.mentoring.SkillCatalog;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.skills.SkillCatalog;
 
 /** At start-up, fills an empty console workspace with the demo organisation when {@code tandem.demo.enabled}. */
 @Component
@@ -32,10 +32,10 @@ class DemoLoader implements ApplicationRunner {
     private final ProfileStore store;
     private final SkillCatalog catalog;
     private final Clock clock;
-    private final io.tandem.mentoring.LeadStore leads;
+    private final io.tandem.programme.LeadStore leads;
 
     DemoLoader(TandemProperties properties, ProfileStore store, SkillCatalog catalog, Clock clock,
-               io.tandem.mentoring.LeadStore leads) {
+               io.tandem.programme.LeadStore leads) {
         this.leads = leads;
         this.properties = properties;
         this.store = store;

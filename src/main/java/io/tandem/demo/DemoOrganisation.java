@@ -15,8 +15,8 @@ import java.util.Set;
 
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Seniority;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Seniority;
 
 /**
  * Reads the demo organisation file: {@code handle | name | team | seniority | manager | language | timezone |

@@ -10,9 +10,9 @@ import java.util.Set;
 
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Seniority;
-import io.tandem.mentoring.Skill;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Seniority;
+import io.tandem.skills.Skill;
 
 /**
  * A synthetic organisation of any size, the same for the same size (fixed seed): juniors mostly teach digital and

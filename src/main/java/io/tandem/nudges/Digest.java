@@ -18,13 +18,14 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Reply;
-import io.tandem.mentoring.MentoringStore;
-import io.tandem.mentoring.Pair;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.ProfileStore;
-import io.tandem.mentoring.Profiles;
-import io.tandem.mentoring.Programme;
-import io.tandem.mentoring.Session;
+import io.tandem.pairing.PairStore;
+import io.tandem.sessions.SessionStore;
+import io.tandem.pairing.Pair;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.profiles.Profiles;
+import io.tandem.programme.Programme;
+import io.tandem.sessions.Session;
 
 /** The leads' weekly digest: how the programme went last week, in counts only (no names, no feedback). */
 @Component
@@ -35,16 +36,18 @@ public class Digest {
     private final Programme programme;
     private final ProfileStore profileStore;
     private final Profiles profiles;
-    private final MentoringStore mentoring;
+    private final PairStore pairStore;
+    private final SessionStore sessionStore;
     private final Clock clock;
     private final Duration inactiveAfter;
 
-    public Digest(Programme programme, ProfileStore profileStore, Profiles profiles, MentoringStore mentoring,
+    public Digest(Programme programme, ProfileStore profileStore, Profiles profiles, PairStore pairStore, SessionStore sessionStore,
                   Clock clock, TandemProperties properties) {
         this.programme = programme;
         this.profileStore = profileStore;
         this.profiles = profiles;
-        this.mentoring = mentoring;
+        this.pairStore = pairStore;
+        this.sessionStore = sessionStore;
         this.clock = clock;
         this.inactiveAfter = properties.nudges().inactiveAfter();
     }
@@ -56,7 +59,7 @@ public class Digest {
             return 0;
         }
         Instant now = clock.instant();
-        List<Pair> pairs = mentoring.activePairs(workspace);
+        List<Pair> pairs = pairStore.activePairs(workspace);
         int held = 0;
         int planned = 0;
         int quiet = 0;
@@ -64,7 +67,7 @@ public class Digest {
         for (Pair pair : pairs) {
             Instant last = pair.createdAt() == null ? now : pair.createdAt();
             boolean upcoming = false;
-            for (Session s : mentoring.sessions(pair.mentor())) {
+            for (Session s : sessionStore.sessions(pair.mentor())) {
                 if (!pair.id().equals(s.pairId()) || s.status() != Session.Status.SCHEDULED || !seen.add(s.id())) {
                     continue;
                 }

@@ -17,12 +17,13 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Reply;
 import io.tandem.engine.StoreUnavailableException;
-import io.tandem.mentoring.CheckIns;
-import io.tandem.mentoring.MentoringStore;
-import io.tandem.mentoring.Pair;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Session;
-import io.tandem.mentoring.Sessions;
+import io.tandem.sessions.CheckIns;
+import io.tandem.pairing.PairStore;
+import io.tandem.sessions.SessionStore;
+import io.tandem.pairing.Pair;
+import io.tandem.profiles.Profile;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.Sessions;
 
 /**
  * Sends the nudges that fell due: claims them (leased, so two instances never take the same one), checks each is
@@ -41,18 +42,20 @@ public class NudgeDispatcher {
     private final NudgeStore store;
     private final Nudges nudges;
     private final NudgePreferences preferences;
-    private final MentoringStore mentoring;
+    private final PairStore pairStore;
+    private final SessionStore sessionStore;
     private final Sessions sessions;
     private final CheckIns checkIns;
     private final Clock clock;
     private final TandemProperties.Nudges settings;
 
-    public NudgeDispatcher(NudgeStore store, Nudges nudges, NudgePreferences preferences, MentoringStore mentoring,
+    public NudgeDispatcher(NudgeStore store, Nudges nudges, NudgePreferences preferences, PairStore pairStore, SessionStore sessionStore,
                            Sessions sessions, CheckIns checkIns, Clock clock, TandemProperties properties) {
         this.store = store;
         this.nudges = nudges;
         this.preferences = preferences;
-        this.mentoring = mentoring;
+        this.pairStore = pairStore;
+        this.sessionStore = sessionStore;
         this.sessions = sessions;
         this.checkIns = checkIns;
         this.clock = clock;
@@ -126,10 +129,10 @@ public class NudgeDispatcher {
             case REMINDER -> session(nudge).map(s -> written(nudge, member, m, sessions.reminder(s, member, m),
                     s.otherThan(member.id())));
             case CHECKIN -> session(nudge)
-                    .filter(s -> mentoring.checkIn(s.organizer().workspace(), s.id(), member.id()).isEmpty())
+                    .filter(s -> sessionStore.checkIn(s.organizer().workspace(), s.id(), member.id()).isEmpty())
                     .map(s -> written(nudge, member, m, checkIns.prompt(s, member.id(), m),
                             s.otherThan(member.id())));
-            case INACTIVE -> mentoring.pair(nudge.workspace(), nudge.subject())
+            case INACTIVE -> pairStore.pair(nudge.workspace(), nudge.subject())
                     .filter(p -> p.status() == Pair.Status.ACTIVE)
                     .map(p -> written(nudge, member, m, sessions.inactive(p, member,
                             settings.inactiveAfter().toDays(), m), p.other(member.id())));
@@ -161,9 +164,9 @@ public class NudgeDispatcher {
 
     /** The nudge's session, if it still stands and its pair has not ended. */
     private Optional<Session> session(Nudge nudge) {
-        return mentoring.session(nudge.workspace(), nudge.subject())
+        return sessionStore.session(nudge.workspace(), nudge.subject())
                 .filter(s -> s.status() == Session.Status.SCHEDULED)
-                .filter(s -> mentoring.pair(nudge.workspace(), s.pairId())
+                .filter(s -> pairStore.pair(nudge.workspace(), s.pairId())
                         .map(p -> p.status() != Pair.Status.ENDED).orElse(true));
     }
 }

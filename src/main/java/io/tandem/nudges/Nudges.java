@@ -16,10 +16,10 @@ import io.tandem.config.TandemProperties;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Profiles;
-import io.tandem.mentoring.Session;
-import io.tandem.mentoring.SessionEvents;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Profiles;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionEvents;
 
 /**
  * Puts nudges on the schedule, in each recipient's working hours: a session's reminders (moved earlier, to the
@@ -33,10 +33,10 @@ public class Nudges implements SessionEvents {
     private final Profiles profiles;
     private final Clock clock;
     private final TandemProperties.Nudges settings;
-    private final io.tandem.mentoring.ProgrammeSettings programme;
+    private final io.tandem.programme.ProgrammeSettings programme;
 
     public Nudges(NudgeStore store, Profiles profiles, Clock clock, TandemProperties properties,
-                  io.tandem.mentoring.ProgrammeSettings programme) {
+                  io.tandem.programme.ProgrammeSettings programme) {
         this.store = store;
         this.profiles = profiles;
         this.clock = clock;
@@ -48,7 +48,7 @@ public class Nudges implements SessionEvents {
 
     /** A workspace's working hours: a lead's settings, else the configured ones. */
     WorkingHours hours(String workspace) {
-        io.tandem.mentoring.ProgrammeSettings.Workday day = programme.workday(workspace);
+        io.tandem.programme.ProgrammeSettings.Workday day = programme.workday(workspace);
         return new WorkingHours(day.start(), day.end(), day.days());
     }
 
@@ -137,7 +137,7 @@ public class Nudges implements SessionEvents {
     }
 
     /** Both members of a pair that stopped meeting are asked to plan their next session. */
-    void inactive(io.tandem.mentoring.Pair pair, Instant now) {
+    void inactive(io.tandem.pairing.Pair pair, Instant now) {
         for (MemberId member : List.of(pair.mentor(), pair.mentee())) {
             store.put(new Nudge("inactive:" + pair.id() + ":" + member.user(), member, Nudge.Kind.INACTIVE,
                     hours(member.workspace()).earliestFrom(now, zone(member)), pair.id(), null, null));

@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.Once;
 import io.tandem.engine.StoreUnavailableException;
-import io.tandem.mentoring.MentoringStore;
-import io.tandem.mentoring.Pair;
-import io.tandem.mentoring.ProfileStore;
-import io.tandem.mentoring.Requests;
-import io.tandem.mentoring.Session;
-import io.tandem.mentoring.SkillCatalog;
+import io.tandem.pairing.PairStore;
+import io.tandem.sessions.SessionStore;
+import io.tandem.pairing.Pair;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.pairing.Requests;
+import io.tandem.sessions.Session;
+import io.tandem.skills.SkillCatalog;
 import io.tandem.qa.PeerQuestions;
 import io.tandem.tips.Tips;
 
@@ -37,7 +38,8 @@ public class Sweeps {
     private static final Duration WEEK_IS_STALE_AFTER = Duration.ofDays(3);
 
     private final ProfileStore profiles;
-    private final MentoringStore mentoring;
+    private final PairStore pairStore;
+    private final SessionStore sessionStore;
     private final Requests requests;
     private final PeerQuestions questions;
     private final Tips tips;
@@ -47,14 +49,15 @@ public class Sweeps {
     private final Once once;
     private final Clock clock;
     private final TandemProperties.Nudges settings;
-    private final io.tandem.mentoring.ProgrammeSettings programme;
+    private final io.tandem.programme.ProgrammeSettings programme;
 
-    public Sweeps(ProfileStore profiles, MentoringStore mentoring, Requests requests, PeerQuestions questions,
+    public Sweeps(ProfileStore profiles, PairStore pairStore, SessionStore sessionStore, Requests requests, PeerQuestions questions,
                   Tips tips, SkillCatalog catalog, Nudges nudges, Digest digest, Once once, Clock clock,
-                  TandemProperties properties, io.tandem.mentoring.ProgrammeSettings programme) {
+                  TandemProperties properties, io.tandem.programme.ProgrammeSettings programme) {
         this.programme = programme;
         this.profiles = profiles;
-        this.mentoring = mentoring;
+        this.pairStore = pairStore;
+        this.sessionStore = sessionStore;
         this.requests = requests;
         this.questions = questions;
         this.tips = tips;
@@ -90,7 +93,7 @@ public class Sweeps {
         if (once.first("inactive:" + ws + ":" + today, Duration.ofDays(3))) {
             inactivePairs(ws, now);
             programme.noteRetention(ws).ifPresent(keep -> {
-                int cleared = mentoring.clearNotesBefore(ws, now.minus(keep));
+                int cleared = sessionStore.clearNotesBefore(ws, now.minus(keep));
                 if (cleared > 0) {
                     log.info("Deleted {} check-in notes older than {} in workspace {}", cleared, keep, ws);
                 }
@@ -111,8 +114,8 @@ public class Sweeps {
 
     /** Pairs with no session for {@code inactive-after} and none planned: both are asked to plan the next. */
     private void inactivePairs(String ws, Instant now) {
-        for (Pair pair : mentoring.activePairs(ws)) {
-            List<Session> held = mentoring.sessions(pair.mentor()).stream()
+        for (Pair pair : pairStore.activePairs(ws)) {
+            List<Session> held = sessionStore.sessions(pair.mentor()).stream()
                     .filter(s -> pair.id().equals(s.pairId()) && s.status() == Session.Status.SCHEDULED).toList();
             if (held.stream().anyMatch(s -> s.start().isAfter(now))) {
                 continue;

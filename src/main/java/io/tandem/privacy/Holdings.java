@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Set;
 
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.CheckIn;
-import io.tandem.mentoring.MentoringRequest;
-import io.tandem.mentoring.Pair;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Session;
+import io.tandem.sessions.CheckIn;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.profiles.Profile;
+import io.tandem.sessions.Session;
 import io.tandem.qa.Answer;
 import io.tandem.qa.Question;
 import io.tandem.tips.Tip;

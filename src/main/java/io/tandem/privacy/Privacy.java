@@ -16,7 +16,7 @@ import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Downloads;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
-import io.tandem.mentoring.Profiles;
+import io.tandem.profiles.Profiles;
 
 /**
  * Members own their data: {@code /mentor export} hands them all of it as JSON (at a link only they are shown,

@@ -24,13 +24,13 @@ import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TextLimit;
-import io.tandem.mentoring.Moderation;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.ProfileStore;
-import io.tandem.mentoring.Profiles;
-import io.tandem.mentoring.ProfileView;
-import io.tandem.mentoring.Programme;
-import io.tandem.mentoring.SendingLimit;
+import io.tandem.moderation.Moderation;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.profiles.Profiles;
+import io.tandem.profiles.ProfileView;
+import io.tandem.programme.Programme;
+import io.tandem.moderation.SendingLimit;
 
 /**
  * Asking, routing and answering. A question goes to up to {@code tandem.qa.experts-per-question} members who teach
@@ -65,7 +65,7 @@ public class PeerQuestions {
     /** Questions escalate after the workspace's {@code escalate-after} setting. */
     public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
                          Notifier notifier, Clock clock, Programme programme, TandemProperties properties,
-                         SendingLimit limit, io.tandem.mentoring.ProgrammeSettings settings) {
+                         SendingLimit limit, io.tandem.programme.ProgrammeSettings settings) {
         this.limit = limit;
         this.programme = programme;
         this.escalateAfter = settings::escalateAfter;

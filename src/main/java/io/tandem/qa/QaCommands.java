@@ -10,7 +10,7 @@ import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Text;
-import io.tandem.mentoring.SkillCatalog;
+import io.tandem.skills.SkillCatalog;
 
 /** The Q&amp;A commands and buttons, wired to {@link PeerQuestions}. */
 @Configuration(proxyBeanMethods = false)

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.tandem.mentoring.Moderated;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Profiles;
+import io.tandem.moderation.Moderated;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Profiles;
 
 /** Questions and answers can be reported and hidden; an anonymous asker is never named to a lead either. */
 @Configuration(proxyBeanMethods = false)

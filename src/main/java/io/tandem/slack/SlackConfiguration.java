@@ -84,7 +84,7 @@ public class SlackConfiguration {
 
         /** With {@code tandem.slack.admins-are-leads}: Slack's admins and owners (as users.info last said). */
         @Bean
-        io.tandem.mentoring.WorkspaceAdmins slackAdmins(SlackUserCache cache, SlackProperties properties) {
+        io.tandem.programme.WorkspaceAdmins slackAdmins(SlackUserCache cache, SlackProperties properties) {
             return member -> properties.adminsAreLeads() && member.platform() == io.tandem.engine.Platform.SLACK
                     && !member.isChannel() && cache.get(member.workspace(), member.user()).map(SlackUser::admin)
                     .orElse(false);
@@ -92,14 +92,14 @@ public class SlackConfiguration {
 
         @Bean
         SlackDirectory slackDirectory(SlackUserCache cache, SlackProperties properties,
-                                      io.tandem.mentoring.MemberEmails emails) {
+                                      io.tandem.profiles.MemberEmails emails) {
             return new SlackDirectory(cache, properties, emails);
         }
 
         @Bean
         App slackApp(SlackProperties properties, Slack slack, InstallationService installations,
                      ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService slackExecutor,
-                     io.tandem.engine.Downloads downloads, io.tandem.mentoring.Programme programme,
+                     io.tandem.engine.Downloads downloads, io.tandem.programme.Programme programme,
                      SlackLongValues longValues) {
             AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack)
                     .signingSecret(properties.signingSecret());

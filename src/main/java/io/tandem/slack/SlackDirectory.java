@@ -24,9 +24,9 @@ class SlackDirectory {
 
     private final SlackUserCache cache;
     private final SlackProperties properties;
-    private final io.tandem.mentoring.MemberEmails emails;
+    private final io.tandem.profiles.MemberEmails emails;
 
-    SlackDirectory(SlackUserCache cache, SlackProperties properties, io.tandem.mentoring.MemberEmails emails) {
+    SlackDirectory(SlackUserCache cache, SlackProperties properties, io.tandem.profiles.MemberEmails emails) {
         this.cache = cache;
         this.properties = properties;
         this.emails = emails;

@@ -17,7 +17,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 import io.tandem.engine.Messages;
-import io.tandem.mentoring.ProfileView;
+import io.tandem.profiles.ProfileView;
 
 /**
  * The {@code /stats} chart, drawn on the server as one PNG: sessions per week over the last twelve weeks, and the

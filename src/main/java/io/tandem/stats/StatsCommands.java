@@ -18,10 +18,10 @@ import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
-import io.tandem.mentoring.ProfileView;
-import io.tandem.mentoring.Programme;
-import io.tandem.mentoring.SkillCatalog;
-import io.tandem.mentoring.SkillMatch;
+import io.tandem.profiles.ProfileView;
+import io.tandem.programme.Programme;
+import io.tandem.skills.SkillCatalog;
+import io.tandem.skills.SkillMatch;
 import io.tandem.nudges.NudgeStore;
 
 /** {@code /stats [week|month|quarter|all] [skill]} and {@code /stats delivery}, for programme leads. */
@@ -35,7 +35,7 @@ class StatsCommands {
     Command statsCommand(Stats stats, Programme programme, SkillCatalog catalog, ProfileView view, Downloads downloads,
                          PublicUrl publicUrl) {
         return Command.of(new CommandSpec("stats", CommandParser.STATS, List.of("", "statistiques"), true), in -> {
-            Leads.require(in, programme);
+            programme.requireLead(in);
             Scope scope = scope(in, stats, catalog, view);
             StatsReport report = stats.compute(in.caller().id().workspace(), scope.period(), scope.skill());
             return StatsView.render(report, in.messages(), view, chart(report, in, view, downloads, publicUrl));
@@ -49,7 +49,7 @@ class StatsCommands {
                                PublicUrl publicUrl) {
         return Command.of(new CommandSpec("stats-export", CommandParser.STATS, List.of("export", "exporter", "csv"),
                 true), in -> {
-            Leads.require(in, programme);
+            programme.requireLead(in);
             Scope scope = scope(in, stats, catalog, view);
             StatsReport report = stats.compute(in.caller().id().workspace(), scope.period(), scope.skill());
             String token = downloads.put(Downloads.Kind.EXPORT, StatsExport.csv(report, in.messages(), view), LINK_LIVES);
@@ -103,7 +103,7 @@ class StatsCommands {
 
     /** Nudges that failed or were skipped, newest first, with why; recipients are never named. */
     private static Reply delivery(Invocation in, Programme programme, NudgeStore nudges) {
-        Leads.require(in, programme);
+        programme.requireLead(in);
         List<NudgeStore.Outcome> problems = nudges.report(in.caller().id().workspace(), 2000).stream()
                 .filter(o -> !o.result().equals("delivered")).limit(DELIVERY_SHOWN).toList();
         if (problems.isEmpty()) {

@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import io.tandem.engine.CsvCells;
 import io.tandem.engine.Messages;
-import io.tandem.mentoring.ProfileView;
+import io.tandem.profiles.ProfileView;
 
 /**
  * {@code /stats export} as CSV: the same figures as {@code /stats} (small ones hidden the same way), then each

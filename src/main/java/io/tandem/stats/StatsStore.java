@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.CheckIn;
-import io.tandem.mentoring.MentoringRequest;
-import io.tandem.mentoring.Pair;
-import io.tandem.mentoring.Session;
+import io.tandem.sessions.CheckIn;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.sessions.Session;
 import io.tandem.qa.Question;
 
 /** Port: what the leads' statistics are computed from, by period. Records are read, never changed. */

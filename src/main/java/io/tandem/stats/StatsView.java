@@ -7,7 +7,7 @@ import java.util.Locale;
 import io.tandem.engine.Block;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Reply;
-import io.tandem.mentoring.ProfileView;
+import io.tandem.profiles.ProfileView;
 
 /**
  * {@code /stats} as a reply. Privacy: any figure about fewer than five people or records shows as "&lt;5", and a

@@ -16,9 +16,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.MentoringRequest;
-import io.tandem.mentoring.Pair;
-import io.tandem.mentoring.Session;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.sessions.Session;
 import io.tandem.qa.Answer;
 import io.tandem.qa.Question;
 import io.tandem.tips.Tip;

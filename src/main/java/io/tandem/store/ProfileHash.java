@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Seniority;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Seniority;
 
 /** A profile as a Redis hash, with short field names (memory matters at 100,000 members). */
 final class ProfileHash {

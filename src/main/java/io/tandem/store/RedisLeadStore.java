@@ -7,7 +7,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.LeadStore;
+import io.tandem.programme.LeadStore;
 
 /** Leads named from chat: one set of user ids per workspace. */
 @Repository

@@ -18,12 +18,12 @@ import io.tandem.engine.Downloads;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Text;
-import io.tandem.mentoring.CheckIn;
-import io.tandem.mentoring.MentoringRequest;
-import io.tandem.mentoring.Pair;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Seniority;
-import io.tandem.mentoring.Session;
+import io.tandem.sessions.CheckIn;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Seniority;
+import io.tandem.sessions.Session;
 import io.tandem.privacy.Holdings;
 import io.tandem.privacy.MemberData;
 import io.tandem.privacy.MemberExport;
@@ -95,12 +95,12 @@ public class RedisMemberData implements MemberData {
         Map<String, List<String>> owned = owned(member);
 
         List<MentoringRequest> requests = read(member, Ownership.REQUEST, owned,
-                id -> RedisMentoringStore.requestKey(ws, id), MentoringRequest.class);
-        List<Pair> pairs = read(member, Ownership.PAIR, owned, id -> RedisMentoringStore.pairKey(ws, id), Pair.class);
+                id -> RedisPairingStore.requestKey(ws, id), MentoringRequest.class);
+        List<Pair> pairs = read(member, Ownership.PAIR, owned, id -> RedisPairingStore.pairKey(ws, id), Pair.class);
         List<Session> sessions = read(member, Ownership.SESSION, owned,
-                id -> RedisMentoringStore.sessionKey(ws, id), Session.class);
+                id -> RedisSessionStore.sessionKey(ws, id), Session.class);
         List<CheckIn> checkIns = read(member, Ownership.CHECKIN, owned,
-                id -> RedisMentoringStore.checkInKey(ws, id, member), CheckIn.class);
+                id -> RedisSessionStore.checkInKey(ws, id, member), CheckIn.class);
         List<Question> questions = read(member, Ownership.QUESTION, owned,
                 id -> RedisQuestionStore.questionKey(ws, id), Question.class);
         List<Answer> answers = read(member, Ownership.ANSWER, owned,
@@ -110,7 +110,7 @@ public class RedisMemberData implements MemberData {
         Map<String, String> feedback = new LinkedHashMap<>();
         for (String pairId : owned.getOrDefault(Ownership.FEEDBACK, List.of())) {
             Object given = RedisCalls.call(() -> redis.opsForHash()
-                    .get(RedisMentoringStore.feedbackKey(ws, pairId), member.user()));
+                    .get(RedisPairingStore.feedbackKey(ws, pairId), member.user()));
             if (given != null) {
                 feedback.put(pairId, String.valueOf(given));
             }
@@ -200,11 +200,11 @@ public class RedisMemberData implements MemberData {
         Map<String, List<String>> owned = owned(member);
 
         // shared records: the reference to them becomes the tombstone, nothing else changes
-        replaceIn(owned, Ownership.REQUEST, id -> RedisMentoringStore.requestKey(ws, id), MentoringRequest.class,
+        replaceIn(owned, Ownership.REQUEST, id -> RedisPairingStore.requestKey(ws, id), MentoringRequest.class,
                 r -> r.replacing(member, former));
-        replaceIn(owned, Ownership.PAIR, id -> RedisMentoringStore.pairKey(ws, id), Pair.class,
+        replaceIn(owned, Ownership.PAIR, id -> RedisPairingStore.pairKey(ws, id), Pair.class,
                 p -> p.replacing(member, former));
-        replaceIn(owned, Ownership.SESSION, id -> RedisMentoringStore.sessionKey(ws, id), Session.class,
+        replaceIn(owned, Ownership.SESSION, id -> RedisSessionStore.sessionKey(ws, id), Session.class,
                 s -> s.replacing(member, former));
         replaceIn(owned, Ownership.QUESTION, id -> RedisQuestionStore.questionKey(ws, id), Question.class,
                 q -> q.replacing(member, former));
@@ -219,12 +219,12 @@ public class RedisMemberData implements MemberData {
         // records that are theirs alone
         for (String sessionId : owned.getOrDefault(Ownership.CHECKIN, List.of())) {
             RedisCalls.pipelined(redis, o -> {
-                o.delete(RedisMentoringStore.checkInKey(ws, sessionId, member));
+                o.delete(RedisSessionStore.checkInKey(ws, sessionId, member));
                 o.opsForZSet().remove(RedisKeys.index(ws, "checkins"), sessionId + ":" + member.user());
             });
         }
         for (String pairId : owned.getOrDefault(Ownership.FEEDBACK, List.of())) {
-            RedisCalls.run(() -> redis.opsForHash().delete(RedisMentoringStore.feedbackKey(ws, pairId),
+            RedisCalls.run(() -> redis.opsForHash().delete(RedisPairingStore.feedbackKey(ws, pairId),
                     member.user()));
         }
         for (String tipId : owned.getOrDefault(Ownership.VOTE, List.of())) {

@@ -7,7 +7,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.MemberEmails;
+import io.tandem.profiles.MemberEmails;
 
 /** Emails both ways: one hash email → user id and one user id → email, per workspace. */
 @Repository

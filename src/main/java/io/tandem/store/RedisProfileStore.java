@@ -25,9 +25,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.StoreUnavailableException;
 import io.tandem.engine.Text;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.ProfileStore;
-import io.tandem.mentoring.Seniority;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.profiles.Seniority;
 
 /**
  * Profiles in Redis: one hash per member, a set of members and a hash of handles per workspace, and per skill a

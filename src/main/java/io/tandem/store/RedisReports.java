@@ -6,7 +6,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.Reports;
+import io.tandem.moderation.Reports;
 
 /** What each member reported: one small set per member ({@code reported:<user>}), deleted when they are forgotten. */
 @Repository

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.SendingLimit;
+import io.tandem.moderation.SendingLimit;
 
 /**
  * The sending limit in Redis, so that every instance counts the same sends: per member a sliding window of their

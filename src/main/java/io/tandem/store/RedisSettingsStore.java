@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.tandem.mentoring.SettingsStore;
+import io.tandem.programme.SettingsStore;
 
 /** Programme settings changed from chat: one hash per workspace. */
 @Repository

@@ -17,10 +17,10 @@ import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.stereotype.Repository;
 
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.CheckIn;
-import io.tandem.mentoring.MentoringRequest;
-import io.tandem.mentoring.Pair;
-import io.tandem.mentoring.Session;
+import io.tandem.sessions.CheckIn;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.sessions.Session;
 import io.tandem.qa.Question;
 import io.tandem.stats.StatsStore;
 import tools.jackson.databind.json.JsonMapper;

@@ -30,14 +30,14 @@ import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TextLimit;
-import io.tandem.mentoring.Moderation;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.ProfileStore;
-import io.tandem.mentoring.ProfileView;
-import io.tandem.mentoring.Profiles;
-import io.tandem.mentoring.Programme;
-import io.tandem.mentoring.SendingLimit;
-import io.tandem.mentoring.Skill;
+import io.tandem.moderation.Moderation;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.profiles.ProfileView;
+import io.tandem.profiles.Profiles;
+import io.tandem.programme.Programme;
+import io.tandem.moderation.SendingLimit;
+import io.tandem.skills.Skill;
 
 /**
  * Writing, listing and choosing tips. The tip of the week of a skill area is, in each learner's language, a tip

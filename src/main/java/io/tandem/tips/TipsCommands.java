@@ -9,11 +9,11 @@ import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Refusal;
-import io.tandem.mentoring.Moderated;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Profiles;
-import io.tandem.mentoring.SkillCatalog;
-import io.tandem.mentoring.SkillMatch;
+import io.tandem.moderation.Moderated;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Profiles;
+import io.tandem.skills.SkillCatalog;
+import io.tandem.skills.SkillMatch;
 
 /** The tips commands and the Useful button, wired to {@link Tips}. */
 @Configuration(proxyBeanMethods = false)

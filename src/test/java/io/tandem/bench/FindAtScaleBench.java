@@ -23,10 +23,10 @@ import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.ProfileStore;
-import io.tandem.mentoring.Skill;
-import io.tandem.mentoring.SkillCatalog;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.skills.Skill;
+import io.tandem.skills.SkillCatalog;
 import io.tandem.support.TestDataDirs;
 
 /**

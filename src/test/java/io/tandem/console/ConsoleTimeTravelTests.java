@@ -21,8 +21,8 @@ import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TravelClock;
-import io.tandem.mentoring.MentoringStore;
-import io.tandem.mentoring.Session;
+import io.tandem.sessions.SessionStore;
+import io.tandem.sessions.Session;
 import io.tandem.nudges.Nudge;
 import io.tandem.nudges.NudgeStore;
 import io.tandem.support.Http;
@@ -48,7 +48,7 @@ class ConsoleTimeTravelTests {
     @Autowired
     TravelClock clock;
     @Autowired
-    MentoringStore mentoring;
+    SessionStore sessionStore;
     @Autowired
     NudgeStore nudges;
 
@@ -101,7 +101,7 @@ class ConsoleTimeTravelTests {
             day = day.plusDays(1);
         }
         assertThat(say("alice", "/mentor schedule @bob " + day + " 10:00")).contains("Session with Bob Carter planned");
-        Session session = mentoring.sessions(new MemberId("console", "alice")).stream()
+        Session session = sessionStore.sessions(new MemberId("console", "alice")).stream()
                 .filter(s -> s.other().user().equals("bob") && s.status() == Session.Status.SCHEDULED)
                 .max(java.util.Comparator.comparing(Session::createdAt)).orElseThrow();
 

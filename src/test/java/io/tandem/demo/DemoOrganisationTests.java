@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Seniority;
-import io.tandem.mentoring.Skill;
-import io.tandem.mentoring.SkillCatalog;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Seniority;
+import io.tandem.skills.Skill;
+import io.tandem.skills.SkillCatalog;
 
 class DemoOrganisationTests {
 

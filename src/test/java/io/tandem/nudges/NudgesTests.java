@@ -28,10 +28,11 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TravelClock;
-import io.tandem.mentoring.CheckIns;
-import io.tandem.mentoring.MentoringStore;
-import io.tandem.mentoring.Session;
-import io.tandem.mentoring.Sessions;
+import io.tandem.sessions.CheckIns;
+import io.tandem.pairing.PairStore;
+import io.tandem.sessions.SessionStore;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.Sessions;
 import io.tandem.store.RedisDeliveryQueue;
 import io.tandem.store.RedisNudgeStore;
 import io.tandem.support.EngineTest;
@@ -61,7 +62,10 @@ class NudgesTests {
     @Autowired
     NudgeStore store;
     @Autowired
-    MentoringStore mentoring;
+    SessionStore sessionStore;
+
+    @Autowired
+    PairStore pairStore;
     @Autowired
     Nudges nudges;
     @Autowired
@@ -113,7 +117,7 @@ class NudgesTests {
     private Session schedule(String when) {
         Reply r = chat.say("alice", "/mentor schedule @bob " + when);
         assertThat(r.text()).as(r.text()).contains("Session with bob planned");
-        return mentoring.sessions(new MemberId("console", "alice")).stream()
+        return sessionStore.sessions(new MemberId("console", "alice")).stream()
                 .filter(s -> s.status() == Session.Status.SCHEDULED).reduce((a, b) -> b).orElseThrow();
     }
 
@@ -262,7 +266,7 @@ class NudgesTests {
                     new Notification(channel, "nudge.notice", Reply.text("hello " + i)), null));
         }
         NudgeDispatcher second = new NudgeDispatcher(new RedisNudgeStore(redis, json, deliveries, clock), nudges,
-                preferences, mentoring, sessions, checkIns, clock, properties);
+                preferences, pairStore, sessionStore, sessions, checkIns, clock, properties);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Integer>> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {

@@ -26,8 +26,10 @@ import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
-import io.tandem.mentoring.MentoringStore;
+import io.tandem.pairing.PairStore;
+import io.tandem.pairing.RequestStore;
 import io.tandem.qa.QuestionStore;
+import io.tandem.sessions.SessionStore;
 import io.tandem.support.EngineTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +53,11 @@ class ForgetMePropertyTests {
     @Autowired
     ConversationEngine engine;
     @Autowired
-    MentoringStore mentoring;
+    PairStore pairStore;
+    @Autowired
+    RequestStore requestStore;
+    @Autowired
+    SessionStore sessionStore;
     @Autowired
     QuestionStore questions;
     @Autowired
@@ -65,7 +71,7 @@ class ForgetMePropertyTests {
     @Autowired
     JsonMapper json;
     @Autowired
-    io.tandem.mentoring.MemberEmails emails;
+    io.tandem.profiles.MemberEmails emails;
 
     @BeforeEach
     void empty() {
@@ -101,7 +107,7 @@ class ForgetMePropertyTests {
             for (boolean distinctive : List.of(false, true)) {
                 try {
                     empty();
-                    forgetOneOf(GeneratedWorkspace.fill(engine, mentoring, questions, clock, seed, distinctive),
+                    forgetOneOf(GeneratedWorkspace.fill(engine, pairStore, requestStore, sessionStore, questions, clock, seed, distinctive),
                             new Random(seed));
                 } catch (AssertionError e) {
                     throw new AssertionError("seed " + seed + (distinctive ? " (distinctive names)" : "") + ": "
@@ -308,7 +314,7 @@ class ForgetMePropertyTests {
         int notesSeen = 0;
         for (long seed : seeds()) {
             empty();
-            GeneratedWorkspace w = GeneratedWorkspace.fill(engine, mentoring, questions, clock, seed, false);
+            GeneratedWorkspace w = GeneratedWorkspace.fill(engine, pairStore, requestStore, sessionStore, questions, clock, seed, false);
             settle();
             notesSeen += w.noteMarkers.values().stream().mapToInt(Set::size).sum();
             for (MemberId reader : w.members) {

@@ -18,11 +18,13 @@ import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
-import io.tandem.mentoring.CheckIn;
-import io.tandem.mentoring.MentoringRequest;
-import io.tandem.mentoring.MentoringStore;
-import io.tandem.mentoring.Pair;
-import io.tandem.mentoring.Session;
+import io.tandem.sessions.CheckIn;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.PairStore;
+import io.tandem.pairing.RequestStore;
+import io.tandem.sessions.SessionStore;
+import io.tandem.pairing.Pair;
+import io.tandem.sessions.Session;
 import io.tandem.qa.Answer;
 import io.tandem.qa.Question;
 import io.tandem.qa.QuestionStore;
@@ -58,16 +60,20 @@ final class GeneratedWorkspace {
     final Map<String, MemberId> anonymous = new java.util.LinkedHashMap<>();
 
     private final ConversationEngine engine;
-    private final MentoringStore mentoring;
+    private final PairStore pairStore;
+    private final RequestStore requestStore;
+    private final SessionStore sessionStore;
     private final QuestionStore questions;
     private final Clock clock;
     private final Random random;
     private int counter;
 
-    private GeneratedWorkspace(ConversationEngine engine, MentoringStore mentoring, QuestionStore questions,
+    private GeneratedWorkspace(ConversationEngine engine, PairStore pairStore, RequestStore requestStore, SessionStore sessionStore, QuestionStore questions,
                                Clock clock, Random random) {
         this.engine = engine;
-        this.mentoring = mentoring;
+        this.pairStore = pairStore;
+        this.requestStore = requestStore;
+        this.sessionStore = sessionStore;
         this.questions = questions;
         this.clock = clock;
         this.random = random;
@@ -88,9 +94,9 @@ final class GeneratedWorkspace {
         };
     }
 
-    static GeneratedWorkspace fill(ConversationEngine engine, MentoringStore mentoring, QuestionStore questions,
+    static GeneratedWorkspace fill(ConversationEngine engine, PairStore pairStore, RequestStore requestStore, SessionStore sessionStore, QuestionStore questions,
                                    Clock clock, long seed, boolean distinctiveNames) {
-        GeneratedWorkspace w = new GeneratedWorkspace(engine, mentoring, questions, clock, new Random(seed));
+        GeneratedWorkspace w = new GeneratedWorkspace(engine, pairStore, requestStore, sessionStore, questions, clock, new Random(seed));
         w.populate(distinctiveNames);
         return w;
     }
@@ -160,7 +166,7 @@ final class GeneratedWorkspace {
             say(a, "/mentor request @" + handle(b) + " " + skill + " " + textAbout(a, b));
         }
         for (MemberId b : members) {
-            for (MentoringRequest r : mentoring.pending(b)) {
+            for (MentoringRequest r : requestStore.pending(b)) {
                 if (r.mentor().equals(b) && random.nextInt(4) > 0) {
                     click(b, "mentoring.request.accept", ActionValue.of("request", r.id()), Map.of());
                 }
@@ -187,7 +193,7 @@ final class GeneratedWorkspace {
                 say(a, "/mentor request @" + handle(b) + " " + skill + " " + textAbout(a, b));
             }
             case 4 -> {
-                List<MentoringRequest> pending = mentoring.pending(a).stream()
+                List<MentoringRequest> pending = requestStore.pending(a).stream()
                         .filter(r -> r.mentor().equals(a)).toList();
                 if (!pending.isEmpty()) {
                     MentoringRequest r = pick(pending);
@@ -201,13 +207,13 @@ final class GeneratedWorkspace {
             }
             case 5 -> openPair(a).ifPresent(p -> schedule(a, p));
             case 6 -> {
-                List<Session> sessions = mentoring.sessions(a);
+                List<Session> sessions = sessionStore.sessions(a);
                 if (!sessions.isEmpty()) {
                     Session s = pick(sessions);
                     String marker = "NOTE" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
                     noteMarkers.computeIfAbsent(a, x -> new LinkedHashSet<>()).add(marker);
                     MemberId named = s.otherThan(a);
-                    mentoring.save(new CheckIn(s.id(), a, CheckIn.Met.YES, 1 + random.nextInt(5),
+                    sessionStore.save(new CheckIn(s.id(), a, CheckIn.Met.YES, 1 + random.nextInt(5),
                             textAbout(a, named), marker + " " + names.get(named) + " seemed bored",
                             clock.instant().plus(Duration.ofDays(3))));
                 }
@@ -261,7 +267,7 @@ final class GeneratedWorkspace {
     }
 
     private java.util.Optional<Pair> openPair(MemberId a) {
-        List<Pair> open = mentoring.pairs(a).stream().filter(Pair::open).toList();
+        List<Pair> open = pairStore.pairs(a).stream().filter(Pair::open).toList();
         return open.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(pick(open));
     }
 }

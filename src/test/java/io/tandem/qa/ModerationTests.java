@@ -14,7 +14,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
-import io.tandem.mentoring.Moderation;
+import io.tandem.moderation.Moderation;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.tandem.mentoring.ProgrammeSettings;
+import io.tandem.programme.ProgrammeSettings;
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.Block;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
-import io.tandem.mentoring.SendingLimit;
+import io.tandem.moderation.SendingLimit;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 import io.tandem.support.RecordedNotifications;
@@ -42,15 +42,15 @@ class PeerQuestionsTests {
     @Autowired
     QuestionStore questions;
     @Autowired
-    io.tandem.mentoring.ProfileStore profileStore;
+    io.tandem.profiles.ProfileStore profileStore;
     @Autowired
-    io.tandem.mentoring.Profiles profiles;
+    io.tandem.profiles.Profiles profiles;
     @Autowired
-    io.tandem.mentoring.ProfileView view;
+    io.tandem.profiles.ProfileView view;
     @Autowired
     io.tandem.engine.Notifier notifier;
     @Autowired
-    io.tandem.mentoring.Programme programme;
+    io.tandem.programme.Programme programme;
     @Autowired
     RecordedNotifications recorded;
 
@@ -126,13 +126,13 @@ class PeerQuestionsTests {
         String posted = chat.waitFor("#programme", 1).get(0);
         assertThat(posted).contains("Nobody has answered this question about SEO", "Asked by a colleague (anonymous)",
                 "Is it too late to learn?");
-        Reply reported = chat.click("e1", Locale.ENGLISH, io.tandem.mentoring.Moderation.REPORT,
-                FakeChat.value(posted, io.tandem.mentoring.Moderation.REPORT), Map.of());
+        Reply reported = chat.click("e1", Locale.ENGLISH, io.tandem.moderation.Moderation.REPORT,
+                FakeChat.value(posted, io.tandem.moderation.Moderation.REPORT), Map.of());
         assertThat(reported.text()).contains("A programme lead will look at it");
         String toLead = chat.waitFor("lena", 1).get(0);
         assertThat(toLead).contains("Is it too late to learn?", "Written by: a colleague (anonymous)");
-        Reply hidden = chat.click("lena", Locale.ENGLISH, io.tandem.mentoring.Moderation.HIDE,
-                FakeChat.value(toLead, io.tandem.mentoring.Moderation.HIDE), Map.of());
+        Reply hidden = chat.click("lena", Locale.ENGLISH, io.tandem.moderation.Moderation.HIDE,
+                FakeChat.value(toLead, io.tandem.moderation.Moderation.HIDE), Map.of());
 
         List<String> everything = new java.util.ArrayList<>(List.of(toExpert, thanks, listed.toString(),
                 form.toString(), posted, reported.toString(), toLead, hidden.toString()));

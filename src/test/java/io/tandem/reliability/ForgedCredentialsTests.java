@@ -32,7 +32,7 @@ import com.slack.api.app_backend.SlackSignature;
 
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
-import io.tandem.mentoring.ProfileStore;
+import io.tandem.profiles.ProfileStore;
 import io.tandem.support.FakeBotConnector;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.SlackRequests;

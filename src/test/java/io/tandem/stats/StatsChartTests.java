@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
-import io.tandem.mentoring.ProfileView;
-import io.tandem.mentoring.SkillCatalog;
+import io.tandem.profiles.ProfileView;
+import io.tandem.skills.SkillCatalog;
 
 /** The {@code /stats} chart draws no figure from 1 to 4 as itself, as the text around it says "&lt;5". */
 class StatsChartTests {

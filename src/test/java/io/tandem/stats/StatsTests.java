@@ -23,10 +23,11 @@ import io.tandem.engine.ActionValue;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TravelClock;
-import io.tandem.mentoring.MentoringRequest;
-import io.tandem.mentoring.MentoringStore;
-import io.tandem.mentoring.Requests;
-import io.tandem.mentoring.Session;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.RequestStore;
+import io.tandem.sessions.SessionStore;
+import io.tandem.pairing.Requests;
+import io.tandem.sessions.Session;
 import io.tandem.qa.Question;
 import io.tandem.qa.QuestionStore;
 import io.tandem.support.EngineTest;
@@ -45,7 +46,9 @@ class StatsTests {
     @Autowired
     TravelClock clock;
     @Autowired
-    MentoringStore mentoring;
+    RequestStore requestStore;
+    @Autowired
+    SessionStore sessionStore;
     @Autowired
     QuestionStore questions;
     @Autowired
@@ -74,7 +77,7 @@ class StatsTests {
     }
 
     private MentoringRequest pendingFor(String mentor) {
-        return mentoring.pending(id(mentor)).stream().filter(r -> r.mentor().equals(id(mentor))).findFirst()
+        return requestStore.pending(id(mentor)).stream().filter(r -> r.mentor().equals(id(mentor))).findFirst()
                 .orElseThrow();
     }
 
@@ -123,7 +126,7 @@ class StatsTests {
             }
             Duration after = Duration.ofHours(i + 1);
             clock.travelTo(T0.plus(after));
-            MentoringRequest r = mentoring.pending(id("s" + i)).get(0);
+            MentoringRequest r = requestStore.pending(id("s" + i)).get(0);
             String action = accept.contains(i) ? "mentoring.request.accept" : "mentoring.request.decline.save";
             chat.click(mentorOf[i], Locale.ENGLISH, action, ActionValue.of("request", r.id()), Map.of());
             answerTimes.add(after);
@@ -144,7 +147,7 @@ class StatsTests {
         int[] usefulness = {4, 5, 4, 5, 4};
         for (int k = 0; k < 6; k++) {
             int i = accept.get(k);
-            Session s = mentoring.sessions(id("s" + i)).get(0);
+            Session s = sessionStore.sessions(id("s" + i)).get(0);
             Map<String, String> fields = k < 5 ? Map.of("met", "yes", "usefulness", String.valueOf(usefulness[k]),
                     "note", "PRIVATE-NOTE-" + k) : Map.of("met", "no", "note", "PRIVATE-NOTE-" + k);
             assertThat(chat.click("s" + i, Locale.ENGLISH, "mentoring.checkin.save",
@@ -328,11 +331,11 @@ class StatsTests {
     }
 
     @Autowired
-    io.tandem.mentoring.ProgrammeSettings settings;
+    io.tandem.programme.ProgrammeSettings settings;
     @Autowired
-    io.tandem.mentoring.Programme programme;
+    io.tandem.programme.Programme programme;
     @Autowired
-    io.tandem.mentoring.Profiles profiles;
+    io.tandem.profiles.Profiles profiles;
 
     @Test
     void leadsChangeTheProgrammesSettingsFromChatAndBadValuesAreRefusedClearly() {
@@ -398,7 +401,7 @@ class StatsTests {
         assertThat(report.text()).contains("Roster imported: 2 invited, 1 updated, 3 rejected",
                 "line 3: \"guru\" is not a seniority", "line 5: \"Mars/Base\" is not a timezone",
                 "line 6: this person is already in an earlier row");
-        io.tandem.mentoring.Profile noor = profiles.find(id("noor")).orElseThrow();
+        io.tandem.profiles.Profile noor = profiles.find(id("noor")).orElseThrow();
         assertThat(noor.name()).isEqualTo("Noor Haddad");
         assertThat(noor.team()).isEqualTo("Marketing");
         assertThat(noor.manager()).isEqualTo(id("lena"));

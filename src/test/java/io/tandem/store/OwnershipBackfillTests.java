@@ -14,8 +14,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.MentoringRequest;
-import io.tandem.mentoring.MentoringStore;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.RequestStore;
 import io.tandem.privacy.MemberData;
 import io.tandem.qa.Question;
 import io.tandem.qa.QuestionStore;
@@ -32,7 +32,7 @@ class OwnershipBackfillTests {
     @Autowired
     StringRedisTemplate redis;
     @Autowired
-    MentoringStore mentoring;
+    RequestStore requestStore;
     @Autowired
     QuestionStore questions;
     @Autowired
@@ -52,7 +52,7 @@ class OwnershipBackfillTests {
         chat.say("will", "/mentor set manager @bob");
         chat.say("will", "/mentor request @bob seo Could bob.smith and you help?");
         chat.say("bob.smith", "/mentor request @bob seo Please");
-        MentoringRequest fromWill = mentoring.pending(new MemberId("console", "bob")).stream()
+        MentoringRequest fromWill = requestStore.pending(new MemberId("console", "bob")).stream()
                 .filter(r -> r.mentee().user().equals("will")).findFirst().orElseThrow();
         chat.click("bob", Locale.ENGLISH, "mentoring.request.accept", ActionValue.of("request", fromWill.id()), Map.of());
         assertThat(chat.say("will", "/mentor schedule @bob in 2 days 10:00 Keywords").text()).contains("planned");

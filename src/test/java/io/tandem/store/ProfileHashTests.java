@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Seniority;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Seniority;
 
 class ProfileHashTests {
 

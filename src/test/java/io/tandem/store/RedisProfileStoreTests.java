@@ -17,11 +17,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import io.tandem.demo.SyntheticOrganisation;
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
-import io.tandem.mentoring.FindingMentors;
-import io.tandem.mentoring.MentorMatch;
-import io.tandem.mentoring.Profile;
-import io.tandem.mentoring.Seniority;
-import io.tandem.mentoring.SkillCatalog;
+import io.tandem.matching.FindingMentors;
+import io.tandem.matching.MentorMatch;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Seniority;
+import io.tandem.skills.SkillCatalog;
 import io.tandem.support.EngineTest;
 
 @EngineTest

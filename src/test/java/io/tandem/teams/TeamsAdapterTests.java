@@ -26,7 +26,7 @@ import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
-import io.tandem.mentoring.ProfileStore;
+import io.tandem.profiles.ProfileStore;
 import io.tandem.support.AdaptiveCardRules;
 import io.tandem.support.FakeBotConnector;
 import io.tandem.support.TestDataDirs;
@@ -251,7 +251,7 @@ class TeamsAdapterTests {
 
     @Test
     void tellsTheSenderWhenARequestCannotReachSomeoneTandemNeverTalkedTo() {
-        profiles.save(new io.tandem.mentoring.Profile(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID,
+        profiles.save(new io.tandem.profiles.Profile(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID,
                 "aad-ghost"), "Gus Ghost", "gus", null, io.tandem.engine.Language.EN, null, false, null, null, null,
                 2, 0, null, false, java.util.Set.of("seo"), java.util.Set.of(), java.time.Instant.now()));
         say(ANA, "Ana Lima", "en-US", "mentor request @gus seo");

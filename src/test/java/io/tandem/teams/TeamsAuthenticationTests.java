@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
-import io.tandem.mentoring.ProfileStore;
+import io.tandem.profiles.ProfileStore;
 import io.tandem.support.FakeBotConnector;
 import io.tandem.support.TestDataDirs;
 

@@ -18,7 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.tandem.engine.Language;
 import io.tandem.engine.Reply;
-import io.tandem.mentoring.SkillCatalog;
+import io.tandem.skills.SkillCatalog;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 

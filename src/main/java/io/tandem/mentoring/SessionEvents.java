@@ -1,8 +1,0 @@
-package io.tandem.mentoring;
-
-/** Port: told each time a session is scheduled, moved or cancelled (the nudges keep its reminders in step). */
-@FunctionalInterface
-public interface SessionEvents {
-
-    void changed(Session session);
-}

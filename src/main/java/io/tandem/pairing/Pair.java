@@ -1,0 +1,57 @@
+package io.tandem.pairing;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+import io.tandem.engine.MemberId;
+
+/**
+ * A mentor and a mentee working together. {@code skills} are what the mentor teaches the mentee; {@code reverse}
+ * what the mentee teaches back, when the exchange goes both ways.
+ */
+public record Pair(String id, MemberId mentor, MemberId mentee, Set<String> skills, Set<String> reverse,
+                   Status status, Instant createdAt, Instant endedAt) {
+
+    public enum Status { ACTIVE, PAUSED, ENDED }
+
+    public Pair {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(mentor, "mentor");
+        Objects.requireNonNull(mentee, "mentee");
+        skills = Set.copyOf(skills);
+        reverse = reverse == null ? Set.of() : Set.copyOf(reverse);
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** The members whose data this holds. */
+    public java.util.Set<MemberId> people() {
+        return java.util.Set.copyOf(java.util.List.of(mentor, mentee));
+    }
+
+    /** The same pair with {@code who} replaced by {@code with} (a former member's tombstone). */
+    public Pair replacing(MemberId who, MemberId with) {
+        return new Pair(id, who.equals(mentor) ? with : mentor, who.equals(mentee) ? with : mentee, skills, reverse,
+                status, createdAt, endedAt);
+    }
+
+    public boolean involves(MemberId member) {
+        return mentor.equals(member) || mentee.equals(member);
+    }
+
+    public MemberId other(MemberId member) {
+        return mentor.equals(member) ? mentee : mentor;
+    }
+
+    public boolean open() {
+        return status != Status.ENDED;
+    }
+
+    public Pair withStatus(Status s, Instant at) {
+        return new Pair(id, mentor, mentee, skills, reverse, s, createdAt, s == Status.ENDED ? at : endedAt);
+    }
+
+    public Pair withReverse(Set<String> skillsBack) {
+        return new Pair(id, mentor, mentee, skills, skillsBack, status, createdAt, endedAt);
+    }
+}

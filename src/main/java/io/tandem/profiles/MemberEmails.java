@@ -1,0 +1,18 @@
+package io.tandem.profiles;
+
+import java.util.Optional;
+
+import io.tandem.engine.MemberId;
+
+/**
+ * Port: members' work emails, where a platform or a roster gave them, so leads and roster rows can name people by
+ * email. Emails are compared without regard to case.
+ */
+public interface MemberEmails {
+
+    void set(MemberId member, String email);
+
+    Optional<MemberId> find(String workspace, String email);
+
+    Optional<String> of(MemberId member);
+}

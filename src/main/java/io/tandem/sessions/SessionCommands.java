@@ -1,0 +1,91 @@
+package io.tandem.sessions;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.tandem.engine.ActionHandler;
+import io.tandem.engine.Command;
+import io.tandem.engine.CommandSpec;
+import io.tandem.engine.Refusal;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Profiles;
+
+/** The commands and buttons of sessions and check-ins, each wired to the use case that does the work. */
+@Configuration(proxyBeanMethods = false)
+class SessionCommands {
+
+    /** {@code /mentor schedule @person <when> [duration] [topic]}; with nothing after it, a form. */
+    @Bean
+    Command scheduleCommand(Profiles profiles, Sessions sessions) {
+        return Command.of(CommandSpec.mentor("schedule", "schedule", "planifier", "planning"), in -> {
+            if (in.args().isEmpty()) {
+                return sessions.form(in, Optional.empty(), Map.of(), Map.of());
+            }
+            Profile other = profiles.named(in, "session.usage");
+            String when = in.args().withoutPeople();
+            if (when.isBlank()) {
+                throw new Refusal("session.usage");
+            }
+            return sessions.schedule(in, other, when);
+        });
+    }
+
+    @Bean
+    Command sessionsCommand(Sessions sessions) {
+        return Command.of(CommandSpec.mentor("sessions", "sessions", "seances", "rdv"), sessions::list);
+    }
+
+    @Bean
+    Command rescheduleCommand(Sessions sessions) {
+        return Command.of(CommandSpec.mentor("reschedule", "reschedule", "replanifier", "deplacer"), in -> {
+            if (in.args().firstWord().isEmpty() || in.args().afterFirstWord().isEmpty()) {
+                throw new Refusal("reschedule.usage");
+            }
+            return sessions.reschedule(in, in.args().firstWord(), in.args().afterFirstWord());
+        });
+    }
+
+    @Bean
+    Command cancelCommand(Sessions sessions) {
+        return Command.of(CommandSpec.mentor("cancel", "cancel", "annuler"), in -> {
+            if (in.args().isEmpty()) {
+                throw new Refusal("cancel.usage");
+            }
+            return sessions.cancel(in, sessions.mine(in, in.args().firstWord()));
+        });
+    }
+
+    /** {@code /mentor checkin}: the latest session waiting for my check-in. */
+    @Bean
+    Command checkInCommand(CheckIns checkIns) {
+        return Command.of(CommandSpec.mentor("checkin", "checkin", "check-in", "bilan"), checkIns::latest);
+    }
+
+    @Bean
+    ActionHandler scheduleButton(Sessions sessions) {
+        return ActionHandler.of(Sessions.FORM, sessions::formForPair);
+    }
+
+    @Bean
+    ActionHandler scheduleForm(Sessions sessions) {
+        return ActionHandler.of(Sessions.SAVE, sessions::save);
+    }
+
+    @Bean
+    ActionHandler cancelSessionButton(Sessions sessions) {
+        return ActionHandler.of(Sessions.CANCEL, sessions::cancelFromButton);
+    }
+
+    @Bean
+    ActionHandler checkInButton(CheckIns checkIns) {
+        return ActionHandler.of(CheckIns.FORM, checkIns::formForSession);
+    }
+
+    @Bean
+    ActionHandler checkInForm(CheckIns checkIns) {
+        return ActionHandler.of(CheckIns.SAVE, checkIns::save);
+    }
+}
