@@ -14,19 +14,35 @@ class OkHttpPinTests {
     @Test
     void runsBothSdksOnOneOkHttp() throws Exception {
         assertThat(okhttp3.OkHttp.VERSION).isEqualTo("4.12.0");
-        assertThat(Class.forName("okhttp3.logging.HttpLoggingInterceptor").getProtectionDomain().getCodeSource()
-                .getLocation().toString()).contains("4.12.0");
-        assertThat(Class.forName("okhttp3.JavaNetCookieJar").getProtectionDomain().getCodeSource().getLocation()
-                .toString()).contains("okhttp-urlconnection").contains("4.12.0");
+        assertThat(Class.forName("okhttp3.logging.HttpLoggingInterceptor")
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toString())
+                .contains("4.12.0");
+        assertThat(Class.forName("okhttp3.JavaNetCookieJar")
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toString())
+                .contains("okhttp-urlconnection")
+                .contains("4.12.0");
         // no other OkHttp on the class path, and the OkHttp both SDKs' clients link against is that one
         assertThat(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(jar -> jar.matches(".*[/\\\\]okhttp[^/\\\\]*\\.jar"))).isNotEmpty()
+                        .filter(jar -> jar.matches(".*[/\\\\]okhttp[^/\\\\]*\\.jar")))
+                .isNotEmpty()
                 .allSatisfy(jar -> assertThat(jar).contains("4.12.0"));
-        for (String client : new String[] {"com.microsoft.bot.connector.rest.RestConnectorClient",
-            "com.slack.api.util.http.SlackHttpClient"}) {
+        for (String client : new String[] {
+            "com.microsoft.bot.connector.rest.RestConnectorClient", "com.slack.api.util.http.SlackHttpClient"
+        }) {
             ClassLoader loader = Class.forName(client).getClassLoader();
-            assertThat(Class.forName("okhttp3.OkHttpClient", false, loader).getProtectionDomain().getCodeSource()
-                    .getLocation().toString()).as(client).contains("okhttp-4.12.0");
+            assertThat(Class.forName("okhttp3.OkHttpClient", false, loader)
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toString())
+                    .as(client)
+                    .contains("okhttp-4.12.0");
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.tandem.calendar;
 
+import io.tandem.engine.StoreUnavailableException;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionInvites;
+import io.tandem.sessions.SessionStore;
 import java.util.regex.Pattern;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,17 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.tandem.engine.StoreUnavailableException;
-import io.tandem.sessions.SessionStore;
-import io.tandem.sessions.Session;
-import io.tandem.sessions.SessionInvites;
-
 /** Serves each session's invite; anything but a known token is a plain 404, revealing nothing. */
 @RestController
 class CalendarController {
 
     private static final Pattern TOKEN = Pattern.compile("[a-f0-9]{32,128}");
-    private static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType CALENDAR =
+            new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
     private final SessionStore sessionStore;
     private final SessionInvites invites;
@@ -46,8 +45,10 @@ class CalendarController {
         } catch (StoreUnavailableException e) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
         }
-        return ResponseEntity.ok().contentType(CALENDAR)
+        return ResponseEntity.ok()
+                .contentType(CALENDAR)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tandem-session.ics\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
     }
 }

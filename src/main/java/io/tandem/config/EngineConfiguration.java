@@ -1,21 +1,19 @@
 package io.tandem.config;
 
-import java.time.Clock;
-import java.util.List;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandRegistry;
-import io.tandem.engine.HelpOrder;
 import io.tandem.engine.ConversationEngine;
-import io.tandem.engine.HomeSection;
 import io.tandem.engine.EngineMetrics;
+import io.tandem.engine.HelpOrder;
+import io.tandem.engine.HomeSection;
 import io.tandem.engine.Participants;
 import io.tandem.engine.TravelClock;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The engine and what it is built from: the clock and the command registry. */
 @Configuration(proxyBeanMethods = false)
@@ -36,9 +34,15 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ConversationEngine conversationEngine(CommandRegistry registry, Participants participants,
-                                          ObjectProvider<HomeSection> home, ObjectProvider<EngineMetrics> metrics) {
-        return new ConversationEngine(registry, participants, home.orderedStream().toList(),
+    ConversationEngine conversationEngine(
+            CommandRegistry registry,
+            Participants participants,
+            ObjectProvider<HomeSection> home,
+            ObjectProvider<EngineMetrics> metrics) {
+        return new ConversationEngine(
+                registry,
+                participants,
+                home.orderedStream().toList(),
                 metrics.getIfAvailable(() -> EngineMetrics.NONE));
     }
 }

@@ -1,7 +1,6 @@
 package io.tandem.config;
 
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -16,9 +15,11 @@ public class RedisUrlEnvironment implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String url = environment.getProperty("REDIS_URL", "");
-        if (!url.isBlank() && environment.getProperty("spring.data.redis.url", "").isBlank()) {
-            environment.getPropertySources().addLast(
-                    new MapPropertySource("tandemRedisUrl", Map.of("spring.data.redis.url", url.strip())));
+        if (!url.isBlank()
+                && environment.getProperty("spring.data.redis.url", "").isBlank()) {
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource("tandemRedisUrl", Map.of("spring.data.redis.url", url.strip())));
         }
     }
 }

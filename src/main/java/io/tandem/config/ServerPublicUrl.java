@@ -1,5 +1,6 @@
 package io.tandem.config;
 
+import io.tandem.engine.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -7,8 +8,6 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import io.tandem.engine.PublicUrl;
 
 /**
  * Tandem's public address: {@code tandem.public-url} ({@code TANDEM_PUBLIC_URL}) when set; otherwise
@@ -27,8 +26,10 @@ class ServerPublicUrl implements PublicUrl, ApplicationListener<WebServerInitial
 
     @Autowired
     ServerPublicUrl(TandemProperties properties, Environment env) {
-        this(properties.publicUrl() == null ? "" : properties.publicUrl(),
-                env.getProperty("server.port", Integer.class, 8080), env);
+        this(
+                properties.publicUrl() == null ? "" : properties.publicUrl(),
+                env.getProperty("server.port", Integer.class, 8080),
+                env);
     }
 
     ServerPublicUrl(String configured, int port, Environment env) {
@@ -51,10 +52,12 @@ class ServerPublicUrl implements PublicUrl, ApplicationListener<WebServerInitial
         }
         port = event.getWebServer().getPort();
         if (configured.isEmpty()) {
-            LocalMode.notLocalBecause(env).filter(k -> !k.startsWith("spring.data.redis") && !k.equals("REDIS_URL"))
-                    .ifPresent(k -> log.warn("TANDEM_PUBLIC_URL is not set: calendar invites, exports and charts will "
-                            + "link to {}, which members' browsers cannot reach. Set TANDEM_PUBLIC_URL to the "
-                            + "address Slack or Teams users reach Tandem at (e.g. https://tandem.example.com).",
+            LocalMode.notLocalBecause(env)
+                    .filter(k -> !k.startsWith("spring.data.redis") && !k.equals("REDIS_URL"))
+                    .ifPresent(k -> log.warn(
+                            "TANDEM_PUBLIC_URL is not set: calendar invites, exports and charts will "
+                                    + "link to {}, which members' browsers cannot reach. Set TANDEM_PUBLIC_URL to the "
+                                    + "address Slack or Teams users reach Tandem at (e.g. https://tandem.example.com).",
                             base()));
         }
     }

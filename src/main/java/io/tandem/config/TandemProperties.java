@@ -3,7 +3,6 @@ package io.tandem.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -29,13 +28,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param privacy   what Tandem keeps, and for how long
  */
 @ConfigurationProperties("tandem")
-public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Redis redis,
-                               @DefaultValue Demo demo, @DefaultValue Console console,
-                               @DefaultValue Skills skills, @DefaultValue Delivery delivery,
-                               @DefaultValue Nudges nudges, @DefaultValue Limits limits,
-                               @DefaultValue Http http, String publicUrl, List<String> leads,
-                               List<String> programmeChannel, @DefaultValue("en") String programmeLanguage,
-                               @DefaultValue Requests requests, @DefaultValue Qa qa, @DefaultValue Privacy privacy) {
+public record TandemProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Redis redis,
+        @DefaultValue Demo demo,
+        @DefaultValue Console console,
+        @DefaultValue Skills skills,
+        @DefaultValue Delivery delivery,
+        @DefaultValue Nudges nudges,
+        @DefaultValue Limits limits,
+        @DefaultValue Http http,
+        String publicUrl,
+        List<String> leads,
+        List<String> programmeChannel,
+        @DefaultValue("en") String programmeLanguage,
+        @DefaultValue Requests requests,
+        @DefaultValue Qa qa,
+        @DefaultValue Privacy privacy) {
 
     public TandemProperties {
         leads = leads == null ? List.of() : List.copyOf(leads);
@@ -43,49 +52,46 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
     }
 
     /** @param expireAfter how long a request waits for an answer before it expires (a lead may change it) */
-    public record Requests(@DefaultValue("5d") Duration expireAfter) {
-    }
+    public record Requests(@DefaultValue("5d") Duration expireAfter) {}
 
     /**
      * @param expertsPerQuestion how many colleagues a question is sent to
      * @param escalateAfter      how long a question waits before it goes further (a lead may change it)
      */
-    public record Qa(@DefaultValue("3") int expertsPerQuestion, @DefaultValue("48h") Duration escalateAfter) {
-    }
+    public record Qa(
+            @DefaultValue("3") int expertsPerQuestion,
+            @DefaultValue("48h") Duration escalateAfter) {}
 
     /** @param noteRetention delete check-in notes older than this; unset, they are kept */
-    public record Privacy(Duration noteRetention) {
-    }
+    public record Privacy(Duration noteRetention) {}
 
     /** @param embeddedPort port of the embedded Redis; 0 picks a free one */
-    public record Redis(@DefaultValue("0") int embeddedPort) {
-    }
+    public record Redis(@DefaultValue("0") int embeddedPort) {}
 
     /**
      * @param enabled load a demo organisation when the store is empty
      * @param members 0 for the realistic 30-person organisation; N for a synthetic one of N members
      */
-    public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("0") int members) {
-    }
+    public record Demo(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("0") int members) {}
 
     /**
      * @param enabled    serve the web console at {@code /} and its API at {@code /api/console}; unset (null), only in
      *                   pure local mode (no Slack, no Teams credentials, no external Redis)
      * @param timeTravel let the console move the clock forward ({@code POST /api/console/clock}); local mode only
      */
-    public record Console(Boolean enabled, @DefaultValue("false") boolean timeTravel) {
-    }
+    public record Console(
+            Boolean enabled, @DefaultValue("false") boolean timeTravel) {}
 
     /**
      * @param maxBody the largest request body {@code /slack/events} and {@code /api/messages} accept; larger is a 413
      *                before it is read (Slack's and Teams' payloads are a few kilobytes)
      */
-    public record Http(@DefaultValue("1MB") org.springframework.util.unit.DataSize maxBody) {
-    }
+    public record Http(@DefaultValue("1MB") org.springframework.util.unit.DataSize maxBody) {}
 
     /** @param file an operator's taxonomy file adding or replacing skills (same format as the built-in one) */
-    public record Skills(String file) {
-    }
+    public record Skills(String file) {}
 
     /**
      * What one member may send that reaches others (requests, questions, answers, tips, reports), counted across
@@ -95,9 +101,10 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
      * @param notifyBurst       sends in any burst window
      * @param notifyBurstWindow the burst window
      */
-    public record Limits(@DefaultValue("30") int notifyPerHour, @DefaultValue("10") int notifyBurst,
-                         @DefaultValue("1m") java.time.Duration notifyBurstWindow) {
-    }
+    public record Limits(
+            @DefaultValue("30") int notifyPerHour,
+            @DefaultValue("10") int notifyBurst,
+            @DefaultValue("1m") java.time.Duration notifyBurstWindow) {}
 
     /**
      * @param batchSize    deliveries claimed at once per platform
@@ -106,10 +113,12 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
      * @param maxAttempts  failed attempts (not counting rate limits) before giving up and recording the failure
      * @param threads      concurrent sends per platform
      */
-    public record Delivery(@DefaultValue("20") int batchSize, @DefaultValue("2m") java.time.Duration lease,
-                           @DefaultValue("250ms") java.time.Duration pollInterval,
-                           @DefaultValue("8") int maxAttempts, @DefaultValue("8") int threads) {
-    }
+    public record Delivery(
+            @DefaultValue("20") int batchSize,
+            @DefaultValue("2m") java.time.Duration lease,
+            @DefaultValue("250ms") java.time.Duration pollInterval,
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("8") int threads) {}
 
     /**
      * @param reminders      how long before a session its reminders go out
@@ -124,17 +133,19 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
      * @param sweepInterval  how often expiries, escalations and weekly work are looked for
      * @param lease          how long a claimed nudge is reserved; if its instance dies, another sends it after this
      */
-    public record Nudges(@DefaultValue({"24h", "1h"}) java.util.List<java.time.Duration> reminders,
-                         @DefaultValue("1h") java.time.Duration checkInAfter,
-                         @DefaultValue("MONDAY") java.time.DayOfWeek tipDay,
-                         @DefaultValue("09:00") java.time.LocalTime tipTime,
-                         @DefaultValue("09:00") java.time.LocalTime workdayStart,
-                         @DefaultValue("18:00") java.time.LocalTime workdayEnd,
-                         @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"})
-                         java.util.Set<java.time.DayOfWeek> workingDays,
-                         @DefaultValue("21d") java.time.Duration inactiveAfter,
-                         @DefaultValue("30s") java.time.Duration pollInterval,
-                         @DefaultValue("5m") java.time.Duration sweepInterval,
-                         @DefaultValue("2m") java.time.Duration lease) {
-    }
+    public record Nudges(
+            @DefaultValue({"24h", "1h"}) java.util.List<java.time.Duration> reminders,
+            @DefaultValue("1h") java.time.Duration checkInAfter,
+            @DefaultValue("MONDAY") java.time.DayOfWeek tipDay,
+            @DefaultValue("09:00") java.time.LocalTime tipTime,
+            @DefaultValue("09:00") java.time.LocalTime workdayStart,
+            @DefaultValue("18:00") java.time.LocalTime workdayEnd,
+
+            @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"})
+            java.util.Set<java.time.DayOfWeek> workingDays,
+
+            @DefaultValue("21d") java.time.Duration inactiveAfter,
+            @DefaultValue("30s") java.time.Duration pollInterval,
+            @DefaultValue("5m") java.time.Duration sweepInterval,
+            @DefaultValue("2m") java.time.Duration lease) {}
 }

@@ -1,16 +1,14 @@
 package io.tandem.console;
 
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.delivery.SendResult;
 import io.tandem.delivery.Sender;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
 import io.tandem.engine.StoreUnavailableException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Delivers notifications for console members into their inbox, rendered as the page draws them. */

@@ -1,5 +1,12 @@
 package io.tandem.console;
 
+import io.tandem.config.LocalMode;
+import io.tandem.engine.Language;
+import io.tandem.engine.Messages;
+import io.tandem.engine.TravelClock;
+import io.tandem.nudges.NudgeDispatcher;
+import io.tandem.nudges.NudgeStore;
+import io.tandem.nudges.Sweeps;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,14 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.tandem.config.LocalMode;
-import io.tandem.engine.Language;
-import io.tandem.engine.Messages;
-import io.tandem.engine.TravelClock;
-import io.tandem.nudges.NudgeDispatcher;
-import io.tandem.nudges.NudgeStore;
-import io.tandem.nudges.Sweeps;
 
 /**
  * Time travel for demos, local mode only: {@code POST /api/console/clock {"advance":"PT25H"}} moves Tandem's
@@ -45,8 +43,8 @@ class ConsoleClockController {
     private final NudgeDispatcher dispatcher;
     private final NudgeStore nudges;
 
-    ConsoleClockController(TravelClock clock, Sweeps sweeps, NudgeDispatcher dispatcher, NudgeStore nudges,
-                           Environment env) {
+    ConsoleClockController(
+            TravelClock clock, Sweeps sweeps, NudgeDispatcher dispatcher, NudgeStore nudges, Environment env) {
         String real = LocalMode.notLocalBecause(env).orElse(null);
         if (real != null) {
             throw new IllegalStateException("tandem.console.time-travel is for local demos only, and " + real
@@ -59,8 +57,7 @@ class ConsoleClockController {
     }
 
     /** {@code locale} and {@code timezone} (optional) say how to write {@code waiting}. */
-    record Advance(String advance, String locale, String timezone) {
-    }
+    record Advance(String advance, String locale, String timezone) {}
 
     /** Tandem's time (the console shows its time-travel controls when this answers). */
     @GetMapping("/clock")
@@ -78,13 +75,15 @@ class ConsoleClockController {
         try {
             by = Duration.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new ConsoleRequests.BadRequest("\"advance\" must be an ISO-8601 duration such as \"PT25H\" or \"P7D\".");
+            throw new ConsoleRequests.BadRequest(
+                    "\"advance\" must be an ISO-8601 duration such as \"PT25H\" or \"P7D\".");
         }
         if (by.isNegative() || by.isZero() || by.compareTo(MOST) > 0) {
             throw new ConsoleRequests.BadRequest("\"advance\" must move time forward, by at most a year.");
         }
         Language language = Language.of(ConsoleRequests.locale(request.locale()));
-        ZoneId zone = Optional.ofNullable(ConsoleRequests.zone(request.timezone())).orElse(UTC);
+        ZoneId zone =
+                Optional.ofNullable(ConsoleRequests.zone(request.timezone())).orElse(UTC);
         clock.advance(by);
         sweeps.run();
         int sent = dispatcher.runDue();
@@ -108,8 +107,11 @@ class ConsoleClockController {
             return List.of(m.get("console.clock.waiting.none"));
         }
         String when = DateTimeFormatter.ofPattern(m.get("console.clock.waiting.format"), language.locale())
-                .withZone(zone).format(next.get()) + " (" + zone.getId() + ")";
-        String first = count == 1 ? m.get("console.clock.waiting.one", when)
+                        .withZone(zone)
+                        .format(next.get())
+                + " (" + zone.getId() + ")";
+        String first = count == 1
+                ? m.get("console.clock.waiting.one", when)
                 : m.get("console.clock.waiting.many", count, when);
         return sent > 0 ? List.of(first) : List.of(first, m.get("console.clock.waiting.hours"));
     }

@@ -1,11 +1,10 @@
 package io.tandem.console;
 
+import io.tandem.config.LocalMode;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-
-import io.tandem.config.LocalMode;
 
 /**
  * The console is on in pure local mode ({@link LocalMode}) unless {@code tandem.console.enabled=false}; anywhere
@@ -15,8 +14,7 @@ final class ConsoleConditions {
 
     static final String ENABLED = "tandem.console.enabled";
 
-    private ConsoleConditions() {
-    }
+    private ConsoleConditions() {}
 
     static boolean on(Environment env) {
         String explicit = env.getProperty(ENABLED, "").strip();

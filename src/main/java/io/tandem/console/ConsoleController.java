@@ -1,10 +1,15 @@
 package io.tandem.console;
 
+import io.tandem.engine.Action;
+import io.tandem.engine.ChatEvent;
+import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,13 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.tandem.engine.Action;
-import io.tandem.engine.ChatEvent;
-import io.tandem.engine.ConversationEngine;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Platform;
-import io.tandem.engine.Reply;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,8 +42,16 @@ class ConsoleController {
     Map<String, Object> message(@RequestBody ConsoleRequests.MessageRequest request) {
         String user = ConsoleRequests.handle(request.user());
         String text = ConsoleRequests.required(request.text(), "text", "\"/mentor find seo\"");
-        ChatEvent event = ChatEvent.text(Platform.CONSOLE, "", user, null, ConsoleRequests.locale(request.locale()),
-                ConsoleRequests.zone(request.timezone()), CONVERSATION, text, List.of());
+        ChatEvent event = ChatEvent.text(
+                Platform.CONSOLE,
+                "",
+                user,
+                null,
+                ConsoleRequests.locale(request.locale()),
+                ConsoleRequests.zone(request.timezone()),
+                CONVERSATION,
+                text,
+                List.of());
         return reply(engine.handle(event));
     }
 
@@ -53,15 +59,21 @@ class ConsoleController {
     Map<String, Object> action(@RequestBody ConsoleRequests.ActionRequest request) {
         String user = ConsoleRequests.handle(request.user());
         String id = ConsoleRequests.required(request.action(), "action", "\"mentoring.profile\"");
-        ChatEvent event = ChatEvent.action(Platform.CONSOLE, "", user, null, ConsoleRequests.locale(request.locale()),
-                ConsoleRequests.zone(request.timezone()), CONVERSATION,
+        ChatEvent event = ChatEvent.action(
+                Platform.CONSOLE,
+                "",
+                user,
+                null,
+                ConsoleRequests.locale(request.locale()),
+                ConsoleRequests.zone(request.timezone()),
+                CONVERSATION,
                 new Action(id, request.value(), request.fields()));
         return reply(engine.handle(event));
     }
 
     @GetMapping("/inbox")
-    Map<String, Object> inbox(@RequestParam(required = false) String user,
-                              @RequestParam(required = false) String channel) {
+    Map<String, Object> inbox(
+            @RequestParam(required = false) String user, @RequestParam(required = false) String channel) {
         // ?channel=programme reads the console's programme channel (tandem.programme-channel=console:#programme)
         String handle = channel == null ? ConsoleRequests.handle(user) : "#" + ConsoleRequests.handle(channel);
         List<Object> notifications = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.tandem.console;
 
+import io.tandem.engine.StoreUnavailableException;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -12,11 +12,9 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import io.tandem.engine.StoreUnavailableException;
-
 /** Every console API failure answers JSON {@code {"error": "…"}} with the right status; never a stack trace. */
-@RestControllerAdvice(assignableTypes = {ConsoleController.class, ConsoleClockController.class,
-        ConsoleMembersController.class})
+@RestControllerAdvice(
+        assignableTypes = {ConsoleController.class, ConsoleClockController.class, ConsoleMembersController.class})
 class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
@@ -28,8 +26,9 @@ class ConsoleErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "The request body must be JSON, e.g. "
-                + "{\"user\":\"alice\",\"text\":\"/mentor find seo\"}.");
+        return error(
+                HttpStatus.BAD_REQUEST,
+                "The request body must be JSON, e.g. " + "{\"user\":\"alice\",\"text\":\"/mentor find seo\"}.");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -51,7 +50,8 @@ class ConsoleErrors {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, String>> unexpected(Exception e) {
         log.error("Console request failed", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Nothing was lost; try again.");
+        return error(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Nothing was lost; try again.");
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {

@@ -1,8 +1,7 @@
 package io.tandem.console;
 
-import java.util.List;
-
 import io.tandem.engine.MemberId;
+import java.util.List;
 
 /** Port: the notifications delivered to console members, as rendered JSON documents, oldest first. */
 public interface ConsoleInbox {

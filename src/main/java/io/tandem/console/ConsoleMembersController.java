@@ -1,24 +1,22 @@
 package io.tandem.console;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.springframework.context.annotation.Conditional;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.tandem.engine.ChatEvent;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
 import io.tandem.programme.Programme;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Who is who in the console, beside the chat itself: the programme leads (the page names them, so a newcomer
@@ -32,10 +30,12 @@ class ConsoleMembersController {
 
     /** The page offers a button per lead: a handful is plenty. */
     private static final int MOST_LEADS = 5;
+
     private static final String CONVERSATION = "console";
 
     private final Programme programme;
     private final Profiles profiles;
+
     ConsoleMembersController(Programme programme, Profiles profiles) {
         this.programme = programme;
         this.profiles = profiles;
@@ -60,8 +60,7 @@ class ConsoleMembersController {
         return Map.of("leads", leads);
     }
 
-    record LanguageRequest(String user, String locale) {
-    }
+    record LanguageRequest(String user, String locale) {}
 
     /**
      * {@code {"user":"alice","locale":"fr"}}: the console's EN/FR switch. Answers the language Tandem now writes
@@ -74,8 +73,8 @@ class ConsoleMembersController {
         if (locale == null) {
             throw new ConsoleRequests.BadRequest("\"locale\" must be a language tag such as \"en\" or \"fr\".");
         }
-        Profile profile = profiles.current(ChatEvent.text(Platform.CONSOLE, "", user, null, locale, null,
-                CONVERSATION, "", List.of()));
+        Profile profile = profiles.current(
+                ChatEvent.text(Platform.CONSOLE, "", user, null, locale, null, CONVERSATION, "", List.of()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("user", user);
         out.put("language", profile.effectiveLanguage().code());

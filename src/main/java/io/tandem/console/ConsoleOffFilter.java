@@ -1,21 +1,19 @@
 package io.tandem.console;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
-
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * With the console off, its page is not served either (the API is not mapped at all). The decision is made on
@@ -45,7 +43,9 @@ class ConsoleOffFilter extends OncePerRequestFilter {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         path = path.replace('\\', '/').replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
         try {
-            path = new URI(null, null, path.isEmpty() ? "/" : path, null).normalize().getPath();
+            path = new URI(null, null, path.isEmpty() ? "/" : path, null)
+                    .normalize()
+                    .getPath();
         } catch (URISyntaxException e) {
             return "/";
         }

@@ -1,13 +1,12 @@
 package io.tandem.console;
 
+import io.tandem.engine.Block;
+import io.tandem.engine.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.tandem.engine.Block;
-import io.tandem.engine.Reply;
 
 /**
  * Renders a {@link Reply} as the JSON document the console page draws: every block kept, nothing lost, so the
@@ -15,8 +14,7 @@ import io.tandem.engine.Reply;
  */
 final class ConsoleRenderer {
 
-    private ConsoleRenderer() {
-    }
+    private ConsoleRenderer() {}
 
     static Map<String, Object> render(Reply reply) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -34,7 +32,11 @@ final class ConsoleRenderer {
             out.put("type", "section");
             out.put("heading", s.heading());
             out.put("text", s.text());
-            out.put("fields", s.fields().stream().map(f -> Map.of("label", f.label(), "value", f.value())).toList());
+            out.put(
+                    "fields",
+                    s.fields().stream()
+                            .map(f -> Map.of("label", f.label(), "value", f.value()))
+                            .toList());
             out.put("buttons", s.buttons().stream().map(ConsoleRenderer::button).toList());
         } else if (block instanceof Block.Image i) {
             out.put("type", "image");
@@ -73,7 +75,11 @@ final class ConsoleRenderer {
         out.put("required", i.required());
         out.put("initial", i.initial());
         out.put("placeholder", i.placeholder());
-        out.put("choices", i.choices().stream().map(c -> Map.of("value", c.value(), "label", c.label())).toList());
+        out.put(
+                "choices",
+                i.choices().stream()
+                        .map(c -> Map.of("value", c.value(), "label", c.label()))
+                        .toList());
         return out;
     }
 

@@ -11,15 +11,12 @@ final class ConsoleRequests {
 
     private static final Pattern HANDLE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
 
-    private ConsoleRequests() {
-    }
+    private ConsoleRequests() {}
 
-    record MessageRequest(String user, String text, String locale, String timezone) {
-    }
+    record MessageRequest(String user, String text, String locale, String timezone) {}
 
-    record ActionRequest(String user, String action, String value, Map<String, String> fields, String locale,
-                         String timezone) {
-    }
+    record ActionRequest(
+            String user, String action, String value, Map<String, String> fields, String locale, String timezone) {}
 
     /** Thrown for a request the console cannot take; answered with 400 and the message. */
     static final class BadRequest extends RuntimeException {

@@ -9,8 +9,7 @@ public final class Backoff {
 
     private static final Duration MAX = Duration.ofMinutes(5);
 
-    private Backoff() {
-    }
+    private Backoff() {}
 
     public static Instant after(Instant now, int attempts) {
         long seconds = Math.min(MAX.toSeconds(), 1L << Math.min(20, attempts + 1));

@@ -1,8 +1,7 @@
 package io.tandem.delivery;
 
-import java.time.Instant;
-
 import io.tandem.engine.Notification;
+import java.time.Instant;
 
 /**
  * A queued notification: its id in the queue, how many times sending it failed so far, when it was queued, and
@@ -11,8 +10,14 @@ import io.tandem.engine.Notification;
  * was posted since it was first claimed ({@code firstClaimed}). {@code fence} tells this claim from any later one:
  * what a worker says about a delivery counts only while the claim is still its own (0: not claimed).
  */
-public record Delivery(String id, Notification notification, int attempts, Instant queuedAt, boolean inDoubt,
-                       long fence, Instant firstClaimed) {
+public record Delivery(
+        String id,
+        Notification notification,
+        int attempts,
+        Instant queuedAt,
+        boolean inDoubt,
+        long fence,
+        Instant firstClaimed) {
 
     public Delivery {
         firstClaimed = firstClaimed == null ? queuedAt : firstClaimed;

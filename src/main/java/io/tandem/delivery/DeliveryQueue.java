@@ -1,11 +1,10 @@
 package io.tandem.delivery;
 
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import io.tandem.engine.Notification;
-import io.tandem.engine.Platform;
 
 /**
  * Port: the durable queue of notifications to deliver. A claimed delivery is leased: if its worker dies before

@@ -1,5 +1,7 @@
 package io.tandem.delivery;
 
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,15 +12,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import io.tandem.config.TandemProperties;
-import io.tandem.engine.StoreUnavailableException;
 
 /**
  * Takes due deliveries off the queue, one loop per platform, and sends each with the platform's {@link Sender}
@@ -40,13 +38,17 @@ public class DeliveryWorker implements SmartLifecycle {
     private ExecutorService pool;
     /** Renews the leases of the sends under way, so that a slow send is not claimed again by another instance. */
     private java.util.concurrent.ScheduledExecutorService renewer;
+
     private volatile long stopDeadline;
 
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    public DeliveryWorker(DeliveryQueue queue, ObjectProvider<Sender> senders, Clock clock,
-                          TandemProperties properties,
-                          ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+    public DeliveryWorker(
+            DeliveryQueue queue,
+            ObjectProvider<Sender> senders,
+            Clock clock,
+            TandemProperties properties,
+            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         this.meters = meters.getIfAvailable(io.micrometer.core.instrument.composite.CompositeMeterRegistry::new);
         this.queue = queue;
         this.senders = senders.orderedStream().toList();
@@ -62,7 +64,8 @@ public class DeliveryWorker implements SmartLifecycle {
         pool = Executors.newFixedThreadPool(settings.threads() * senders.size(), named("tandem-send"));
         renewer = Executors.newSingleThreadScheduledExecutor(named("tandem-lease"));
         for (Sender sender : senders) {
-            Thread loop = new Thread(() -> loop(sender), "tandem-delivery-" + sender.platform().id());
+            Thread loop = new Thread(
+                    () -> loop(sender), "tandem-delivery-" + sender.platform().id());
             loop.setDaemon(true);
             loops.add(loop);
             loop.start();
@@ -145,7 +148,10 @@ public class DeliveryWorker implements SmartLifecycle {
                 sleep(Duration.ofSeconds(2));
             } catch (RuntimeException e) {
                 free.release(wanted);
-                log.error("Delivery loop for {} failed; continuing", sender.platform().id(), e);
+                log.error(
+                        "Delivery loop for {} failed; continuing",
+                        sender.platform().id(),
+                        e);
                 sleep(Duration.ofSeconds(1));
             }
         }
@@ -164,7 +170,10 @@ public class DeliveryWorker implements SmartLifecycle {
                     deliver(sender, delivery);
                 } catch (RuntimeException e) {
                     // its lease runs out and it is claimed again, in doubt: late, never lost
-                    log.warn("Could not record how a {} delivery went: {}", sender.platform().id(), e.toString());
+                    log.warn(
+                            "Could not record how a {} delivery went: {}",
+                            sender.platform().id(),
+                            e.toString());
                 } finally {
                     free.release();
                 }
@@ -183,8 +192,9 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         // still ours? a claim that waited for a thread past its lease may have been taken over by another instance
         if (delivery.fence() != 0 && !queue.renew(delivery, settings.lease())) {
-            log.info("A {} delivery's lease ran out before it was sent; another instance has it", delivery
-                    .notification().kind());
+            log.info(
+                    "A {} delivery's lease ran out before it was sent; another instance has it",
+                    delivery.notification().kind());
             return;
         }
         java.util.concurrent.Future<?> renewing = renewing(delivery);
@@ -206,38 +216,49 @@ public class DeliveryWorker implements SmartLifecycle {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
         try {
-            return renewer.scheduleAtFixedRate(() -> {
-                try {
-                    if (!queue.renew(delivery, settings.lease())) {
-                        log.warn("Lost the lease of a {} delivery while sending it; its outcome will not count",
-                                delivery.notification().kind());
-                        throw new java.util.concurrent.CancellationException("lease lost");
-                    }
-                } catch (StoreUnavailableException e) {
-                    log.warn("Could not renew a delivery's lease: {}", e.getMessage());
-                }
-            }, every, every, TimeUnit.MILLISECONDS);
+            return renewer.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            if (!queue.renew(delivery, settings.lease())) {
+                                log.warn(
+                                        "Lost the lease of a {} delivery while sending it; its outcome will not count",
+                                        delivery.notification().kind());
+                                throw new java.util.concurrent.CancellationException("lease lost");
+                            }
+                        } catch (StoreUnavailableException e) {
+                            log.warn("Could not renew a delivery's lease: {}", e.getMessage());
+                        }
+                    },
+                    every,
+                    every,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
     }
 
     private void apply(Delivery delivery, SendResult result) {
-        boolean givesUp = result instanceof SendResult.Retry r && !r.throttled()
+        boolean givesUp = result instanceof SendResult.Retry r
+                && !r.throttled()
                 && delivery.attempts() + 1 >= settings.maxAttempts();
         count(delivery, givesUp ? "failed" : outcome(result));
         if (result instanceof SendResult.Delivered) {
             queue.done(delivery);
         } else if (result instanceof SendResult.Failed failed) {
-            log.warn("Could not deliver a {} notification to {}: {}", delivery.notification().kind(),
-                    delivery.notification().recipient(), failed.reason());
+            log.warn(
+                    "Could not deliver a {} notification to {}: {}",
+                    delivery.notification().kind(),
+                    delivery.notification().recipient(),
+                    failed.reason());
             giveUp(delivery, failed.reason());
         } else if (result instanceof SendResult.Retry retry) {
             if (!retry.throttled() && delivery.attempts() + 1 >= settings.maxAttempts()) {
                 giveUp(delivery, "gave up after " + settings.maxAttempts() + " attempts: " + retry.reason());
             } else {
-                queue.retry(delivery, retry.at() != null ? retry.at() : Backoff.after(clock.instant(),
-                        delivery.attempts()), !retry.throttled());
+                queue.retry(
+                        delivery,
+                        retry.at() != null ? retry.at() : Backoff.after(clock.instant(), delivery.attempts()),
+                        !retry.throttled());
             }
         }
     }
@@ -248,15 +269,21 @@ public class DeliveryWorker implements SmartLifecycle {
             return "delivered";
         }
         if (result instanceof SendResult.Retry retry) {
-            return !retry.throttled() ? "retried"
+            return !retry.throttled()
+                    ? "retried"
                     : retry.reason() != null && retry.reason().startsWith("rate limited") ? "rate_limited" : "paced";
         }
         return "failed";
     }
 
     private void count(Delivery delivery, String outcome) {
-        meters.counter("tandem.notifications", "platform", delivery.notification().recipient().platform().id(),
-                "outcome", outcome).increment();
+        meters.counter(
+                        "tandem.notifications",
+                        "platform",
+                        delivery.notification().recipient().platform().id(),
+                        "outcome",
+                        outcome)
+                .increment();
     }
 
     /** Records the failure, and tells whoever caused the notification that it could not reach its recipient. */

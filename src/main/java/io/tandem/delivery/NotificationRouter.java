@@ -1,9 +1,8 @@
 package io.tandem.delivery;
 
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
+import org.springframework.stereotype.Component;
 
 /**
  * The engine's {@link Notifier}: every notification is queued durably before anything is sent, so a crash, a

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +32,11 @@ public final class Pacing {
      * sends put back at once, so that it does not hold up the sending threads other workspaces need.
      */
     static final Duration MAX_SLEEP = Duration.ofMillis(250);
+
     private static final Duration SECOND = Duration.ofSeconds(1);
     /** How long a rate learnt from a 429 holds before Tandem tries the platform's limit again. */
     static final Duration REMEMBER = Duration.ofMinutes(1);
+
     private static final Logger log = LoggerFactory.getLogger(Pacing.class);
 
     private final String instance = UUID.randomUUID().toString();
@@ -81,13 +82,13 @@ public final class Pacing {
                 return Optional.empty();
             }
             if (verdict.full() == RateGate.Full.CONVERSATION) {
-                return Optional.of(new SendResult.Retry(clock.instant().plus(verdict.retryIn()),
-                        "paced: one message a second per conversation", true));
+                return Optional.of(new SendResult.Retry(
+                        clock.instant().plus(verdict.retryIn()), "paced: one message a second per conversation", true));
             }
             if (verdict.retryIn().compareTo(MAX_SLEEP) > 0
                     || verdict.retryIn().toNanos() > deadline - System.nanoTime()) {
-                return Optional.of(new SendResult.Retry(clock.instant().plus(verdict.retryIn()),
-                        "paced: the workspace's messages a second", true));
+                return Optional.of(new SendResult.Retry(
+                        clock.instant().plus(verdict.retryIn()), "paced: the workspace's messages a second", true));
             }
             Thread.sleep(Math.max(1, verdict.retryIn().toMillis()));
         }
@@ -101,8 +102,13 @@ public final class Pacing {
     public SendResult rateLimited(String workspace, Duration wait, String ticket) {
         gate.pause(workspace, wait);
         int learnt = gate.refused(workspace, ticket, rate, SECOND, REMEMBER);
-        log.info("{} refused a message (429, retry after {} s): {} paced at {} a second for the next {} s",
-                platform, wait.toSeconds(), workspace, learnt, REMEMBER.toSeconds());
+        log.info(
+                "{} refused a message (429, retry after {} s): {} paced at {} a second for the next {} s",
+                platform,
+                wait.toSeconds(),
+                workspace,
+                learnt,
+                REMEMBER.toSeconds());
         return limited(clock.instant().plus(wait));
     }
 

@@ -18,8 +18,8 @@ public interface RateGate {
      * platform accepts, and a tenth of those in any tenth of the window (spread out, not in bursts). Otherwise
      * takes nothing and says which is full and for how long.
      */
-    Verdict acquire(String workspace, String conversation, Duration interval, int permits, Duration window,
-                    String ticket);
+    Verdict acquire(
+            String workspace, String conversation, Duration interval, int permits, Duration window, String ticket);
 
     /**
      * The platform refused the message of {@code ticket} (429): its place is given back, and the workspace's
@@ -34,7 +34,11 @@ public interface RateGate {
     Optional<Instant> pausedUntil(String key);
 
     /** What {@link #acquire} answered. */
-    enum Full { NONE, CONVERSATION, WORKSPACE }
+    enum Full {
+        NONE,
+        CONVERSATION,
+        WORKSPACE
+    }
 
     /** {@code full} NONE: the place is taken, go; otherwise what is full, and {@code retryIn} until it has room. */
     record Verdict(Full full, Duration retryIn) {

@@ -1,5 +1,10 @@
 package io.tandem.demo;
 
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.Platform;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.skills.SkillCatalog;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -7,19 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-
-import io.tandem.config.TandemProperties;
-import io.tandem.engine.Platform;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.ProfileStore;
-import io.tandem.skills.SkillCatalog;
 
 /** At start-up, fills an empty console workspace with the demo organisation when {@code tandem.demo.enabled}. */
 @Component
@@ -34,8 +32,12 @@ class DemoLoader implements ApplicationRunner {
     private final Clock clock;
     private final io.tandem.programme.LeadStore leads;
 
-    DemoLoader(TandemProperties properties, ProfileStore store, SkillCatalog catalog, Clock clock,
-               io.tandem.programme.LeadStore leads) {
+    DemoLoader(
+            TandemProperties properties,
+            ProfileStore store,
+            SkillCatalog catalog,
+            Clock clock,
+            io.tandem.programme.LeadStore leads) {
         this.leads = leads;
         this.properties = properties;
         this.store = store;
@@ -63,14 +65,17 @@ class DemoLoader implements ApplicationRunner {
             // the demo's HR lead runs the programme: "/stats" works as lena out of the box
             leads.add(new io.tandem.engine.MemberId(WORKSPACE, "lena"));
         }
-        log.info("Loaded a demo organisation of {} members in {} ms. Open the console and try \"/mentor find seo\""
-                + " as {}.", profiles.size(), (System.nanoTime() - started) / 1_000_000,
+        log.info(
+                "Loaded a demo organisation of {} members in {} ms. Open the console and try \"/mentor find seo\""
+                        + " as {}.",
+                profiles.size(),
+                (System.nanoTime() - started) / 1_000_000,
                 size > 0 ? profiles.get(0).handle() : "alice");
     }
 
     private List<Profile> realistic() {
-        try (Reader reader = new InputStreamReader(new ClassPathResource("demo/organisation.txt").getInputStream(),
-                StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(
+                new ClassPathResource("demo/organisation.txt").getInputStream(), StandardCharsets.UTF_8)) {
             return DemoOrganisation.read(reader, WORKSPACE, clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

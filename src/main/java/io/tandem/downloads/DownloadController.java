@@ -1,5 +1,7 @@
 package io.tandem.downloads;
 
+import io.tandem.engine.Downloads;
+import io.tandem.engine.StoreUnavailableException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -7,9 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.tandem.engine.StoreUnavailableException;
-import io.tandem.engine.Downloads;
 
 /**
  * A lead's chart or export while its link lives (an hour); 404 once it expired, and for any other token. The
@@ -41,14 +40,18 @@ class DownloadController {
 
     private ResponseEntity<byte[]> serve(Downloads.Kind kind, String token, String disposition) {
         try {
-            return downloads.get(kind, token).map(bytes -> {
-                ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(kind.contentType())).cacheControl(CacheControl.noStore());
-                if (disposition != null) {
-                    ok.header(HttpHeaders.CONTENT_DISPOSITION, disposition);
-                }
-                return ok.body(bytes);
-            }).orElseGet(() -> ResponseEntity.notFound().build());
+            return downloads
+                    .get(kind, token)
+                    .map(bytes -> {
+                        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+                                .contentType(MediaType.parseMediaType(kind.contentType()))
+                                .cacheControl(CacheControl.noStore());
+                        if (disposition != null) {
+                            ok.header(HttpHeaders.CONTENT_DISPOSITION, disposition);
+                        }
+                        return ok.body(bytes);
+                    })
+                    .orElseGet(() -> ResponseEntity.notFound().build());
         } catch (StoreUnavailableException e) {
             return ResponseEntity.status(503).build();
         }

@@ -44,7 +44,8 @@ public final class ActionValue {
                 int eq = part.indexOf('=');
                 if (eq > 0) {
                     try {
-                        values.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+                        values.put(
+                                URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
                                 URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
                     } catch (IllegalArgumentException malformed) {
                         // a tampered or truncated value: skip the part, the handler sees it missing

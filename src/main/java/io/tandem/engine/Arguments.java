@@ -34,7 +34,8 @@ public final class Arguments {
             if (m.group(1) != null) {
                 refs.add(new PersonRef(PersonRef.Kind.USER_ID, m.group(1), m.group(2)));
             } else if (m.group(3) != null) {
-                refs.add(new PersonRef(PersonRef.Kind.NAME, m.group(3).strip(), m.group(3).strip()));
+                refs.add(new PersonRef(
+                        PersonRef.Kind.NAME, m.group(3).strip(), m.group(3).strip()));
             } else {
                 String handle = m.group(4).replaceAll("[._-]+$", "");
                 refs.add(new PersonRef(PersonRef.Kind.HANDLE, handle, handle));
@@ -50,7 +51,10 @@ public final class Arguments {
 
     /** Items separated by commas or semicolons, trimmed, blanks dropped. */
     public List<String> list() {
-        return Arrays.stream(text.split("[,;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split("[,;\\n]"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** The first whitespace-separated word, or empty. */

@@ -47,8 +47,14 @@ public sealed interface Block {
      * (like a button's: what the form is about, never shown) and the inputs as fields. {@code errors} maps input
      * ids to messages when a submission failed validation. Slack opens it as a modal.
      */
-    record Form(String actionId, String title, String submitLabel, List<Input> inputs, Map<String, String> errors,
-                String value) implements Block {
+    record Form(
+            String actionId,
+            String title,
+            String submitLabel,
+            List<Input> inputs,
+            Map<String, String> errors,
+            String value)
+            implements Block {
         public Form {
             Objects.requireNonNull(actionId, "actionId");
             Objects.requireNonNull(title, "title");
@@ -81,11 +87,21 @@ public sealed interface Block {
         }
     }
 
-    enum ButtonStyle { DEFAULT, PRIMARY, DANGER }
+    enum ButtonStyle {
+        DEFAULT,
+        PRIMARY,
+        DANGER
+    }
 
     /** One input of a form. {@code choices} only for {@link InputType#SELECT}. */
-    record Input(String id, String label, InputType type, boolean required, String initial, String placeholder,
-                 List<Choice> choices) {
+    record Input(
+            String id,
+            String label,
+            InputType type,
+            boolean required,
+            String initial,
+            String placeholder,
+            List<Choice> choices) {
         public Input {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(label, "label");
@@ -96,10 +112,15 @@ public sealed interface Block {
         }
     }
 
-    enum InputType { TEXT, MULTILINE, SELECT, DATE, TIME }
-
-    record Choice(String value, String label) {
+    enum InputType {
+        TEXT,
+        MULTILINE,
+        SELECT,
+        DATE,
+        TIME
     }
+
+    record Choice(String value, String label) {}
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;

@@ -21,8 +21,17 @@ import java.util.Objects;
  * @param action       the action, or {@code null} for a line of text
  * @param mentions     people mentioned in the text whose ids the platform supplied
  */
-public record ChatEvent(Platform platform, String workspace, String userId, String displayName, Locale locale,
-                        ZoneId timezone, String conversation, String text, Action action, List<Mention> mentions) {
+public record ChatEvent(
+        Platform platform,
+        String workspace,
+        String userId,
+        String displayName,
+        Locale locale,
+        ZoneId timezone,
+        String conversation,
+        String text,
+        Action action,
+        List<Mention> mentions) {
 
     public ChatEvent {
         Objects.requireNonNull(platform, "platform");
@@ -35,17 +44,49 @@ public record ChatEvent(Platform platform, String workspace, String userId, Stri
         }
     }
 
-    public static ChatEvent text(Platform platform, String workspace, String userId, String displayName,
-                                 Locale locale, ZoneId timezone, String conversation, String text,
-                                 List<Mention> mentions) {
-        return new ChatEvent(platform, workspace, userId, displayName, locale, timezone, conversation,
-                text == null ? "" : text, null, mentions);
+    public static ChatEvent text(
+            Platform platform,
+            String workspace,
+            String userId,
+            String displayName,
+            Locale locale,
+            ZoneId timezone,
+            String conversation,
+            String text,
+            List<Mention> mentions) {
+        return new ChatEvent(
+                platform,
+                workspace,
+                userId,
+                displayName,
+                locale,
+                timezone,
+                conversation,
+                text == null ? "" : text,
+                null,
+                mentions);
     }
 
-    public static ChatEvent action(Platform platform, String workspace, String userId, String displayName,
-                                   Locale locale, ZoneId timezone, String conversation, Action action) {
-        return new ChatEvent(platform, workspace, userId, displayName, locale, timezone, conversation, null,
-                Objects.requireNonNull(action, "action"), List.of());
+    public static ChatEvent action(
+            Platform platform,
+            String workspace,
+            String userId,
+            String displayName,
+            Locale locale,
+            ZoneId timezone,
+            String conversation,
+            Action action) {
+        return new ChatEvent(
+                platform,
+                workspace,
+                userId,
+                displayName,
+                locale,
+                timezone,
+                conversation,
+                null,
+                Objects.requireNonNull(action, "action"),
+                List.of());
     }
 
     public MemberId member() {

@@ -53,7 +53,8 @@ public final class CommandParser {
         String root = Text.fold(first);
         if (ROOTS.contains(root)) {
             String word = firstWord(rest);
-            return new ParsedLine.CommandLine(root, Text.fold(word), rest.substring(word.length()).strip());
+            return new ParsedLine.CommandLine(
+                    root, Text.fold(word), rest.substring(word.length()).strip());
         }
         if (slash) {
             return new ParsedLine.UsageError(ParsedLine.Problem.UNKNOWN_ROOT, first);
@@ -76,8 +77,11 @@ public final class CommandParser {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
                 out.append('\n');
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                    || c == '\u200B' || c == '\uFEFF') {
+            } else if (Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || Character.isISOControl(c)
+                    || c == '\u200B'
+                    || c == '\uFEFF') {
                 out.append(' ');
             } else {
                 out.append(c);
@@ -91,7 +95,12 @@ public final class CommandParser {
         if (s.indexOf('&') < 0) {
             return s;
         }
-        return s.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&");
+        return s.replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 }

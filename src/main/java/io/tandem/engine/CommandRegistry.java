@@ -59,11 +59,14 @@ public final class CommandRegistry {
     /** Commands shown in help, in help order ({@link HelpOrder}); any it does not name after, as registered. */
     public List<CommandSpec> listed() {
         List<String> order = HelpOrder.ids();
-        return byId.values().stream().map(Command::spec).filter(CommandSpec::listed)
+        return byId.values().stream()
+                .map(Command::spec)
+                .filter(CommandSpec::listed)
                 .sorted(Comparator.comparingInt(spec -> {
                     int at = order.indexOf(spec.id());
                     return at < 0 ? Integer.MAX_VALUE : at;
-                })).toList();
+                }))
+                .toList();
     }
 
     public boolean hasRoot(String root) {
@@ -76,19 +79,23 @@ public final class CommandRegistry {
         if (folded.isEmpty()) {
             return Optional.empty();
         }
-        record Candidate(CommandSpec spec, int distance) {
-        }
+        record Candidate(CommandSpec spec, int distance) {}
         List<Candidate> candidates = new ArrayList<>();
-        byId.values().stream().map(Command::spec).filter(s -> s.root().equals(root) && s.listed()).forEach(spec -> {
-            for (String w : spec.words()) {
-                int max = Math.min(2, Math.max(1, w.length() / 3));
-                int d = Text.distance(folded, Text.fold(w), max);
-                if (d <= max || (folded.length() >= 3 && Text.fold(w).startsWith(folded))) {
-                    candidates.add(new Candidate(spec, Math.min(d, max)));
-                }
-            }
-        });
-        return candidates.stream().min(Comparator.comparingInt(Candidate::distance)).map(Candidate::spec);
+        byId.values().stream()
+                .map(Command::spec)
+                .filter(s -> s.root().equals(root) && s.listed())
+                .forEach(spec -> {
+                    for (String w : spec.words()) {
+                        int max = Math.min(2, Math.max(1, w.length() / 3));
+                        int d = Text.distance(folded, Text.fold(w), max);
+                        if (d <= max || (folded.length() >= 3 && Text.fold(w).startsWith(folded))) {
+                            candidates.add(new Candidate(spec, Math.min(d, max)));
+                        }
+                    }
+                });
+        return candidates.stream()
+                .min(Comparator.comparingInt(Candidate::distance))
+                .map(Candidate::spec);
     }
 
     private static String key(String root, String word) {

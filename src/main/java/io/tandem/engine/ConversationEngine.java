@@ -3,7 +3,6 @@ package io.tandem.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +27,14 @@ public final class ConversationEngine {
         this(registry, participants, home, EngineMetrics.NONE);
     }
 
-    public ConversationEngine(CommandRegistry registry, Participants participants, List<HomeSection> home,
-                              EngineMetrics metrics) {
+    public ConversationEngine(
+            CommandRegistry registry, Participants participants, List<HomeSection> home, EngineMetrics metrics) {
         this.metrics = metrics;
         this.registry = registry;
         this.participants = participants;
-        this.home = home.stream().sorted(java.util.Comparator.comparingInt(HomeSection::order)).toList();
+        this.home = home.stream()
+                .sorted(java.util.Comparator.comparingInt(HomeSection::order))
+                .toList();
     }
 
     public CommandRegistry registry() {
@@ -48,18 +49,25 @@ public final class ConversationEngine {
         try {
             Caller caller = participants.identify(event);
             messages = Messages.of(caller.language());
-            return event.isAction() ? act(event, caller, messages, command)
+            return event.isAction()
+                    ? act(event, caller, messages, command)
                     : converse(event, caller, messages, command);
         } catch (Refusal refusal) {
             outcome = "refused";
             return Reply.text(messages.get(refusal.key(), refusal.args()));
         } catch (StoreUnavailableException e) {
             outcome = "unavailable";
-            log.warn("Store unavailable while handling {} event: {}", event.platform().id(), e.getMessage());
+            log.warn(
+                    "Store unavailable while handling {} event: {}",
+                    event.platform().id(),
+                    e.getMessage());
             return Reply.text(messages.get("error.unavailable"));
         } catch (RuntimeException e) {
             outcome = "error";
-            log.error("Unexpected error while handling a {} event", event.platform().id(), e);
+            log.error(
+                    "Unexpected error while handling a {} event",
+                    event.platform().id(),
+                    e);
             return Reply.text(messages.get("error.unexpected"));
         } finally {
             metrics.handled(event.platform(), command[0], outcome, Duration.ofNanos(System.nanoTime() - started));
@@ -105,8 +113,8 @@ public final class ConversationEngine {
         }
         // under a root other than /mentor, a word that is no subcommand is an argument of the root alone
         // (/stats month seo)
-        Optional<Command> rootAlone = line.root().equals(CommandParser.MENTOR) ? Optional.empty()
-                : registry.command(line.root(), "");
+        Optional<Command> rootAlone =
+                line.root().equals(CommandParser.MENTOR) ? Optional.empty() : registry.command(line.root(), "");
         if (rootAlone.isPresent() && !line.word().isEmpty()) {
             label[0] = rootAlone.get().spec().id();
             return run(rootAlone.get(), event, caller, messages, (line.word() + " " + line.args()).strip());
@@ -146,9 +154,15 @@ public final class ConversationEngine {
     }
 
     private Reply shortHelp(Messages messages, String intro) {
-        List<String> lines = SHORT_HELP.stream().map(id -> registry.byId(id)).flatMap(Optional::stream)
-                .map(c -> messages.get(c.spec().usageKey()) + " — " + messages.get(c.spec().summaryKey()))
+        List<String> lines = SHORT_HELP.stream()
+                .map(id -> registry.byId(id))
+                .flatMap(Optional::stream)
+                .map(c -> messages.get(c.spec().usageKey()) + " — "
+                        + messages.get(c.spec().summaryKey()))
                 .toList();
-        return Reply.builder().text(intro).items(messages.get("help.short-heading"), lines).build();
+        return Reply.builder()
+                .text(intro)
+                .items(messages.get("help.short-heading"), lines)
+                .build();
     }
 }

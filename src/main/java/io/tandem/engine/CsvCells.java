@@ -7,8 +7,7 @@ package io.tandem.engine;
  */
 public final class CsvCells {
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     /** The value as a cell that no spreadsheet runs; {@code null} stays {@code null} (an empty cell). */
     public static Object safe(Object value) {

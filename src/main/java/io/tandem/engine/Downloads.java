@@ -11,7 +11,8 @@ public interface Downloads {
 
     /** Kinds of file, with how they are served. */
     enum Kind {
-        CHART("charts", "png", "image/png"), EXPORT("exports", "csv", "text/csv; charset=UTF-8"),
+        CHART("charts", "png", "image/png"),
+        EXPORT("exports", "csv", "text/csv; charset=UTF-8"),
         MY_DATA("my-data", "json", "application/json");
 
         private final String path;

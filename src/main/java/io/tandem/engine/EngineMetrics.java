@@ -6,7 +6,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface EngineMetrics {
 
-    EngineMetrics NONE = (platform, command, outcome, took) -> { };
+    EngineMetrics NONE = (platform, command, outcome, took) -> {};
 
     /**
      * @param command the command or button id ({@code find}, {@code mentoring.request}…), {@code unknown} for

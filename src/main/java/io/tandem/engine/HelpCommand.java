@@ -36,7 +36,10 @@ final class HelpCommand implements Command {
     }
 
     private List<String> lines(HelpOrder.Group group, Messages messages) {
-        return group.commands().stream().map(registry::byId).flatMap(Optional::stream).map(Command::spec)
+        return group.commands().stream()
+                .map(registry::byId)
+                .flatMap(Optional::stream)
+                .map(Command::spec)
                 .filter(CommandSpec::listed)
                 .map(spec -> messages.get(spec.usageKey()) + " — " + messages.get(spec.summaryKey()))
                 .toList();

@@ -27,12 +27,21 @@ public final class HelpOrder {
             new Group("find", List.of("find", "request", "teach", "learn", "unteach", "unlearn", "skills")),
             new Group("pairs", List.of("pairs", "schedule", "sessions", "reschedule", "cancel", "checkin", "end")),
             new Group("questions", List.of("ask", "questions", "answer", "my-questions", "tip", "tips")),
-            new Group("settings", List.of("profile", "bio", "set", "nudges", "pause", "resume", "export",
-                    "forget-me", HelpCommand.ID)),
+            new Group(
+                    "settings",
+                    List.of(
+                            "profile",
+                            "bio",
+                            "set",
+                            "nudges",
+                            "pause",
+                            "resume",
+                            "export",
+                            "forget-me",
+                            HelpCommand.ID)),
             new Group("leads", List.of("stats", "stats-export", "stats-delivery", "admin")));
 
-    private HelpOrder() {
-    }
+    private HelpOrder() {}
 
     /** Every command id, in help order. */
     public static List<String> ids() {
@@ -48,10 +57,14 @@ public final class HelpOrder {
         Set<String> unique = new LinkedHashSet<>(ordered);
         List<String> problems = new ArrayList<>();
         if (unique.size() != ordered.size()) {
-            problems.add("named twice in the help order: " + ordered.stream()
-                    .filter(id -> ordered.indexOf(id) != ordered.lastIndexOf(id)).distinct().toList());
+            problems.add("named twice in the help order: "
+                    + ordered.stream()
+                            .filter(id -> ordered.indexOf(id) != ordered.lastIndexOf(id))
+                            .distinct()
+                            .toList());
         }
-        Set<String> listed = new LinkedHashSet<>(registry.listed().stream().map(CommandSpec::id).toList());
+        Set<String> listed = new LinkedHashSet<>(
+                registry.listed().stream().map(CommandSpec::id).toList());
         Set<String> missing = new LinkedHashSet<>(listed);
         missing.removeAll(unique);
         Set<String> unknown = new LinkedHashSet<>(unique);
@@ -63,8 +76,8 @@ public final class HelpOrder {
             problems.add("in the help order but not a listed command: " + unknown);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Help order (HelpOrder.GROUPS) and commands differ: "
-                    + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "Help order (HelpOrder.GROUPS) and commands differ: " + String.join("; ", problems));
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The languages Tandem speaks. Anything else falls back to English. */
 public enum Language {
-    EN(Locale.ENGLISH), FR(Locale.FRENCH);
+    EN(Locale.ENGLISH),
+    FR(Locale.FRENCH);
 
     private final Locale locale;
 

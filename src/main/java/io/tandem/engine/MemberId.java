@@ -32,7 +32,8 @@ public record MemberId(String workspace, String user) {
 
     public static MemberId of(Platform platform, String workspace, String user) {
         String ws = platform == Platform.CONSOLE || workspace == null || workspace.isBlank()
-                ? platform.id() : platform.id() + ":" + workspace;
+                ? platform.id()
+                : platform.id() + ":" + workspace;
         return new MemberId(ws, user);
     }
 
@@ -82,7 +83,8 @@ public record MemberId(String workspace, String user) {
 
     public Platform platform() {
         int colon = workspace.indexOf(':');
-        return Platform.fromId(colon < 0 ? workspace : workspace.substring(0, colon)).orElseThrow();
+        return Platform.fromId(colon < 0 ? workspace : workspace.substring(0, colon))
+                .orElseThrow();
     }
 
     @Override

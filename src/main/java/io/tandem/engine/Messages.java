@@ -16,7 +16,9 @@ public final class Messages {
 
     private Messages(Language language) {
         this.language = language;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(),
+        this.bundle = ResourceBundle.getBundle(
+                BUNDLE,
+                language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
@@ -55,7 +57,9 @@ public final class Messages {
         while (i < pattern.length()) {
             char c = pattern.charAt(i);
             int close = c == '{' ? pattern.indexOf('}', i) : -1;
-            if (close > i + 1 && close - i <= 3 && pattern.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+            if (close > i + 1
+                    && close - i <= 3
+                    && pattern.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
                 int n = Integer.parseInt(pattern.substring(i + 1, close));
                 out.append(n < args.length ? String.valueOf(args[n]) : pattern.substring(i, close + 1));
                 i = close + 1;

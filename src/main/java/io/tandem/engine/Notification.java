@@ -20,8 +20,15 @@ import java.util.Set;
  *                      regroups it under another kind; null for notifications made without one (older queued ones)
  * @param undeliveredLabel the label of the notice for the sender, in the sender's language; null when no sender
  */
-public record Notification(MemberId recipient, String kind, Reply message, MemberId sender, Reply ifUndelivered,
-                           Set<MemberId> about, String label, String undeliveredLabel) {
+public record Notification(
+        MemberId recipient,
+        String kind,
+        Reply message,
+        MemberId sender,
+        Reply ifUndelivered,
+        Set<MemberId> about,
+        String label,
+        String undeliveredLabel) {
     public Notification {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(kind, "kind");
@@ -41,8 +48,8 @@ public record Notification(MemberId recipient, String kind, Reply message, Membe
         }
     }
 
-    public Notification(MemberId recipient, String kind, Reply message, MemberId sender, Reply ifUndelivered,
-                        Set<MemberId> about) {
+    public Notification(
+            MemberId recipient, String kind, Reply message, MemberId sender, Reply ifUndelivered, Set<MemberId> about) {
         this(recipient, kind, message, sender, ifUndelivered, about, null, null);
     }
 
@@ -69,7 +76,14 @@ public record Notification(MemberId recipient, String kind, Reply message, Membe
      * @param senders the sender's messages: the ones {@code ifUndelivered} was written with
      */
     public Notification orTell(MemberId sender, Messages senders, Reply ifUndelivered) {
-        return new Notification(recipient, kind, message, sender, ifUndelivered, about, label,
+        return new Notification(
+                recipient,
+                kind,
+                message,
+                sender,
+                ifUndelivered,
+                about,
+                label,
                 NotificationKind.UNDELIVERED.label(senders));
     }
 
@@ -98,8 +112,16 @@ public record Notification(MemberId recipient, String kind, Reply message, Membe
 
     /** The notice for the sender when this cannot be delivered, if someone is to be told. */
     public Optional<Notification> undeliveredNotice() {
-        return sender == null ? Optional.empty()
-                : Optional.of(new Notification(sender, NotificationKind.UNDELIVERED.id(), ifUndelivered, null, null,
-                        Set.of(), undeliveredLabel, null));
+        return sender == null
+                ? Optional.empty()
+                : Optional.of(new Notification(
+                        sender,
+                        NotificationKind.UNDELIVERED.id(),
+                        ifUndelivered,
+                        null,
+                        null,
+                        Set.of(),
+                        undeliveredLabel,
+                        null));
     }
 }

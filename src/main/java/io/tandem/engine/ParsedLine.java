@@ -7,12 +7,14 @@ public sealed interface ParsedLine {
      * A command: {@code root} is {@code mentor} or {@code stats}; {@code word} the subcommand as typed, folded to
      * lower case without accents (empty when none); {@code args} the rest of the line, as typed.
      */
-    record CommandLine(String root, String word, String args) implements ParsedLine {
-    }
+    record CommandLine(String root, String word, String args) implements ParsedLine {}
 
     /** Not a command we can run; {@code detail} is what was typed where it went wrong (may be empty). */
-    record UsageError(Problem problem, String detail) implements ParsedLine {
-    }
+    record UsageError(Problem problem, String detail) implements ParsedLine {}
 
-    enum Problem { EMPTY, TOO_LONG, UNKNOWN_ROOT }
+    enum Problem {
+        EMPTY,
+        TOO_LONG,
+        UNKNOWN_ROOT
+    }
 }

@@ -6,7 +6,11 @@ package io.tandem.engine;
  */
 public record PersonRef(Kind kind, String key, String label) {
 
-    public enum Kind { USER_ID, HANDLE, NAME }
+    public enum Kind {
+        USER_ID,
+        HANDLE,
+        NAME
+    }
 
     @Override
     public String toString() {

@@ -6,12 +6,10 @@ import java.util.stream.Collectors;
 /** Renders blocks as plain text: the fallback every reply carries. Buttons show as "[Label]". */
 final class PlainText {
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     static String render(List<Block> blocks) {
-        return blocks.stream().map(PlainText::render).filter(s -> !s.isBlank())
-                .collect(Collectors.joining("\n\n"));
+        return blocks.stream().map(PlainText::render).filter(s -> !s.isBlank()).collect(Collectors.joining("\n\n"));
     }
 
     private static String render(Block block) {

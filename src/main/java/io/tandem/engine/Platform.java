@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The chat platforms Tandem talks on. The id is the first part of every member id. */
 public enum Platform {
-    CONSOLE, SLACK, TEAMS;
+    CONSOLE,
+    SLACK,
+    TEAMS;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

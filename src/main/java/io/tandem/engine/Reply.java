@@ -35,8 +35,7 @@ public record Reply(String text, Visibility visibility, List<Block> blocks) {
         private Visibility visibility = Visibility.ASKER;
         private final List<Block> blocks = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A line of text shown first, as its own section and at the top of the fallback. */
         public Builder text(String text) {

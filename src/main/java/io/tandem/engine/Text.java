@@ -9,8 +9,7 @@ public final class Text {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Lower case, accents removed, trimmed: "Référencement " → "referencement". Null-safe. */
     public static String fold(String s) {
@@ -18,8 +17,12 @@ public final class Text {
             return "";
         }
         String decomposed = Normalizer.normalize(s.strip(), Normalizer.Form.NFD);
-        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT)
-                .replace('’', '\'').replace("œ", "oe").replace("æ", "ae");
+        return MARKS.matcher(decomposed)
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT)
+                .replace('’', '\'')
+                .replace("œ", "oe")
+                .replace("æ", "ae");
     }
 
     /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped at max+1. */

@@ -1,13 +1,5 @@
 package io.tandem.matching;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.Block;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
@@ -18,17 +10,23 @@ import io.tandem.engine.Reply;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.ProfileView;
-import io.tandem.profiles.Seniority;
 import io.tandem.profiles.Profiles;
+import io.tandem.profiles.Seniority;
 import io.tandem.skills.SkillMatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /** {@code /mentor find <skill>}: the top mentors for a skill, each with why and a Request button. */
 @Component
 public class FindCommand implements Command {
 
     public static final int RESULTS = 5;
-    private static final CommandSpec SPEC = CommandSpec.mentor("find", "find", "search", "cherche", "chercher",
-            "trouve", "trouver", "recherche");
+    private static final CommandSpec SPEC =
+            CommandSpec.mentor("find", "find", "search", "cherche", "chercher", "trouve", "trouver", "recherche");
 
     private final Profiles profiles;
     private final FindingMentors finding;
@@ -52,7 +50,8 @@ public class FindCommand implements Command {
         if (in.args().isEmpty()) {
             throw new Refusal("find.usage");
         }
-        SkillMatch match = view.catalog().resolve(in.args().text())
+        SkillMatch match = view.catalog()
+                .resolve(in.args().text())
                 .orElseThrow(() -> new Refusal("skill.invalid", in.args().text()));
         return find(in, match);
     }
@@ -73,14 +72,15 @@ public class FindCommand implements Command {
             String why = mentor.reasons().stream().map(r -> reason(r, m)).collect(Collectors.joining(" · "));
             List<Block.Field> fields = new ArrayList<>();
             if (p.seniority() != null) {
-                fields.add(new Block.Field(m.get("profile.field.seniority"), m.get(p.seniority().messageKey())));
+                fields.add(new Block.Field(
+                        m.get("profile.field.seniority"), m.get(p.seniority().messageKey())));
             }
             if (p.team() != null) {
                 fields.add(new Block.Field(m.get("profile.field.team"), p.team()));
             }
             fields.add(new Block.Field(m.get("find.field.wants"), view.skills(p.learns(), m.language())));
-            reply.block(new Block.Section(p.label(), why, fields,
-                    List.of(view.requestButton(p, skill, m), view.profileButton(p, m))));
+            reply.block(new Block.Section(
+                    p.label(), why, fields, List.of(view.requestButton(p, skill, m), view.profileButton(p, m))));
         }
         if (!mentee.learns().contains(skill)) {
             reply.section(null, m.get("find.tip.learn", skillName));
@@ -98,12 +98,18 @@ public class FindCommand implements Command {
         if (match instanceof SkillMatch.Known known) {
             suggestions.addAll(known.skill().related());
         }
-        Map<String, Long> taught = suggestions.isEmpty() ? Map.of()
+        Map<String, Long> taught = suggestions.isEmpty()
+                ? Map.of()
                 : store.teacherCounts(in.caller().id().workspace(), suggestions);
-        List<Block.Button> buttons = suggestions.stream().filter(taught::containsKey).distinct().limit(4)
-                .map(s -> view.findButton(s, m)).toList();
+        List<Block.Button> buttons = suggestions.stream()
+                .filter(taught::containsKey)
+                .distinct()
+                .limit(4)
+                .map(s -> view.findButton(s, m))
+                .toList();
         Optional<String> suggestion = match instanceof SkillMatch.FreeTag tag
-                ? tag.didYouMean().map(s -> s.name(m.language())) : Optional.empty();
+                ? tag.didYouMean().map(s -> s.name(m.language()))
+                : Optional.empty();
         suggestion.ifPresent(s -> reply.section(null, m.get("skill.did-you-mean", s)));
         if (!buttons.isEmpty()) {
             reply.block(new Block.Section(null, m.get("find.related"), List.of(), buttons));

@@ -1,5 +1,8 @@
 package io.tandem.matching;
 
+import io.tandem.engine.MemberId;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,12 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.stereotype.Component;
-
-import io.tandem.engine.MemberId;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.ProfileStore;
 
 /**
  * Ranks mentors for a mentee and a skill. Candidates come from the store's skill index (a bounded number per
@@ -72,7 +70,8 @@ public class FindingMentors {
                 matches.add(score(mentee, mentor, skill));
             }
         }
-        matches.sort(Comparator.comparingInt(MentorMatch::score).reversed()
+        matches.sort(Comparator.comparingInt(MentorMatch::score)
+                .reversed()
                 .thenComparingInt(m -> m.mentor().mentees())
                 .thenComparing(m -> m.mentor().name(), String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(m -> m.mentor().id().toString()));
@@ -115,7 +114,10 @@ public class FindingMentors {
     }
 
     private static int reciprocity(Profile mentee, Profile mentor, List<MentorMatch.Reason> reasons) {
-        List<String> shared = mentor.learns().stream().filter(mentee.teaches()::contains).sorted().toList();
+        List<String> shared = mentor.learns().stream()
+                .filter(mentee.teaches()::contains)
+                .sorted()
+                .toList();
         if (shared.isEmpty()) {
             return 0;
         }
@@ -133,7 +135,8 @@ public class FindingMentors {
         } else if (hours > 0) {
             reasons.add(new MentorMatch.Reason("find.why.timezone.some", hours));
         } else {
-            reasons.add(new MentorMatch.Reason("find.why.timezone.none", mentor.zone().getId()));
+            reasons.add(new MentorMatch.Reason(
+                    "find.why.timezone.none", mentor.zone().getId()));
         }
         return (int) hours * TIMEZONE_PER_HOUR;
     }
@@ -148,15 +151,18 @@ public class FindingMentors {
         return sharedHours.computeIfAbsent(new ZonePair(day, a, b), pair -> sharedWorkingHours(day, a, b));
     }
 
-    private record ZonePair(LocalDate day, ZoneId a, ZoneId b) {
-    }
+    private record ZonePair(LocalDate day, ZoneId a, ZoneId b) {}
 
     private static final int SHARED_HOURS_KEPT = 10_000;
     private final java.util.Map<ZonePair, Long> sharedHours = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static long sharedWorkingHours(LocalDate day, ZoneId a, ZoneId b) {
-        Instant start = max(day.atTime(DAY_START).atZone(a).toInstant(), day.atTime(DAY_START).atZone(b).toInstant());
-        Instant end = min(day.atTime(DAY_END).atZone(a).toInstant(), day.atTime(DAY_END).atZone(b).toInstant());
+        Instant start = max(
+                day.atTime(DAY_START).atZone(a).toInstant(),
+                day.atTime(DAY_START).atZone(b).toInstant());
+        Instant end = min(
+                day.atTime(DAY_END).atZone(a).toInstant(),
+                day.atTime(DAY_END).atZone(b).toInstant());
         return end.isAfter(start) ? Duration.between(start, end).toHours() : 0;
     }
 

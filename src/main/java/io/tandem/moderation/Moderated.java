@@ -25,7 +25,12 @@ public interface Moderated {
      * @param owner  who wrote it (null for a starter tip): never shown, even for an anonymous question; it only tells
      *               whose data a report about it holds
      */
-    record Item(String kind, String id, String text, String by, String skill, boolean hidden,
-                io.tandem.engine.MemberId owner) {
-    }
+    record Item(
+            String kind,
+            String id,
+            String text,
+            String by,
+            String skill,
+            boolean hidden,
+            io.tandem.engine.MemberId owner) {}
 }

@@ -1,12 +1,5 @@
 package io.tandem.moderation;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
@@ -22,6 +15,11 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileView;
 import io.tandem.profiles.Profiles;
 import io.tandem.programme.Programme;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /**
  * Reporting and hiding what members write. Anyone can report a question, an answer or a tip (once each); the
@@ -42,8 +40,14 @@ public class Moderation {
     private final Reports reports;
     private final SendingLimit limit;
 
-    public Moderation(List<Moderated> moderated, Programme programme, Profiles profiles, ProfileView view,
-                      Notifier notifier, Reports reports, SendingLimit limit) {
+    public Moderation(
+            List<Moderated> moderated,
+            Programme programme,
+            Profiles profiles,
+            ProfileView view,
+            Notifier notifier,
+            Reports reports,
+            SendingLimit limit) {
         this.limit = limit;
         this.kinds = moderated.stream().collect(Collectors.toUnmodifiableMap(Moderated::kind, Function.identity()));
         this.programme = programme;
@@ -55,8 +59,8 @@ public class Moderation {
 
     /** The Report button for an item, in the reader's language. */
     public static Block.Button reportButton(String kind, String id, Messages m) {
-        return new Block.Button(REPORT, m.get("button.report"), ActionValue.of("kind", kind, "id", id),
-                Block.ButtonStyle.DEFAULT);
+        return new Block.Button(
+                REPORT, m.get("button.report"), ActionValue.of("kind", kind, "id", id), Block.ButtonStyle.DEFAULT);
     }
 
     /** Report: the leads are told (a lead reporting is offered Hide straight away). */
@@ -64,7 +68,9 @@ public class Moderation {
         String ws = in.caller().id().workspace();
         Moderated.Item item = item(in, ws);
         if (programme.isLead(in.caller().id())) {
-            return Reply.builder().block(card(item, in.messages(), "moderation.review")).build();
+            return Reply.builder()
+                    .block(card(item, in.messages(), "moderation.review"))
+                    .build();
         }
         List<MemberId> leads = programme.leads(ws);
         if (leads.isEmpty()) {
@@ -75,9 +81,17 @@ public class Moderation {
             return Reply.text(in.t("moderation.reported.already"));
         }
         for (MemberId lead : leads) {
-            Messages m = Messages.of(profiles.find(lead).map(Profile::effectiveLanguage).orElse(Language.EN));
-            notifier.send(Notification.of(lead, NotificationKind.CONTENT_REPORTED, m, Reply.builder().text(m.get("moderation.to-lead"))
-                    .block(card(item, m, null)).build()).about(item.owner()));
+            Messages m = Messages.of(
+                    profiles.find(lead).map(Profile::effectiveLanguage).orElse(Language.EN));
+            notifier.send(Notification.of(
+                            lead,
+                            NotificationKind.CONTENT_REPORTED,
+                            m,
+                            Reply.builder()
+                                    .text(m.get("moderation.to-lead"))
+                                    .block(card(item, m, null))
+                                    .build())
+                    .about(item.owner()));
         }
         return Reply.text(in.t("moderation.reported"));
     }
@@ -105,10 +119,18 @@ public class Moderation {
     private Block.Section card(Moderated.Item item, Messages m, String heading) {
         String what = m.get("moderation.kind." + item.kind());
         String by = item.by() == null ? m.get("qa.from.anonymous") : item.by();
-        return new Block.Section(heading == null ? what : m.get(heading, what), item.text(),
-                List.of(new Block.Field(m.get("moderation.field.skill"), view.skill(item.skill(), m.language())),
+        return new Block.Section(
+                heading == null ? what : m.get(heading, what),
+                item.text(),
+                List.of(
+                        new Block.Field(m.get("moderation.field.skill"), view.skill(item.skill(), m.language())),
                         new Block.Field(m.get("moderation.field.by"), by)),
-                item.hidden() ? List.of() : List.of(new Block.Button(HIDE, m.get("button.hide"),
-                        ActionValue.of("kind", item.kind(), "id", item.id()), Block.ButtonStyle.DANGER)));
+                item.hidden()
+                        ? List.of()
+                        : List.of(new Block.Button(
+                                HIDE,
+                                m.get("button.hide"),
+                                ActionValue.of("kind", item.kind(), "id", item.id()),
+                                Block.ButtonStyle.DANGER)));
     }
 }

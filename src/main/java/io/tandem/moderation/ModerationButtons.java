@@ -1,9 +1,8 @@
 package io.tandem.moderation;
 
+import io.tandem.engine.ActionHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.tandem.engine.ActionHandler;
 
 /** Report and Hide, on questions, answers and tips. */
 @Configuration(proxyBeanMethods = false)

@@ -1,8 +1,7 @@
 package io.tandem.moderation;
 
-import java.util.Set;
-
 import io.tandem.engine.MemberId;
+import java.util.Set;
 
 /**
  * Port: what each member reported (a question, an answer, a tip), so that each item reaches the leads once per

@@ -1,10 +1,9 @@
 package io.tandem.moderation;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Refusal;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Port: how much one member may send that reaches other people (requests, questions, answers, tips, reports), so

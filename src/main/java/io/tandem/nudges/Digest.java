@@ -1,14 +1,5 @@
 package io.tandem.nudges;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.Block;
 import io.tandem.engine.Language;
@@ -18,14 +9,21 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Notifier;
 import io.tandem.engine.Reply;
-import io.tandem.pairing.PairStore;
-import io.tandem.sessions.SessionStore;
 import io.tandem.pairing.Pair;
+import io.tandem.pairing.PairStore;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.Profiles;
 import io.tandem.programme.Programme;
 import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /** The leads' weekly digest: how the programme went last week, in counts only (no names, no feedback). */
 @Component
@@ -41,8 +39,14 @@ public class Digest {
     private final Clock clock;
     private final Duration inactiveAfter;
 
-    public Digest(Programme programme, ProfileStore profileStore, Profiles profiles, PairStore pairStore, SessionStore sessionStore,
-                  Clock clock, TandemProperties properties) {
+    public Digest(
+            Programme programme,
+            ProfileStore profileStore,
+            Profiles profiles,
+            PairStore pairStore,
+            SessionStore sessionStore,
+            Clock clock,
+            TandemProperties properties) {
         this.programme = programme;
         this.profileStore = profileStore;
         this.profiles = profiles;
@@ -89,16 +93,27 @@ public class Digest {
         }
         long members = profileStore.count(workspace);
         for (MemberId lead : leads) {
-            Messages m = Messages.of(profiles.find(lead).map(Profile::effectiveLanguage).orElse(Language.EN));
-            via.send(Notification.of(lead, NotificationKind.DIGEST, m, Reply.builder().text(m.get("digest.title"))
-                    .block(new Block.Section(null, null, List.of(
-                            new Block.Field(m.get("digest.members"), String.valueOf(members)),
-                            new Block.Field(m.get("digest.pairs"), String.valueOf(pairs.size())),
-                            new Block.Field(m.get("digest.held"), String.valueOf(held)),
-                            new Block.Field(m.get("digest.planned"), String.valueOf(planned)),
-                            new Block.Field(m.get("digest.quiet", inactiveAfter.toDays()), String.valueOf(quiet))),
-                            List.of()))
-                    .build()));
+            Messages m = Messages.of(
+                    profiles.find(lead).map(Profile::effectiveLanguage).orElse(Language.EN));
+            via.send(Notification.of(
+                    lead,
+                    NotificationKind.DIGEST,
+                    m,
+                    Reply.builder()
+                            .text(m.get("digest.title"))
+                            .block(new Block.Section(
+                                    null,
+                                    null,
+                                    List.of(
+                                            new Block.Field(m.get("digest.members"), String.valueOf(members)),
+                                            new Block.Field(m.get("digest.pairs"), String.valueOf(pairs.size())),
+                                            new Block.Field(m.get("digest.held"), String.valueOf(held)),
+                                            new Block.Field(m.get("digest.planned"), String.valueOf(planned)),
+                                            new Block.Field(
+                                                    m.get("digest.quiet", inactiveAfter.toDays()),
+                                                    String.valueOf(quiet))),
+                                    List.of()))
+                            .build()));
         }
         return leads.size();
     }

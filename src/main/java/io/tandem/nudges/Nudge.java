@@ -1,11 +1,10 @@
 package io.tandem.nudges;
 
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Notification;
 
 /**
  * A message due at a given time. Reminders, check-in prompts and inactive-pair nudges are written when they go
@@ -16,8 +15,14 @@ import io.tandem.engine.Notification;
  * @param message    the notification, for those written in advance; null otherwise
  * @param staleAfter after this, it is no longer worth sending (null: always worth it)
  */
-public record Nudge(String id, MemberId recipient, Kind kind, Instant due, String subject, Notification message,
-                    Instant staleAfter) {
+public record Nudge(
+        String id,
+        MemberId recipient,
+        Kind kind,
+        Instant due,
+        String subject,
+        Notification message,
+        Instant staleAfter) {
 
     public Nudge {
         Objects.requireNonNull(id, "id");
@@ -36,7 +41,12 @@ public record Nudge(String id, MemberId recipient, Kind kind, Instant due, Strin
 
     /** What a nudge is, and which switch of {@code /mentor nudges off …} silences it (none: cannot be). */
     public enum Kind {
-        REMINDER("reminders"), CHECKIN("checkins"), TIP("tips"), INACTIVE("reminders"), DIGEST(null), NOTICE(null);
+        REMINDER("reminders"),
+        CHECKIN("checkins"),
+        TIP("tips"),
+        INACTIVE("reminders"),
+        DIGEST(null),
+        NOTICE(null);
 
         private final String category;
 

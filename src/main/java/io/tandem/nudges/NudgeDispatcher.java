@@ -1,15 +1,5 @@
 package io.tandem.nudges;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
@@ -17,13 +7,21 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Reply;
 import io.tandem.engine.StoreUnavailableException;
-import io.tandem.sessions.CheckIns;
-import io.tandem.pairing.PairStore;
-import io.tandem.sessions.SessionStore;
 import io.tandem.pairing.Pair;
+import io.tandem.pairing.PairStore;
 import io.tandem.profiles.Profile;
+import io.tandem.sessions.CheckIns;
 import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionStore;
 import io.tandem.sessions.Sessions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends the nudges that fell due: claims them (leased, so two instances never take the same one), checks each is
@@ -49,8 +47,16 @@ public class NudgeDispatcher {
     private final Clock clock;
     private final TandemProperties.Nudges settings;
 
-    public NudgeDispatcher(NudgeStore store, Nudges nudges, NudgePreferences preferences, PairStore pairStore, SessionStore sessionStore,
-                           Sessions sessions, CheckIns checkIns, Clock clock, TandemProperties properties) {
+    public NudgeDispatcher(
+            NudgeStore store,
+            Nudges nudges,
+            NudgePreferences preferences,
+            PairStore pairStore,
+            SessionStore sessionStore,
+            Sessions sessions,
+            CheckIns checkIns,
+            Clock clock,
+            TandemProperties properties) {
         this.store = store;
         this.nudges = nudges;
         this.preferences = preferences;
@@ -87,8 +93,9 @@ public class NudgeDispatcher {
     private boolean fire(Nudge nudge) {
         Instant now = clock.instant();
         if (nudge.staleAfter() != null && !now.isBefore(nudge.staleAfter())) {
-            store.skip(nudge, nudge.kind() == Nudge.Kind.REMINDER ? "the session had already started"
-                    : "no longer relevant");
+            store.skip(
+                    nudge,
+                    nudge.kind() == Nudge.Kind.REMINDER ? "the session had already started" : "no longer relevant");
             return false;
         }
         if (nudge.recipient().isChannel()) {
@@ -126,25 +133,38 @@ public class NudgeDispatcher {
         }
         Messages m = Messages.of(member.effectiveLanguage());
         Optional<Notification> message = switch (nudge.kind()) {
-            case REMINDER -> session(nudge).map(s -> written(nudge, member, m, sessions.reminder(s, member, m),
-                    s.otherThan(member.id())));
-            case CHECKIN -> session(nudge)
-                    .filter(s -> sessionStore.checkIn(s.organizer().workspace(), s.id(), member.id()).isEmpty())
-                    .map(s -> written(nudge, member, m, checkIns.prompt(s, member.id(), m),
-                            s.otherThan(member.id())));
-            case INACTIVE -> pairStore.pair(nudge.workspace(), nudge.subject())
-                    .filter(p -> p.status() == Pair.Status.ACTIVE)
-                    .map(p -> written(nudge, member, m, sessions.inactive(p, member,
-                            settings.inactiveAfter().toDays(), m), p.other(member.id())));
+            case REMINDER ->
+                session(nudge)
+                        .map(s -> written(nudge, member, m, sessions.reminder(s, member, m), s.otherThan(member.id())));
+            case CHECKIN ->
+                session(nudge)
+                        .filter(s -> sessionStore
+                                .checkIn(s.organizer().workspace(), s.id(), member.id())
+                                .isEmpty())
+                        .map(s -> written(
+                                nudge, member, m, checkIns.prompt(s, member.id(), m), s.otherThan(member.id())));
+            case INACTIVE ->
+                pairStore
+                        .pair(nudge.workspace(), nudge.subject())
+                        .filter(p -> p.status() == Pair.Status.ACTIVE)
+                        .map(p -> written(
+                                nudge,
+                                member,
+                                m,
+                                sessions.inactive(
+                                        p, member, settings.inactiveAfter().toDays(), m),
+                                p.other(member.id())));
             default -> Optional.ofNullable(nudge.message());
         };
         if (message.isEmpty()) {
-            store.skip(nudge, switch (nudge.kind()) {
-                case REMINDER -> "session cancelled";
-                case CHECKIN -> "session cancelled or already checked in";
-                case INACTIVE -> "pair ended or paused";
-                default -> "nothing to send";
-            });
+            store.skip(
+                    nudge,
+                    switch (nudge.kind()) {
+                        case REMINDER -> "session cancelled";
+                        case CHECKIN -> "session cancelled or already checked in";
+                        case INACTIVE -> "pair ended or paused";
+                        default -> "nothing to send";
+                    });
             return false;
         }
         Notification n = message.get();
@@ -158,15 +178,19 @@ public class NudgeDispatcher {
             case CHECKIN -> NotificationKind.CHECKIN;
             default -> NotificationKind.PAIR_INACTIVE;
         };
-        return Notification.of(member.id(), kind, m, message).relabelled(nudge.kind().notificationKind())
+        return Notification.of(member.id(), kind, m, message)
+                .relabelled(nudge.kind().notificationKind())
                 .about(other);
     }
 
     /** The nudge's session, if it still stands and its pair has not ended. */
     private Optional<Session> session(Nudge nudge) {
-        return sessionStore.session(nudge.workspace(), nudge.subject())
+        return sessionStore
+                .session(nudge.workspace(), nudge.subject())
                 .filter(s -> s.status() == Session.Status.SCHEDULED)
-                .filter(s -> pairStore.pair(nudge.workspace(), s.pairId())
-                        .map(p -> p.status() != Pair.Status.ENDED).orElse(true));
+                .filter(s -> pairStore
+                        .pair(nudge.workspace(), s.pairId())
+                        .map(p -> p.status() != Pair.Status.ENDED)
+                        .orElse(true));
     }
 }

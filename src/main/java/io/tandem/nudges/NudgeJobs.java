@@ -1,5 +1,7 @@
 package io.tandem.nudges;
 
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.StoreUnavailableException;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -13,9 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.tandem.config.TandemProperties;
-import io.tandem.engine.StoreUnavailableException;
-
 /**
  * The Quartz jobs: one sends the nudges that fell due, the other runs the periodic sweeps. Each instance runs
  * both; the nudges' claims and the sweeps' guards in Redis make each piece of work happen once overall.
@@ -27,30 +26,44 @@ class NudgeJobs {
 
     @Bean
     JobDetail dispatchNudgesJob() {
-        return JobBuilder.newJob(Dispatch.class).withIdentity("dispatch-nudges", "tandem").storeDurably()
-                .withDescription("Sends the nudges that fell due").build();
+        return JobBuilder.newJob(Dispatch.class)
+                .withIdentity("dispatch-nudges", "tandem")
+                .storeDurably()
+                .withDescription("Sends the nudges that fell due")
+                .build();
     }
 
     @Bean
     Trigger dispatchNudgesTrigger(JobDetail dispatchNudgesJob, TandemProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(dispatchNudgesJob).withIdentity("dispatch-nudges", "tandem")
+        return TriggerBuilder.newTrigger()
+                .forJob(dispatchNudgesJob)
+                .withIdentity("dispatch-nudges", "tandem")
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(properties.nudges().pollInterval().toMillis()).repeatForever()
+                        .withIntervalInMilliseconds(
+                                properties.nudges().pollInterval().toMillis())
+                        .repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 
     @Bean
     JobDetail sweepJob() {
-        return JobBuilder.newJob(Sweep.class).withIdentity("sweep", "tandem").storeDurably()
-                .withDescription("Expiries, escalations, inactive pairs, tips of the week, digests").build();
+        return JobBuilder.newJob(Sweep.class)
+                .withIdentity("sweep", "tandem")
+                .storeDurably()
+                .withDescription("Expiries, escalations, inactive pairs, tips of the week, digests")
+                .build();
     }
 
     @Bean
     Trigger sweepTrigger(JobDetail sweepJob, TandemProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(sweepJob).withIdentity("sweep", "tandem")
+        return TriggerBuilder.newTrigger()
+                .forJob(sweepJob)
+                .withIdentity("sweep", "tandem")
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(properties.nudges().sweepInterval().toMillis()).repeatForever()
+                        .withIntervalInMilliseconds(
+                                properties.nudges().sweepInterval().toMillis())
+                        .repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }

@@ -1,8 +1,7 @@
 package io.tandem.nudges;
 
-import java.util.Set;
-
 import io.tandem.engine.MemberId;
+import java.util.Set;
 
 /** Port: the kinds of nudges each member turned off ({@code reminders}, {@code tips}, {@code checkins}). */
 public interface NudgePreferences {

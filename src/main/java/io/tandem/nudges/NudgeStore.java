@@ -1,10 +1,9 @@
 package io.tandem.nudges;
 
+import io.tandem.engine.Notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import io.tandem.engine.Notification;
 
 /**
  * Port: the durable schedule of due nudges, shared by every instance. A claimed nudge is leased: if its instance
@@ -43,6 +42,5 @@ public interface NudgeStore {
     List<Outcome> report(String workspace, int max);
 
     /** How one nudge ended. */
-    record Outcome(Instant at, String kind, String recipient, String result, String reason) {
-    }
+    record Outcome(Instant at, String kind, String recipient, String result, String reason) {}
 }

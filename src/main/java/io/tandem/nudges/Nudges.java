@@ -1,5 +1,13 @@
 package io.tandem.nudges;
 
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Notifier;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Profiles;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,17 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-
-import io.tandem.config.TandemProperties;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Notification;
-import io.tandem.engine.Notifier;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.Profiles;
-import io.tandem.sessions.Session;
-import io.tandem.sessions.SessionEvents;
 
 /**
  * Puts nudges on the schedule, in each recipient's working hours: a session's reminders (moved earlier, to the
@@ -35,8 +33,12 @@ public class Nudges implements SessionEvents {
     private final TandemProperties.Nudges settings;
     private final io.tandem.programme.ProgrammeSettings programme;
 
-    public Nudges(NudgeStore store, Profiles profiles, Clock clock, TandemProperties properties,
-                  io.tandem.programme.ProgrammeSettings programme) {
+    public Nudges(
+            NudgeStore store,
+            Profiles profiles,
+            Clock clock,
+            TandemProperties properties,
+            io.tandem.programme.ProgrammeSettings programme) {
         this.store = store;
         this.profiles = profiles;
         this.clock = clock;
@@ -96,12 +98,18 @@ public class Nudges implements SessionEvents {
                     continue;
                 }
                 kept.add(chosen);
-                store.put(new Nudge(reminderId(session, offset, member), member, Nudge.Kind.REMINDER, chosen,
-                        session.id(), null, session.start()));
+                store.put(new Nudge(
+                        reminderId(session, offset, member),
+                        member,
+                        Nudge.Kind.REMINDER,
+                        chosen,
+                        session.id(),
+                        null,
+                        session.start()));
             }
             Instant checkIn = hours.earliestFrom(session.end().plus(settings.checkInAfter()), zone);
-            store.put(new Nudge(checkInId(session, member), member, Nudge.Kind.CHECKIN, checkIn, session.id(), null,
-                    null));
+            store.put(new Nudge(
+                    checkInId(session, member), member, Nudge.Kind.CHECKIN, checkIn, session.id(), null, null));
         }
     }
 
@@ -120,32 +128,49 @@ public class Nudges implements SessionEvents {
 
     private Nudge nudge(Nudge.Kind kind, Notification n, Instant due, Instant staleAfter) {
         Notification relabelled = n.relabelled(kind.notificationKind());
-        Instant at = n.recipient().isChannel() ? due
+        Instant at = n.recipient().isChannel()
+                ? due
                 : hours(n.recipient().workspace()).earliestFrom(due, zone(n.recipient()));
-        return new Nudge(kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + UUID.randomUUID(), n.recipient(), kind,
-                at, null, relabelled, staleAfter);
+        return new Nudge(
+                kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + UUID.randomUUID(),
+                n.recipient(),
+                kind,
+                at,
+                null,
+                relabelled,
+                staleAfter);
     }
 
     /**
      * As {@link #politely(Nudge.Kind, Instant, Instant)}, due on {@code date} at {@code time} in each recipient's
      * own timezone.
      */
-    public Notifier politelyOn(Nudge.Kind kind, java.time.LocalDate date, java.time.LocalTime time,
-                               Instant staleAfter) {
-        return n -> store.put(nudge(kind, n, java.time.ZonedDateTime.of(date, time, zone(n.recipient())).toInstant(),
+    public Notifier politelyOn(
+            Nudge.Kind kind, java.time.LocalDate date, java.time.LocalTime time, Instant staleAfter) {
+        return n -> store.put(nudge(
+                kind,
+                n,
+                java.time.ZonedDateTime.of(date, time, zone(n.recipient())).toInstant(),
                 staleAfter));
     }
 
     /** Both members of a pair that stopped meeting are asked to plan their next session. */
     void inactive(io.tandem.pairing.Pair pair, Instant now) {
         for (MemberId member : List.of(pair.mentor(), pair.mentee())) {
-            store.put(new Nudge("inactive:" + pair.id() + ":" + member.user(), member, Nudge.Kind.INACTIVE,
-                    hours(member.workspace()).earliestFrom(now, zone(member)), pair.id(), null, null));
+            store.put(new Nudge(
+                    "inactive:" + pair.id() + ":" + member.user(),
+                    member,
+                    Nudge.Kind.INACTIVE,
+                    hours(member.workspace()).earliestFrom(now, zone(member)),
+                    pair.id(),
+                    null,
+                    null));
         }
     }
 
     ZoneId zone(MemberId member) {
-        return member.isChannel() ? ZoneOffset.UTC
+        return member.isChannel()
+                ? ZoneOffset.UTC
                 : profiles.find(member).map(Profile::zone).orElse(ZoneOffset.UTC);
     }
 

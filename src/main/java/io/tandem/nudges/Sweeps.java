@@ -1,5 +1,17 @@
 package io.tandem.nudges;
 
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.Once;
+import io.tandem.engine.StoreUnavailableException;
+import io.tandem.pairing.Pair;
+import io.tandem.pairing.PairStore;
+import io.tandem.pairing.Requests;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.qa.PeerQuestions;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionStore;
+import io.tandem.skills.SkillCatalog;
+import io.tandem.tips.Tips;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,23 +19,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import io.tandem.config.TandemProperties;
-import io.tandem.engine.Once;
-import io.tandem.engine.StoreUnavailableException;
-import io.tandem.pairing.PairStore;
-import io.tandem.sessions.SessionStore;
-import io.tandem.pairing.Pair;
-import io.tandem.profiles.ProfileStore;
-import io.tandem.pairing.Requests;
-import io.tandem.sessions.Session;
-import io.tandem.skills.SkillCatalog;
-import io.tandem.qa.PeerQuestions;
-import io.tandem.tips.Tips;
 
 /**
  * The periodic work, for every workspace: request expiry and question escalation (each sweep), inactive pairs
@@ -51,9 +49,20 @@ public class Sweeps {
     private final TandemProperties.Nudges settings;
     private final io.tandem.programme.ProgrammeSettings programme;
 
-    public Sweeps(ProfileStore profiles, PairStore pairStore, SessionStore sessionStore, Requests requests, PeerQuestions questions,
-                  Tips tips, SkillCatalog catalog, Nudges nudges, Digest digest, Once once, Clock clock,
-                  TandemProperties properties, io.tandem.programme.ProgrammeSettings programme) {
+    public Sweeps(
+            ProfileStore profiles,
+            PairStore pairStore,
+            SessionStore sessionStore,
+            Requests requests,
+            PeerQuestions questions,
+            Tips tips,
+            SkillCatalog catalog,
+            Nudges nudges,
+            Digest digest,
+            Once once,
+            Clock clock,
+            TandemProperties properties,
+            io.tandem.programme.ProgrammeSettings programme) {
         this.programme = programme;
         this.profiles = profiles;
         this.pairStore = pairStore;
@@ -101,9 +110,12 @@ public class Sweeps {
         }
         // this week's day for tips, chosen the day before it starts anywhere (UTC+14 is ahead of everyone)
         LocalDate week = today.plusDays(1).with(TemporalAdjusters.previousOrSame(programme.tipDay(ws)));
-        Instant stale = week.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(WEEK_IS_STALE_AFTER);
+        Instant stale =
+                week.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(WEEK_IS_STALE_AFTER);
         if (once.first("tips:" + ws + ":" + week, Duration.ofDays(14))) {
-            int sent = tips.sendWeek(ws, List.copyOf(catalog.all()),
+            int sent = tips.sendWeek(
+                    ws,
+                    List.copyOf(catalog.all()),
                     nudges.politelyOn(Nudge.Kind.TIP, week, programme.tipTime(ws), stale));
             log.info("Tips of the week of {} for workspace {}: {} scheduled", week, ws, sent);
         }
@@ -116,18 +128,22 @@ public class Sweeps {
     private void inactivePairs(String ws, Instant now) {
         for (Pair pair : pairStore.activePairs(ws)) {
             List<Session> held = sessionStore.sessions(pair.mentor()).stream()
-                    .filter(s -> pair.id().equals(s.pairId()) && s.status() == Session.Status.SCHEDULED).toList();
+                    .filter(s -> pair.id().equals(s.pairId()) && s.status() == Session.Status.SCHEDULED)
+                    .toList();
             if (held.stream().anyMatch(s -> s.start().isAfter(now))) {
                 continue;
             }
-            Instant last = held.stream().map(Session::start).max(Instant::compareTo)
+            Instant last = held.stream()
+                    .map(Session::start)
+                    .max(Instant::compareTo)
                     .orElse(pair.createdAt() == null ? now : pair.createdAt());
             Duration idle = Duration.between(last, now);
             if (idle.compareTo(settings.inactiveAfter()) < 0) {
                 continue;
             }
             long period = idle.toMillis() / Math.max(1, settings.inactiveAfter().toMillis());
-            if (once.first("inactive:" + ws + ":" + pair.id() + ":" + last.toEpochMilli() + ":" + period,
+            if (once.first(
+                    "inactive:" + ws + ":" + pair.id() + ":" + last.toEpochMilli() + ":" + period,
                     settings.inactiveAfter().multipliedBy(2))) {
                 nudges.inactive(pair, now);
             }

@@ -3,7 +3,6 @@ package io.tandem.ops;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -39,7 +38,9 @@ public abstract class CachedHealthIndicator implements HealthIndicator {
             try {
                 health = check();
             } catch (Exception e) {
-                health = Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+                health = Health.down()
+                        .withDetail("error", e.getClass().getSimpleName())
+                        .build();
             }
             last = health;
             checkedAt = now;

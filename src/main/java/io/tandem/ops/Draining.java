@@ -2,7 +2,6 @@ package io.tandem.ops;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

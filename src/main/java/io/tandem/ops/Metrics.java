@@ -1,17 +1,15 @@
 package io.tandem.ops;
 
-import java.time.Clock;
-import java.time.Duration;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tandem.engine.EngineMetrics;
 import io.tandem.engine.StoreUnavailableException;
 import io.tandem.nudges.NudgeStore;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Tandem's own metrics: {@code tandem_commands_seconds} (a histogram, by platform, command and outcome),
@@ -25,23 +23,34 @@ class Metrics {
     @Bean
     EngineMetrics engineMetrics(MeterRegistry registry) {
         return (platform, command, outcome, took) -> Timer.builder("tandem.commands")
-                .description("Events handled by the engine").publishPercentileHistogram()
-                .tag("platform", platform.id()).tag("command", command).tag("outcome", outcome)
-                .register(registry).record(took);
+                .description("Events handled by the engine")
+                .publishPercentileHistogram()
+                .tag("platform", platform.id())
+                .tag("command", command)
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(took);
     }
 
     @Bean
     Gauge nudgesDue(MeterRegistry registry, NudgeStore nudges) {
         return Gauge.builder("tandem.nudges.due", nudges, n -> safely(n::depth))
-                .description("Nudges waiting, due or not").register(registry);
+                .description("Nudges waiting, due or not")
+                .register(registry);
     }
 
     @Bean
     Gauge oldestDueNudge(MeterRegistry registry, NudgeStore nudges, Clock clock) {
-        return Gauge.builder("tandem.nudges.oldest.due.age", nudges, n -> safely(() -> n.oldestDue()
-                        .map(due -> Math.max(0, Duration.between(due, clock.instant()).toMillis() / 1000.0))
-                        .orElse(0.0)))
-                .baseUnit("seconds").description("How overdue the earliest nudge is (0 when none is)")
+        return Gauge.builder(
+                        "tandem.nudges.oldest.due.age",
+                        nudges,
+                        n -> safely(() -> n.oldestDue()
+                                .map(due -> Math.max(
+                                        0,
+                                        Duration.between(due, clock.instant()).toMillis() / 1000.0))
+                                .orElse(0.0)))
+                .baseUnit("seconds")
+                .description("How overdue the earliest nudge is (0 when none is)")
                 .register(registry);
     }
 

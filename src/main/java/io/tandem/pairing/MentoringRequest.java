@@ -1,19 +1,31 @@
 package io.tandem.pairing;
 
+import io.tandem.engine.MemberId;
 import java.time.Instant;
 import java.util.Objects;
-
-import io.tandem.engine.MemberId;
 
 /**
  * A mentee asking a mentor to teach them a skill. Pending until the mentor accepts or declines, or it expires.
  *
  * @param reason why it was declined (optional, shown to the mentee kindly)
  */
-public record MentoringRequest(String id, MemberId mentee, MemberId mentor, String skill, String message,
-                               Status status, Instant createdAt, Instant answeredAt, String reason) {
+public record MentoringRequest(
+        String id,
+        MemberId mentee,
+        MemberId mentor,
+        String skill,
+        String message,
+        Status status,
+        Instant createdAt,
+        Instant answeredAt,
+        String reason) {
 
-    public enum Status { PENDING, ACCEPTED, DECLINED, EXPIRED }
+    public enum Status {
+        PENDING,
+        ACCEPTED,
+        DECLINED,
+        EXPIRED
+    }
 
     public MentoringRequest {
         Objects.requireNonNull(id, "id");
@@ -35,8 +47,16 @@ public record MentoringRequest(String id, MemberId mentee, MemberId mentor, Stri
 
     /** The same request with {@code who} replaced by {@code with} (a former member's tombstone). */
     public MentoringRequest replacing(MemberId who, MemberId with) {
-        return new MentoringRequest(id, swap(mentee, who, with), swap(mentor, who, with), skill, message, status,
-                createdAt, answeredAt, reason);
+        return new MentoringRequest(
+                id,
+                swap(mentee, who, with),
+                swap(mentor, who, with),
+                skill,
+                message,
+                status,
+                createdAt,
+                answeredAt,
+                reason);
     }
 
     private static MemberId swap(MemberId m, MemberId who, MemberId with) {
@@ -44,7 +64,7 @@ public record MentoringRequest(String id, MemberId mentee, MemberId mentor, Stri
     }
 
     public MentoringRequest answered(Status outcome, Instant at, String why) {
-        return new MentoringRequest(id, mentee, mentor, skill, message, outcome, createdAt, at,
-                why == null || why.isBlank() ? null : why);
+        return new MentoringRequest(
+                id, mentee, mentor, skill, message, outcome, createdAt, at, why == null || why.isBlank() ? null : why);
     }
 }

@@ -1,19 +1,29 @@
 package io.tandem.pairing;
 
+import io.tandem.engine.MemberId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-
-import io.tandem.engine.MemberId;
 
 /**
  * A mentor and a mentee working together. {@code skills} are what the mentor teaches the mentee; {@code reverse}
  * what the mentee teaches back, when the exchange goes both ways.
  */
-public record Pair(String id, MemberId mentor, MemberId mentee, Set<String> skills, Set<String> reverse,
-                   Status status, Instant createdAt, Instant endedAt) {
+public record Pair(
+        String id,
+        MemberId mentor,
+        MemberId mentee,
+        Set<String> skills,
+        Set<String> reverse,
+        Status status,
+        Instant createdAt,
+        Instant endedAt) {
 
-    public enum Status { ACTIVE, PAUSED, ENDED }
+    public enum Status {
+        ACTIVE,
+        PAUSED,
+        ENDED
+    }
 
     public Pair {
         Objects.requireNonNull(id, "id");
@@ -31,8 +41,15 @@ public record Pair(String id, MemberId mentor, MemberId mentee, Set<String> skil
 
     /** The same pair with {@code who} replaced by {@code with} (a former member's tombstone). */
     public Pair replacing(MemberId who, MemberId with) {
-        return new Pair(id, who.equals(mentor) ? with : mentor, who.equals(mentee) ? with : mentee, skills, reverse,
-                status, createdAt, endedAt);
+        return new Pair(
+                id,
+                who.equals(mentor) ? with : mentor,
+                who.equals(mentee) ? with : mentee,
+                skills,
+                reverse,
+                status,
+                createdAt,
+                endedAt);
     }
 
     public boolean involves(MemberId member) {

@@ -1,11 +1,5 @@
 package io.tandem.pairing;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
@@ -19,6 +13,10 @@ import io.tandem.engine.TextLimit;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileView;
 import io.tandem.profiles.Profiles;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
 
 /** Pausing, resuming and ending a pair. Ending frees the mentor's place; the feedback is private. */
 @Component
@@ -38,7 +36,13 @@ public class PairActions {
     private final Notifier notifier;
     private final Clock clock;
 
-    public PairActions(Profiles profiles, PairStore pairStore, RequestStore requestStore, ProfileView view, Notifier notifier, Clock clock) {
+    public PairActions(
+            Profiles profiles,
+            PairStore pairStore,
+            RequestStore requestStore,
+            ProfileView view,
+            Notifier notifier,
+            Clock clock) {
         this.profiles = profiles;
         this.pairStore = pairStore;
         this.requestStore = requestStore;
@@ -57,21 +61,36 @@ public class PairActions {
         }
         Reply.Builder reply = Reply.builder().text(m.get("pairs.heading"));
         for (Pair p : pairs) {
-            String other = profiles.find(p.other(in.caller().id())).map(Profile::name).orElseGet(() -> in.messages().get("member.former"));
+            String other = profiles.find(p.other(in.caller().id()))
+                    .map(Profile::name)
+                    .orElseGet(() -> in.messages().get("member.former"));
             boolean mentor = p.mentor().equals(in.caller().id());
-            String role = m.get(mentor ? "pairs.role.mentor" : "pairs.role.mentee", other,
-                    view.skills(p.skills(), m.language()));
+            String role = m.get(
+                    mentor ? "pairs.role.mentor" : "pairs.role.mentee", other, view.skills(p.skills(), m.language()));
             String back = p.reverse().isEmpty() ? null : m.get("pairs.reverse", view.skills(p.reverse(), m.language()));
-            reply.block(new Block.Section(role, back, List.of(new Block.Field(m.get("pairs.field.status"),
-                    m.get("pairs.status." + p.status().name().toLowerCase(Locale.ROOT)))), buttons(p, m)));
+            reply.block(new Block.Section(
+                    role,
+                    back,
+                    List.of(new Block.Field(
+                            m.get("pairs.field.status"),
+                            m.get("pairs.status." + p.status().name().toLowerCase(Locale.ROOT)))),
+                    buttons(p, m)));
         }
         if (!pending.isEmpty()) {
-            reply.items(m.get("pairs.pending"), pending.stream().map(r -> {
-                boolean asked = r.mentee().equals(in.caller().id());
-                String other = profiles.find(asked ? r.mentor() : r.mentee()).map(Profile::name).orElseGet(() -> in.messages().get("member.former"));
-                return m.get(asked ? "pairs.pending.sent" : "pairs.pending.received", other,
-                        view.skill(r.skill(), m.language()));
-            }).toList());
+            reply.items(
+                    m.get("pairs.pending"),
+                    pending.stream()
+                            .map(r -> {
+                                boolean asked = r.mentee().equals(in.caller().id());
+                                String other = profiles.find(asked ? r.mentor() : r.mentee())
+                                        .map(Profile::name)
+                                        .orElseGet(() -> in.messages().get("member.former"));
+                                return m.get(
+                                        asked ? "pairs.pending.sent" : "pairs.pending.received",
+                                        other,
+                                        view.skill(r.skill(), m.language()));
+                            })
+                            .toList());
         }
         return reply.build();
     }
@@ -80,20 +99,23 @@ public class PairActions {
         String value = ActionValue.of("pair", p.id());
         Block.Button end = new Block.Button(END, m.get("button.end-pair"), value, Block.ButtonStyle.DANGER);
         return switch (p.status()) {
-            case ACTIVE -> List.of(scheduleButton(p, m),
-                    new Block.Button(PAUSE, m.get("button.pause-pair"), value, null), end);
+            case ACTIVE ->
+                List.of(scheduleButton(p, m), new Block.Button(PAUSE, m.get("button.pause-pair"), value, null), end);
             case PAUSED -> List.of(new Block.Button(RESUME, m.get("button.resume-pair"), value, null), end);
             case ENDED -> List.of();
         };
     }
 
     Pair with(Invocation in, Profile other) {
-        return pairStore.pairs(in.caller().id()).stream().filter(p -> p.open() && p.involves(other.id())).findFirst()
+        return pairStore.pairs(in.caller().id()).stream()
+                .filter(p -> p.open() && p.involves(other.id()))
+                .findFirst()
                 .orElseThrow(() -> new Refusal("session.not-paired", other.name()));
     }
 
     Pair fromButton(Invocation in) {
-        return ActionValue.parse(in.action().value()).get("pair")
+        return ActionValue.parse(in.action().value())
+                .get("pair")
                 .flatMap(id -> pairStore.pair(in.caller().id().workspace(), id))
                 .filter(p -> p.involves(in.caller().id()) && p.open())
                 .orElseThrow(() -> new Refusal("action.stale"));
@@ -106,15 +128,16 @@ public class PairActions {
             throw new Refusal("action.stale");
         }
         if (feedback != null && !feedback.isBlank()) {
-            pairStore.saveFeedback(in.caller().id().workspace(), pair.id(), in.caller().id(), feedback.strip());
+            pairStore.saveFeedback(
+                    in.caller().id().workspace(), pair.id(), in.caller().id(), feedback.strip());
         }
         tell(in, pair, NotificationKind.PAIR_ENDED, "pairs.ended.other");
         return Reply.text(in.t("pairs.ended", otherName(in, pair)));
     }
 
     Reply pause(Invocation in, Pair pair, boolean pausing) {
-        if (!pairStore.change(pair.status(), pair.withStatus(pausing ? Pair.Status.PAUSED : Pair.Status.ACTIVE,
-                clock.instant()))) {
+        if (!pairStore.change(
+                pair.status(), pair.withStatus(pausing ? Pair.Status.PAUSED : Pair.Status.ACTIVE, clock.instant()))) {
             throw new Refusal("action.stale");
         }
         if (pausing) {
@@ -132,13 +155,17 @@ public class PairActions {
     private void tell(Invocation in, Pair pair, NotificationKind kind, String key) {
         profiles.find(pair.other(in.caller().id())).ifPresent(other -> {
             Messages m = Messages.of(other.effectiveLanguage());
-            notifier.send(Notification.of(other.id(), kind, m, Reply.text(m.get(key, in.caller().name())))
+            notifier.send(Notification.of(
+                            other.id(),
+                            kind,
+                            m,
+                            Reply.text(m.get(key, in.caller().name())))
                     .about(in.caller().id()));
         });
     }
 
     public static Block.Button scheduleButton(Pair pair, Messages m) {
-        return new Block.Button(SCHEDULE, m.get("button.schedule"), ActionValue.of("pair", pair.id()),
-                Block.ButtonStyle.PRIMARY);
+        return new Block.Button(
+                SCHEDULE, m.get("button.schedule"), ActionValue.of("pair", pair.id()), Block.ButtonStyle.PRIMARY);
     }
 }

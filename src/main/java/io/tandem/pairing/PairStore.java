@@ -1,9 +1,8 @@
 package io.tandem.pairing;
 
+import io.tandem.engine.MemberId;
 import java.util.List;
 import java.util.Optional;
-
-import io.tandem.engine.MemberId;
 
 /**
  * Port: pairs, their status and the private feedback given when one ended. Implementations throw

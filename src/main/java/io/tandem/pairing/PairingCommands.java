@@ -1,8 +1,5 @@
 package io.tandem.pairing;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Command;
@@ -13,6 +10,8 @@ import io.tandem.profiles.ProfileView;
 import io.tandem.profiles.Profiles;
 import io.tandem.skills.SkillCatalog;
 import io.tandem.skills.SkillMatch;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The commands and buttons of requests and pairs, each wired to the use case that does the work. */
 @Configuration(proxyBeanMethods = false)
@@ -23,8 +22,8 @@ class PairingCommands {
     Command requestCommand(Profiles profiles, Requests requests, SkillCatalog catalog) {
         return Command.of(CommandSpec.mentor("request", "request", "ask-mentor", "solliciter"), in -> {
             Profile mentor = profiles.named(in, "request.usage");
-            SkillCatalog.Leading leading = catalog.leading(in.args().withoutPeople(), 4)
-                    .orElseThrow(() -> new Refusal("request.usage"));
+            SkillCatalog.Leading leading =
+                    catalog.leading(in.args().withoutPeople(), 4).orElseThrow(() -> new Refusal("request.usage"));
             return requests.ask(in, mentor, leading.skill().id(), leading.rest());
         });
     }
@@ -37,8 +36,12 @@ class PairingCommands {
     /** {@code /mentor end @person [feedback]}: the feedback stays private. */
     @Bean
     Command endCommand(Profiles profiles, PairActions pairs) {
-        return Command.of(CommandSpec.mentor("end", "end", "terminer", "finir"), in -> pairs.end(in,
-                pairs.with(in, profiles.named(in, "end.usage")), in.args().withoutPeople()));
+        return Command.of(
+                CommandSpec.mentor("end", "end", "terminer", "finir"),
+                in -> pairs.end(
+                        in,
+                        pairs.with(in, profiles.named(in, "end.usage")),
+                        in.args().withoutPeople()));
     }
 
     /** The Request button of {@code /mentor find}. */
@@ -46,8 +49,11 @@ class PairingCommands {
     ActionHandler requestButton(Profiles profiles, Requests requests, SkillCatalog catalog) {
         return ActionHandler.of(ProfileView.REQUEST_ACTION, in -> {
             Profile mentor = profiles.fromAction(in, "mentor");
-            String skill = ActionValue.parse(in.action().value()).get("skill").flatMap(catalog::resolve)
-                    .map(SkillMatch::id).orElseThrow(() -> new Refusal("action.stale"));
+            String skill = ActionValue.parse(in.action().value())
+                    .get("skill")
+                    .flatMap(catalog::resolve)
+                    .map(SkillMatch::id)
+                    .orElseThrow(() -> new Refusal("action.stale"));
             return requests.ask(in, mentor, skill, null);
         });
     }
@@ -65,7 +71,8 @@ class PairingCommands {
 
     @Bean
     ActionHandler declineForm(Requests requests) {
-        return ActionHandler.of(Requests.DECLINE_SAVE,
+        return ActionHandler.of(
+                Requests.DECLINE_SAVE,
                 in -> requests.decline(in, requests.forMentor(in), in.action().field("reason")));
     }
 

@@ -1,10 +1,9 @@
 package io.tandem.pairing;
 
+import io.tandem.engine.MemberId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import io.tandem.engine.MemberId;
 
 /**
  * Port: mentoring requests, and accepting one, which forms its pair in the same atomic step. Implementations throw
@@ -16,7 +15,11 @@ public interface RequestStore {
     void save(MentoringRequest request);
 
     /** How accepting a request went. */
-    enum Acceptance { ACCEPTED, ALREADY_ANSWERED, MENTOR_FULL }
+    enum Acceptance {
+        ACCEPTED,
+        ALREADY_ANSWERED,
+        MENTOR_FULL
+    }
 
     /**
      * Accepts a request in one atomic step: if it is still pending and the mentor still has a place, the request

@@ -1,15 +1,5 @@
 package io.tandem.pairing;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
@@ -28,6 +18,14 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileView;
 import io.tandem.profiles.Profiles;
 import io.tandem.programme.ProgrammeSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Mentoring requests: a mentee asks, the mentor accepts (a pair is formed, both directions of the exchange
@@ -53,8 +51,16 @@ public class Requests {
     private final java.util.function.Function<String, Duration> expireAfter;
 
     /** Requests expire after the workspace's {@code request-expiry} setting. */
-    public Requests(Profiles profiles, PairStore pairStore, RequestStore requestStore, ProfileView view, FindingMentors finding,
-                    Notifier notifier, Clock clock, SendingLimit limit, ProgrammeSettings settings) {
+    public Requests(
+            Profiles profiles,
+            PairStore pairStore,
+            RequestStore requestStore,
+            ProfileView view,
+            FindingMentors finding,
+            Notifier notifier,
+            Clock clock,
+            SendingLimit limit,
+            ProgrammeSettings settings) {
         this.limit = limit;
         this.profiles = profiles;
         this.pairStore = pairStore;
@@ -86,8 +92,16 @@ public class Requests {
             throw new Refusal("request.full", mentor.name());
         }
         limit.spend(mentee.id());
-        MentoringRequest request = new MentoringRequest(UUID.randomUUID().toString(), mentee.id(), mentor.id(),
-                skill, message, MentoringRequest.Status.PENDING, clock.instant(), null, null);
+        MentoringRequest request = new MentoringRequest(
+                UUID.randomUUID().toString(),
+                mentee.id(),
+                mentor.id(),
+                skill,
+                message,
+                MentoringRequest.Status.PENDING,
+                clock.instant(),
+                null,
+                null);
         requestStore.save(request);
         Messages theirs = Messages.of(mentor.effectiveLanguage());
         String value = ActionValue.of("request", request.id());
@@ -96,12 +110,16 @@ public class Requests {
         if (message != null && !message.isBlank()) {
             dm.section(theirs.get("request.message"), message);
         }
-        dm.block(view.card(mentee, theirs, List.of(
-                new Block.Button(ACCEPT, theirs.get("button.accept"), value, Block.ButtonStyle.PRIMARY),
-                new Block.Button(DECLINE, theirs.get("button.decline"), value, Block.ButtonStyle.DANGER))));
+        dm.block(view.card(
+                mentee,
+                theirs,
+                List.of(
+                        new Block.Button(ACCEPT, theirs.get("button.accept"), value, Block.ButtonStyle.PRIMARY),
+                        new Block.Button(DECLINE, theirs.get("button.decline"), value, Block.ButtonStyle.DANGER))));
         notifier.send(Notification.of(mentor.id(), NotificationKind.REQUEST, theirs, dm.build())
                 .orTell(mentee.id(), in.messages(), Reply.text(in.t("request.undelivered", mentor.name()))));
-        return Reply.text(in.t("request.sent", mentor.name(), view.skill(skill, in.messages().language())));
+        return Reply.text(in.t(
+                "request.sent", mentor.name(), view.skill(skill, in.messages().language())));
     }
 
     /**
@@ -117,8 +135,15 @@ public class Requests {
         }
         Set<String> reverse = new LinkedHashSet<>(mentee.teaches());
         reverse.retainAll(mentor.learns());
-        Pair pair = new Pair(UUID.randomUUID().toString(), mentor.id(), mentee.id(), Set.of(request.skill()), reverse,
-                Pair.Status.ACTIVE, clock.instant(), null);
+        Pair pair = new Pair(
+                UUID.randomUUID().toString(),
+                mentor.id(),
+                mentee.id(),
+                Set.of(request.skill()),
+                reverse,
+                Pair.Status.ACTIVE,
+                clock.instant(),
+                null);
         switch (requestStore.accept(request.answered(MentoringRequest.Status.ACCEPTED, clock.instant(), null), pair)) {
             case ALREADY_ANSWERED -> throw new Refusal("request.already-answered");
             case MENTOR_FULL -> throw new Refusal("request.accept.full");
@@ -128,20 +153,33 @@ public class Requests {
         }
 
         Messages menteeText = Messages.of(mentee.effectiveLanguage());
-        Reply.Builder toMentee = Reply.builder().text(menteeText.get("request.accepted", mentor.name(),
-                view.skill(request.skill(), menteeText.language())));
-        Reply.Builder toMentor = Reply.builder().text(in.t("request.accepted.mentor", mentee.name(),
-                view.skill(request.skill(), in.messages().language())));
+        Reply.Builder toMentee = Reply.builder()
+                .text(menteeText.get(
+                        "request.accepted", mentor.name(), view.skill(request.skill(), menteeText.language())));
+        Reply.Builder toMentor = Reply.builder()
+                .text(in.t(
+                        "request.accepted.mentor",
+                        mentee.name(),
+                        view.skill(request.skill(), in.messages().language())));
         if (!reverse.isEmpty()) {
-            toMentee.section(null, menteeText.get("request.reverse.mentee", mentor.name(),
-                    view.skills(reverse, menteeText.language())));
-            toMentor.section(null, in.t("request.reverse.mentor", mentee.name(),
-                    view.skills(reverse, in.messages().language())));
+            toMentee.section(
+                    null,
+                    menteeText.get(
+                            "request.reverse.mentee", mentor.name(), view.skills(reverse, menteeText.language())));
+            toMentor.section(
+                    null,
+                    in.t(
+                            "request.reverse.mentor",
+                            mentee.name(),
+                            view.skills(reverse, in.messages().language())));
         }
-        toMentee.block(new Block.Section(null, menteeText.get("request.next"), List.of(),
+        toMentee.block(new Block.Section(
+                null,
+                menteeText.get("request.next"),
+                List.of(),
                 List.of(PairActions.scheduleButton(pair, menteeText))));
-        toMentor.block(new Block.Section(null, in.t("request.next"), List.of(),
-                List.of(PairActions.scheduleButton(pair, in.messages()))));
+        toMentor.block(new Block.Section(
+                null, in.t("request.next"), List.of(), List.of(PairActions.scheduleButton(pair, in.messages()))));
         notifier.send(Notification.of(mentee.id(), NotificationKind.REQUEST_ACCEPTED, menteeText, toMentee.build())
                 .about(mentor.id()));
         return toMentor.build();
@@ -149,10 +187,22 @@ public class Requests {
 
     /** The Decline button: a small form for an optional reason. */
     Reply declineForm(Invocation in, MentoringRequest request) {
-        return Reply.builder().block(new Block.Form(DECLINE_SAVE, in.t("request.decline.title"), in.t("button.decline"),
-                List.of(new Block.Input("reason", in.t("request.decline.reason"), Block.InputType.MULTILINE, false, "",
-                        in.t("request.decline.hint"), null)),
-                java.util.Map.of(), ActionValue.of("request", request.id()))).build();
+        return Reply.builder()
+                .block(new Block.Form(
+                        DECLINE_SAVE,
+                        in.t("request.decline.title"),
+                        in.t("button.decline"),
+                        List.of(new Block.Input(
+                                "reason",
+                                in.t("request.decline.reason"),
+                                Block.InputType.MULTILINE,
+                                false,
+                                "",
+                                in.t("request.decline.hint"),
+                                null)),
+                        java.util.Map.of(),
+                        ActionValue.of("request", request.id())))
+                .build();
     }
 
     /** The mentor declines, with an optional reason: the mentee is told kindly and offered the next best mentor. */
@@ -163,9 +213,10 @@ public class Requests {
         }
         Profile mentor = profiles.mine(in);
         Optional<Profile> mentee = profiles.find(request.mentee());
-        mentee.ifPresent(m -> notifier.send(alternatives(m, request, NotificationKind.REQUEST_DECLINED,
-                "request.declined", mentor.name(), reason)));
-        return Reply.text(in.t("request.declined.mentor", mentee.map(Profile::name).orElse("?")));
+        mentee.ifPresent(m -> notifier.send(alternatives(
+                m, request, NotificationKind.REQUEST_DECLINED, "request.declined", mentor.name(), reason)));
+        return Reply.text(
+                in.t("request.declined.mentor", mentee.map(Profile::name).orElse("?")));
     }
 
     /** Requests not answered in time expire; their mentees are offered alternatives. Returns how many expired. */
@@ -176,24 +227,32 @@ public class Requests {
     /** Expires the requests nobody answered in time; the mentees are told through {@code via}. */
     public int expireDue(String workspace, Notifier via) {
         int expired = 0;
-        for (MentoringRequest request : requestStore.pendingCreatedBefore(workspace, clock.instant().minus(expireAfter.apply(workspace)))) {
+        for (MentoringRequest request :
+                requestStore.pendingCreatedBefore(workspace, clock.instant().minus(expireAfter.apply(workspace)))) {
             if (!requestStore.answer(request.answered(MentoringRequest.Status.EXPIRED, clock.instant(), null))) {
                 continue; // answered meanwhile, or expired by another instance
             }
             Optional<Profile> mentee = profiles.find(request.mentee());
-            String mentorName = profiles.find(request.mentor()).map(Profile::name)
-                    .orElseGet(() -> Messages.of(mentee.map(Profile::effectiveLanguage).orElse(
-                            io.tandem.engine.Language.EN)).get("member.former"));
-            mentee.ifPresent(m -> via.send(alternatives(m, request, NotificationKind.REQUEST_EXPIRED, "request.expired",
-                    mentorName, null)));
+            String mentorName = profiles.find(request.mentor())
+                    .map(Profile::name)
+                    .orElseGet(() -> Messages.of(
+                                    mentee.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN))
+                            .get("member.former"));
+            mentee.ifPresent(m -> via.send(
+                    alternatives(m, request, NotificationKind.REQUEST_EXPIRED, "request.expired", mentorName, null)));
             expired++;
         }
         return expired;
     }
 
     /** The mentee told that a request came to nothing, with the next best mentor if there is one. */
-    private Notification alternatives(Profile mentee, MentoringRequest request, NotificationKind kind, String key,
-                                      String mentorName, String why) {
+    private Notification alternatives(
+            Profile mentee,
+            MentoringRequest request,
+            NotificationKind kind,
+            String key,
+            String mentorName,
+            String why) {
         Messages m = Messages.of(mentee.effectiveLanguage());
         String skill = view.skill(request.skill(), m.language());
         Reply.Builder reply = Reply.builder().text(m.get(key, mentorName, skill));
@@ -201,20 +260,26 @@ public class Requests {
             reply.section(m.get("request.declined.reason"), why);
         }
         List<MentorMatch> next = finding.find(mentee, request.skill(), FindCommand.RESULTS + 1).stream()
-                .filter(match -> !match.mentor().id().equals(request.mentor())).limit(1).toList();
+                .filter(match -> !match.mentor().id().equals(request.mentor()))
+                .limit(1)
+                .toList();
         if (next.isEmpty()) {
             reply.section(null, m.get("request.no-alternative", skill));
             return Notification.of(mentee.id(), kind, m, reply.build()).about(request.mentor());
         }
         Profile other = next.get(0).mentor();
-        reply.block(new Block.Section(m.get("request.alternative", skill), other.label(), List.of(), List.of(view.requestButton(other, request.skill(), m), view.profileButton(other,
-                m))));
+        reply.block(new Block.Section(
+                m.get("request.alternative", skill),
+                other.label(),
+                List.of(),
+                List.of(view.requestButton(other, request.skill(), m), view.profileButton(other, m))));
         return Notification.of(mentee.id(), kind, m, reply.build()).about(request.mentor(), other.id());
     }
 
     /** The request named in an action value, which the caller must be the mentor of, and still pending. */
     MentoringRequest forMentor(Invocation in) {
-        MentoringRequest request = ActionValue.parse(in.action().value()).get("request")
+        MentoringRequest request = ActionValue.parse(in.action().value())
+                .get("request")
                 .flatMap(id -> requestStore.request(in.caller().id().workspace(), id))
                 .filter(r -> r.mentor().equals(in.caller().id()))
                 .orElseThrow(() -> new Refusal("action.stale"));

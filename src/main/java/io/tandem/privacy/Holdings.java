@@ -1,18 +1,17 @@
 package io.tandem.privacy;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.tandem.engine.MemberId;
-import io.tandem.sessions.CheckIn;
 import io.tandem.pairing.MentoringRequest;
 import io.tandem.pairing.Pair;
 import io.tandem.profiles.Profile;
-import io.tandem.sessions.Session;
 import io.tandem.qa.Answer;
 import io.tandem.qa.Question;
+import io.tandem.sessions.CheckIn;
+import io.tandem.sessions.Session;
 import io.tandem.tips.Tip;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The records that hold one member's data, as the store found them by ownership: theirs alone (profile, check-ins,
@@ -28,11 +27,23 @@ import io.tandem.tips.Tip;
  * @param usefulTips ids of the tips they found useful
  * @param reports    what they reported, as {@code <kind>:<id>}
  */
-public record Holdings(MemberId member, Profile profile, String email, boolean lead, Set<String> nudgesOff,
-                       List<MentoringRequest> requests, List<Pair> pairs, Map<String, String> feedback,
-                       List<Session> sessions, List<CheckIn> checkIns, List<Question> questions,
-                       Map<String, List<Answer>> answersTo, List<Answer> answers, List<Tip> tips,
-                       Set<String> usefulTips, Set<String> reports) {
+public record Holdings(
+        MemberId member,
+        Profile profile,
+        String email,
+        boolean lead,
+        Set<String> nudgesOff,
+        List<MentoringRequest> requests,
+        List<Pair> pairs,
+        Map<String, String> feedback,
+        List<Session> sessions,
+        List<CheckIn> checkIns,
+        List<Question> questions,
+        Map<String, List<Answer>> answersTo,
+        List<Answer> answers,
+        List<Tip> tips,
+        Set<String> usefulTips,
+        Set<String> reports) {
 
     public Holdings {
         nudgesOff = Set.copyOf(nudgesOff);

@@ -1,21 +1,20 @@
 package io.tandem.privacy;
 
+import io.tandem.engine.MemberId;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.profiles.Profile;
+import io.tandem.qa.Answer;
+import io.tandem.qa.Question;
+import io.tandem.sessions.CheckIn;
+import io.tandem.sessions.Session;
+import io.tandem.tips.Tip;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.tandem.engine.MemberId;
-import io.tandem.sessions.CheckIn;
-import io.tandem.pairing.MentoringRequest;
-import io.tandem.pairing.Pair;
-import io.tandem.profiles.Profile;
-import io.tandem.sessions.Session;
-import io.tandem.qa.Answer;
-import io.tandem.qa.Question;
-import io.tandem.tips.Tip;
 
 /**
  * What a member's export shows of their {@link Holdings}: all of what is theirs, and of shared records only what
@@ -29,8 +28,7 @@ public final class MemberExport {
     /** How a forgotten member appears in others' exports. */
     public static final String FORMER = "a former member";
 
-    private MemberExport() {
-    }
+    private MemberExport() {}
 
     /** The export document: maps, lists, strings, numbers and booleans, ready to be written as JSON. */
     public static Map<String, Object> document(Holdings h) {
@@ -41,23 +39,60 @@ public final class MemberExport {
         out.put("email", h.email());
         out.put("namedLead", h.lead());
         out.put("nudgesOff", h.nudgesOff().stream().sorted().toList());
-        out.put("requests", h.requests().stream().sorted(by(MentoringRequest::createdAt, MentoringRequest::id))
-                .map(r -> request(r, me)).toList());
-        out.put("pairs", h.pairs().stream().sorted(by(Pair::createdAt, Pair::id))
-                .map(p -> pair(p, me, h.feedback().get(p.id()))).toList());
-        out.put("sessions", h.sessions().stream().sorted(by(Session::start, Session::id)).map(MemberExport::session)
-                .toList());
-        out.put("checkIns", h.checkIns().stream().filter(c -> c.member().equals(me))
-                .sorted(by(CheckIn::answeredAt, CheckIn::sessionId)).map(MemberExport::checkIn).toList());
-        List<Question> questions = h.questions().stream().sorted(by(Question::createdAt, Question::id)).toList();
-        out.put("questionsAsked", questions.stream().filter(q -> q.asker().equals(me))
-                .map(q -> asked(q, h.answersTo().getOrDefault(q.id(), List.of()))).toList());
-        out.put("questionsReceived", questions.stream().filter(q -> !q.asker().equals(me) && q.routedTo().contains(me))
-                .map(MemberExport::received).toList());
-        out.put("answers", h.answers().stream().filter(a -> a.author().equals(me))
-                .sorted(by(Answer::createdAt, Answer::id)).map(MemberExport::answer).toList());
-        out.put("tips", h.tips().stream().filter(t -> me.equals(t.author())).sorted(by(Tip::createdAt, Tip::id))
-                .map(MemberExport::tip).toList());
+        out.put(
+                "requests",
+                h.requests().stream()
+                        .sorted(by(MentoringRequest::createdAt, MentoringRequest::id))
+                        .map(r -> request(r, me))
+                        .toList());
+        out.put(
+                "pairs",
+                h.pairs().stream()
+                        .sorted(by(Pair::createdAt, Pair::id))
+                        .map(p -> pair(p, me, h.feedback().get(p.id())))
+                        .toList());
+        out.put(
+                "sessions",
+                h.sessions().stream()
+                        .sorted(by(Session::start, Session::id))
+                        .map(MemberExport::session)
+                        .toList());
+        out.put(
+                "checkIns",
+                h.checkIns().stream()
+                        .filter(c -> c.member().equals(me))
+                        .sorted(by(CheckIn::answeredAt, CheckIn::sessionId))
+                        .map(MemberExport::checkIn)
+                        .toList());
+        List<Question> questions = h.questions().stream()
+                .sorted(by(Question::createdAt, Question::id))
+                .toList();
+        out.put(
+                "questionsAsked",
+                questions.stream()
+                        .filter(q -> q.asker().equals(me))
+                        .map(q -> asked(q, h.answersTo().getOrDefault(q.id(), List.of())))
+                        .toList());
+        out.put(
+                "questionsReceived",
+                questions.stream()
+                        .filter(q -> !q.asker().equals(me) && q.routedTo().contains(me))
+                        .map(MemberExport::received)
+                        .toList());
+        out.put(
+                "answers",
+                h.answers().stream()
+                        .filter(a -> a.author().equals(me))
+                        .sorted(by(Answer::createdAt, Answer::id))
+                        .map(MemberExport::answer)
+                        .toList());
+        out.put(
+                "tips",
+                h.tips().stream()
+                        .filter(t -> me.equals(t.author()))
+                        .sorted(by(Tip::createdAt, Tip::id))
+                        .map(MemberExport::tip)
+                        .toList());
         out.put("tipsFoundUseful", h.usefulTips().stream().sorted().toList());
         out.put("reported", h.reports().stream().sorted().toList());
         return out;
@@ -68,9 +103,10 @@ public final class MemberExport {
         return m == null ? null : m.formerMember() ? FORMER : m.toString();
     }
 
-    private static <T> Comparator<T> by(java.util.function.Function<T, Instant> time,
-                                        java.util.function.Function<T, String> id) {
-        return Comparator.comparing(time, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(id);
+    private static <T> Comparator<T> by(
+            java.util.function.Function<T, Instant> time, java.util.function.Function<T, String> id) {
+        return Comparator.comparing(time, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(id);
     }
 
     private static String time(Instant at) {
@@ -161,15 +197,18 @@ public final class MemberExport {
         m.put("escalatedAt", time(q.escalatedAt()));
         m.put("hidden", q.hidden());
         List<Map<String, Object>> shown = new ArrayList<>();
-        answers.stream().filter(a -> !a.hidden()).sorted(by(Answer::createdAt, Answer::id)).forEach(a -> {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("id", a.id());
-            one.put("author", person(a.author()));
-            one.put("text", a.text());
-            one.put("createdAt", time(a.createdAt()));
-            one.put("helpful", a.helpful());
-            shown.add(one);
-        });
+        answers.stream()
+                .filter(a -> !a.hidden())
+                .sorted(by(Answer::createdAt, Answer::id))
+                .forEach(a -> {
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put("id", a.id());
+                    one.put("author", person(a.author()));
+                    one.put("text", a.text());
+                    one.put("createdAt", time(a.createdAt()));
+                    one.put("helpful", a.helpful());
+                    shown.add(one);
+                });
         m.put("answers", shown);
         return m;
     }

@@ -1,13 +1,12 @@
 package io.tandem.profiles;
 
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TextLimit;
+import org.springframework.stereotype.Component;
 
 /** {@code /mentor bio <text>}: a sentence about myself, shown on my profile. */
 @Component

@@ -1,5 +1,12 @@
 package io.tandem.profiles;
 
+import io.tandem.engine.Arguments;
+import io.tandem.engine.Block;
+import io.tandem.engine.Invocation;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
+import io.tandem.skills.SkillMatch;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,16 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.springframework.stereotype.Component;
-
-import io.tandem.engine.Arguments;
-import io.tandem.engine.Block;
-import io.tandem.engine.Invocation;
-import io.tandem.engine.Messages;
-import io.tandem.engine.Reply;
-import io.tandem.engine.TextLimit;
-import io.tandem.skills.SkillMatch;
 
 /**
  * The profile form: one place to set skills, seniority, team, timezone, capacity and bio (a modal in Slack, a
@@ -32,40 +30,80 @@ final class EditingProfile {
     static final String SAVE = "mentoring.profile.save";
     static final int MAX_SKILLS = 20;
 
-    private EditingProfile() {
-    }
+    private EditingProfile() {}
 
     static Block.Button button(Messages m) {
         return new Block.Button(OPEN, m.get("profile.edit.button"), "", Block.ButtonStyle.DEFAULT);
     }
 
-    static Block.Form form(Profile p, Messages m, ProfileView view, Map<String, String> values,
-                           Map<String, String> errors) {
+    static Block.Form form(
+            Profile p, Messages m, ProfileView view, Map<String, String> values, Map<String, String> errors) {
         List<Block.Choice> seniorities = new ArrayList<>();
         for (Seniority s : Seniority.values()) {
             seniorities.add(new Block.Choice(s.id(), m.get(s.messageKey())));
         }
         List<Block.Choice> capacities = IntStream.rangeClosed(0, Profile.MAX_CAPACITY)
-                .mapToObj(i -> new Block.Choice(String.valueOf(i), String.valueOf(i))).toList();
+                .mapToObj(i -> new Block.Choice(String.valueOf(i), String.valueOf(i)))
+                .toList();
         List<Block.Input> inputs = List.of(
-                new Block.Input("teaches", m.get("profile.field.teaches"), Block.InputType.TEXT, false,
-                        values.getOrDefault("teaches", names(p.teaches(), m, view)), m.get("profile.edit.skills-hint"),
+                new Block.Input(
+                        "teaches",
+                        m.get("profile.field.teaches"),
+                        Block.InputType.TEXT,
+                        false,
+                        values.getOrDefault("teaches", names(p.teaches(), m, view)),
+                        m.get("profile.edit.skills-hint"),
                         null),
-                new Block.Input("learns", m.get("profile.field.learns"), Block.InputType.TEXT, false,
-                        values.getOrDefault("learns", names(p.learns(), m, view)), m.get("profile.edit.skills-hint"),
+                new Block.Input(
+                        "learns",
+                        m.get("profile.field.learns"),
+                        Block.InputType.TEXT,
+                        false,
+                        values.getOrDefault("learns", names(p.learns(), m, view)),
+                        m.get("profile.edit.skills-hint"),
                         null),
-                new Block.Input("seniority", m.get("profile.field.seniority"), Block.InputType.SELECT, false,
-                        values.getOrDefault("seniority", p.seniority() == null ? "" : p.seniority().id()), "",
+                new Block.Input(
+                        "seniority",
+                        m.get("profile.field.seniority"),
+                        Block.InputType.SELECT,
+                        false,
+                        values.getOrDefault(
+                                "seniority",
+                                p.seniority() == null ? "" : p.seniority().id()),
+                        "",
                         seniorities),
-                new Block.Input("team", m.get("profile.field.team"), Block.InputType.TEXT, false,
-                        values.getOrDefault("team", p.team() == null ? "" : p.team()), "", null),
-                new Block.Input("timezone", m.get("profile.field.timezone"), Block.InputType.TEXT, false,
-                        values.getOrDefault("timezone", p.zone() == null ? "" : p.zone().getId()), "Europe/Paris",
+                new Block.Input(
+                        "team",
+                        m.get("profile.field.team"),
+                        Block.InputType.TEXT,
+                        false,
+                        values.getOrDefault("team", p.team() == null ? "" : p.team()),
+                        "",
                         null),
-                new Block.Input("capacity", m.get("profile.field.capacity"), Block.InputType.SELECT, true,
-                        values.getOrDefault("capacity", String.valueOf(p.capacity())), "", capacities),
-                new Block.Input("bio", m.get("profile.field.bio"), Block.InputType.MULTILINE, false,
-                        values.getOrDefault("bio", p.bio() == null ? "" : p.bio()), m.get("profile.edit.bio-hint"),
+                new Block.Input(
+                        "timezone",
+                        m.get("profile.field.timezone"),
+                        Block.InputType.TEXT,
+                        false,
+                        values.getOrDefault(
+                                "timezone", p.zone() == null ? "" : p.zone().getId()),
+                        "Europe/Paris",
+                        null),
+                new Block.Input(
+                        "capacity",
+                        m.get("profile.field.capacity"),
+                        Block.InputType.SELECT,
+                        true,
+                        values.getOrDefault("capacity", String.valueOf(p.capacity())),
+                        "",
+                        capacities),
+                new Block.Input(
+                        "bio",
+                        m.get("profile.field.bio"),
+                        Block.InputType.MULTILINE,
+                        false,
+                        values.getOrDefault("bio", p.bio() == null ? "" : p.bio()),
+                        m.get("profile.edit.bio-hint"),
                         null));
         return new Block.Form(SAVE, m.get("profile.edit.title"), m.get("profile.edit.submit"), inputs, errors);
     }
@@ -76,7 +114,9 @@ final class EditingProfile {
 
     /** The Edit profile button: opens the form. */
     static Reply open(Invocation in, Profiles profiles, ProfileView view) {
-        return Reply.builder().block(form(profiles.mine(in), in.messages(), view, Map.of(), Map.of())).build();
+        return Reply.builder()
+                .block(form(profiles.mine(in), in.messages(), view, Map.of(), Map.of()))
+                .build();
     }
 
     /** The form's submission: checks every field, saves all or nothing. */
@@ -109,20 +149,28 @@ final class EditingProfile {
             errors.put("bio", TextLimit.BIO.problem(bio, m));
         }
         if (!errors.isEmpty()) {
-            return Reply.builder().block(form(me, m, view, in.action().fields(), errors)).build();
+            return Reply.builder()
+                    .block(form(me, m, view, in.action().fields(), errors))
+                    .build();
         }
-        Profile updated = me.withTeaches(teaches).withLearns(learns).withSeniority(seniority.orElse(null))
-                .withTeam(team.isEmpty() ? null : team).withCapacity(capacity).withBio(bio.isEmpty() ? null : bio);
+        Profile updated = me.withTeaches(teaches)
+                .withLearns(learns)
+                .withSeniority(seniority.orElse(null))
+                .withTeam(team.isEmpty() ? null : team)
+                .withCapacity(capacity)
+                .withBio(bio.isEmpty() ? null : bio);
         if (zone.isPresent()) {
             updated = updated.withZone(zone.get());
         }
         profiles.save(me, updated);
-        return Reply.builder().text(m.get("profile.edit.saved"))
-                .block(view.card(updated, m, List.of(button(m)))).build();
+        return Reply.builder()
+                .text(m.get("profile.edit.saved"))
+                .block(view.card(updated, m, List.of(button(m))))
+                .build();
     }
 
-    private static Set<String> skills(String text, String field, Messages m, Map<String, String> errors,
-                                      ProfileView view) {
+    private static Set<String> skills(
+            String text, String field, Messages m, Map<String, String> errors, ProfileView view) {
         Set<String> ids = new LinkedHashSet<>();
         for (String typed : new Arguments(text).list()) {
             Optional<SkillMatch> match = view.catalog().resolve(typed);
@@ -170,10 +218,16 @@ final class EditingProfile {
             List<Block> blocks = new ArrayList<>();
             blocks.add(new Block.Section(m.get("home.welcome", me.name()), m.get("home.intro"), List.of(), List.of()));
             blocks.add(view.card(me, m, List.of(button(m))));
-            List<Block.Button> finds = me.learns().stream().sorted().limit(5).map(s -> view.findButton(s, m))
+            List<Block.Button> finds = me.learns().stream()
+                    .sorted()
+                    .limit(5)
+                    .map(s -> view.findButton(s, m))
                     .collect(Collectors.toList());
-            blocks.add(new Block.Section(m.get("home.find.heading"),
-                    m.get(finds.isEmpty() ? "home.find.empty" : "home.find.some"), List.of(), finds));
+            blocks.add(new Block.Section(
+                    m.get("home.find.heading"),
+                    m.get(finds.isEmpty() ? "home.find.empty" : "home.find.some"),
+                    List.of(),
+                    finds));
             return blocks;
         }
     }

@@ -1,8 +1,7 @@
 package io.tandem.profiles;
 
-import java.util.Optional;
-
 import io.tandem.engine.MemberId;
+import java.util.Optional;
 
 /**
  * Port: members' work emails, where a platform or a roster gave them, so leads and roster rows can name people by

@@ -14,7 +14,8 @@ public final class PauseCommand implements Command {
 
     PauseCommand(boolean pausing, Profiles profiles) {
         this.pausing = pausing;
-        this.spec = pausing ? CommandSpec.mentor("pause", "pause")
+        this.spec = pausing
+                ? CommandSpec.mentor("pause", "pause")
                 : CommandSpec.mentor("resume", "resume", "reprendre", "reprise", "unpause");
         this.profiles = profiles;
     }

@@ -1,13 +1,12 @@
 package io.tandem.profiles;
 
+import io.tandem.engine.Language;
+import io.tandem.engine.MemberId;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
-
-import io.tandem.engine.Language;
-import io.tandem.engine.MemberId;
 
 /**
  * A member's profile. Immutable: changes go through the {@code with…} methods and {@link ProfileStore#save}.
@@ -30,9 +29,24 @@ import io.tandem.engine.MemberId;
  * @param learns    skill ids the member wants to learn
  * @param joined    first contact
  */
-public record Profile(MemberId id, String name, String handle, Language language, Language locale, ZoneId zone,
-                     boolean zonePinned, Seniority seniority, String team, MemberId manager, int capacity, int mentees,
-                     String bio, boolean paused, Set<String> teaches, Set<String> learns, Instant joined) {
+public record Profile(
+        MemberId id,
+        String name,
+        String handle,
+        Language language,
+        Language locale,
+        ZoneId zone,
+        boolean zonePinned,
+        Seniority seniority,
+        String team,
+        MemberId manager,
+        int capacity,
+        int mentees,
+        String bio,
+        boolean paused,
+        Set<String> teaches,
+        Set<String> learns,
+        Instant joined) {
 
     public static final int DEFAULT_CAPACITY = 2;
     public static final int MAX_CAPACITY = 10;
@@ -48,8 +62,24 @@ public record Profile(MemberId id, String name, String handle, Language language
     }
 
     public static Profile newcomer(MemberId id, String name, Language locale, ZoneId zone, Instant now) {
-        return new Profile(id, name, id.user(), null, locale, zone, false, null, null, null, DEFAULT_CAPACITY, 0,
-                null, false, Set.of(), Set.of(), now);
+        return new Profile(
+                id,
+                name,
+                id.user(),
+                null,
+                locale,
+                zone,
+                false,
+                null,
+                null,
+                null,
+                DEFAULT_CAPACITY,
+                0,
+                null,
+                false,
+                Set.of(),
+                Set.of(),
+                now);
     }
 
     /**
@@ -132,8 +162,24 @@ public record Profile(MemberId id, String name, String handle, Language language
     private Profile edit(java.util.function.Consumer<Draft> change) {
         Draft d = new Draft(this);
         change.accept(d);
-        return new Profile(id, d.name, d.handle, d.language, d.locale, d.zone, d.zonePinned, d.seniority, d.team,
-                d.manager, d.capacity, mentees, d.bio, d.paused, d.teaches, d.learns, joined);
+        return new Profile(
+                id,
+                d.name,
+                d.handle,
+                d.language,
+                d.locale,
+                d.zone,
+                d.zonePinned,
+                d.seniority,
+                d.team,
+                d.manager,
+                d.capacity,
+                mentees,
+                d.bio,
+                d.paused,
+                d.teaches,
+                d.learns,
+                joined);
     }
 
     /** The fields a {@code with…} method may change (the id, mentee count and join date never change here). */

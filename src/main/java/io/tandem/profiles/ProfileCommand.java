@@ -1,14 +1,12 @@
 package io.tandem.profiles;
 
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.PersonRef;
 import io.tandem.engine.Reply;
+import java.util.List;
+import org.springframework.stereotype.Component;
 
 /** {@code /mentor profile [@someone]}: my profile, or someone else's. */
 @Component
@@ -33,19 +31,26 @@ public class ProfileCommand implements Command {
     public Reply run(Invocation in) {
         List<PersonRef> people = in.args().people();
         if (people.isEmpty() && !in.args().isEmpty()) {
-            return show(in, profiles.resolve(in, new PersonRef(PersonRef.Kind.HANDLE, in.args().firstWord(),
-                    in.args().firstWord())));
+            return show(
+                    in,
+                    profiles.resolve(
+                            in,
+                            new PersonRef(
+                                    PersonRef.Kind.HANDLE,
+                                    in.args().firstWord(),
+                                    in.args().firstWord())));
         }
         return show(in, people.isEmpty() ? profiles.mine(in) : profiles.resolve(in, people.get(0)));
     }
 
     Reply show(Invocation in, Profile p) {
         boolean mine = p.id().equals(in.caller().id());
-        Reply.Builder reply = Reply.builder().block(view.card(p, in.messages(),
-                mine ? List.of(EditingProfile.button(in.messages())) : List.of()));
+        Reply.Builder reply = Reply.builder()
+                .block(view.card(p, in.messages(), mine ? List.of(EditingProfile.button(in.messages())) : List.of()));
         if (mine) {
-            reply.section(null, in.t(p.teaches().isEmpty() && p.learns().isEmpty()
-                    ? "profile.mine.empty" : "profile.mine.hint"));
+            reply.section(
+                    null,
+                    in.t(p.teaches().isEmpty() && p.learns().isEmpty() ? "profile.mine.empty" : "profile.mine.hint"));
         }
         return reply.build();
     }

@@ -1,9 +1,8 @@
 package io.tandem.profiles;
 
+import io.tandem.engine.ActionHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.tandem.engine.ActionHandler;
 
 /** Registers the commands that share an implementation (skill lists, pause, resume) and the profile buttons. */
 @Configuration(proxyBeanMethods = false)
@@ -42,8 +41,7 @@ class ProfileCommands {
     /** "Profile" buttons. */
     @Bean
     ActionHandler profileButton(Profiles profiles, ProfileCommand command) {
-        return ActionHandler.of(ProfileView.PROFILE_ACTION,
-                in -> command.show(in, profiles.fromAction(in, "member")));
+        return ActionHandler.of(ProfileView.PROFILE_ACTION, in -> command.show(in, profiles.fromAction(in, "member")));
     }
 
     @Bean

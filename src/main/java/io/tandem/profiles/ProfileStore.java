@@ -1,11 +1,10 @@
 package io.tandem.profiles;
 
+import io.tandem.engine.MemberId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.tandem.engine.MemberId;
 
 /**
  * Port: where profiles live, with an index of who teaches which skill so that finding mentors never scans every

@@ -1,17 +1,15 @@
 package io.tandem.profiles;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
 import io.tandem.skills.SkillCatalog;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /** Shows profiles and skills in the reader's language. */
 @Component
@@ -36,7 +34,9 @@ public class ProfileView {
         if (ids.isEmpty()) {
             return "—";
         }
-        return ids.stream().map(id -> catalog.name(id, language)).sorted(String.CASE_INSENSITIVE_ORDER)
+        return ids.stream()
+                .map(id -> catalog.name(id, language))
+                .sorted(String.CASE_INSENSITIVE_ORDER)
                 .collect(Collectors.joining(", "));
     }
 
@@ -50,7 +50,8 @@ public class ProfileView {
         fields.add(new Block.Field(m.get("profile.field.teaches"), skills(p.teaches(), m.language())));
         fields.add(new Block.Field(m.get("profile.field.learns"), skills(p.learns(), m.language())));
         if (p.seniority() != null) {
-            fields.add(new Block.Field(m.get("profile.field.seniority"), m.get(p.seniority().messageKey())));
+            fields.add(new Block.Field(
+                    m.get("profile.field.seniority"), m.get(p.seniority().messageKey())));
         }
         if (p.team() != null) {
             fields.add(new Block.Field(m.get("profile.field.team"), p.team()));
@@ -58,8 +59,8 @@ public class ProfileView {
         if (p.zone() != null) {
             fields.add(new Block.Field(m.get("profile.field.timezone"), p.zone().getId()));
         }
-        fields.add(new Block.Field(m.get("profile.field.capacity"),
-                m.get("profile.capacity.value", p.mentees(), p.capacity())));
+        fields.add(new Block.Field(
+                m.get("profile.field.capacity"), m.get("profile.capacity.value", p.mentees(), p.capacity())));
         if (p.paused()) {
             fields.add(new Block.Field(m.get("profile.field.status"), m.get("profile.status.paused")));
         }
@@ -67,17 +68,26 @@ public class ProfileView {
     }
 
     public Block.Button profileButton(Profile p, Messages m) {
-        return new Block.Button(PROFILE_ACTION, m.get("button.profile"), ActionValue.of("member", p.id().toString()),
+        return new Block.Button(
+                PROFILE_ACTION,
+                m.get("button.profile"),
+                ActionValue.of("member", p.id().toString()),
                 Block.ButtonStyle.DEFAULT);
     }
 
     public Block.Button findButton(String skill, Messages m) {
-        return new Block.Button(FIND_ACTION, m.get("button.find", skill(skill, m.language())),
-                ActionValue.of("skill", skill), Block.ButtonStyle.DEFAULT);
+        return new Block.Button(
+                FIND_ACTION,
+                m.get("button.find", skill(skill, m.language())),
+                ActionValue.of("skill", skill),
+                Block.ButtonStyle.DEFAULT);
     }
 
     public Block.Button requestButton(Profile mentor, String skill, Messages m) {
-        return new Block.Button(REQUEST_ACTION, m.get("button.request"),
-                ActionValue.of("mentor", mentor.id().toString(), "skill", skill), Block.ButtonStyle.PRIMARY);
+        return new Block.Button(
+                REQUEST_ACTION,
+                m.get("button.request"),
+                ActionValue.of("mentor", mentor.id().toString(), "skill", skill),
+                Block.ButtonStyle.PRIMARY);
     }
 }

@@ -1,14 +1,5 @@
 package io.tandem.profiles;
 
-import java.time.Clock;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Caller;
 import io.tandem.engine.ChatEvent;
@@ -20,6 +11,13 @@ import io.tandem.engine.Participants;
 import io.tandem.engine.PersonRef;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Text;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * Who members are: records first contact and changes the platform reports (name, locale, timezone), and
@@ -52,8 +50,9 @@ public class Profiles implements Participants {
         Language locale = event.locale() == null ? null : event.language();
         Optional<Profile> existing = store.find(id);
         if (existing.isEmpty()) {
-            Profile created = Profile.newcomer(id, event.displayName(), event.language(), event.timezone(),
-                    clock.instant()).withCapacity(capacity.defaultCapacity(id.workspace()));
+            Profile created = Profile.newcomer(
+                            id, event.displayName(), event.language(), event.timezone(), clock.instant())
+                    .withCapacity(capacity.defaultCapacity(id.workspace()));
             store.save(created);
             return created;
         }
@@ -91,11 +90,14 @@ public class Profiles implements Participants {
         String workspace = in.caller().id().workspace();
         Optional<MemberId> id = switch (ref.kind()) {
             case USER_ID -> Optional.of(new MemberId(workspace, ref.key()));
-            case NAME -> in.event().mentions().stream()
-                    .filter(m -> Text.fold(stripAt(m.text())).equals(Text.fold(ref.key())))
-                    .map(Mention::userId).filter(Objects::nonNull).findFirst()
-                    .map(user -> new MemberId(workspace, user))
-                    .or(() -> store.findByHandle(workspace, ref.key()));
+            case NAME ->
+                in.event().mentions().stream()
+                        .filter(m -> Text.fold(stripAt(m.text())).equals(Text.fold(ref.key())))
+                        .map(Mention::userId)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .map(user -> new MemberId(workspace, user))
+                        .or(() -> store.findByHandle(workspace, ref.key()));
             case HANDLE -> store.findByHandle(workspace, ref.key());
         };
         return id.flatMap(store::find).orElseThrow(() -> new Refusal("person.unknown", "@" + ref));
@@ -107,8 +109,11 @@ public class Profiles implements Participants {
 
     /** The member named in a button's value under {@code key}, who must exist in the caller's own workspace. */
     public Profile fromAction(Invocation in, String key) {
-        return ActionValue.parse(in.action().value()).get(key).flatMap(MemberId::parse)
-                .filter(m -> m.workspace().equals(in.caller().id().workspace())).flatMap(this::find)
+        return ActionValue.parse(in.action().value())
+                .get(key)
+                .flatMap(MemberId::parse)
+                .filter(m -> m.workspace().equals(in.caller().id().workspace()))
+                .flatMap(this::find)
                 .orElseThrow(() -> new Refusal("action.stale"));
     }
 

@@ -1,13 +1,15 @@
 package io.tandem.profiles;
 
+import io.tandem.engine.Text;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.tandem.engine.Text;
-
 /** How senior a member is. Reverse mentoring prefers a mentor more junior than the mentee. */
 public enum Seniority {
-    JUNIOR, MID, SENIOR, EXEC;
+    JUNIOR,
+    MID,
+    SENIOR,
+    EXEC;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,13 +1,5 @@
 package io.tandem.profiles;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.Arguments;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
@@ -19,6 +11,12 @@ import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.Text;
 import io.tandem.engine.TextLimit;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code /mentor set <field> <value>} for seniority, team, manager, timezone, capacity and language. Every value is
@@ -97,7 +95,8 @@ public class SetCommand implements Command {
         Arguments args = new Arguments(value);
         List<PersonRef> people = args.people();
         PersonRef ref = people.isEmpty()
-                ? new PersonRef(PersonRef.Kind.HANDLE, args.firstWord(), args.firstWord()) : people.get(0);
+                ? new PersonRef(PersonRef.Kind.HANDLE, args.firstWord(), args.firstWord())
+                : people.get(0);
         Profile manager = profiles.resolve(in, ref);
         if (manager.id().equals(in.caller().id())) {
             throw new Refusal("set.manager-self");

@@ -1,11 +1,5 @@
 package io.tandem.profiles;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import io.tandem.engine.Block;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
@@ -15,6 +9,11 @@ import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.skills.Skill;
 import io.tandem.skills.SkillMatch;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /mentor teach|learn|unteach|unlearn <skills>}: adds skills to, or removes them from, what a member
@@ -87,22 +86,32 @@ public final class SkillListCommand implements Command {
         }
         profiles.save(me, kind.teaching ? me.withTeaches(current) : me.withLearns(current));
 
-        Reply.Builder reply = Reply.builder().text(m.get("skills." + (kind.teaching ? "teach" : "learn") + ".now",
-                view.skills(current, m.language())));
+        Reply.Builder reply = Reply.builder()
+                .text(m.get(
+                        "skills." + (kind.teaching ? "teach" : "learn") + ".now", view.skills(current, m.language())));
         for (SkillMatch match : matches) {
             if (match instanceof SkillMatch.FreeTag tag) {
                 Optional<Skill> close = tag.didYouMean();
-                reply.section(null, close.isPresent()
-                        ? m.get("skills.free-tag.close", tag.tag(), close.get().name(m.language()))
-                        : m.get("skills.free-tag", tag.tag()));
+                reply.section(
+                        null,
+                        close.isPresent()
+                                ? m.get(
+                                        "skills.free-tag.close",
+                                        tag.tag(),
+                                        close.get().name(m.language()))
+                                : m.get("skills.free-tag", tag.tag()));
             }
         }
         if (!notThere.isEmpty()) {
             reply.section(null, m.get("skills.not-there", String.join(", ", notThere)));
         }
         if (kind == Kind.LEARN) {
-            List<Block.Button> finds = matches.stream().map(SkillMatch::id).distinct().limit(3)
-                    .map(s -> view.findButton(s, m)).toList();
+            List<Block.Button> finds = matches.stream()
+                    .map(SkillMatch::id)
+                    .distinct()
+                    .limit(3)
+                    .map(s -> view.findButton(s, m))
+                    .toList();
             reply.block(new Block.Section(null, m.get("skills.learn.next"), List.of(), finds));
         }
         return reply.build();

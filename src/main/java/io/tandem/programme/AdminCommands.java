@@ -1,10 +1,5 @@
 package io.tandem.programme;
 
-import java.util.List;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Invocation;
@@ -15,6 +10,9 @@ import io.tandem.engine.Reply;
 import io.tandem.engine.Text;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code /mentor admin …}, for programme leads only: {@code lead add @person}, {@code lead remove @person},
@@ -27,8 +25,12 @@ class AdminCommands {
     Command adminCommand(Programme programme, Profiles profiles, ProgrammeSettings settings, RosterImport roster) {
         return Command.of(CommandSpec.mentor("admin", "admin", "administration"), in -> {
             programme.requireLead(in);
-            String[] words = in.args().isEmpty() ? new String[0] : Text.fold(in.args().withoutPeople()).split("\\s+");
-            String[] typed = in.args().isEmpty() ? new String[0] : in.args().text().strip().split("\\s+", 3);
+            String[] words = in.args().isEmpty()
+                    ? new String[0]
+                    : Text.fold(in.args().withoutPeople()).split("\\s+");
+            String[] typed = in.args().isEmpty()
+                    ? new String[0]
+                    : in.args().text().strip().split("\\s+", 3);
             if (words.length == 0 || words[0].isEmpty()) {
                 return Reply.text(in.t("admin.help"));
             }
@@ -38,7 +40,8 @@ class AdminCommands {
                 case "settings", "reglages", "parametres" -> settings(in, programme, settings);
                 case "set", "regler" -> set(in, programme, settings, typed);
                 case "reset", "retablir" -> reset(in, settings, typed);
-                case "import", "importer" -> roster.run(in, in.args().text().strip().replaceFirst("^\\S+", ""));
+                case "import", "importer" ->
+                    roster.run(in, in.args().text().strip().replaceFirst("^\\S+", ""));
                 default -> throw new Refusal("admin.help");
             };
         });
@@ -53,25 +56,26 @@ class AdminCommands {
         }
         Profile person = profiles.resolve(in, people.get(0));
         if (add) {
-            return Reply.text(in.t(programme.addLead(person.id()) ? "admin.lead.added" : "admin.lead.already",
-                    person.name()));
+            return Reply.text(
+                    in.t(programme.addLead(person.id()) ? "admin.lead.added" : "admin.lead.already", person.name()));
         }
         if (programme.configuredLead(person.id())) {
             throw new Refusal("admin.lead.configured", person.name());
         }
-        if (person.id().equals(in.caller().id()) && programme.leads(person.id().workspace()).size() <= 1) {
+        if (person.id().equals(in.caller().id())
+                && programme.leads(person.id().workspace()).size() <= 1) {
             throw new Refusal("admin.lead.last");
         }
-        return Reply.text(in.t(programme.removeLead(person.id()) ? "admin.lead.removed" : "admin.lead.not",
-                person.name()));
+        return Reply.text(
+                in.t(programme.removeLead(person.id()) ? "admin.lead.removed" : "admin.lead.not", person.name()));
     }
 
     private static Reply set(Invocation in, Programme programme, ProgrammeSettings settings, String[] typed) {
         if (typed.length < 3) {
             throw new Refusal("settings.usage");
         }
-        ProgrammeSettings.Key key = ProgrammeSettings.Key.parse(typed[1])
-                .orElseThrow(() -> new Refusal("settings.unknown", typed[1]));
+        ProgrammeSettings.Key key =
+                ProgrammeSettings.Key.parse(typed[1]).orElseThrow(() -> new Refusal("settings.unknown", typed[1]));
         String ws = in.caller().id().workspace();
         if (key == ProgrammeSettings.Key.PROGRAMME_CHANNEL) {
             programme.setChannel(in.event(), typed[2]);
@@ -82,8 +86,9 @@ class AdminCommands {
     }
 
     private static Reply reset(Invocation in, ProgrammeSettings settings, String[] typed) {
-        ProgrammeSettings.Key key = typed.length < 2 ? null : ProgrammeSettings.Key.parse(typed[1])
-                .orElseThrow(() -> new Refusal("settings.unknown", typed[1]));
+        ProgrammeSettings.Key key = typed.length < 2
+                ? null
+                : ProgrammeSettings.Key.parse(typed[1]).orElseThrow(() -> new Refusal("settings.unknown", typed[1]));
         if (key == null) {
             throw new Refusal("settings.usage");
         }
@@ -93,41 +98,57 @@ class AdminCommands {
 
     /** Every setting with the value in force, and whether a lead changed it. */
     private static Reply settings(Invocation in, Programme programme, ProgrammeSettings settings) {
-        java.util.Map<String, String> changed = settings.changed(in.caller().id().workspace());
+        java.util.Map<String, String> changed =
+                settings.changed(in.caller().id().workspace());
         List<io.tandem.engine.Block.Field> fields = java.util.Arrays.stream(ProgrammeSettings.Key.values())
-                .map(k -> new io.tandem.engine.Block.Field(k.id(), value(in, programme, settings, k)
-                        + (changed.containsKey(k.id()) ? "" : " " + in.t("settings.default")))).toList();
-        return Reply.builder().text(in.t("settings.heading"))
+                .map(k -> new io.tandem.engine.Block.Field(
+                        k.id(),
+                        value(in, programme, settings, k)
+                                + (changed.containsKey(k.id()) ? "" : " " + in.t("settings.default"))))
+                .toList();
+        return Reply.builder()
+                .text(in.t("settings.heading"))
                 .block(new io.tandem.engine.Block.Section(null, null, fields, List.of()))
-                .section(null, in.t("settings.hint")).build();
+                .section(null, in.t("settings.hint"))
+                .build();
     }
 
     private static String value(Invocation in, Programme programme, ProgrammeSettings s, ProgrammeSettings.Key key) {
         String ws = in.caller().id().workspace();
         java.util.Locale locale = in.messages().language().locale();
         return switch (key) {
-            case PROGRAMME_CHANNEL -> programme.channel(ws).map(c -> "#" + c.channel()).orElse(in.t("settings.none"));
+            case PROGRAMME_CHANNEL ->
+                programme.channel(ws).map(c -> "#" + c.channel()).orElse(in.t("settings.none"));
             case PROGRAMME_LANGUAGE -> programme.language(ws).code();
             case TIP_DAY -> s.tipDay(ws).getDisplayName(java.time.format.TextStyle.FULL, locale);
             case TIP_TIME -> s.tipTime(ws).toString();
             case WORKDAY_START -> s.workdayStart(ws).toString();
             case WORKDAY_END -> s.workdayEnd(ws).toString();
-            case WORKING_DAYS -> s.workingDays(ws).stream().sorted()
-                    .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, locale))
-                    .collect(java.util.stream.Collectors.joining(", "));
-            case REMINDERS -> s.reminders(ws).stream().map(ProgrammeSettings::format)
-                    .collect(java.util.stream.Collectors.joining(", "));
+            case WORKING_DAYS ->
+                s.workingDays(ws).stream()
+                        .sorted()
+                        .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, locale))
+                        .collect(java.util.stream.Collectors.joining(", "));
+            case REMINDERS ->
+                s.reminders(ws).stream()
+                        .map(ProgrammeSettings::format)
+                        .collect(java.util.stream.Collectors.joining(", "));
             case REQUEST_EXPIRY -> ProgrammeSettings.format(s.requestExpiry(ws));
             case ESCALATE_AFTER -> ProgrammeSettings.format(s.escalateAfter(ws));
             case DEFAULT_CAPACITY -> String.valueOf(s.defaultCapacity(ws));
-            case NOTE_RETENTION -> s.noteRetention(ws).map(ProgrammeSettings::format).orElse(in.t("settings.keep"));
+            case NOTE_RETENTION ->
+                s.noteRetention(ws).map(ProgrammeSettings::format).orElse(in.t("settings.keep"));
         };
     }
 
     private static Reply leads(Invocation in, Programme programme, Profiles profiles) {
         List<String> names = programme.leads(in.caller().id().workspace()).stream()
-                .map(id -> profiles.find(id).map(Profile::label).orElse(label(id))).toList();
-        return Reply.builder().items(in.t("admin.leads.heading"), names).section(null, in.t("admin.leads.hint")).build();
+                .map(id -> profiles.find(id).map(Profile::label).orElse(label(id)))
+                .toList();
+        return Reply.builder()
+                .items(in.t("admin.leads.heading"), names)
+                .section(null, in.t("admin.leads.hint"))
+                .build();
     }
 
     private static String label(MemberId id) {

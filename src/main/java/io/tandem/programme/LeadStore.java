@@ -1,8 +1,7 @@
 package io.tandem.programme;
 
-import java.util.Set;
-
 import io.tandem.engine.MemberId;
+import java.util.Set;
 
 /** Port: the leads named from chat ({@code /mentor admin lead add}), beside those in {@code tandem.leads}. */
 public interface LeadStore {

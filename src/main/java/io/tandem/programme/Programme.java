@@ -1,19 +1,17 @@
 package io.tandem.programme;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Language;
-import io.tandem.engine.Refusal;
 import io.tandem.engine.MemberId;
+import io.tandem.engine.Refusal;
 import io.tandem.profiles.MemberEmails;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Who runs the programme in each workspace, and where it talks to everyone.
@@ -36,33 +34,44 @@ public class Programme {
     private final LeadStore named;
     private final ProgrammeSettings settings;
     private final MemberEmails emails;
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s:]+@[^@\\s]+\\.[^@\\s]+");
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s:]+@[^@\\s]+\\.[^@\\s]+");
     private final List<WorkspaceAdmins> admins;
 
-    public Programme(TandemProperties properties, LeadStore named, List<WorkspaceAdmins> admins,
-                     ProgrammeSettings settings, MemberEmails emails) {
+    public Programme(
+            TandemProperties properties,
+            LeadStore named,
+            List<WorkspaceAdmins> admins,
+            ProgrammeSettings settings,
+            MemberEmails emails) {
         List<String> leads = properties.leads();
         List<String> channels = properties.programmeChannel();
         String language = properties.programmeLanguage();
         this.settings = settings;
         this.emails = emails;
-        this.leadEmails = leads.stream().map(String::strip).filter(l -> EMAIL.matcher(l).matches())
-                .map(l -> l.toLowerCase(java.util.Locale.ROOT)).toList();
+        this.leadEmails = leads.stream()
+                .map(String::strip)
+                .filter(l -> EMAIL.matcher(l).matches())
+                .map(l -> l.toLowerCase(java.util.Locale.ROOT))
+                .toList();
         this.named = named;
         this.admins = List.copyOf(admins);
-        this.leads = read("tandem.leads", leads.stream().filter(l -> !EMAIL.matcher(l.strip()).matches()).toList(),
+        this.leads = read(
+                "tandem.leads",
+                leads.stream().filter(l -> !EMAIL.matcher(l.strip()).matches()).toList(),
                 false);
         this.channels = read("tandem.programme-channel", channels, true);
         this.language = Language.parse(language).orElseGet(() -> {
-            log.warn("tandem.programme-language: \"{}\" is neither en nor fr; the channel will be in English",
-                    language);
+            log.warn(
+                    "tandem.programme-language: \"{}\" is neither en nor fr; the channel will be in English", language);
             return Language.EN;
         });
     }
 
     /** The language of the programme channel's posts: a lead's choice, else {@code tandem.programme-language}. */
     public Language language(String workspace) {
-        return settings.get(workspace, ProgrammeSettings.Key.PROGRAMME_LANGUAGE).flatMap(Language::parse)
+        return settings.get(workspace, ProgrammeSettings.Key.PROGRAMME_LANGUAGE)
+                .flatMap(Language::parse)
                 .orElse(language);
     }
 
@@ -74,8 +83,12 @@ public class Programme {
             }
             Optional<MemberId> id = MemberId.parse(value.strip());
             if (id.isEmpty() || id.get().isChannel() != channel) {
-                log.warn("{}: cannot read \"{}\" as a {} (e.g. {}); ignored", property, value.strip(),
-                        channel ? "channel" : "member id", channel ? "slack:T0123:#C0456" : "slack:T0123:U0456");
+                log.warn(
+                        "{}: cannot read \"{}\" as a {} (e.g. {}); ignored",
+                        property,
+                        value.strip(),
+                        channel ? "channel" : "member id",
+                        channel ? "slack:T0123:#C0456" : "slack:T0123:U0456");
                 continue;
             }
             out.add(id.get());
@@ -92,14 +105,17 @@ public class Programme {
     }
 
     public boolean isLead(MemberId member) {
-        return configuredLead(member) || named.leads(member.workspace()).contains(member)
+        return configuredLead(member)
+                || named.leads(member.workspace()).contains(member)
                 || admins.stream().anyMatch(a -> a.isAdmin(member));
     }
 
     /** Named in {@code tandem.leads}: cannot be removed from chat. */
     public boolean configuredLead(MemberId member) {
-        return leads.contains(member) || !leadEmails.isEmpty() && !member.isChannel()
-                && emails.of(member).map(leadEmails::contains).orElse(false);
+        return leads.contains(member)
+                || !leadEmails.isEmpty()
+                        && !member.isChannel()
+                        && emails.of(member).map(leadEmails::contains).orElse(false);
     }
 
     /** The leads of a workspace, to notify (workspace admins only once they are named). */
@@ -107,7 +123,9 @@ public class Programme {
         java.util.LinkedHashSet<MemberId> all = new java.util.LinkedHashSet<>();
         leads.stream().filter(l -> l.workspace().equals(workspace)).forEach(all::add);
         leadEmails.forEach(e -> emails.find(workspace, e).ifPresent(all::add));
-        all.addAll(named.leads(workspace).stream().sorted(java.util.Comparator.comparing(MemberId::toString)).toList());
+        all.addAll(named.leads(workspace).stream()
+                .sorted(java.util.Comparator.comparing(MemberId::toString))
+                .toList());
         return List.copyOf(all);
     }
 
@@ -141,7 +159,8 @@ public class Programme {
         } else if (List.of("here", "ici").contains(io.tandem.engine.Text.fold(t))) {
             channel = here(event);
         } else {
-            java.util.regex.Matcher slack = java.util.regex.Pattern.compile("<?#([CG][A-Z0-9]{2,})(\\|[^>]*)?>?").matcher(t);
+            java.util.regex.Matcher slack = java.util.regex.Pattern.compile("<?#([CG][A-Z0-9]{2,})(\\|[^>]*)?>?")
+                    .matcher(t);
             if (event.platform() != io.tandem.engine.Platform.SLACK || !slack.matches()) {
                 throw new io.tandem.engine.Refusal("settings.invalid.channel");
             }
@@ -153,7 +172,8 @@ public class Programme {
 
     /** The channel an event came from, if it is one a programme can post to (not a direct message). */
     private static String here(io.tandem.engine.ChatEvent event) {
-        String conversation = event.conversation() == null ? "" : event.conversation().split(";", 2)[0];
+        String conversation =
+                event.conversation() == null ? "" : event.conversation().split(";", 2)[0];
         boolean channel = switch (event.platform()) {
             case CONSOLE -> true;
             case SLACK -> conversation.startsWith("C") || conversation.startsWith("G");

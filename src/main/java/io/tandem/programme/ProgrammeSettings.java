@@ -1,5 +1,10 @@
 package io.tandem.programme;
 
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Text;
+import io.tandem.profiles.DefaultCapacity;
+import io.tandem.profiles.Profile;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -12,15 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
-
-import io.tandem.config.TandemProperties;
-import io.tandem.engine.Refusal;
-import io.tandem.engine.Text;
-import io.tandem.profiles.DefaultCapacity;
-import io.tandem.profiles.Profile;
 
 /**
  * The programme's settings, per workspace: what a lead set from chat ({@code /mentor admin set}), else the
@@ -31,8 +29,18 @@ public class ProgrammeSettings implements DefaultCapacity {
 
     /** The settings a lead can change, by the name they type. */
     public enum Key {
-        PROGRAMME_CHANNEL, PROGRAMME_LANGUAGE, TIP_DAY, TIP_TIME, WORKDAY_START, WORKDAY_END, WORKING_DAYS, REMINDERS,
-        REQUEST_EXPIRY, ESCALATE_AFTER, DEFAULT_CAPACITY, NOTE_RETENTION;
+        PROGRAMME_CHANNEL,
+        PROGRAMME_LANGUAGE,
+        TIP_DAY,
+        TIP_TIME,
+        WORKDAY_START,
+        WORKDAY_END,
+        WORKING_DAYS,
+        REMINDERS,
+        REQUEST_EXPIRY,
+        ESCALATE_AFTER,
+        DEFAULT_CAPACITY,
+        NOTE_RETENTION;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -45,17 +53,33 @@ public class ProgrammeSettings implements DefaultCapacity {
     }
 
     private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
-            Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY), Map.entry("lundi", DayOfWeek.MONDAY),
-            Map.entry("lun", DayOfWeek.MONDAY), Map.entry("tuesday", DayOfWeek.TUESDAY), Map.entry("tue", DayOfWeek.TUESDAY),
-            Map.entry("mardi", DayOfWeek.TUESDAY), Map.entry("mar", DayOfWeek.TUESDAY),
-            Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("wed", DayOfWeek.WEDNESDAY),
-            Map.entry("mercredi", DayOfWeek.WEDNESDAY), Map.entry("mer", DayOfWeek.WEDNESDAY),
-            Map.entry("thursday", DayOfWeek.THURSDAY), Map.entry("thu", DayOfWeek.THURSDAY),
-            Map.entry("jeudi", DayOfWeek.THURSDAY), Map.entry("jeu", DayOfWeek.THURSDAY),
-            Map.entry("friday", DayOfWeek.FRIDAY), Map.entry("fri", DayOfWeek.FRIDAY), Map.entry("vendredi", DayOfWeek.FRIDAY),
-            Map.entry("ven", DayOfWeek.FRIDAY), Map.entry("saturday", DayOfWeek.SATURDAY), Map.entry("sat", DayOfWeek.SATURDAY),
-            Map.entry("samedi", DayOfWeek.SATURDAY), Map.entry("sam", DayOfWeek.SATURDAY),
-            Map.entry("sunday", DayOfWeek.SUNDAY), Map.entry("sun", DayOfWeek.SUNDAY), Map.entry("dimanche", DayOfWeek.SUNDAY),
+            Map.entry("monday", DayOfWeek.MONDAY),
+            Map.entry("mon", DayOfWeek.MONDAY),
+            Map.entry("lundi", DayOfWeek.MONDAY),
+            Map.entry("lun", DayOfWeek.MONDAY),
+            Map.entry("tuesday", DayOfWeek.TUESDAY),
+            Map.entry("tue", DayOfWeek.TUESDAY),
+            Map.entry("mardi", DayOfWeek.TUESDAY),
+            Map.entry("mar", DayOfWeek.TUESDAY),
+            Map.entry("wednesday", DayOfWeek.WEDNESDAY),
+            Map.entry("wed", DayOfWeek.WEDNESDAY),
+            Map.entry("mercredi", DayOfWeek.WEDNESDAY),
+            Map.entry("mer", DayOfWeek.WEDNESDAY),
+            Map.entry("thursday", DayOfWeek.THURSDAY),
+            Map.entry("thu", DayOfWeek.THURSDAY),
+            Map.entry("jeudi", DayOfWeek.THURSDAY),
+            Map.entry("jeu", DayOfWeek.THURSDAY),
+            Map.entry("friday", DayOfWeek.FRIDAY),
+            Map.entry("fri", DayOfWeek.FRIDAY),
+            Map.entry("vendredi", DayOfWeek.FRIDAY),
+            Map.entry("ven", DayOfWeek.FRIDAY),
+            Map.entry("saturday", DayOfWeek.SATURDAY),
+            Map.entry("sat", DayOfWeek.SATURDAY),
+            Map.entry("samedi", DayOfWeek.SATURDAY),
+            Map.entry("sam", DayOfWeek.SATURDAY),
+            Map.entry("sunday", DayOfWeek.SUNDAY),
+            Map.entry("sun", DayOfWeek.SUNDAY),
+            Map.entry("dimanche", DayOfWeek.SUNDAY),
             Map.entry("dim", DayOfWeek.SUNDAY));
 
     private final SettingsStore store;
@@ -102,21 +126,29 @@ public class ProgrammeSettings implements DefaultCapacity {
     }
 
     /** When members may be messaged, read in one go (every nudge asks). */
-    public record Workday(LocalTime start, LocalTime end, Set<DayOfWeek> days) {
-    }
+    public record Workday(LocalTime start, LocalTime end, Set<DayOfWeek> days) {}
 
     public Workday workday(String ws) {
         Map<String, String> set = store.all(ws);
         return new Workday(
-                Optional.ofNullable(set.get(Key.WORKDAY_START.id())).map(LocalTime::parse).orElse(nudges.workdayStart()),
-                Optional.ofNullable(set.get(Key.WORKDAY_END.id())).map(LocalTime::parse).orElse(nudges.workdayEnd()),
-                Optional.ofNullable(set.get(Key.WORKING_DAYS.id())).map(v -> Set.copyOf(Arrays.stream(v.split(","))
-                        .map(DayOfWeek::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)))))
+                Optional.ofNullable(set.get(Key.WORKDAY_START.id()))
+                        .map(LocalTime::parse)
+                        .orElse(nudges.workdayStart()),
+                Optional.ofNullable(set.get(Key.WORKDAY_END.id()))
+                        .map(LocalTime::parse)
+                        .orElse(nudges.workdayEnd()),
+                Optional.ofNullable(set.get(Key.WORKING_DAYS.id()))
+                        .map(v -> Set.copyOf(Arrays.stream(v.split(","))
+                                .map(DayOfWeek::valueOf)
+                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)))))
                         .orElse(nudges.workingDays()));
     }
 
     public List<Duration> reminders(String ws) {
-        return get(ws, Key.REMINDERS).map(v -> Arrays.stream(v.split(",")).map(DurationStyle::detectAndParse).toList())
+        return get(ws, Key.REMINDERS)
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(DurationStyle::detectAndParse)
+                        .toList())
                 .orElse(nudges.reminders());
     }
 
@@ -152,8 +184,10 @@ public class ProgrammeSettings implements DefaultCapacity {
         String value = typed.strip();
         String stored = switch (key) {
             case PROGRAMME_CHANNEL -> value;
-            case PROGRAMME_LANGUAGE -> io.tandem.engine.Language.parse(value).map(l -> l.code())
-                    .orElseThrow(() -> new Refusal("settings.invalid.language"));
+            case PROGRAMME_LANGUAGE ->
+                io.tandem.engine.Language.parse(value)
+                        .map(l -> l.code())
+                        .orElseThrow(() -> new Refusal("settings.invalid.language"));
             case TIP_DAY -> day(value).name();
             case TIP_TIME -> time(value).toString();
             case WORKDAY_START -> {
@@ -172,8 +206,11 @@ public class ProgrammeSettings implements DefaultCapacity {
             }
             case WORKING_DAYS -> days(value).stream().map(DayOfWeek::name).collect(Collectors.joining(","));
             case REMINDERS -> {
-                List<Duration> offsets = Arrays.stream(value.split("[,;\\s]+")).filter(s -> !s.isBlank())
-                        .map(s -> duration(s, Duration.ofMinutes(5), Duration.ofDays(7))).distinct().toList();
+                List<Duration> offsets = Arrays.stream(value.split("[,;\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .map(s -> duration(s, Duration.ofMinutes(5), Duration.ofDays(7)))
+                        .distinct()
+                        .toList();
                 if (offsets.isEmpty() || offsets.size() > 3) {
                     throw new Refusal("settings.invalid.reminders");
                 }
@@ -181,8 +218,10 @@ public class ProgrammeSettings implements DefaultCapacity {
             }
             case REQUEST_EXPIRY -> format(duration(value, Duration.ofHours(1), Duration.ofDays(60)));
             case ESCALATE_AFTER -> format(duration(value, Duration.ofHours(1), Duration.ofDays(30)));
-            case NOTE_RETENTION -> List.of("keep", "forever", "garder", "toujours").contains(Text.fold(value)) ? KEEP
-                    : format(duration(value, Duration.ofDays(1), Duration.ofDays(3650)));
+            case NOTE_RETENTION ->
+                List.of("keep", "forever", "garder", "toujours").contains(Text.fold(value))
+                        ? KEEP
+                        : format(duration(value, Duration.ofDays(1), Duration.ofDays(3650)));
             case DEFAULT_CAPACITY -> {
                 if (!value.matches("\\d{1,2}") || Integer.parseInt(value) > Profile.MAX_CAPACITY) {
                     throw new Refusal("settings.invalid.capacity", Profile.MAX_CAPACITY);
@@ -207,7 +246,8 @@ public class ProgrammeSettings implements DefaultCapacity {
     }
 
     private static DayOfWeek day(String text) {
-        return Optional.ofNullable(DAYS.get(Text.fold(text))).orElseThrow(() -> new Refusal("settings.invalid.day", text));
+        return Optional.ofNullable(DAYS.get(Text.fold(text)))
+                .orElseThrow(() -> new Refusal("settings.invalid.day", text));
     }
 
     private static Set<DayOfWeek> days(String text) {

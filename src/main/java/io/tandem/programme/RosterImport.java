@@ -1,24 +1,5 @@
 package io.tandem.programme;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
@@ -36,6 +17,23 @@ import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.Seniority;
 import io.tandem.skills.SkillCatalog;
 import io.tandem.skills.SkillMatch;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code /mentor admin import} followed by CSV lines: creates or updates profiles and reports each rejected row
@@ -50,8 +48,8 @@ public class RosterImport {
 
     static final String JOIN = "roster.join";
     static final int MAX_ROWS = 2000;
-    private static final Set<String> COLUMNS = Set.of("handle", "name", "team", "manager", "seniority", "teaches",
-            "learns", "language", "timezone", "email");
+    private static final Set<String> COLUMNS = Set.of(
+            "handle", "name", "team", "manager", "seniority", "teaches", "learns", "language", "timezone", "email");
 
     private final ProfileStore profiles;
     private final SkillCatalog catalog;
@@ -60,8 +58,13 @@ public class RosterImport {
     private final Clock clock;
     private final io.tandem.profiles.MemberEmails emails;
 
-    public RosterImport(ProfileStore profiles, SkillCatalog catalog, ProgrammeSettings settings, Notifier notifier,
-                        Clock clock, io.tandem.profiles.MemberEmails emails) {
+    public RosterImport(
+            ProfileStore profiles,
+            SkillCatalog catalog,
+            ProgrammeSettings settings,
+            Notifier notifier,
+            Clock clock,
+            io.tandem.profiles.MemberEmails emails) {
         this.emails = emails;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -77,8 +80,14 @@ public class RosterImport {
         String ws = in.caller().id().workspace();
         List<CSVRecord> records;
         Map<String, Integer> header;
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get()
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get()
                 .parse(new StringReader(csv.strip()))) {
             header = new HashMap<>();
             parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
@@ -89,7 +98,10 @@ public class RosterImport {
         if (!header.containsKey("handle") && !header.containsKey("email")) {
             throw new Refusal("roster.no-handle");
         }
-        List<String> unknown = header.keySet().stream().filter(c -> !COLUMNS.contains(c)).sorted().toList();
+        List<String> unknown = header.keySet().stream()
+                .filter(c -> !COLUMNS.contains(c))
+                .sorted()
+                .toList();
         if (!unknown.isEmpty()) {
             throw new Refusal("roster.unknown-columns", String.join(", ", unknown));
         }
@@ -109,8 +121,10 @@ public class RosterImport {
                     throw new Refusal("roster.row.duplicate");
                 }
                 Optional<Profile> existing = profiles.find(r.id());
-                Profile base = existing.orElseGet(() -> Profile.newcomer(r.id(), r.name(), r.language(), r.zone(),
-                        clock.instant()).withCapacity(settings.defaultCapacity(ws)).withPaused(true));
+                Profile base = existing.orElseGet(
+                        () -> Profile.newcomer(r.id(), r.name(), r.language(), r.zone(), clock.instant())
+                                .withCapacity(settings.defaultCapacity(ws))
+                                .withPaused(true));
                 Profile merged = merge(base, r);
                 if (existing.isPresent()) {
                     profiles.save(existing.get(), merged);
@@ -129,11 +143,24 @@ public class RosterImport {
         }
         for (Profile p : invited) {
             Messages theirs = Messages.of(p.effectiveLanguage());
-            notifier.send(Notification.of(p.id(), NotificationKind.ROSTER_INVITATION, theirs, Reply.builder()
-                    .text(theirs.get("roster.invitation", in.caller().name()))
-                    .block(new Block.Section(null, null, List.of(), List.of(new Block.Button(JOIN,
-                            theirs.get("button.join"), ActionValue.of("member", p.id().toString()),
-                            Block.ButtonStyle.PRIMARY)))).build()).about(in.caller().id()));
+            notifier.send(Notification.of(
+                            p.id(),
+                            NotificationKind.ROSTER_INVITATION,
+                            theirs,
+                            Reply.builder()
+                                    .text(theirs.get(
+                                            "roster.invitation", in.caller().name()))
+                                    .block(new Block.Section(
+                                            null,
+                                            null,
+                                            List.of(),
+                                            List.of(new Block.Button(
+                                                    JOIN,
+                                                    theirs.get("button.join"),
+                                                    ActionValue.of("member", p.id().toString()),
+                                                    Block.ButtonStyle.PRIMARY))))
+                                    .build())
+                    .about(in.caller().id()));
         }
         Reply.Builder reply = Reply.builder().text(m.get("roster.report", invited.size(), updated, rejected.size()));
         if (!rejected.isEmpty()) {
@@ -142,9 +169,17 @@ public class RosterImport {
         return reply.build();
     }
 
-    private record Row(MemberId id, String name, String team, Optional<MemberId> manager, Seniority seniority,
-                       Set<String> teaches, Set<String> learns, Language language, ZoneId zone, Optional<String> email) {
-    }
+    private record Row(
+            MemberId id,
+            String name,
+            String team,
+            Optional<MemberId> manager,
+            Seniority seniority,
+            Set<String> teaches,
+            Set<String> learns,
+            Language language,
+            ZoneId zone,
+            Optional<String> email) {}
 
     private Row read(CSVRecord row, Map<String, Integer> header, String ws, Messages m) {
         String handle = cell(row, header, "handle").replaceFirst("^@", "");
@@ -159,7 +194,8 @@ public class RosterImport {
         String user;
         if (handle.isEmpty() && !email.isEmpty()) {
             // someone Tandem knows by email already (Slack gave it, or an earlier roster)
-            user = emails.find(ws, email).map(MemberId::user)
+            user = emails.find(ws, email)
+                    .map(MemberId::user)
                     .orElseThrow(() -> new Refusal("roster.row.email-unknown", email));
         } else if (!handle.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
             throw new Refusal("roster.row.handle", handle);
@@ -191,9 +227,16 @@ public class RosterImport {
             manager = Optional.of(profiles.findByHandle(ws, boss)
                     .orElseGet(() -> new MemberId(ws, ws.equals("console") ? boss.toLowerCase(Locale.ROOT) : boss)));
         }
-        return new Row(new MemberId(ws, user), blankToNull(cell(row, header, "name")),
-                blankToNull(cell(row, header, "team")), manager, seniority, skills(cell(row, header, "teaches")),
-                skills(cell(row, header, "learns")), language, zone,
+        return new Row(
+                new MemberId(ws, user),
+                blankToNull(cell(row, header, "name")),
+                blankToNull(cell(row, header, "team")),
+                manager,
+                seniority,
+                skills(cell(row, header, "teaches")),
+                skills(cell(row, header, "learns")),
+                language,
+                zone,
                 email.isEmpty() ? Optional.empty() : Optional.of(email));
     }
 
@@ -248,7 +291,10 @@ public class RosterImport {
 
     /** Join: the invited member opts in, and can now be matched. */
     Reply join(Invocation in) {
-        if (!ActionValue.parse(in.action().value()).get("member").orElse("").equals(in.caller().id().toString())) {
+        if (!ActionValue.parse(in.action().value())
+                .get("member")
+                .orElse("")
+                .equals(in.caller().id().toString())) {
             throw new Refusal("action.stale");
         }
         Profile me = profiles.find(in.caller().id()).orElseThrow(() -> new Refusal("action.stale"));

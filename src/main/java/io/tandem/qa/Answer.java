@@ -1,13 +1,18 @@
 package io.tandem.qa;
 
+import io.tandem.engine.MemberId;
 import java.time.Instant;
 import java.util.Objects;
 
-import io.tandem.engine.MemberId;
-
 /** An answer to a question; {@code helpful} once the asker said so; {@code hidden} once a lead hid it. */
-public record Answer(String id, String questionId, MemberId author, String text, Instant createdAt, boolean helpful,
-                     boolean hidden) {
+public record Answer(
+        String id,
+        String questionId,
+        MemberId author,
+        String text,
+        Instant createdAt,
+        boolean helpful,
+        boolean hidden) {
 
     public Answer {
         Objects.requireNonNull(id, "id");

@@ -1,17 +1,5 @@
 package io.tandem.qa;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
@@ -25,12 +13,22 @@ import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TextLimit;
 import io.tandem.moderation.Moderation;
+import io.tandem.moderation.SendingLimit;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
-import io.tandem.profiles.Profiles;
 import io.tandem.profiles.ProfileView;
+import io.tandem.profiles.Profiles;
 import io.tandem.programme.Programme;
-import io.tandem.moderation.SendingLimit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Asking, routing and answering. A question goes to up to {@code tandem.qa.experts-per-question} members who teach
@@ -49,6 +47,7 @@ public class PeerQuestions {
     static final Duration RECHECK = Duration.ofHours(1);
     /** How long a question nobody can answer keeps waiting for someone to add the skill. */
     static final Duration GIVE_UP = Duration.ofDays(30);
+
     private static final int ESCALATIONS_PER_RUN = 500;
 
     private final QuestionStore questions;
@@ -63,9 +62,17 @@ public class PeerQuestions {
     private final java.util.function.Function<String, Duration> escalateAfter;
 
     /** Questions escalate after the workspace's {@code escalate-after} setting. */
-    public PeerQuestions(QuestionStore questions, ProfileStore profileStore, Profiles profiles, ProfileView view,
-                         Notifier notifier, Clock clock, Programme programme, TandemProperties properties,
-                         SendingLimit limit, io.tandem.programme.ProgrammeSettings settings) {
+    public PeerQuestions(
+            QuestionStore questions,
+            ProfileStore profileStore,
+            Profiles profiles,
+            ProfileView view,
+            Notifier notifier,
+            Clock clock,
+            Programme programme,
+            TandemProperties properties,
+            SendingLimit limit,
+            io.tandem.programme.ProgrammeSettings settings) {
         this.limit = limit;
         this.programme = programme;
         this.escalateAfter = settings::escalateAfter;
@@ -83,13 +90,16 @@ public class PeerQuestions {
         MemberId asker = in.caller().id();
         limit.spend(asker);
         List<MemberId> experts = experts(asker, skill);
-        Question question = new Question(UUID.randomUUID().toString(), asker, anonymous, skill, text,
-                clock.instant(), experts);
+        Question question =
+                new Question(UUID.randomUUID().toString(), asker, anonymous, skill, text, clock.instant(), experts);
         questions.save(question);
         send(question, experts);
         // nobody to ask: look again soon, for the first colleague who adds the skill
-        questions.waitUntil(question, experts.isEmpty() ? question.createdAt()
-                : question.createdAt().plus(escalateAfter.apply(question.workspace())));
+        questions.waitUntil(
+                question,
+                experts.isEmpty()
+                        ? question.createdAt()
+                        : question.createdAt().plus(escalateAfter.apply(question.workspace())));
         String skillName = view.skill(skill, in.messages().language());
         if (experts.isEmpty()) {
             return Reply.text(in.t("qa.asked.nobody", skillName));
@@ -118,9 +128,10 @@ public class PeerQuestions {
     private void send(Question q, List<MemberId> experts, Notifier via) {
         for (MemberId expert : experts) {
             questions.addLoad(expert);
-            Messages m = Messages.of(profiles.find(expert).map(Profile::effectiveLanguage)
-                    .orElse(io.tandem.engine.Language.EN));
-            via.send(Notification.of(expert, NotificationKind.QUESTION, m, toExpert(q, m)).about(q.asker()));
+            Messages m = Messages.of(
+                    profiles.find(expert).map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
+            via.send(Notification.of(expert, NotificationKind.QUESTION, m, toExpert(q, m))
+                    .about(q.asker()));
         }
     }
 
@@ -154,9 +165,14 @@ public class PeerQuestions {
                 q = q.routedAlsoTo(next).escalated(now);
                 send(q, next, via);
                 Question posted = q;
-                programme.channel(workspace).ifPresent(channel ->
-                        via.send(Notification.of(channel, NotificationKind.QUESTION_ESCALATED,
-                                Messages.of(programme.language(workspace)), toChannel(posted)).about(posted.asker())));
+                programme
+                        .channel(workspace)
+                        .ifPresent(channel -> via.send(Notification.of(
+                                        channel,
+                                        NotificationKind.QUESTION_ESCALATED,
+                                        Messages.of(programme.language(workspace)),
+                                        toChannel(posted))
+                                .about(posted.asker())));
                 escalated++;
             }
             questions.save(q);
@@ -174,12 +190,18 @@ public class PeerQuestions {
     /** The programme channel's post: the question, who asked only if they said, and a way to answer. */
     private Reply toChannel(Question q) {
         Messages m = Messages.of(programme.language(q.workspace()));
-        String from = q.anonymous() ? m.get("qa.from.anonymous")
+        String from = q.anonymous()
+                ? m.get("qa.from.anonymous")
                 : profiles.find(q.asker()).map(Profile::name).orElseGet(() -> m.get("member.former"));
         String value = ActionValue.of("question", q.id());
-        return Reply.builder().text(m.get("qa.escalated", from, view.skill(q.skill(), m.language())))
-                .block(new Block.Section(null, q.text(), List.of(new Block.Field(m.get("qa.field.id"), q.shortId())),
-                        List.of(new Block.Button(ANSWER, m.get("button.answer"), value, Block.ButtonStyle.PRIMARY),
+        return Reply.builder()
+                .text(m.get("qa.escalated", from, view.skill(q.skill(), m.language())))
+                .block(new Block.Section(
+                        null,
+                        q.text(),
+                        List.of(new Block.Field(m.get("qa.field.id"), q.shortId())),
+                        List.of(
+                                new Block.Button(ANSWER, m.get("button.answer"), value, Block.ButtonStyle.PRIMARY),
                                 Moderation.reportButton(QuestionModeration.QUESTION, q.id(), m))))
                 .build();
     }
@@ -191,7 +213,8 @@ public class PeerQuestions {
     /** Teachers of the skill, least asked first; never the asker, never paused (the index holds no paused). */
     private List<MemberId> experts(MemberId asker, String skill, List<MemberId> already, int count) {
         List<MemberId> candidates = profileStore.teachers(asker.workspace(), skill, CANDIDATES_PER_BAND).stream()
-                .filter(m -> !m.equals(asker) && !already.contains(m)).toList();
+                .filter(m -> !m.equals(asker) && !already.contains(m))
+                .toList();
         Map<MemberId, Long> load = questions.load(candidates);
         List<MemberId> ordered = new ArrayList<>(candidates);
         ordered.sort(Comparator.<MemberId>comparingLong(m -> load.getOrDefault(m, 0L))
@@ -203,12 +226,21 @@ public class PeerQuestions {
     private Reply toExpert(Question q, Messages m) {
         // the anonymous sentence is its own text: "a colleague (anonymous)" cannot simply open a sentence
         String skill = view.skill(q.skill(), m.language());
-        String intro = q.anonymous() ? m.get("qa.to-expert.anonymous", skill) : m.get("qa.to-expert",
-                profiles.find(q.asker()).map(Profile::name).orElseGet(() -> m.get("member.former")), skill);
+        String intro = q.anonymous()
+                ? m.get("qa.to-expert.anonymous", skill)
+                : m.get(
+                        "qa.to-expert",
+                        profiles.find(q.asker()).map(Profile::name).orElseGet(() -> m.get("member.former")),
+                        skill);
         String value = ActionValue.of("question", q.id());
-        return Reply.builder().text(intro)
-                .block(new Block.Section(null, q.text(), List.of(new Block.Field(m.get("qa.field.id"), q.shortId())),
-                        List.of(new Block.Button(ANSWER, m.get("button.answer"), value, Block.ButtonStyle.PRIMARY),
+        return Reply.builder()
+                .text(intro)
+                .block(new Block.Section(
+                        null,
+                        q.text(),
+                        List.of(new Block.Field(m.get("qa.field.id"), q.shortId())),
+                        List.of(
+                                new Block.Button(ANSWER, m.get("button.answer"), value, Block.ButtonStyle.PRIMARY),
                                 new Block.Button(PASS, m.get("button.pass"), value, null),
                                 Moderation.reportButton(QuestionModeration.QUESTION, q.id(), m))))
                 .build();
@@ -218,10 +250,22 @@ public class PeerQuestions {
         if (q.hidden()) {
             throw new Refusal("qa.hidden");
         }
-        return Reply.builder().block(new Block.Form(ANSWER_SAVE, in.t("qa.answer.title"), in.t("button.answer"),
-                List.of(new Block.Input("answer", q.text().length() > 150 ? q.text().substring(0, 149) + "…" : q.text(),
-                        Block.InputType.MULTILINE, true, "", in.t("qa.answer.hint"), null)),
-                Map.of(), ActionValue.of("question", q.id()))).build();
+        return Reply.builder()
+                .block(new Block.Form(
+                        ANSWER_SAVE,
+                        in.t("qa.answer.title"),
+                        in.t("button.answer"),
+                        List.of(new Block.Input(
+                                "answer",
+                                q.text().length() > 150 ? q.text().substring(0, 149) + "…" : q.text(),
+                                Block.InputType.MULTILINE,
+                                true,
+                                "",
+                                in.t("qa.answer.hint"),
+                                null)),
+                        Map.of(),
+                        ActionValue.of("question", q.id())))
+                .build();
     }
 
     /** Saves an answer and relays it to the asker, with the answerer's name and a Helpful button. */
@@ -237,24 +281,38 @@ public class PeerQuestions {
             throw new Refusal("qa.hidden");
         }
         limit.spend(in.caller().id());
-        Answer answer = new Answer(UUID.randomUUID().toString(), q.id(), in.caller().id(), text.strip(),
-                clock.instant(), false);
+        Answer answer = new Answer(
+                UUID.randomUUID().toString(), q.id(), in.caller().id(), text.strip(), clock.instant(), false);
         questions.save(answer);
         questions.stopWaiting(q);
         Optional<Profile> asker = profiles.find(q.asker());
         Messages m = Messages.of(asker.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
-        notifier.send(Notification.of(q.asker(), NotificationKind.ANSWER, m, Reply.builder()
-                .text(m.get("qa.answered", in.caller().name(), view.skill(q.skill(), m.language())))
-                .block(new Block.Section(q.text(), answer.text(), List.of(), List.of(new Block.Button(HELPFUL,
-                        m.get("button.helpful"), ActionValue.of("answer", answer.id()), Block.ButtonStyle.PRIMARY),
-                        Moderation.reportButton(QuestionModeration.ANSWER, answer.id(), m))))
-                .build()).about(in.caller().id()));
+        notifier.send(Notification.of(
+                        q.asker(),
+                        NotificationKind.ANSWER,
+                        m,
+                        Reply.builder()
+                                .text(m.get("qa.answered", in.caller().name(), view.skill(q.skill(), m.language())))
+                                .block(new Block.Section(
+                                        q.text(),
+                                        answer.text(),
+                                        List.of(),
+                                        List.of(
+                                                new Block.Button(
+                                                        HELPFUL,
+                                                        m.get("button.helpful"),
+                                                        ActionValue.of("answer", answer.id()),
+                                                        Block.ButtonStyle.PRIMARY),
+                                                Moderation.reportButton(QuestionModeration.ANSWER, answer.id(), m))))
+                                .build())
+                .about(in.caller().id()));
         return Reply.text(in.t("qa.answer.sent"));
     }
 
     /** The asker marks an answer helpful: its author is thanked, and it counts for contributor stats. */
     Reply helpful(Invocation in, Answer answer) {
-        Question q = questions.question(in.caller().id().workspace(), answer.questionId())
+        Question q = questions
+                .question(in.caller().id().workspace(), answer.questionId())
                 .filter(question -> question.asker().equals(in.caller().id()))
                 .orElseThrow(() -> new Refusal("action.stale"));
         if (answer.helpful()) {
@@ -270,7 +328,8 @@ public class PeerQuestions {
         Messages m = Messages.of(author.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
         // the thanks never names an anonymous asker
         String skill = view.skill(q.skill(), m.language());
-        String thanks = q.anonymous() ? m.get("qa.thanks.anonymous", skill)
+        String thanks = q.anonymous()
+                ? m.get("qa.thanks.anonymous", skill)
                 : m.get("qa.thanks", in.caller().name(), skill);
         notifier.send(Notification.of(answer.author(), NotificationKind.ANSWER_HELPFUL, m, Reply.text(thanks))
                 .about(in.caller().id()));
@@ -281,17 +340,28 @@ public class PeerQuestions {
     Reply openForMe(Invocation in) {
         Profile me = profiles.mine(in);
         List<Question> open = questions.open(me.id().workspace(), me.teaches()).stream()
-                .filter(q -> !q.asker().equals(me.id())).limit(10).toList();
+                .filter(q -> !q.asker().equals(me.id()))
+                .limit(10)
+                .toList();
         if (open.isEmpty()) {
             return Reply.text(in.t(me.teaches().isEmpty() ? "qa.questions.no-skills" : "qa.questions.none"));
         }
         Reply.Builder reply = Reply.builder().text(in.t("qa.questions.heading"));
         for (Question q : open) {
-            String from = q.anonymous() ? in.t("qa.from.anonymous")
-                    : profiles.find(q.asker()).map(Profile::name).orElseGet(() -> in.messages().get("member.former"));
-            reply.block(new Block.Section(view.skill(q.skill(), in.messages().language()) + " · " + from, q.text(),
-                    List.of(new Block.Field(in.t("qa.field.id"), q.shortId())), List.of(new Block.Button(ANSWER,
-                    in.t("button.answer"), ActionValue.of("question", q.id()), Block.ButtonStyle.PRIMARY))));
+            String from = q.anonymous()
+                    ? in.t("qa.from.anonymous")
+                    : profiles.find(q.asker())
+                            .map(Profile::name)
+                            .orElseGet(() -> in.messages().get("member.former"));
+            reply.block(new Block.Section(
+                    view.skill(q.skill(), in.messages().language()) + " · " + from,
+                    q.text(),
+                    List.of(new Block.Field(in.t("qa.field.id"), q.shortId())),
+                    List.of(new Block.Button(
+                            ANSWER,
+                            in.t("button.answer"),
+                            ActionValue.of("question", q.id()),
+                            Block.ButtonStyle.PRIMARY))));
         }
         return reply.build();
     }
@@ -308,9 +378,13 @@ public class PeerQuestions {
                 reply.items(q.text(), List.of(in.t("qa.mine.hidden")));
                 continue;
             }
-            List<String> lines = questions.answers(q.workspace(), q.id()).stream().filter(a -> !a.hidden())
+            List<String> lines = questions.answers(q.workspace(), q.id()).stream()
+                    .filter(a -> !a.hidden())
                     .map(a -> profiles.find(a.author())
-                    .map(Profile::name).orElseGet(() -> in.messages().get("member.former")) + (a.helpful() ? " ✓" : "") + ": " + a.text()).toList();
+                                    .map(Profile::name)
+                                    .orElseGet(() -> in.messages().get("member.former"))
+                            + (a.helpful() ? " ✓" : "") + ": " + a.text())
+                    .toList();
             reply.items(q.text(), lines.isEmpty() ? List.of(in.t("qa.mine.waiting")) : lines);
         }
         return reply.build();
@@ -324,18 +398,22 @@ public class PeerQuestions {
             return exact.get();
         }
         Profile me = profiles.mine(in);
-        return questions.open(ws, me.teaches()).stream().filter(q -> q.shortId().equalsIgnoreCase(id.strip()))
-                .findFirst().orElseThrow(() -> new Refusal("qa.unknown", id));
+        return questions.open(ws, me.teaches()).stream()
+                .filter(q -> q.shortId().equalsIgnoreCase(id.strip()))
+                .findFirst()
+                .orElseThrow(() -> new Refusal("qa.unknown", id));
     }
 
     Question fromValue(Invocation in) {
-        return ActionValue.parse(in.action().value()).get("question")
+        return ActionValue.parse(in.action().value())
+                .get("question")
                 .flatMap(id -> questions.question(in.caller().id().workspace(), id))
                 .orElseThrow(() -> new Refusal("action.stale"));
     }
 
     Answer answerFromValue(Invocation in) {
-        return ActionValue.parse(in.action().value()).get("answer")
+        return ActionValue.parse(in.action().value())
+                .get("answer")
                 .flatMap(id -> questions.answer(in.caller().id().workspace(), id))
                 .orElseThrow(() -> new Refusal("action.stale"));
     }

@@ -1,16 +1,14 @@
 package io.tandem.qa;
 
-import java.util.Arrays;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Text;
 import io.tandem.skills.SkillCatalog;
+import java.util.Arrays;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The Q&amp;A commands and buttons, wired to {@link PeerQuestions}. */
 @Configuration(proxyBeanMethods = false)
@@ -20,13 +18,16 @@ class QaCommands {
     @Bean
     Command askCommand(PeerQuestions qa, SkillCatalog catalog) {
         return Command.of(CommandSpec.mentor("ask", "ask", "demande", "demander", "question"), in -> {
-            String[] words = in.args().text().isEmpty() ? new String[0] : in.args().text().split(" ");
+            String[] words = in.args().text().isEmpty()
+                    ? new String[0]
+                    : in.args().text().split(" ");
             boolean anonymous = words.length > 0 && Text.fold(words[0]).matches("--?(anon|anonymous|anonyme)");
             if (anonymous) {
                 words = Arrays.copyOfRange(words, 1, words.length);
             }
             SkillCatalog.Leading leading = catalog.leading(String.join(" ", words), 3)
-                    .filter(l -> !l.rest().isBlank()).orElseThrow(() -> new Refusal("qa.ask.usage"));
+                    .filter(l -> !l.rest().isBlank())
+                    .orElseThrow(() -> new Refusal("qa.ask.usage"));
             return qa.ask(in, leading.skill().id(), leading.rest(), anonymous);
         });
     }
@@ -49,8 +50,7 @@ class QaCommands {
 
     @Bean
     Command myQuestionsCommand(PeerQuestions qa) {
-        return Command.of(CommandSpec.mentor("my-questions", "my-questions", "mes-questions", "myquestions"),
-                qa::mine);
+        return Command.of(CommandSpec.mentor("my-questions", "my-questions", "mes-questions", "myquestions"), qa::mine);
     }
 
     @Bean
@@ -60,7 +60,8 @@ class QaCommands {
 
     @Bean
     ActionHandler answerForm(PeerQuestions qa) {
-        return ActionHandler.of(PeerQuestions.ANSWER_SAVE,
+        return ActionHandler.of(
+                PeerQuestions.ANSWER_SAVE,
                 in -> qa.answer(in, qa.fromValue(in), in.action().field("answer")));
     }
 

@@ -1,11 +1,10 @@
 package io.tandem.qa;
 
+import io.tandem.engine.MemberId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import io.tandem.engine.MemberId;
 
 /**
  * A question about a skill. {@code asker} is kept to relay answers to them; when {@code anonymous}, it is never
@@ -15,8 +14,16 @@ import io.tandem.engine.MemberId;
  * @param escalatedAt when it went further for want of an answer (null: not yet)
  * @param hidden      a lead hid it: it is no longer listed, routed or escalated
  */
-public record Question(String id, MemberId asker, boolean anonymous, String skill, String text, Instant createdAt,
-                       List<MemberId> routedTo, Instant escalatedAt, boolean hidden) {
+public record Question(
+        String id,
+        MemberId asker,
+        boolean anonymous,
+        String skill,
+        String text,
+        Instant createdAt,
+        List<MemberId> routedTo,
+        Instant escalatedAt,
+        boolean hidden) {
 
     public Question {
         Objects.requireNonNull(id, "id");
@@ -26,8 +33,14 @@ public record Question(String id, MemberId asker, boolean anonymous, String skil
         routedTo = routedTo == null ? List.of() : List.copyOf(routedTo);
     }
 
-    public Question(String id, MemberId asker, boolean anonymous, String skill, String text, Instant createdAt,
-                    List<MemberId> routedTo) {
+    public Question(
+            String id,
+            MemberId asker,
+            boolean anonymous,
+            String skill,
+            String text,
+            Instant createdAt,
+            List<MemberId> routedTo) {
         this(id, asker, anonymous, skill, text, createdAt, routedTo, null, false);
     }
 
@@ -40,8 +53,16 @@ public record Question(String id, MemberId asker, boolean anonymous, String skil
 
     /** The same question with {@code who} replaced by {@code with} (a former member's tombstone), wherever named. */
     public Question replacing(MemberId who, MemberId with) {
-        return new Question(id, who.equals(asker) ? with : asker, anonymous, skill, text, createdAt,
-                routedTo.stream().map(m -> who.equals(m) ? with : m).toList(), escalatedAt, hidden);
+        return new Question(
+                id,
+                who.equals(asker) ? with : asker,
+                anonymous,
+                skill,
+                text,
+                createdAt,
+                routedTo.stream().map(m -> who.equals(m) ? with : m).toList(),
+                escalatedAt,
+                hidden);
     }
 
     public String workspace() {

@@ -1,13 +1,11 @@
 package io.tandem.qa;
 
-import java.util.Optional;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.tandem.moderation.Moderated;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Questions and answers can be reported and hidden; an anonymous asker is never named to a lead either. */
 @Configuration(proxyBeanMethods = false)
@@ -26,9 +24,20 @@ class QuestionModeration {
 
             @Override
             public Optional<Item> find(String workspace, String id) {
-                return questions.question(workspace, id).map(q -> new Item(QUESTION, q.id(), q.text(),
-                        q.anonymous() ? null : profiles.find(q.asker()).map(Profile::name).orElse("?"), q.skill(),
-                        q.hidden(), q.asker()));
+                return questions
+                        .question(workspace, id)
+                        .map(q -> new Item(
+                                QUESTION,
+                                q.id(),
+                                q.text(),
+                                q.anonymous()
+                                        ? null
+                                        : profiles.find(q.asker())
+                                                .map(Profile::name)
+                                                .orElse("?"),
+                                q.skill(),
+                                q.hidden(),
+                                q.asker()));
             }
 
             @Override
@@ -48,10 +57,19 @@ class QuestionModeration {
 
             @Override
             public Optional<Item> find(String workspace, String id) {
-                return questions.answer(workspace, id).map(a -> new Item(ANSWER, a.id(), a.text(),
-                        profiles.find(a.author()).map(Profile::name).orElse("?"),
-                        questions.question(workspace, a.questionId()).map(Question::skill).orElse("?"), a.hidden(),
-                        a.author()));
+                return questions
+                        .answer(workspace, id)
+                        .map(a -> new Item(
+                                ANSWER,
+                                a.id(),
+                                a.text(),
+                                profiles.find(a.author()).map(Profile::name).orElse("?"),
+                                questions
+                                        .question(workspace, a.questionId())
+                                        .map(Question::skill)
+                                        .orElse("?"),
+                                a.hidden(),
+                                a.author()));
             }
 
             @Override

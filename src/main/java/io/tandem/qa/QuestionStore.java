@@ -1,11 +1,10 @@
 package io.tandem.qa;
 
+import io.tandem.engine.MemberId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.tandem.engine.MemberId;
 
 /** Port: questions, answers, and how many questions each expert was sent (for fair routing). */
 public interface QuestionStore {

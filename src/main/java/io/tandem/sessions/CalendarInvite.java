@@ -22,7 +22,10 @@ import java.util.Set;
 public final class CalendarInvite {
 
     /** iTIP method: a new or updated session, or its cancellation. */
-    public enum Method { REQUEST, CANCEL }
+    public enum Method {
+        REQUEST,
+        CANCEL
+    }
 
     /**
      * A participant; without an email a non-deliverable {@code tandem.invalid} address stands in, and nobody is asked
@@ -44,8 +47,17 @@ public final class CalendarInvite {
      * multi-line, may contain {@code , ; \} and non-ASCII); organizer and attendees; url: optional link back to
      * Tandem (null or blank for none).
      */
-    public record Event(String uid, int sequence, Instant start, Instant end, Instant stamp, String summary,
-                        String description, Attendee organizer, List<Attendee> attendees, String url) {
+    public record Event(
+            String uid,
+            int sequence,
+            Instant start,
+            Instant end,
+            Instant stamp,
+            String summary,
+            String description,
+            Attendee organizer,
+            List<Attendee> attendees,
+            String url) {
 
         public Event {
             if (uid == null || uid.isBlank() || hasControl(uid)) {
@@ -73,11 +85,10 @@ public final class CalendarInvite {
     static final String NO_REPLY = "noreply@tandem.invalid";
     private static final int MAX_OCTETS = 75;
     private static final String CRLF = "\r\n";
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private CalendarInvite() {
-    }
+    private CalendarInvite() {}
 
     /** The whole {@code .ics} file, ending with {@code END:VCALENDAR} and CRLF; encode it as UTF-8. */
     public static String render(Event event, Method method) {
@@ -97,14 +108,18 @@ public final class CalendarInvite {
         line(out, "DTEND:" + utc(event.end()));
         line(out, "SUMMARY:" + text(event.summary()));
         line(out, "DESCRIPTION:" + text(event.description()));
-        line(out, "ORGANIZER" + cn(event.organizer().name()) + ":mailto:"
-                + address(event.organizer().email(), NO_REPLY));
+        line(
+                out,
+                "ORGANIZER" + cn(event.organizer().name()) + ":mailto:"
+                        + address(event.organizer().email(), NO_REPLY));
         Set<String> slugs = new HashSet<>();
         for (Attendee attendee : event.attendees()) {
             Objects.requireNonNull(attendee, "attendee");
             String fallback = "noreply+" + uniqueSlug(attendee.name(), slugs) + "@tandem.invalid";
-            line(out, "ATTENDEE" + cn(attendee.name()) + ";ROLE=REQ-PARTICIPANT;" + answer(event, attendee)
-                    + ":mailto:" + address(attendee.email(), fallback));
+            line(
+                    out,
+                    "ATTENDEE" + cn(attendee.name()) + ";ROLE=REQ-PARTICIPANT;" + answer(event, attendee) + ":mailto:"
+                            + address(attendee.email(), fallback));
         }
         if (event.url() != null) {
             line(out, "URL:" + event.url());
@@ -167,7 +182,9 @@ public final class CalendarInvite {
         return out.toString();
     }
 
-    /** {@code ;CN=...} parameter, quoted when it holds {@code : ; ,}; never a {@code "} or a control; empty if no name. */
+    /**
+     * {@code ;CN=...} parameter, quoted when it holds {@code : ; ,}; never a {@code "} or a control; empty if no name.
+     */
     static String cn(String name) {
         if (name == null) {
             return "";
@@ -195,8 +212,13 @@ public final class CalendarInvite {
             return fallback;
         }
         String value = email.strip();
-        if (value.indexOf('@') < 1 || value.chars().anyMatch(c -> Character.isWhitespace(c)
-                || Character.isISOControl(c) || c == '"' || c == '<' || c == '>')) {
+        if (value.indexOf('@') < 1
+                || value.chars()
+                        .anyMatch(c -> Character.isWhitespace(c)
+                                || Character.isISOControl(c)
+                                || c == '"'
+                                || c == '<'
+                                || c == '>')) {
             throw new IllegalArgumentException("not an email address: " + email);
         }
         return value;
@@ -204,11 +226,13 @@ public final class CalendarInvite {
 
     /** Lower-case ASCII slug of a name (accents dropped), unique within one invite; "attendee" if nothing is left. */
     private static String uniqueSlug(String name, Set<String> taken) {
-        String base = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+        String base = name == null
+                ? ""
+                : Normalizer.normalize(name, Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}+", "")
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("^-+|-+$", "");
         if (base.length() > 40) {
             base = base.substring(0, 40).replaceAll("-+$", "");
         }

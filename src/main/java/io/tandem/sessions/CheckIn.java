@@ -1,18 +1,21 @@
 package io.tandem.sessions;
 
+import io.tandem.engine.MemberId;
 import java.time.Instant;
 import java.util.Objects;
-
-import io.tandem.engine.MemberId;
 
 /**
  * A participant's check-in after a session: did you meet, how useful (1–5), one thing learned, a private note.
  * Private to the member: leads only ever see aggregates.
  */
-public record CheckIn(String sessionId, MemberId member, Met met, int usefulness, String learned, String note,
-                      Instant answeredAt) {
+public record CheckIn(
+        String sessionId, MemberId member, Met met, int usefulness, String learned, String note, Instant answeredAt) {
 
-    public enum Met { YES, NO, MOVED }
+    public enum Met {
+        YES,
+        NO,
+        MOVED
+    }
 
     public CheckIn {
         Objects.requireNonNull(sessionId, "sessionId");

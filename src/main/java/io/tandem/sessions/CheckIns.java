@@ -1,16 +1,5 @@
 package io.tandem.sessions;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.IntStream;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
@@ -19,11 +8,20 @@ import io.tandem.engine.Messages;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TextLimit;
-import io.tandem.pairing.PairStore;
 import io.tandem.pairing.Pair;
 import io.tandem.pairing.PairActions;
+import io.tandem.pairing.PairStore;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.springframework.stereotype.Component;
 
 /**
  * Check-ins after a session: "did you meet?" (yes / no / moved), usefulness 1–5, one thing learned, a private
@@ -52,45 +50,96 @@ public class CheckIns {
     public List<Session> pending(MemberId member) {
         return sessionStore.sessions(member).stream()
                 .filter(s -> s.status() == Session.Status.SCHEDULED)
-                .filter(s -> s.end().isBefore(clock.instant()) && s.end().isAfter(clock.instant().minus(ANSWERABLE_FOR)))
-                .filter(s -> sessionStore.checkIn(member.workspace(), s.id(), member).isEmpty())
-                .sorted(Comparator.comparing(Session::start).reversed()).toList();
+                .filter(s -> s.end().isBefore(clock.instant())
+                        && s.end().isAfter(clock.instant().minus(ANSWERABLE_FOR)))
+                .filter(s ->
+                        sessionStore.checkIn(member.workspace(), s.id(), member).isEmpty())
+                .sorted(Comparator.comparing(Session::start).reversed())
+                .toList();
     }
 
     /** The message the nudges send when a session has ended. */
     public Reply prompt(Session session, MemberId member, Messages m) {
-        String with = profiles.find(session.otherThan(member)).map(Profile::name).orElseGet(() -> m.get("member.former"));
-        return Reply.builder().text(m.get("checkin.prompt", with))
-                .block(new Block.Section(null, null, List.of(), List.of(new Block.Button(FORM, m.get("button.checkin"),
-                        ActionValue.of("session", session.id()), Block.ButtonStyle.PRIMARY))))
+        String with =
+                profiles.find(session.otherThan(member)).map(Profile::name).orElseGet(() -> m.get("member.former"));
+        return Reply.builder()
+                .text(m.get("checkin.prompt", with))
+                .block(new Block.Section(
+                        null,
+                        null,
+                        List.of(),
+                        List.of(new Block.Button(
+                                FORM,
+                                m.get("button.checkin"),
+                                ActionValue.of("session", session.id()),
+                                Block.ButtonStyle.PRIMARY))))
                 .build();
     }
 
     Reply form(Invocation in, Session session, Map<String, String> values, Map<String, String> errors) {
         Messages m = in.messages();
-        String with = profiles.find(session.otherThan(in.caller().id())).map(Profile::name).orElseGet(() -> in.messages().get("member.former"));
-        List<Block.Choice> met = List.of(new Block.Choice("yes", m.get("checkin.met.yes")),
-                new Block.Choice("no", m.get("checkin.met.no")), new Block.Choice("moved", m.get("checkin.met.moved")));
+        String with = profiles.find(session.otherThan(in.caller().id()))
+                .map(Profile::name)
+                .orElseGet(() -> in.messages().get("member.former"));
+        List<Block.Choice> met = List.of(
+                new Block.Choice("yes", m.get("checkin.met.yes")),
+                new Block.Choice("no", m.get("checkin.met.no")),
+                new Block.Choice("moved", m.get("checkin.met.moved")));
         List<Block.Choice> scores = IntStream.rangeClosed(1, 5)
-                .mapToObj(i -> new Block.Choice(String.valueOf(i), m.get("checkin.score." + i))).toList();
-        return Reply.builder().block(new Block.Form(SAVE, m.get("checkin.title", with), m.get("checkin.submit"),
-                List.of(new Block.Input("met", m.get("checkin.field.met"), Block.InputType.SELECT, true,
-                                values.getOrDefault("met", "yes"), "", met),
-                        new Block.Input("usefulness", m.get("checkin.field.usefulness"), Block.InputType.SELECT, false,
-                                values.getOrDefault("usefulness", ""), "", scores),
-                        new Block.Input("learned", m.get("checkin.field.learned"), Block.InputType.TEXT, false,
-                                values.getOrDefault("learned", ""), "", null),
-                        new Block.Input("note", m.get("checkin.field.note"), Block.InputType.MULTILINE, false,
-                                values.getOrDefault("note", ""), m.get("checkin.field.note-hint"), null)),
-                errors, ActionValue.of("session", session.id()))).build();
+                .mapToObj(i -> new Block.Choice(String.valueOf(i), m.get("checkin.score." + i)))
+                .toList();
+        return Reply.builder()
+                .block(new Block.Form(
+                        SAVE,
+                        m.get("checkin.title", with),
+                        m.get("checkin.submit"),
+                        List.of(
+                                new Block.Input(
+                                        "met",
+                                        m.get("checkin.field.met"),
+                                        Block.InputType.SELECT,
+                                        true,
+                                        values.getOrDefault("met", "yes"),
+                                        "",
+                                        met),
+                                new Block.Input(
+                                        "usefulness",
+                                        m.get("checkin.field.usefulness"),
+                                        Block.InputType.SELECT,
+                                        false,
+                                        values.getOrDefault("usefulness", ""),
+                                        "",
+                                        scores),
+                                new Block.Input(
+                                        "learned",
+                                        m.get("checkin.field.learned"),
+                                        Block.InputType.TEXT,
+                                        false,
+                                        values.getOrDefault("learned", ""),
+                                        "",
+                                        null),
+                                new Block.Input(
+                                        "note",
+                                        m.get("checkin.field.note"),
+                                        Block.InputType.MULTILINE,
+                                        false,
+                                        values.getOrDefault("note", ""),
+                                        m.get("checkin.field.note-hint"),
+                                        null)),
+                        errors,
+                        ActionValue.of("session", session.id())))
+                .build();
     }
 
     Reply save(Invocation in) {
-        Session session = ActionValue.parse(in.action().value()).get("session")
+        Session session = ActionValue.parse(in.action().value())
+                .get("session")
                 .flatMap(id -> sessionStore.session(in.caller().id().workspace(), id))
                 .filter(s -> s.involves(in.caller().id()))
                 .orElseThrow(() -> new Refusal("action.stale"));
-        if (sessionStore.checkIn(in.caller().id().workspace(), session.id(), in.caller().id()).isPresent()) {
+        if (sessionStore
+                .checkIn(in.caller().id().workspace(), session.id(), in.caller().id())
+                .isPresent()) {
             throw new Refusal("checkin.already");
         }
         Messages m = in.messages();
@@ -121,12 +170,23 @@ public class CheckIns {
         if (!errors.isEmpty()) {
             return form(in, session, in.action().fields(), errors);
         }
-        sessionStore.save(new CheckIn(session.id(), in.caller().id(), met.get(), Math.max(0, usefulness),
-                in.action().field("learned"), in.action().field("note"), clock.instant()));
+        sessionStore.save(new CheckIn(
+                session.id(),
+                in.caller().id(),
+                met.get(),
+                Math.max(0, usefulness),
+                in.action().field("learned"),
+                in.action().field("note"),
+                clock.instant()));
         Reply.Builder reply = Reply.builder().text(m.get("checkin.thanks"));
         if (met.get() != CheckIn.Met.YES) {
-            pairStore.pair(in.caller().id().workspace(), session.pairId()).filter(p -> p.status() == Pair.Status.ACTIVE)
-                    .ifPresent(pair -> reply.block(new Block.Section(null, m.get("checkin.reschedule"), List.of(),
+            pairStore
+                    .pair(in.caller().id().workspace(), session.pairId())
+                    .filter(p -> p.status() == Pair.Status.ACTIVE)
+                    .ifPresent(pair -> reply.block(new Block.Section(
+                            null,
+                            m.get("checkin.reschedule"),
+                            List.of(),
                             List.of(PairActions.scheduleButton(pair, m)))));
         }
         return reply.build();
@@ -140,9 +200,11 @@ public class CheckIns {
 
     /** The Check in button of the prompt. */
     Reply formForSession(Invocation in) {
-        Session session = ActionValue.parse(in.action().value()).get("session")
+        Session session = ActionValue.parse(in.action().value())
+                .get("session")
                 .flatMap(id -> sessionStore.session(in.caller().id().workspace(), id))
-                .filter(s -> s.involves(in.caller().id())).orElseThrow(() -> new Refusal("action.stale"));
+                .filter(s -> s.involves(in.caller().id()))
+                .orElseThrow(() -> new Refusal("action.stale"));
         return form(in, session, Map.of(), Map.of());
     }
 }

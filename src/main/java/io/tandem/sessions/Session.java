@@ -1,11 +1,10 @@
 package io.tandem.sessions;
 
+import io.tandem.engine.MemberId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
-
-import io.tandem.engine.MemberId;
 
 /**
  * A mentoring session of a pair. {@code zone} is the organizer's timezone (what the time was typed in);
@@ -13,11 +12,25 @@ import io.tandem.engine.MemberId;
  * of the calendar link; {@code changedBy} is who moved or cancelled it last (null: nobody since it was planned),
  * the organizer its calendar invite names.
  */
-public record Session(String id, String pairId, MemberId organizer, MemberId other, Instant start, Duration duration,
-                      String topic, ZoneId zone, int sequence, Status status, String token, Instant createdAt,
-                      MemberId changedBy) {
+public record Session(
+        String id,
+        String pairId,
+        MemberId organizer,
+        MemberId other,
+        Instant start,
+        Duration duration,
+        String topic,
+        ZoneId zone,
+        int sequence,
+        Status status,
+        String token,
+        Instant createdAt,
+        MemberId changedBy) {
 
-    public enum Status { SCHEDULED, CANCELLED }
+    public enum Status {
+        SCHEDULED,
+        CANCELLED
+    }
 
     public Session {
         Objects.requireNonNull(id, "id");
@@ -29,8 +42,19 @@ public record Session(String id, String pairId, MemberId organizer, MemberId oth
         changedBy = changedBy == null || !(changedBy.equals(organizer) || changedBy.equals(other)) ? null : changedBy;
     }
 
-    public Session(String id, String pairId, MemberId organizer, MemberId other, Instant start, Duration duration,
-                   String topic, ZoneId zone, int sequence, Status status, String token, Instant createdAt) {
+    public Session(
+            String id,
+            String pairId,
+            MemberId organizer,
+            MemberId other,
+            Instant start,
+            Duration duration,
+            String topic,
+            ZoneId zone,
+            int sequence,
+            Status status,
+            String token,
+            Instant createdAt) {
         this(id, pairId, organizer, other, start, duration, topic, zone, sequence, status, token, createdAt, null);
     }
 
@@ -46,8 +70,19 @@ public record Session(String id, String pairId, MemberId organizer, MemberId oth
 
     /** The same session with {@code who} replaced by {@code with} (a former member's tombstone). */
     public Session replacing(MemberId who, MemberId with) {
-        return new Session(id, pairId, who.equals(organizer) ? with : organizer, who.equals(other) ? with : other,
-                start, duration, topic, zone, sequence, status, token, createdAt,
+        return new Session(
+                id,
+                pairId,
+                who.equals(organizer) ? with : organizer,
+                who.equals(other) ? with : other,
+                start,
+                duration,
+                topic,
+                zone,
+                sequence,
+                status,
+                token,
+                createdAt,
                 who.equals(changedBy) ? with : changedBy);
     }
 
@@ -70,13 +105,37 @@ public record Session(String id, String pairId, MemberId organizer, MemberId oth
 
     /** Moved by {@code by}, one of its two members. */
     public Session movedTo(Instant newStart, Duration newDuration, MemberId by) {
-        return new Session(id, pairId, organizer, other, newStart, newDuration, topic, zone, sequence + 1, status,
-                token, createdAt, by);
+        return new Session(
+                id,
+                pairId,
+                organizer,
+                other,
+                newStart,
+                newDuration,
+                topic,
+                zone,
+                sequence + 1,
+                status,
+                token,
+                createdAt,
+                by);
     }
 
     /** Cancelled by {@code by}, one of its two members. */
     public Session cancelled(MemberId by) {
-        return new Session(id, pairId, organizer, other, start, duration, topic, zone, sequence + 1,
-                Status.CANCELLED, token, createdAt, by);
+        return new Session(
+                id,
+                pairId,
+                organizer,
+                other,
+                start,
+                duration,
+                topic,
+                zone,
+                sequence + 1,
+                Status.CANCELLED,
+                token,
+                createdAt,
+                by);
     }
 }

@@ -1,17 +1,15 @@
 package io.tandem.sessions;
 
-import java.util.Map;
-import java.util.Optional;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Refusal;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The commands and buttons of sessions and check-ins, each wired to the use case that does the work. */
 @Configuration(proxyBeanMethods = false)

@@ -1,14 +1,12 @@
 package io.tandem.sessions;
 
-import java.time.Clock;
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
 import io.tandem.engine.MemberId;
 import io.tandem.profiles.MemberEmails;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * A session as its calendar invite: organized by whoever last planned, moved or cancelled it, both members as
@@ -35,12 +33,22 @@ public class SessionInvites {
         CalendarInvite.Attendee other = attendee(with, false);
         // the summary keeps the pair's order whoever changed it last, so the calendar entry keeps its name
         String summary = "Tandem: " + name(session.organizer()) + " & " + name(session.other());
-        CalendarInvite.Event event = new CalendarInvite.Event("session-" + session.id() + "@tandem",
-                session.sequence(), session.start(), session.end(), clock.instant(), summary,
-                session.topic() == null ? "Reverse mentoring session" : session.topic(), organizer,
-                List.of(organizer, other), null);
-        return CalendarInvite.render(event, session.status() == Session.Status.CANCELLED
-                ? CalendarInvite.Method.CANCEL : CalendarInvite.Method.REQUEST);
+        CalendarInvite.Event event = new CalendarInvite.Event(
+                "session-" + session.id() + "@tandem",
+                session.sequence(),
+                session.start(),
+                session.end(),
+                clock.instant(),
+                summary,
+                session.topic() == null ? "Reverse mentoring session" : session.topic(),
+                organizer,
+                List.of(organizer, other),
+                null);
+        return CalendarInvite.render(
+                event,
+                session.status() == Session.Status.CANCELLED
+                        ? CalendarInvite.Method.CANCEL
+                        : CalendarInvite.Method.REQUEST);
     }
 
     private CalendarInvite.Attendee attendee(MemberId member, boolean organizer) {
@@ -54,7 +62,12 @@ public class SessionInvites {
 
     /** An address the invite can carry as it is (anything else is left out rather than refused). */
     private static boolean plausible(String email) {
-        return email.indexOf('@') > 0 && email.chars().noneMatch(c -> Character.isWhitespace(c)
-                || Character.isISOControl(c) || c == '"' || c == '<' || c == '>');
+        return email.indexOf('@') > 0
+                && email.chars()
+                        .noneMatch(c -> Character.isWhitespace(c)
+                                || Character.isISOControl(c)
+                                || c == '"'
+                                || c == '<'
+                                || c == '>');
     }
 }

@@ -1,10 +1,9 @@
 package io.tandem.sessions;
 
+import io.tandem.engine.MemberId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import io.tandem.engine.MemberId;
 
 /**
  * Port: sessions and their check-ins. Implementations throw

@@ -1,5 +1,23 @@
 package io.tandem.sessions;
 
+import io.tandem.engine.ActionValue;
+import io.tandem.engine.Block;
+import io.tandem.engine.Invocation;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
+import io.tandem.engine.Notifier;
+import io.tandem.engine.Once;
+import io.tandem.engine.PublicUrl;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
+import io.tandem.pairing.Pair;
+import io.tandem.pairing.PairActions;
+import io.tandem.pairing.PairStore;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Profiles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,27 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-
-import io.tandem.engine.PublicUrl;
-import io.tandem.engine.ActionValue;
-import io.tandem.engine.Block;
-import io.tandem.engine.Invocation;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Messages;
-import io.tandem.engine.Notification;
-import io.tandem.engine.NotificationKind;
-import io.tandem.engine.Notifier;
-import io.tandem.engine.Once;
-import io.tandem.engine.Refusal;
-import io.tandem.engine.Reply;
-import io.tandem.engine.TextLimit;
-import io.tandem.pairing.PairStore;
-import io.tandem.pairing.Pair;
-import io.tandem.pairing.PairActions;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.Profiles;
 
 /**
  * Sessions of a pair: scheduled from a command ({@code /mentor schedule @bob tomorrow 15:00 1h SEO audit}) or a
@@ -64,8 +62,15 @@ public class Sessions {
     /** How long a booked slot is held against a concurrent booking of the same one, until the store shows it. */
     private static final Duration SLOT_HELD = Duration.ofMinutes(1);
 
-    public Sessions(Profiles profiles, PairStore pairStore, SessionStore sessionStore, Notifier notifier, Clock clock,
-                    PublicUrl publicUrl, List<SessionEvents> events, Once once) {
+    public Sessions(
+            Profiles profiles,
+            PairStore pairStore,
+            SessionStore sessionStore,
+            Notifier notifier,
+            Clock clock,
+            PublicUrl publicUrl,
+            List<SessionEvents> events,
+            Once once) {
         this.events = List.copyOf(events);
         this.once = once;
         this.profiles = profiles;
@@ -76,7 +81,6 @@ public class Sessions {
         this.when = new WhenParser(clock);
         this.publicUrl = publicUrl;
     }
-
 
     /** {@code /mentor schedule @person <when> [duration] [topic]}. */
     public Reply schedule(Invocation in, Profile other, String text) {
@@ -93,35 +97,76 @@ public class Sessions {
             for (Pair p : pairStore.pairs(in.caller().id())) {
                 if (p.status() == Pair.Status.ACTIVE) {
                     MemberId other = p.other(in.caller().id());
-                    people.add(new Block.Choice(p.id(), profiles.find(other).map(Profile::name).orElse(other.user())));
+                    people.add(new Block.Choice(
+                            p.id(), profiles.find(other).map(Profile::name).orElse(other.user())));
                 }
             }
             if (people.isEmpty()) {
                 throw new Refusal("session.no-pairs");
             }
-            inputs.add(new Block.Input("pair", m.get("session.field.with"), Block.InputType.SELECT, true,
-                    values.getOrDefault("pair", ""), "", people));
+            inputs.add(new Block.Input(
+                    "pair",
+                    m.get("session.field.with"),
+                    Block.InputType.SELECT,
+                    true,
+                    values.getOrDefault("pair", ""),
+                    "",
+                    people));
         }
-        ZonedDateTime soon = ZonedDateTime.now(clock).withZoneSameInstant(in.caller().zone()).plusDays(1);
-        inputs.add(new Block.Input("date", m.get("session.field.date"), Block.InputType.DATE, true,
-                values.getOrDefault("date", soon.toLocalDate().toString()), "", null));
-        inputs.add(new Block.Input("time", m.get("session.field.time"), Block.InputType.TIME, true,
-                values.getOrDefault("time", "10:00"), "", null));
-        inputs.add(new Block.Input("duration", m.get("session.field.duration"), Block.InputType.SELECT, true,
-                values.getOrDefault("duration", "45m"), "",
+        ZonedDateTime soon =
+                ZonedDateTime.now(clock).withZoneSameInstant(in.caller().zone()).plusDays(1);
+        inputs.add(new Block.Input(
+                "date",
+                m.get("session.field.date"),
+                Block.InputType.DATE,
+                true,
+                values.getOrDefault("date", soon.toLocalDate().toString()),
+                "",
+                null));
+        inputs.add(new Block.Input(
+                "time",
+                m.get("session.field.time"),
+                Block.InputType.TIME,
+                true,
+                values.getOrDefault("time", "10:00"),
+                "",
+                null));
+        inputs.add(new Block.Input(
+                "duration",
+                m.get("session.field.duration"),
+                Block.InputType.SELECT,
+                true,
+                values.getOrDefault("duration", "45m"),
+                "",
                 DURATIONS.stream().map(d -> new Block.Choice(d, d)).toList()));
-        inputs.add(new Block.Input("topic", m.get("session.field.topic"), Block.InputType.TEXT, false,
-                values.getOrDefault("topic", ""), m.get("session.field.topic-hint"), null));
-        return Reply.builder().block(new Block.Form(SAVE, m.get("session.form.title"), m.get("session.form.submit"),
-                inputs, errors, chosen.map(p -> ActionValue.of("pair", p.id())).orElse(""))).build();
+        inputs.add(new Block.Input(
+                "topic",
+                m.get("session.field.topic"),
+                Block.InputType.TEXT,
+                false,
+                values.getOrDefault("topic", ""),
+                m.get("session.field.topic-hint"),
+                null));
+        return Reply.builder()
+                .block(new Block.Form(
+                        SAVE,
+                        m.get("session.form.title"),
+                        m.get("session.form.submit"),
+                        inputs,
+                        errors,
+                        chosen.map(p -> ActionValue.of("pair", p.id())).orElse("")))
+                .build();
     }
 
     /** The form's submission: each field checked, errors shown under the fields. */
     public Reply save(Invocation in) {
         Messages m = in.messages();
         Map<String, String> errors = new LinkedHashMap<>();
-        String pairId = ActionValue.parse(in.action().value()).get("pair").orElse(in.action().field("pair"));
-        Optional<Pair> pair = pairStore.pair(in.caller().id().workspace(), pairId)
+        String pairId = ActionValue.parse(in.action().value())
+                .get("pair")
+                .orElse(in.action().field("pair"));
+        Optional<Pair> pair = pairStore
+                .pair(in.caller().id().workspace(), pairId)
                 .filter(p -> p.involves(in.caller().id()) && p.status() == Pair.Status.ACTIVE);
         if (pair.isEmpty()) {
             errors.put("pair", m.get("session.not-paired.short"));
@@ -129,8 +174,11 @@ public class Sessions {
         ZoneId zone = in.caller().zone();
         ZonedDateTime start = null;
         try {
-            start = ZonedDateTime.ofLocal(LocalDate.parse(in.action().field("date"))
-                    .atTime(LocalTime.parse(in.action().field("time"))), zone, null);
+            start = ZonedDateTime.ofLocal(
+                    LocalDate.parse(in.action().field("date"))
+                            .atTime(LocalTime.parse(in.action().field("time"))),
+                    zone,
+                    null);
         } catch (DateTimeParseException e) {
             errors.put("date", m.get("session.when.unreadable.short"));
         }
@@ -147,10 +195,14 @@ public class Sessions {
             errors.put("topic", tooLong);
         }
         if (!errors.isEmpty()) {
-            return form(in, ActionValue.parse(in.action().value()).get("pair").flatMap(id -> pair),
-                    in.action().fields(), errors);
+            return form(
+                    in,
+                    ActionValue.parse(in.action().value()).get("pair").flatMap(id -> pair),
+                    in.action().fields(),
+                    errors);
         }
-        Profile other = profiles.find(pair.get().other(in.caller().id())).orElseThrow(() -> new Refusal("action.stale"));
+        Profile other =
+                profiles.find(pair.get().other(in.caller().id())).orElseThrow(() -> new Refusal("action.stale"));
         return book(in, pair.get(), other, new WhenParser.Parsed(start, duration.get(), topic));
     }
 
@@ -158,17 +210,26 @@ public class Sessions {
     public Reply list(Invocation in) {
         Messages m = in.messages();
         List<Session> upcoming = sessionStore.sessions(in.caller().id()).stream()
-                .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(clock.instant())).toList();
+                .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(clock.instant()))
+                .toList();
         if (upcoming.isEmpty()) {
             return Reply.text(m.get("session.none"));
         }
         Reply.Builder reply = Reply.builder().text(m.get("session.list.heading"));
         for (Session s : upcoming) {
-            String with = profiles.find(s.otherThan(in.caller().id())).map(Profile::name).orElse("?");
-            reply.block(new Block.Section(when(s, in.caller().zone(), m) + " · " + with,
-                    s.topic(), List.of(new Block.Field(m.get("session.field.id"), s.shortId()),
-                    new Block.Field(m.get("session.field.calendar"), calendarUrl(s))),
-                    List.of(new Block.Button(CANCEL, m.get("button.cancel-session"), ActionValue.of("session", s.id()),
+            String with = profiles.find(s.otherThan(in.caller().id()))
+                    .map(Profile::name)
+                    .orElse("?");
+            reply.block(new Block.Section(
+                    when(s, in.caller().zone(), m) + " · " + with,
+                    s.topic(),
+                    List.of(
+                            new Block.Field(m.get("session.field.id"), s.shortId()),
+                            new Block.Field(m.get("session.field.calendar"), calendarUrl(s))),
+                    List.of(new Block.Button(
+                            CANCEL,
+                            m.get("button.cancel-session"),
+                            ActionValue.of("session", s.id()),
                             Block.ButtonStyle.DANGER))));
         }
         return reply.build();
@@ -179,15 +240,21 @@ public class Sessions {
         Session session = mine(in, shortId);
         WhenParser.Parsed parsed = parse(in, text);
         Duration duration = text.matches("(?s).*\\d+\\s*(m|min|h).*") ? parsed.duration() : session.duration();
-        Session moved = session.movedTo(parsed.start().toInstant(), duration, in.caller().id());
-        refuseDuplicate(in, moved, upcoming(in.caller().id()), profiles.find(session.otherThan(in.caller().id()))
-                .map(Profile::name).orElseGet(() -> in.t("member.former")));
+        Session moved = session.movedTo(
+                parsed.start().toInstant(), duration, in.caller().id());
+        refuseDuplicate(
+                in,
+                moved,
+                upcoming(in.caller().id()),
+                profiles.find(session.otherThan(in.caller().id()))
+                        .map(Profile::name)
+                        .orElseGet(() -> in.t("member.former")));
         sessionStore.save(moved);
         once.forget(slot(session));
         events.forEach(e -> e.changed(moved));
         tell(moved, in.caller().id(), NotificationKind.SESSION_RESCHEDULED, "session.rescheduled");
-        return Reply.text(in.t("session.rescheduled.done", when(moved, in.caller().zone(), in.messages()),
-                calendarUrl(moved)));
+        return Reply.text(
+                in.t("session.rescheduled.done", when(moved, in.caller().zone(), in.messages()), calendarUrl(moved)));
     }
 
     /** {@code /mentor cancel <session>} or the Cancel button. */
@@ -197,12 +264,14 @@ public class Sessions {
         once.forget(slot(session));
         events.forEach(e -> e.changed(cancelled));
         tell(cancelled, in.caller().id(), NotificationKind.SESSION_CANCELLED, "session.cancelled");
-        return Reply.text(in.t("session.cancelled.done", when(cancelled, in.caller().zone(), in.messages())));
+        return Reply.text(
+                in.t("session.cancelled.done", when(cancelled, in.caller().zone(), in.messages())));
     }
 
     /** The Schedule button of a pair: the form, for that pair. */
     Reply formForPair(Invocation in) {
-        Pair pair = ActionValue.parse(in.action().value()).get("pair")
+        Pair pair = ActionValue.parse(in.action().value())
+                .get("pair")
                 .flatMap(id -> pairStore.pair(in.caller().id().workspace(), id))
                 .filter(p -> p.involves(in.caller().id()) && p.status() == Pair.Status.ACTIVE)
                 .orElseThrow(() -> new Refusal("action.stale"));
@@ -211,8 +280,10 @@ public class Sessions {
 
     /** The Cancel button of {@code /mentor sessions}. */
     Reply cancelFromButton(Invocation in) {
-        Session session = ActionValue.parse(in.action().value()).get("session")
-                .flatMap(id -> session(in, id)).filter(s -> s.status() == Session.Status.SCHEDULED)
+        Session session = ActionValue.parse(in.action().value())
+                .get("session")
+                .flatMap(id -> session(in, id))
+                .filter(s -> s.status() == Session.Status.SCHEDULED)
                 .orElseThrow(() -> new Refusal("action.stale"));
         return cancel(in, session);
     }
@@ -220,19 +291,25 @@ public class Sessions {
     Session mine(Invocation in, String shortId) {
         String id = shortId.strip().toLowerCase(java.util.Locale.ROOT);
         return sessionStore.sessions(in.caller().id()).stream()
-                .filter(s -> s.status() == Session.Status.SCHEDULED && (s.id().equals(id) || s.shortId().equals(id)))
-                .findFirst().orElseThrow(() -> new Refusal("session.unknown", shortId));
+                .filter(s -> s.status() == Session.Status.SCHEDULED
+                        && (s.id().equals(id) || s.shortId().equals(id)))
+                .findFirst()
+                .orElseThrow(() -> new Refusal("session.unknown", shortId));
     }
 
     Optional<Session> session(Invocation in, String id) {
-        return sessionStore.session(in.caller().id().workspace(), id).filter(s -> s.involves(in.caller().id()));
+        return sessionStore
+                .session(in.caller().id().workspace(), id)
+                .filter(s -> s.involves(in.caller().id()));
     }
 
     private Pair openPair(Invocation in, Profile other) {
         if (other.id().equals(in.caller().id())) {
             throw new Refusal("session.self");
         }
-        Pair pair = pairStore.pairs(in.caller().id()).stream().filter(p -> p.open() && p.involves(other.id())).findFirst()
+        Pair pair = pairStore.pairs(in.caller().id()).stream()
+                .filter(p -> p.open() && p.involves(other.id()))
+                .findFirst()
                 .orElseThrow(() -> new Refusal("session.not-paired", other.name()));
         if (pair.status() == Pair.Status.PAUSED) {
             throw new Refusal("session.paused", other.name());
@@ -261,10 +338,20 @@ public class Sessions {
      */
     private Reply book(Invocation in, Pair pair, Profile other, WhenParser.Parsed parsed) {
         TextLimit.TOPIC.check(parsed.topic());
-        Session session = new Session(UUID.randomUUID().toString(), pair.id(), in.caller().id(), other.id(),
-                parsed.start().toInstant(), parsed.duration(), parsed.topic(), parsed.start().getZone(), 0,
-                Session.Status.SCHEDULED, UUID.randomUUID().toString().replace("-", "")
-                + UUID.randomUUID().toString().replace("-", ""), clock.instant());
+        Session session = new Session(
+                UUID.randomUUID().toString(),
+                pair.id(),
+                in.caller().id(),
+                other.id(),
+                parsed.start().toInstant(),
+                parsed.duration(),
+                parsed.topic(),
+                parsed.start().getZone(),
+                0,
+                Session.Status.SCHEDULED,
+                UUID.randomUUID().toString().replace("-", "")
+                        + UUID.randomUUID().toString().replace("-", ""),
+                clock.instant());
         List<Session> mine = upcoming(in.caller().id());
         refuseDuplicate(in, session, mine, other.name());
         String slot = slot(session);
@@ -279,10 +366,16 @@ public class Sessions {
         }
         events.forEach(e -> e.changed(session));
         tell(session, in.caller().id(), NotificationKind.SESSION_SCHEDULED, "session.scheduled");
-        Reply.Builder reply = Reply.builder().text(in.t("session.scheduled.done", other.name(), when(session,
-                in.caller().zone(), in.messages()))).block(new Block.Section(null, in.t("session.calendar",
-                calendarUrl(session)), List.of(new Block.Field(in.t("session.field.id"), session.shortId())),
-                List.of()));
+        Reply.Builder reply = Reply.builder()
+                .text(in.t(
+                        "session.scheduled.done",
+                        other.name(),
+                        when(session, in.caller().zone(), in.messages())))
+                .block(new Block.Section(
+                        null,
+                        in.t("session.calendar", calendarUrl(session)),
+                        List.of(new Block.Field(in.t("session.field.id"), session.shortId())),
+                        List.of()));
         overlapWarning(in, session, mine, other).ifPresent(warning -> reply.section(null, warning));
         return reply.build();
     }
@@ -290,37 +383,44 @@ public class Sessions {
     private List<Session> upcoming(MemberId member) {
         Instant now = clock.instant();
         return sessionStore.sessions(member).stream()
-                .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(now)).toList();
+                .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(now))
+                .toList();
     }
 
     /** The same pair at the same start, other than the session itself, is refused. */
     private void refuseDuplicate(Invocation in, Session session, List<Session> mine, String otherName) {
-        if (mine.stream().anyMatch(s -> !s.id().equals(session.id()) && s.pairId().equals(session.pairId())
-                && s.start().equals(session.start()))) {
+        if (mine.stream()
+                .anyMatch(s -> !s.id().equals(session.id())
+                        && s.pairId().equals(session.pairId())
+                        && s.start().equals(session.start()))) {
             throw duplicate(in, session, otherName);
         }
     }
 
     private Refusal duplicate(Invocation in, Session session, String otherName) {
-        return new Refusal("session.duplicate", otherName, when(session, in.caller().zone(), in.messages()));
+        return new Refusal(
+                "session.duplicate", otherName, when(session, in.caller().zone(), in.messages()));
     }
 
     /** Key of the shared guard against two bookings of one pair at one start. */
     private static String slot(Session s) {
-        return "session-slot:" + s.organizer().workspace() + ":" + s.pairId() + ":" + s.start().toEpochMilli();
+        return "session-slot:" + s.organizer().workspace() + ":" + s.pairId() + ":"
+                + s.start().toEpochMilli();
     }
 
     private Optional<String> overlapWarning(Invocation in, Session session, List<Session> mine, Profile other) {
-        Optional<Session> clash = mine.stream().filter(s -> !s.id().equals(session.id()) && overlaps(s, session))
+        Optional<Session> clash = mine.stream()
+                .filter(s -> !s.id().equals(session.id()) && overlaps(s, session))
                 .findFirst();
         if (clash.isPresent()) {
             MemberId with = clash.get().otherThan(in.caller().id());
             String name = profiles.find(with).map(Profile::name).orElseGet(() -> in.t("member.former"));
-            return Optional.of(in.t("session.overlap.mine", name, when(clash.get(), in.caller().zone(),
-                    in.messages())));
+            return Optional.of(in.t(
+                    "session.overlap.mine", name, when(clash.get(), in.caller().zone(), in.messages())));
         }
-        boolean theirs = upcoming(other.id()).stream().anyMatch(s -> !s.id().equals(session.id())
-                && !s.involves(in.caller().id()) && overlaps(s, session));
+        boolean theirs = upcoming(other.id()).stream()
+                .anyMatch(s ->
+                        !s.id().equals(session.id()) && !s.involves(in.caller().id()) && overlaps(s, session));
         return theirs ? Optional.of(in.t("session.overlap.theirs", other.name())) : Optional.empty();
     }
 
@@ -336,11 +436,12 @@ public class Sessions {
         Messages m = Messages.of(recipient.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
         ZoneId zone = recipient.map(Profile::zone).orElse(ZoneOffset.UTC);
         // a cancelled session's link serves the cancellation, which takes it out of their calendar
-        String calendar = session.status() == Session.Status.CANCELLED ? "session.calendar.cancelled"
-                : "session.calendar";
-        Reply message = Reply.builder().text(m.get(key, actorName, when(session, zone == null ? ZoneOffset.UTC : zone,
-                m))).block(new Block.Section(session.topic(), m.get(calendar, calendarUrl(session)),
-                List.of(), List.of())).build();
+        String calendar =
+                session.status() == Session.Status.CANCELLED ? "session.calendar.cancelled" : "session.calendar";
+        Reply message = Reply.builder()
+                .text(m.get(key, actorName, when(session, zone == null ? ZoneOffset.UTC : zone, m)))
+                .block(new Block.Section(session.topic(), m.get(calendar, calendarUrl(session)), List.of(), List.of()))
+                .build();
         notifier.send(Notification.of(to, kind, m, message).about(session.organizer(), session.other()));
     }
 
@@ -352,8 +453,14 @@ public class Sessions {
     public Reply reminder(Session s, Profile member, Messages m) {
         String with = profiles.find(s.otherThan(member.id())).map(Profile::name).orElse("?");
         Reply.Builder reply = Reply.builder().text(m.get("session.reminder", with, when(s, member.zone(), m)));
-        reply.block(new Block.Section(null, s.topic(), List.of(new Block.Field(m.get("session.field.id"), s.shortId())),
-                List.of(new Block.Button(CANCEL, m.get("button.cancel-session"), ActionValue.of("session", s.id()),
+        reply.block(new Block.Section(
+                null,
+                s.topic(),
+                List.of(new Block.Field(m.get("session.field.id"), s.shortId())),
+                List.of(new Block.Button(
+                        CANCEL,
+                        m.get("button.cancel-session"),
+                        ActionValue.of("session", s.id()),
                         Block.ButtonStyle.DANGER))));
         reply.section(null, m.get("session.calendar", calendarUrl(s)));
         return reply.build();
@@ -363,13 +470,15 @@ public class Sessions {
     public Reply inactive(Pair pair, Profile member, long days, Messages m) {
         MemberId otherId = pair.mentor().equals(member.id()) ? pair.mentee() : pair.mentor();
         String with = profiles.find(otherId).map(Profile::name).orElse("?");
-        return Reply.builder().text(m.get("session.inactive", with, days))
-                .block(new Block.Section(null, null, List.of(), List.of(PairActions.scheduleButton(pair, m)))).build();
+        return Reply.builder()
+                .text(m.get("session.inactive", with, days))
+                .block(new Block.Section(null, null, List.of(), List.of(PairActions.scheduleButton(pair, m))))
+                .build();
     }
 
     static String when(Session s, ZoneId zone, Messages m) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern(m.get("session.time-format"),
-                m.language().locale());
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(
+                m.get("session.time-format"), m.language().locale());
         ZonedDateTime local = s.start().atZone(zone);
         return format.format(local) + " (" + zone.getId() + ", " + minutes(s.duration()) + ")";
     }

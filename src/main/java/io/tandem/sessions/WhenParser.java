@@ -103,8 +103,8 @@ public final class WhenParser {
     private static final String HOUR_UNIT = "(?:h|hr|hrs|hour|hours|heure|heures)";
     private static final String MINUTE_UNIT = "(?:m|mn|min|mins|minute|minutes)";
     /** Hours with optional minutes (two digits when bare: {@code 1h30}, {@code 1 h 30}), or minutes alone. */
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,3}) ?" + HOUR_UNIT
-            + "(?: ?(\\d{2})| ?(\\d{1,2}) ?" + MINUTE_UNIT + ")?|(\\d{1,4}) ?" + MINUTE_UNIT);
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,3}) ?" + HOUR_UNIT + "(?: ?(\\d{2})| ?(\\d{1,2}) ?"
+            + MINUTE_UNIT + ")?|(\\d{1,4}) ?" + MINUTE_UNIT);
 
     private static final String MERIDIEM = "[ap]\\.?m\\.?";
     private static final Pattern MERIDIEM_WORD = Pattern.compile(MERIDIEM);
@@ -136,28 +136,55 @@ public final class WhenParser {
     private static final Set<String> NOON = Set.of("noon", "midday", "midi");
     private static final Set<String> MIDNIGHT = Set.of("midnight", "minuit");
     private static final Set<String> DURATION_PREFIXES = Set.of("for", "pendant", "duree");
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1),
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
-            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("un", 1),
-            Map.entry("une", 1), Map.entry("deux", 2), Map.entry("trois", 3), Map.entry("quatre", 4),
-            Map.entry("cinq", 5), Map.entry("sept", 7));
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("a", 1),
+            Map.entry("an", 1),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("un", 1),
+            Map.entry("une", 1),
+            Map.entry("deux", 2),
+            Map.entry("trois", 3),
+            Map.entry("quatre", 4),
+            Map.entry("cinq", 5),
+            Map.entry("sept", 7));
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
-            Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY),
-            Map.entry("tuesday", DayOfWeek.TUESDAY), Map.entry("tue", DayOfWeek.TUESDAY),
-            Map.entry("tues", DayOfWeek.TUESDAY), Map.entry("wednesday", DayOfWeek.WEDNESDAY),
-            Map.entry("wed", DayOfWeek.WEDNESDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
-            Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("thur", DayOfWeek.THURSDAY),
-            Map.entry("thurs", DayOfWeek.THURSDAY), Map.entry("friday", DayOfWeek.FRIDAY),
-            Map.entry("fri", DayOfWeek.FRIDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
-            Map.entry("sat", DayOfWeek.SATURDAY), Map.entry("sunday", DayOfWeek.SUNDAY),
+            Map.entry("monday", DayOfWeek.MONDAY),
+            Map.entry("mon", DayOfWeek.MONDAY),
+            Map.entry("tuesday", DayOfWeek.TUESDAY),
+            Map.entry("tue", DayOfWeek.TUESDAY),
+            Map.entry("tues", DayOfWeek.TUESDAY),
+            Map.entry("wednesday", DayOfWeek.WEDNESDAY),
+            Map.entry("wed", DayOfWeek.WEDNESDAY),
+            Map.entry("thursday", DayOfWeek.THURSDAY),
+            Map.entry("thu", DayOfWeek.THURSDAY),
+            Map.entry("thur", DayOfWeek.THURSDAY),
+            Map.entry("thurs", DayOfWeek.THURSDAY),
+            Map.entry("friday", DayOfWeek.FRIDAY),
+            Map.entry("fri", DayOfWeek.FRIDAY),
+            Map.entry("saturday", DayOfWeek.SATURDAY),
+            Map.entry("sat", DayOfWeek.SATURDAY),
+            Map.entry("sunday", DayOfWeek.SUNDAY),
             Map.entry("sun", DayOfWeek.SUNDAY),
-            Map.entry("lundi", DayOfWeek.MONDAY), Map.entry("lun", DayOfWeek.MONDAY),
-            Map.entry("mardi", DayOfWeek.TUESDAY), Map.entry("mar", DayOfWeek.TUESDAY),
-            Map.entry("mercredi", DayOfWeek.WEDNESDAY), Map.entry("mer", DayOfWeek.WEDNESDAY),
-            Map.entry("jeudi", DayOfWeek.THURSDAY), Map.entry("jeu", DayOfWeek.THURSDAY),
-            Map.entry("vendredi", DayOfWeek.FRIDAY), Map.entry("ven", DayOfWeek.FRIDAY),
-            Map.entry("samedi", DayOfWeek.SATURDAY), Map.entry("sam", DayOfWeek.SATURDAY),
-            Map.entry("dimanche", DayOfWeek.SUNDAY), Map.entry("dim", DayOfWeek.SUNDAY));
+            Map.entry("lundi", DayOfWeek.MONDAY),
+            Map.entry("lun", DayOfWeek.MONDAY),
+            Map.entry("mardi", DayOfWeek.TUESDAY),
+            Map.entry("mar", DayOfWeek.TUESDAY),
+            Map.entry("mercredi", DayOfWeek.WEDNESDAY),
+            Map.entry("mer", DayOfWeek.WEDNESDAY),
+            Map.entry("jeudi", DayOfWeek.THURSDAY),
+            Map.entry("jeu", DayOfWeek.THURSDAY),
+            Map.entry("vendredi", DayOfWeek.FRIDAY),
+            Map.entry("ven", DayOfWeek.FRIDAY),
+            Map.entry("samedi", DayOfWeek.SATURDAY),
+            Map.entry("sam", DayOfWeek.SATURDAY),
+            Map.entry("dimanche", DayOfWeek.SUNDAY),
+            Map.entry("dim", DayOfWeek.SUNDAY));
 
     private final Clock clock;
 
@@ -253,7 +280,8 @@ public final class WhenParser {
     /** Lower case, no accents, typographic apostrophes made plain, trailing punctuation dropped. */
     private static String normalize(String raw) {
         String lower = raw.toLowerCase(Locale.ROOT);
-        String bare = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        String bare =
+                MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         String plain = bare.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02BC', '\'');
         return TRAILING_PUNCTUATION.matcher(plain).replaceAll("");
     }
@@ -334,8 +362,10 @@ public final class WhenParser {
             if (duration.compareTo(MAX_DURATION) > 0) {
                 throw new Refusal(Problem.TOO_LONG, raw(read.from(), read.next()));
             }
-            return new Parsed(when.start(), duration, next < n ? trimmed(text.substring(tokens.get(next).start()))
-                    : "");
+            return new Parsed(
+                    when.start(),
+                    duration,
+                    next < n ? trimmed(text.substring(tokens.get(next).start())) : "");
         }
 
         private Start readWhen() {
@@ -478,7 +508,9 @@ public final class WhenParser {
                 return null;
             }
             String w = norm(i);
-            if (i + 1 < n && HOUR_OR_COLON.matcher(w).matches() && MERIDIEM_WORD.matcher(norm(i + 1)).matches()) {
+            if (i + 1 < n
+                    && HOUR_OR_COLON.matcher(w).matches()
+                    && MERIDIEM_WORD.matcher(norm(i + 1)).matches()) {
                 return new TimeRead(singleTime(w + norm(i + 1), i, i + 2), i + 2);
             }
             if (i + 1 < n && HOUR.matcher(w).matches() && HOUR_WORDS.contains(norm(i + 1))) {
@@ -560,8 +592,8 @@ public final class WhenParser {
         }
 
         private LocalDate weekday(DayOfWeek dayOfWeek, boolean strictlyAfterToday) {
-            return today.with(strictlyAfterToday ? TemporalAdjusters.next(dayOfWeek)
-                    : TemporalAdjusters.nextOrSame(dayOfWeek));
+            return today.with(
+                    strictlyAfterToday ? TemporalAdjusters.next(dayOfWeek) : TemporalAdjusters.nextOrSame(dayOfWeek));
         }
 
         private LocalDate date(String year, String month, String day, int token) {

@@ -1,15 +1,14 @@
 package io.tandem.skills;
 
-import java.util.List;
-
 import io.tandem.engine.Language;
+import java.util.List;
 
 /**
  * A skill of the taxonomy: an id, a category, display names in English and French, the aliases people type,
  * and related skills (suggested when nobody teaches this one).
  */
-public record Skill(String id, String category, String nameEn, String nameFr, List<String> aliases,
-                    List<String> related) {
+public record Skill(
+        String id, String category, String nameEn, String nameFr, List<String> aliases, List<String> related) {
 
     public Skill {
         aliases = List.copyOf(aliases);

@@ -1,5 +1,7 @@
 package io.tandem.skills;
 
+import io.tandem.engine.Language;
+import io.tandem.engine.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import io.tandem.engine.Language;
-import io.tandem.engine.Text;
 
 /**
  * The skill taxonomy and how typed skills resolve to it. Case, accents, plurals and a one-letter typo all find
@@ -102,7 +101,10 @@ public final class SkillCatalog {
     }
 
     private static List<String> list(String field) {
-        return Arrays.stream(field.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(field.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     public Optional<Skill> find(String id) {
@@ -186,32 +188,34 @@ public final class SkillCatalog {
     }
 
     /** A skill typed at the start of a line, and the rest of the line: {@code seo How do I start?}. */
-    public record Leading(SkillMatch skill, String rest) {
-    }
+    public record Leading(SkillMatch skill, String rest) {}
 
     /**
      * Reads the skill at the start of {@code text}: the longest run of up to {@code maxWords} words that is a known
      * skill, else the first word as a free tag. Empty when the text is blank or its first word is no skill at all.
      */
     public Optional<Leading> leading(String text, int maxWords) {
-        String[] words = text == null || text.isBlank() ? new String[0] : text.strip().split("\\s+");
+        String[] words =
+                text == null || text.isBlank() ? new String[0] : text.strip().split("\\s+");
         if (words.length == 0) {
             return Optional.empty();
         }
         for (int n = Math.min(maxWords, words.length); n >= 1; n--) {
             Optional<SkillMatch> match = resolve(String.join(" ", Arrays.copyOfRange(words, 0, n)));
             if (match.isPresent() && match.get() instanceof SkillMatch.Known) {
-                return Optional.of(new Leading(match.get(), String.join(" ", Arrays.copyOfRange(words, n,
-                        words.length))));
+                return Optional.of(
+                        new Leading(match.get(), String.join(" ", Arrays.copyOfRange(words, n, words.length))));
             }
         }
-        return resolve(words[0]).map(tag -> new Leading(tag, String.join(" ", Arrays.copyOfRange(words, 1,
-                words.length))));
+        return resolve(words[0])
+                .map(tag -> new Leading(tag, String.join(" ", Arrays.copyOfRange(words, 1, words.length))));
     }
 
     static String normalize(String s) {
         String folded = SEPARATORS.matcher(Text.fold(s)).replaceAll(" ");
-        return BLANKS.matcher(NOT_WORD.matcher(folded).replaceAll(" ")).replaceAll(" ").strip();
+        return BLANKS.matcher(NOT_WORD.matcher(folded).replaceAll(" "))
+                .replaceAll(" ")
+                .strip();
     }
 
     /** Crude English and French singular, applied to both sides of every comparison. */

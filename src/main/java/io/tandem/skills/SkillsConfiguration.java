@@ -1,5 +1,6 @@
 package io.tandem.skills;
 
+import io.tandem.config.TandemProperties;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -7,14 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
-
-import io.tandem.config.TandemProperties;
 
 /** The skill taxonomy: the one Tandem ships, extended by {@code tandem.skills.file} when set. */
 @Configuration(proxyBeanMethods = false)
@@ -25,8 +23,8 @@ class SkillsConfiguration {
     @Bean
     SkillCatalog skillCatalog(TandemProperties properties) {
         String file = properties.skills().file();
-        try (Reader base = new InputStreamReader(new ClassPathResource("skills/taxonomy.txt").getInputStream(),
-                StandardCharsets.UTF_8)) {
+        try (Reader base = new InputStreamReader(
+                new ClassPathResource("skills/taxonomy.txt").getInputStream(), StandardCharsets.UTF_8)) {
             if (file == null || file.isBlank()) {
                 return SkillCatalog.load(base);
             }

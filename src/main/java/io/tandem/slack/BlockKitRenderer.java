@@ -1,11 +1,5 @@
 package io.tandem.slack;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
@@ -25,9 +19,13 @@ import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
-
 import io.tandem.engine.Block;
 import io.tandem.engine.Reply;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders engine replies as Block Kit, always within Slack's limits: at most 50 blocks in a message and 100 in a
@@ -57,8 +55,7 @@ final class BlockKitRenderer {
     /** Clicking it opens the form of the command line carried in its value (messages have no trigger_id). */
     static final String OPEN_FORM = "tandem.form.open";
 
-    private BlockKitRenderer() {
-    }
+    private BlockKitRenderer() {}
 
     /** The plain-text fallback Slack shows in notifications. */
     static String fallback(Reply reply) {
@@ -81,13 +78,23 @@ final class BlockKitRenderer {
 
     /** A reply shown in a modal (after a form was saved, or a button clicked in the Home tab). */
     static View modal(Reply reply, String title, String close) {
-        return View.builder().type("modal").title(title(title)).close(ViewClose.builder().type("plain_text")
-                .text(shorten(close, TITLE)).build()).blocks(surface(reply)).build();
+        return View.builder()
+                .type("modal")
+                .title(title(title))
+                .close(ViewClose.builder()
+                        .type("plain_text")
+                        .text(shorten(close, TITLE))
+                        .build())
+                .blocks(surface(reply))
+                .build();
     }
 
     /** The first form of a reply, if any. */
     static Optional<Block.Form> form(Reply reply) {
-        return reply.blocks().stream().filter(Block.Form.class::isInstance).map(Block.Form.class::cast).findFirst();
+        return reply.blocks().stream()
+                .filter(Block.Form.class::isInstance)
+                .map(Block.Form.class::cast)
+                .findFirst();
     }
 
     /**
@@ -98,16 +105,28 @@ final class BlockKitRenderer {
         String privateMetadata = form.value();
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Block.Input input : form.inputs()) {
-            blocks.add(InputBlock.builder().blockId(shorten(input.id(), ACTION_ID))
-                    .label(plain(shorten(input.label(), LABEL))).optional(!input.required())
-                    .element(element(input)).build());
+            blocks.add(InputBlock.builder()
+                    .blockId(shorten(input.id(), ACTION_ID))
+                    .label(plain(shorten(input.label(), LABEL)))
+                    .optional(!input.required())
+                    .element(element(input))
+                    .build());
         }
-        return View.builder().type("modal").callbackId(shorten(form.actionId(), ACTION_ID))
+        return View.builder()
+                .type("modal")
+                .callbackId(shorten(form.actionId(), ACTION_ID))
                 .title(title(form.title()))
-                .submit(ViewSubmit.builder().type("plain_text").text(shorten(form.submitLabel(), TITLE)).build())
-                .close(ViewClose.builder().type("plain_text").text(shorten(cancel, TITLE)).build())
+                .submit(ViewSubmit.builder()
+                        .type("plain_text")
+                        .text(shorten(form.submitLabel(), TITLE))
+                        .build())
+                .close(ViewClose.builder()
+                        .type("plain_text")
+                        .text(shorten(cancel, TITLE))
+                        .build())
                 .privateMetadata(privateMetadata == null || privateMetadata.length() > METADATA ? "" : privateMetadata)
-                .blocks(cap(blocks, SURFACE_BLOCKS)).build();
+                .blocks(cap(blocks, SURFACE_BLOCKS))
+                .build();
     }
 
     /** {@code response_action: errors}: the message under each input that failed validation. */
@@ -123,13 +142,17 @@ final class BlockKitRenderer {
         if (state == null || state.getValues() == null) {
             return fields;
         }
-        state.getValues().forEach((blockId, actions) -> actions.values().forEach(v -> {
-            String value = v.getValue() != null ? v.getValue()
-                    : v.getSelectedOption() != null ? v.getSelectedOption().getValue()
-                    : v.getSelectedDate() != null ? v.getSelectedDate()
-                    : v.getSelectedTime() != null ? v.getSelectedTime() : "";
-            fields.put(blockId, value);
-        }));
+        state.getValues()
+                .forEach((blockId, actions) -> actions.values().forEach(v -> {
+                    String value = v.getValue() != null
+                            ? v.getValue()
+                            : v.getSelectedOption() != null
+                                    ? v.getSelectedOption().getValue()
+                                    : v.getSelectedDate() != null
+                                            ? v.getSelectedDate()
+                                            : v.getSelectedTime() != null ? v.getSelectedTime() : "";
+                    fields.put(blockId, value);
+                }));
         return fields;
     }
 
@@ -139,8 +162,10 @@ final class BlockKitRenderer {
             if (block instanceof Block.Section s) {
                 section(out, s);
             } else if (block instanceof Block.Image i) {
-                out.add(com.slack.api.model.block.ImageBlock.builder().imageUrl(i.url())
-                        .altText(shorten(i.alt().isEmpty() ? "chart" : i.alt(), 2000)).build());
+                out.add(com.slack.api.model.block.ImageBlock.builder()
+                        .imageUrl(i.url())
+                        .altText(shorten(i.alt().isEmpty() ? "chart" : i.alt(), 2000))
+                        .build());
             } else if (block instanceof Block.Items l) {
                 items(out, l);
             } else if (block instanceof Block.Form f) {
@@ -158,24 +183,34 @@ final class BlockKitRenderer {
         if (s.text() != null) {
             text.append(text.length() > 0 ? "\n" : "").append(escape(s.text()));
         }
-        List<TextObject> fields = s.fields().stream().map(f -> (TextObject) markdown(
-                shorten("*" + escape(f.label()) + "*\n" + escape(f.value()), FIELD_TEXT))).toList();
+        List<TextObject> fields = s.fields().stream()
+                .map(f ->
+                        (TextObject) markdown(shorten("*" + escape(f.label()) + "*\n" + escape(f.value()), FIELD_TEXT)))
+                .toList();
         List<String> chunks = text.length() == 0 ? List.of() : split(text.toString(), SECTION_TEXT);
         for (int i = 0; i < chunks.size(); i++) {
             boolean last = i == chunks.size() - 1;
             List<TextObject> firstFields = last ? fields.subList(0, Math.min(FIELDS, fields.size())) : List.of();
-            out.add(SectionBlock.builder().text(markdown(chunks.get(i)))
-                    .fields(firstFields.isEmpty() ? null : firstFields).build());
+            out.add(SectionBlock.builder()
+                    .text(markdown(chunks.get(i)))
+                    .fields(firstFields.isEmpty() ? null : firstFields)
+                    .build());
         }
         for (int from = chunks.isEmpty() ? 0 : FIELDS; from < fields.size(); from += FIELDS) {
-            out.add(SectionBlock.builder().fields(fields.subList(from, Math.min(fields.size(), from + FIELDS))).build());
+            out.add(SectionBlock.builder()
+                    .fields(fields.subList(from, Math.min(fields.size(), from + FIELDS)))
+                    .build());
         }
         for (int from = 0; from < s.buttons().size(); from += BUTTONS) {
-            List<Block.Button> row = s.buttons().subList(from, Math.min(s.buttons().size(), from + BUTTONS));
+            List<Block.Button> row =
+                    s.buttons().subList(from, Math.min(s.buttons().size(), from + BUTTONS));
             // Block Kit wants each action_id once per block: the second "find" button of a row is find#2
             java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-            out.add(ActionsBlock.builder().elements(row.stream().<BlockElement>map(b -> button(b,
-                    seen.merge(b.actionId(), 1, Integer::sum))).toList()).build());
+            out.add(ActionsBlock.builder()
+                    .elements(row.stream()
+                            .<BlockElement>map(b -> button(b, seen.merge(b.actionId(), 1, Integer::sum)))
+                            .toList())
+                    .build());
         }
     }
 
@@ -199,11 +234,23 @@ final class BlockKitRenderer {
 
     private static void formInMessage(List<LayoutBlock> out, Block.Form f, String reopen) {
         if (reopen != null && reopen.length() <= VALUE) {
-            out.add(SectionBlock.builder().text(markdown("*" + escape(f.title()) + "*")).build());
-            out.add(ActionsBlock.builder().elements(List.<BlockElement>of(ButtonElement.builder().actionId(OPEN_FORM)
-                    .text(plain(shorten(f.title(), BUTTON_TEXT))).value(reopen).style("primary").build())).build());
+            out.add(SectionBlock.builder()
+                    .text(markdown("*" + escape(f.title()) + "*"))
+                    .build());
+            out.add(ActionsBlock.builder()
+                    .elements(List.<BlockElement>of(ButtonElement.builder()
+                            .actionId(OPEN_FORM)
+                            .text(plain(shorten(f.title(), BUTTON_TEXT)))
+                            .value(reopen)
+                            .style("primary")
+                            .build()))
+                    .build());
         } else {
-            items(out, new Block.Items(f.title(), f.inputs().stream().map(Block.Input::label).toList()));
+            items(
+                    out,
+                    new Block.Items(
+                            f.title(),
+                            f.inputs().stream().map(Block.Input::label).toList()));
         }
     }
 
@@ -215,33 +262,60 @@ final class BlockKitRenderer {
             case DEFAULT -> null;
         };
         String suffix = nth == 1 ? "" : "#" + nth;
-        return ButtonElement.builder().actionId(shorten(b.actionId(), ACTION_ID - suffix.length()) + suffix)
+        return ButtonElement.builder()
+                .actionId(shorten(b.actionId(), ACTION_ID - suffix.length()) + suffix)
                 .text(plain(shorten(b.label(), BUTTON_TEXT)))
-                .value(b.value().isEmpty() ? null : b.value().length() > VALUE ? b.value().substring(0, VALUE)
-                        : b.value()).style(style).build();
+                .value(
+                        b.value().isEmpty()
+                                ? null
+                                : b.value().length() > VALUE ? b.value().substring(0, VALUE) : b.value())
+                .style(style)
+                .build();
     }
 
     private static BlockElement element(Block.Input input) {
         String id = shorten(input.id(), ACTION_ID);
-        PlainTextObject placeholder = input.placeholder().isEmpty() ? null
-                : plain(shorten(input.placeholder(), PLACEHOLDER));
+        PlainTextObject placeholder =
+                input.placeholder().isEmpty() ? null : plain(shorten(input.placeholder(), PLACEHOLDER));
         return switch (input.type()) {
-            case TEXT, MULTILINE -> PlainTextInputElement.builder().actionId(id)
-                    .multiline(input.type() == Block.InputType.MULTILINE).placeholder(placeholder)
-                    .initialValue(input.initial().isEmpty() ? null : input.initial()).build();
+            case TEXT, MULTILINE ->
+                PlainTextInputElement.builder()
+                        .actionId(id)
+                        .multiline(input.type() == Block.InputType.MULTILINE)
+                        .placeholder(placeholder)
+                        .initialValue(input.initial().isEmpty() ? null : input.initial())
+                        .build();
             case SELECT -> {
-                List<OptionObject> options = input.choices().stream().limit(OPTIONS)
-                        .map(c -> OptionObject.builder().text(plain(shorten(c.label(), OPTION_TEXT)))
-                                .value(shorten(c.value(), 150)).build()).toList();
-                OptionObject initial = options.stream().filter(o -> o.getValue().equals(input.initial())).findFirst()
+                List<OptionObject> options = input.choices().stream()
+                        .limit(OPTIONS)
+                        .map(c -> OptionObject.builder()
+                                .text(plain(shorten(c.label(), OPTION_TEXT)))
+                                .value(shorten(c.value(), 150))
+                                .build())
+                        .toList();
+                OptionObject initial = options.stream()
+                        .filter(o -> o.getValue().equals(input.initial()))
+                        .findFirst()
                         .orElse(null);
-                yield StaticSelectElement.builder().actionId(id).options(options).initialOption(initial)
-                        .placeholder(placeholder == null ? plain("…") : placeholder).build();
+                yield StaticSelectElement.builder()
+                        .actionId(id)
+                        .options(options)
+                        .initialOption(initial)
+                        .placeholder(placeholder == null ? plain("…") : placeholder)
+                        .build();
             }
-            case DATE -> DatePickerElement.builder().actionId(id).placeholder(placeholder)
-                    .initialDate(input.initial().isEmpty() ? null : input.initial()).build();
-            case TIME -> TimePickerElement.builder().actionId(id).placeholder(placeholder)
-                    .initialTime(input.initial().isEmpty() ? null : input.initial()).build();
+            case DATE ->
+                DatePickerElement.builder()
+                        .actionId(id)
+                        .placeholder(placeholder)
+                        .initialDate(input.initial().isEmpty() ? null : input.initial())
+                        .build();
+            case TIME ->
+                TimePickerElement.builder()
+                        .actionId(id)
+                        .placeholder(placeholder)
+                        .initialTime(input.initial().isEmpty() ? null : input.initial())
+                        .build();
         };
     }
 

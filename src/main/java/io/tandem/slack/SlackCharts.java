@@ -1,19 +1,16 @@
 package io.tandem.slack;
 
+import com.slack.api.methods.MethodsClient;
+import io.tandem.engine.Block;
+import io.tandem.engine.Downloads;
+import io.tandem.engine.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.slack.api.methods.MethodsClient;
-
-import io.tandem.engine.Block;
-import io.tandem.engine.Downloads;
-import io.tandem.engine.Reply;
 
 /**
  * A {@code /stats} chart goes to Slack as a file, in the lead's direct messages with Tandem (the figures are for
@@ -64,8 +61,11 @@ final class SlackCharts {
                 log.warn("Could not open a DM to upload the /stats chart: {}", opened.getError());
                 return false;
             }
-            var uploaded = client.filesUploadV2(r -> r.channel(opened.getChannel().getId()).fileData(png.get())
-                    .filename("tandem-stats.png").title(image.alt()));
+            var uploaded =
+                    client.filesUploadV2(r -> r.channel(opened.getChannel().getId())
+                            .fileData(png.get())
+                            .filename("tandem-stats.png")
+                            .title(image.alt()));
             if (!uploaded.isOk()) {
                 log.warn("Could not upload the /stats chart: {}", uploaded.getError());
             }

@@ -8,8 +8,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /** Whether Slack is configured, and how. */
 final class SlackConditions {
 
-    private SlackConditions() {
-    }
+    private SlackConditions() {}
 
     static SlackProperties properties(ConditionContext context) {
         return Binder.get(context.getEnvironment()).bindOrCreate("tandem.slack", SlackProperties.class);

@@ -1,20 +1,5 @@
 package io.tandem.slack;
 
-import java.time.Clock;
-import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
-
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -22,11 +7,23 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.builtin.ClientOnlyOAuthStateService;
-
-import io.tandem.engine.Once;
 import io.tandem.delivery.Pacing;
 import io.tandem.delivery.RateGate;
 import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.Once;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Slack, on when {@code SLACK_BOT_TOKEN} and {@code SLACK_SIGNING_SECRET} are set (one workspace), or
@@ -74,52 +71,84 @@ public class SlackConfiguration {
         @Bean(destroyMethod = "shutdownNow")
         ThreadPoolExecutor slackExecutor(SlackProperties properties) {
             AtomicInteger n = new AtomicInteger();
-            return new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(properties.queue()), r -> {
+            return new ThreadPoolExecutor(
+                    properties.threads(),
+                    properties.threads(),
+                    60,
+                    TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(properties.queue()),
+                    r -> {
                         Thread t = new Thread(r, "tandem-slack-" + n.incrementAndGet());
                         t.setDaemon(true);
                         return t;
-                    }, new ThreadPoolExecutor.AbortPolicy());
+                    },
+                    new ThreadPoolExecutor.AbortPolicy());
         }
 
         /** With {@code tandem.slack.admins-are-leads}: Slack's admins and owners (as users.info last said). */
         @Bean
         io.tandem.programme.WorkspaceAdmins slackAdmins(SlackUserCache cache, SlackProperties properties) {
-            return member -> properties.adminsAreLeads() && member.platform() == io.tandem.engine.Platform.SLACK
-                    && !member.isChannel() && cache.get(member.workspace(), member.user()).map(SlackUser::admin)
-                    .orElse(false);
+            return member -> properties.adminsAreLeads()
+                    && member.platform() == io.tandem.engine.Platform.SLACK
+                    && !member.isChannel()
+                    && cache.get(member.workspace(), member.user())
+                            .map(SlackUser::admin)
+                            .orElse(false);
         }
 
         @Bean
-        SlackDirectory slackDirectory(SlackUserCache cache, SlackProperties properties,
-                                      io.tandem.profiles.MemberEmails emails) {
+        SlackDirectory slackDirectory(
+                SlackUserCache cache, SlackProperties properties, io.tandem.profiles.MemberEmails emails) {
             return new SlackDirectory(cache, properties, emails);
         }
 
         @Bean
-        App slackApp(SlackProperties properties, Slack slack, InstallationService installations,
-                     ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService slackExecutor,
-                     io.tandem.engine.Downloads downloads, io.tandem.programme.Programme programme,
-                     SlackLongValues longValues) {
-            AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack)
-                    .signingSecret(properties.signingSecret());
+        App slackApp(
+                SlackProperties properties,
+                Slack slack,
+                InstallationService installations,
+                ConversationEngine engine,
+                SlackDirectory directory,
+                Once once,
+                ExecutorService slackExecutor,
+                io.tandem.engine.Downloads downloads,
+                io.tandem.programme.Programme programme,
+                SlackLongValues longValues) {
+            AppConfig.AppConfigBuilder config =
+                    AppConfig.builder().slack(slack).signingSecret(properties.signingSecret());
             SlackIgnored.configure(config);
             if (properties.singleWorkspace()) {
                 config.singleTeamBotToken(properties.botToken());
             } else {
-                config.clientId(properties.clientId()).clientSecret(properties.clientSecret()).scope(SCOPES)
-                        .oauthInstallPath("/slack/install").oauthRedirectUriPath("/slack/oauth_redirect")
-                        .oAuthInstallPathEnabled(true).oAuthRedirectUriPathEnabled(true);
+                config.clientId(properties.clientId())
+                        .clientSecret(properties.clientSecret())
+                        .scope(SCOPES)
+                        .oauthInstallPath("/slack/install")
+                        .oauthRedirectUriPath("/slack/oauth_redirect")
+                        .oAuthInstallPathEnabled(true)
+                        .oAuthRedirectUriPathEnabled(true);
             }
             App app = new App(config.build());
             if (!properties.singleWorkspace()) {
-                app.service(installations).service(new ClientOnlyOAuthStateService()).asOAuthApp(true);
+                app.service(installations)
+                        .service(new ClientOnlyOAuthStateService())
+                        .asOAuthApp(true);
             }
-            new SlackHandlers(engine, directory, once, slackExecutor, properties.ackBudget(), new SlackCharts(downloads),
-                    new SlackRosterFiles(properties.apiUrl()), programme::isLead, new SlackValues(longValues))
+            new SlackHandlers(
+                            engine,
+                            directory,
+                            once,
+                            slackExecutor,
+                            properties.ackBudget(),
+                            new SlackCharts(downloads),
+                            new SlackRosterFiles(properties.apiUrl()),
+                            programme::isLead,
+                            new SlackValues(longValues))
                     .register(app);
             SlackIgnored.register(app);
-            log.info("Slack is on ({}, {})", properties.singleWorkspace() ? "one workspace" : "OAuth, many workspaces",
+            log.info(
+                    "Slack is on ({}, {})",
+                    properties.singleWorkspace() ? "one workspace" : "OAuth, many workspaces",
                     properties.socketMode() ? "Socket Mode" : "HTTP at " + EVENTS_PATH);
             return app;
         }
@@ -143,20 +172,22 @@ public class SlackConfiguration {
             if (properties.singleWorkspace()) {
                 return workspace -> Optional.of(properties.botToken());
             }
-            return workspace -> Optional.ofNullable(installations.findBot(null, workspace))
-                    .map(bot -> bot.getBotAccessToken());
+            return workspace ->
+                    Optional.ofNullable(installations.findBot(null, workspace)).map(bot -> bot.getBotAccessToken());
         }
 
         @Bean
-        SlackSender slackSender(Slack slack, SlackTokens tokens, RateGate gate, Clock clock,
-                                SlackProperties properties) {
+        SlackSender slackSender(
+                Slack slack, SlackTokens tokens, RateGate gate, Clock clock, SlackProperties properties) {
             return new SlackSender(slack, tokens, new Pacing(gate, clock, "Slack", properties.workspaceRate()), clock);
         }
 
         @Bean
-        SlackHealth slackHealthIndicator(Slack slack, SlackProperties properties,
-                                         org.springframework.beans.factory.ObjectProvider<SlackSocketMode> socketMode,
-                                         Clock clock) {
+        SlackHealth slackHealthIndicator(
+                Slack slack,
+                SlackProperties properties,
+                org.springframework.beans.factory.ObjectProvider<SlackSocketMode> socketMode,
+                Clock clock) {
             return new SlackHealth(slack, properties, socketMode, clock);
         }
 
@@ -166,5 +197,4 @@ public class SlackConfiguration {
             return new SlackSocketMode(properties.appToken(), slackApp);
         }
     }
-
 }

@@ -1,18 +1,15 @@
 package io.tandem.slack;
 
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+import io.tandem.engine.StoreUnavailableException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.users.UsersInfoResponse;
-import com.slack.api.model.User;
-
-import io.tandem.engine.StoreUnavailableException;
 
 /**
  * Who a Slack member is: name, timezone and locale from {@code users.info}, cached (a day by default) so Slack is
@@ -67,8 +64,11 @@ class SlackDirectory {
     }
 
     private static SlackUser from(User user, String payloadName) {
-        String name = firstPresent(user.getRealName(),
-                user.getProfile() == null ? null : user.getProfile().getDisplayName(), payloadName, user.getName());
+        String name = firstPresent(
+                user.getRealName(),
+                user.getProfile() == null ? null : user.getProfile().getDisplayName(),
+                payloadName,
+                user.getName());
         ZoneId zone = null;
         try {
             zone = user.getTz() == null ? null : ZoneId.of(user.getTz());

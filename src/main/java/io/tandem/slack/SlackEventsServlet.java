@@ -1,22 +1,19 @@
 package io.tandem.slack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
-
 import io.tandem.engine.StoreUnavailableException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bolt's servlet, answering 400 to a payload it cannot read. Bolt reads the body before checking the signature
@@ -43,8 +40,13 @@ class SlackEventsServlet extends SlackAppServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (fromTheFuture(req.getHeader("X-Slack-Request-Timestamp"))) {
             log.warn("Refused a Slack request whose timestamp is more than five minutes ahead");
-            adapter.writeResponse(resp, Response.builder().statusCode(HttpServletResponse.SC_UNAUTHORIZED)
-                    .contentType("application/json").body("{\"error\":\"invalid request\"}").build());
+            adapter.writeResponse(
+                    resp,
+                    Response.builder()
+                            .statusCode(HttpServletResponse.SC_UNAUTHORIZED)
+                            .contentType("application/json")
+                            .body("{\"error\":\"invalid request\"}")
+                            .build());
             return;
         }
         Response response;
@@ -54,14 +56,19 @@ class SlackEventsServlet extends SlackAppServlet {
         } catch (Exception e) {
             if (causedBy(e, StoreUnavailableException.class)) {
                 log.warn("Slack request not handled, store unavailable: {}", e.getMessage());
-                response = Response.builder().statusCode(HttpServletResponse.SC_SERVICE_UNAVAILABLE).build();
+                response = Response.builder()
+                        .statusCode(HttpServletResponse.SC_SERVICE_UNAVAILABLE)
+                        .build();
             } else if (malformed(e)) {
                 log.warn("Refused a malformed Slack payload: {}", e.toString());
                 response = refusal("Malformed Slack payload");
             } else {
                 log.error("Failed to handle a Slack request", e);
-                response = Response.builder().statusCode(HttpServletResponse.SC_INTERNAL_SERVER_ERROR)
-                        .contentType("text/plain;charset=UTF-8").body("Tandem could not handle this request").build();
+                response = Response.builder()
+                        .statusCode(HttpServletResponse.SC_INTERNAL_SERVER_ERROR)
+                        .contentType("text/plain;charset=UTF-8")
+                        .body("Tandem could not handle this request")
+                        .build();
             }
         }
         if (!resp.isCommitted()) {
@@ -80,16 +87,23 @@ class SlackEventsServlet extends SlackAppServlet {
     }
 
     private static Response refusal(String why) {
-        return Response.builder().statusCode(HttpServletResponse.SC_BAD_REQUEST)
-                .contentType("text/plain;charset=UTF-8").body(why).build();
+        return Response.builder()
+                .statusCode(HttpServletResponse.SC_BAD_REQUEST)
+                .contentType("text/plain;charset=UTF-8")
+                .body(why)
+                .build();
     }
 
     /** What an unreadable or incomplete payload throws, in Bolt's parsing or in a handler reading its fields. */
     private static boolean malformed(Throwable e) {
-        return causedBy(e, JsonParseException.class) || causedBy(e, UnsupportedOperationException.class)
-                || causedBy(e, IllegalStateException.class) || causedBy(e, IllegalArgumentException.class)
-                || causedBy(e, ClassCastException.class) || causedBy(e, NullPointerException.class)
-                || causedBy(e, UncheckedIOException.class) || e instanceof IOException;
+        return causedBy(e, JsonParseException.class)
+                || causedBy(e, UnsupportedOperationException.class)
+                || causedBy(e, IllegalStateException.class)
+                || causedBy(e, IllegalArgumentException.class)
+                || causedBy(e, ClassCastException.class)
+                || causedBy(e, NullPointerException.class)
+                || causedBy(e, UncheckedIOException.class)
+                || e instanceof IOException;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

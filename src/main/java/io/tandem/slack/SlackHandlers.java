@@ -1,22 +1,5 @@
 package io.tandem.slack;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
@@ -33,17 +16,31 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
-
-import io.tandem.engine.Once;
 import io.tandem.engine.Action;
 import io.tandem.engine.Block;
 import io.tandem.engine.ChatEvent;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.Messages;
+import io.tandem.engine.Once;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.engine.StoreUnavailableException;
 import io.tandem.engine.Visibility;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bolt handlers: translate what Slack sends into {@link ChatEvent}s, hand them to the engine, send the replies
@@ -68,9 +65,16 @@ final class SlackHandlers {
     private final SlackValues values;
     private final java.util.function.Predicate<io.tandem.engine.MemberId> isLead;
 
-    SlackHandlers(ConversationEngine engine, SlackDirectory directory, Once once, ExecutorService executor,
-                  Duration budget, SlackCharts charts, SlackRosterFiles rosters,
-                  java.util.function.Predicate<io.tandem.engine.MemberId> isLead, SlackValues values) {
+    SlackHandlers(
+            ConversationEngine engine,
+            SlackDirectory directory,
+            Once once,
+            ExecutorService executor,
+            Duration budget,
+            SlackCharts charts,
+            SlackRosterFiles rosters,
+            java.util.function.Predicate<io.tandem.engine.MemberId> isLead,
+            SlackValues values) {
         this.values = values;
         this.rosters = rosters;
         this.isLead = isLead;
@@ -106,8 +110,8 @@ final class SlackHandlers {
         Supplier<Reply> work = () -> {
             Reply reply = handle(workspace, textEvent(who, workspace, p.getChannelId(), line));
             try {
-                return charts.uploaded(ctx.client(), p.getUserId(), reply,
-                        () -> who.messages().get("slack.chart.uploaded"));
+                return charts.uploaded(
+                        ctx.client(), p.getUserId(), reply, () -> who.messages().get("slack.chart.uploaded"));
             } catch (StoreUnavailableException e) {
                 // the adapter's own store work fails as the engine's would: said in the member's language
                 log.warn("Slack chart upload: store unavailable: {}", e.getMessage());
@@ -117,8 +121,8 @@ final class SlackHandlers {
         try {
             // Only forms need the label, and it costs a users.info lookup on a cold cache: ask when needed.
             Supplier<String> cancel = () -> who.messages().get("slack.cancel");
-            Optional<Reply> reply = within(work, later -> respond(ctx.client(), later, p.getTriggerId(), line,
-                    cancel, r -> ctx.respond(r)));
+            Optional<Reply> reply = within(
+                    work, later -> respond(ctx.client(), later, p.getTriggerId(), line, cancel, r -> ctx.respond(r)));
             if (reply.isEmpty()) {
                 return ctx.ack();
             }
@@ -126,7 +130,8 @@ final class SlackHandlers {
             if (form.isPresent() && openModal(ctx.client(), p.getTriggerId(), form.get(), cancel.get())) {
                 return ctx.ack();
             }
-            return ctx.ack(r -> r.responseType(responseType(reply.get())).text(BlockKitRenderer.fallback(reply.get()))
+            return ctx.ack(r -> r.responseType(responseType(reply.get()))
+                    .text(BlockKitRenderer.fallback(reply.get()))
                     .blocks(BlockKitRenderer.message(reply.get(), line)));
         } catch (RejectedExecutionException e) {
             return ctx.ack(busy(who.messages()));
@@ -134,16 +139,23 @@ final class SlackHandlers {
     }
 
     /** Sends an answer that missed the acknowledgement: a modal if it is a form, else through response_url. */
-    private void respond(MethodsClient client, Reply reply, String triggerId, String line, Supplier<String> cancel,
-                         Responder responder) {
+    private void respond(
+            MethodsClient client,
+            Reply reply,
+            String triggerId,
+            String line,
+            Supplier<String> cancel,
+            Responder responder) {
         Optional<Block.Form> form = BlockKitRenderer.form(reply);
         if (form.isPresent() && openModal(client, triggerId, form.get(), cancel.get())) {
             return;
         }
         try {
             responder.respond(com.slack.api.app_backend.slash_commands.response.SlashCommandResponse.builder()
-                    .responseType(responseType(reply)).text(BlockKitRenderer.fallback(reply))
-                    .blocks(BlockKitRenderer.message(reply, line)).build());
+                    .responseType(responseType(reply))
+                    .text(BlockKitRenderer.fallback(reply))
+                    .blocks(BlockKitRenderer.message(reply, line))
+                    .build());
         } catch (Exception e) {
             log.warn("Could not send a late answer through response_url: {}", e.getMessage());
         }
@@ -151,15 +163,15 @@ final class SlackHandlers {
 
     @FunctionalInterface
     private interface Responder {
-        void respond(com.slack.api.app_backend.slash_commands.response.SlashCommandResponse response)
-                throws Exception;
+        void respond(com.slack.api.app_backend.slash_commands.response.SlashCommandResponse response) throws Exception;
     }
 
     // ---- buttons
 
     Response action(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload p = request.getPayload();
-        if (anonymous(p.getTeam() == null ? null : p.getTeam().getId(),
+        if (anonymous(
+                p.getTeam() == null ? null : p.getTeam().getId(),
                 p.getEnterprise() == null ? null : p.getEnterprise().getId(),
                 p.getUser() == null ? null : p.getUser().getId())) {
             return refused("block_actions");
@@ -168,23 +180,44 @@ final class SlackHandlers {
             return ctx.ack();
         }
         BlockActionPayload.Action a = p.getActions().get(0);
-        String workspace = workspace(p.getTeam() == null ? null : p.getTeam().getId(),
+        String workspace = workspace(
+                p.getTeam() == null ? null : p.getTeam().getId(),
                 p.getEnterprise() == null ? null : p.getEnterprise().getId());
         String user = p.getUser().getId();
         SlackMember who = member(ctx, workspace, user, p.getUser().getName());
         String channel = p.getChannel() == null ? null : p.getChannel().getId();
-        SlackSurface surface = SlackSurface.of(p.getContainer() == null ? null : p.getContainer().getType(),
+        SlackSurface surface = SlackSurface.of(
+                p.getContainer() == null ? null : p.getContainer().getType(),
                 p.getView() == null ? null : p.getView().getType());
         Supplier<Reply> work = () -> {
             if (BlockKitRenderer.OPEN_FORM.equals(a.getActionId())) {
-                return handle(workspace, textEvent(who, workspace, channel,
-                        a.getValue() == null ? "" : values.resolve(workspace, a.getValue())));
+                return handle(
+                        workspace,
+                        textEvent(
+                                who,
+                                workspace,
+                                channel,
+                                a.getValue() == null ? "" : values.resolve(workspace, a.getValue())));
             }
-            String value = values.resolve(workspace, a.getValue() != null ? a.getValue()
-                    : a.getSelectedOption() != null ? a.getSelectedOption().getValue() : "");
+            String value = values.resolve(
+                    workspace,
+                    a.getValue() != null
+                            ? a.getValue()
+                            : a.getSelectedOption() != null
+                                    ? a.getSelectedOption().getValue()
+                                    : "");
             SlackUser info = who.info();
-            return handle(workspace, ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
-                    info.zone(), channel, new Action(BlockKitRenderer.engineAction(a.getActionId()), value, Map.of())));
+            return handle(
+                    workspace,
+                    ChatEvent.action(
+                            Platform.SLACK,
+                            workspace,
+                            user,
+                            info.name(),
+                            info.locale(),
+                            info.zone(),
+                            channel,
+                            new Action(BlockKitRenderer.engineAction(a.getActionId()), value, Map.of())));
         };
         Consumer<Reply> send = reply -> answerAction(ctx, p, surface, who.messages(), reply);
         try {
@@ -209,12 +242,17 @@ final class SlackHandlers {
                 return;
             }
             switch (surface) {
-                case HOME -> client.viewsOpen(r -> r.triggerId(p.getTriggerId())
-                        .view(BlockKitRenderer.modal(reply, m.get("slack.title"), m.get("slack.close"))));
-                case MODAL -> client.viewsUpdate(r -> r.viewId(p.getView().getId())
-                        .view(BlockKitRenderer.modal(reply, m.get("slack.title"), m.get("slack.close"))));
-                case MESSAGE -> ctx.respond(r -> r.responseType(responseType(reply)).replaceOriginal(false)
-                        .text(BlockKitRenderer.fallback(reply)).blocks(BlockKitRenderer.message(reply, null)));
+                case HOME ->
+                    client.viewsOpen(r -> r.triggerId(p.getTriggerId())
+                            .view(BlockKitRenderer.modal(reply, m.get("slack.title"), m.get("slack.close"))));
+                case MODAL ->
+                    client.viewsUpdate(r -> r.viewId(p.getView().getId())
+                            .view(BlockKitRenderer.modal(reply, m.get("slack.title"), m.get("slack.close"))));
+                case MESSAGE ->
+                    ctx.respond(r -> r.responseType(responseType(reply))
+                            .replaceOriginal(false)
+                            .text(BlockKitRenderer.fallback(reply))
+                            .blocks(BlockKitRenderer.message(reply, null)));
             }
         } catch (Exception e) {
             log.warn("Could not answer a Slack button: {}", e.getMessage());
@@ -225,7 +263,8 @@ final class SlackHandlers {
 
     Response submission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = request.getPayload();
-        if (anonymous(p.getTeam() == null ? null : p.getTeam().getId(),
+        if (anonymous(
+                p.getTeam() == null ? null : p.getTeam().getId(),
                 p.getEnterprise() == null ? null : p.getEnterprise().getId(),
                 p.getUser() == null ? null : p.getUser().getId())) {
             return refused("view_submission");
@@ -233,17 +272,31 @@ final class SlackHandlers {
         if (p.getView() == null || p.getView().getCallbackId() == null) {
             return ctx.ack();
         }
-        String workspace = workspace(p.getTeam() == null ? null : p.getTeam().getId(),
+        String workspace = workspace(
+                p.getTeam() == null ? null : p.getTeam().getId(),
                 p.getEnterprise() == null ? null : p.getEnterprise().getId());
         Map<String, String> fields = BlockKitRenderer.fields(p.getView().getState());
         String user = p.getUser().getId();
         SlackMember who = member(ctx, workspace, user, p.getUser().getName());
         Supplier<Reply> work = () -> {
             SlackUser info = who.info();
-            return handle(workspace, ChatEvent.action(Platform.SLACK, workspace, user, info.name(), info.locale(),
-                    info.zone(), null, new Action(p.getView().getCallbackId(),
-                    p.getView().getPrivateMetadata() == null ? ""
-                            : values.resolve(workspace, p.getView().getPrivateMetadata()), fields)));
+            return handle(
+                    workspace,
+                    ChatEvent.action(
+                            Platform.SLACK,
+                            workspace,
+                            user,
+                            info.name(),
+                            info.locale(),
+                            info.zone(),
+                            null,
+                            new Action(
+                                    p.getView().getCallbackId(),
+                                    p.getView().getPrivateMetadata() == null
+                                            ? ""
+                                            : values.resolve(
+                                                    workspace, p.getView().getPrivateMetadata()),
+                                    fields)));
         };
         try {
             Optional<Reply> reply = within(work, late -> dm(ctx.client(), user, late));
@@ -251,7 +304,8 @@ final class SlackHandlers {
                 return ctx.ack();
             }
             Optional<Block.Form> form = BlockKitRenderer.form(reply.get());
-            if (form.isPresent() && !form.get().errors().isEmpty()
+            if (form.isPresent()
+                    && !form.get().errors().isEmpty()
                     && form.get().actionId().equals(p.getView().getCallbackId())) {
                 return ctx.ackWithErrors(BlockKitRenderer.errors(form.get()));
             }
@@ -261,7 +315,8 @@ final class SlackHandlers {
             }
             return ctx.ackWithUpdate(BlockKitRenderer.modal(reply.get(), m.get("slack.title"), m.get("slack.close")));
         } catch (RejectedExecutionException e) {
-            return ctx.ackWithErrors(Map.of(fields.keySet().stream().findFirst().orElse("x"),
+            return ctx.ackWithErrors(Map.of(
+                    fields.keySet().stream().findFirst().orElse("x"),
                     who.messages().get("slack.busy")));
         }
     }
@@ -275,9 +330,15 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            Reply reply = handle(workspace, textEvent(member(ctx, workspace, e.getUser(), null), workspace,
-                    e.getChannel(), e.getText()));
-            post(ctx.client(), e.getChannel(), e.getUser(), reply, e.getText(),
+            Reply reply = handle(
+                    workspace,
+                    textEvent(member(ctx, workspace, e.getUser(), null), workspace, e.getChannel(), e.getText()));
+            post(
+                    ctx.client(),
+                    e.getChannel(),
+                    e.getUser(),
+                    reply,
+                    e.getText(),
                     e.getThreadTs() != null ? e.getThreadTs() : e.getTs());
         });
     }
@@ -285,14 +346,18 @@ final class SlackHandlers {
     Response directMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
         MessageEvent e = payload.getEvent();
         // only what a person writes to Tandem in its DM: not bots (Tandem included), edits or channel messages
-        if (!"im".equals(e.getChannelType()) || e.getBotId() != null || e.getSubtype() != null
-                || e.getUser() == null || !firstTime(payload)) {
+        if (!"im".equals(e.getChannelType())
+                || e.getBotId() != null
+                || e.getSubtype() != null
+                || e.getUser() == null
+                || !firstTime(payload)) {
             return ctx.ack();
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            Reply reply = handle(workspace, textEvent(member(ctx, workspace, e.getUser(), null), workspace,
-                    e.getChannel(), e.getText()));
+            Reply reply = handle(
+                    workspace,
+                    textEvent(member(ctx, workspace, e.getUser(), null), workspace, e.getChannel(), e.getText()));
             post(ctx.client(), e.getChannel(), null, reply, e.getText(), null);
         });
     }
@@ -303,7 +368,8 @@ final class SlackHandlers {
         if (!"im".equals(e.getChannelType()) || e.getUser() == null || e.getFiles() == null) {
             return ctx.ack();
         }
-        Optional<com.slack.api.model.File> csv = e.getFiles().stream().filter(SlackRosterFiles::isCsv).findFirst();
+        Optional<com.slack.api.model.File> csv =
+                e.getFiles().stream().filter(SlackRosterFiles::isCsv).findFirst();
         if (csv.isEmpty() || !firstTime(payload)) {
             return ctx.ack();
         }
@@ -316,7 +382,12 @@ final class SlackHandlers {
             try {
                 lead = isLead.test(asked.member());
             } catch (StoreUnavailableException unavailable) {
-                post(ctx.client(), e.getChannel(), null, Reply.text(who.messages().get("error.unavailable")), null,
+                post(
+                        ctx.client(),
+                        e.getChannel(),
+                        null,
+                        Reply.text(who.messages().get("error.unavailable")),
+                        null,
                         null);
                 return;
             }
@@ -328,17 +399,21 @@ final class SlackHandlers {
             Optional<String> content = rosters.download(csv.get(), token);
             List<String> parts = content.map(SlackRosterFiles::parts).orElse(List.of());
             if (parts.isEmpty()) {
-                post(ctx.client(), e.getChannel(), null,
+                post(
+                        ctx.client(),
+                        e.getChannel(),
+                        null,
                         Reply.text(who.messages().get("slack.roster.unreadable")),
-                        null, null);
+                        null,
+                        null);
                 return;
             }
             for (int i = 0; i < parts.size(); i++) {
-                Reply reply = handle(workspace, textEvent(who, workspace, e.getChannel(),
-                        "/mentor admin import\n" + parts.get(i)));
+                Reply reply = handle(
+                        workspace, textEvent(who, workspace, e.getChannel(), "/mentor admin import\n" + parts.get(i)));
                 if (parts.size() > 1) {
-                    Reply.Builder withPart = Reply.builder().text(who.messages()
-                            .get("slack.roster.part", i + 1, parts.size()));
+                    Reply.Builder withPart =
+                            Reply.builder().text(who.messages().get("slack.roster.part", i + 1, parts.size()));
                     reply.blocks().forEach(withPart::block);
                     reply = withPart.build();
                 }
@@ -354,10 +429,12 @@ final class SlackHandlers {
         }
         String workspace = workspace(payload.getTeamId(), payload.getEnterpriseId());
         return submit(payload, ctx, () -> {
-            Reply home = values.shrink(workspace, engine.home(textEvent(member(ctx, workspace, e.getUser(), null), workspace, e.getChannel(),
-                    "")));
+            Reply home = values.shrink(
+                    workspace,
+                    engine.home(textEvent(member(ctx, workspace, e.getUser(), null), workspace, e.getChannel(), "")));
             try {
-                var published = ctx.client().viewsPublish(r -> r.userId(e.getUser()).view(BlockKitRenderer.home(home)));
+                var published =
+                        ctx.client().viewsPublish(r -> r.userId(e.getUser()).view(BlockKitRenderer.home(home)));
                 if (!published.isOk()) {
                     log.warn("views.publish for {} answered {}", e.getUser(), published.getError());
                 }
@@ -380,18 +457,23 @@ final class SlackHandlers {
     }
 
     /** An answer to a mention or a DM: in the conversation, or to the asker only (ephemeral) when private. */
-    private static void post(MethodsClient client, String channel, String asker, Reply reply, String line,
-                             String threadTs) {
+    private static void post(
+            MethodsClient client, String channel, String asker, Reply reply, String line, String threadTs) {
         try {
             if (reply.visibility() == Visibility.ASKER && asker != null) {
-                var r = client.chatPostEphemeral(q -> q.channel(channel).user(asker).threadTs(threadTs)
-                        .text(BlockKitRenderer.fallback(reply)).blocks(BlockKitRenderer.message(reply, line)));
+                var r = client.chatPostEphemeral(q -> q.channel(channel)
+                        .user(asker)
+                        .threadTs(threadTs)
+                        .text(BlockKitRenderer.fallback(reply))
+                        .blocks(BlockKitRenderer.message(reply, line)));
                 if (!r.isOk()) {
                     log.warn("chat.postEphemeral answered {}", r.getError());
                 }
             } else {
-                var r = client.chatPostMessage(q -> q.channel(channel).threadTs(threadTs)
-                        .text(BlockKitRenderer.fallback(reply)).blocks(BlockKitRenderer.message(reply, line)));
+                var r = client.chatPostMessage(q -> q.channel(channel)
+                        .threadTs(threadTs)
+                        .text(BlockKitRenderer.fallback(reply))
+                        .blocks(BlockKitRenderer.message(reply, line)));
                 if (!r.isOk()) {
                     log.warn("chat.postMessage answered {}", r.getError());
                 }
@@ -410,8 +492,7 @@ final class SlackHandlers {
             return false;
         }
         try {
-            var opened = client.viewsOpen(r -> r.triggerId(triggerId)
-                    .view(BlockKitRenderer.modal(form, cancel)));
+            var opened = client.viewsOpen(r -> r.triggerId(triggerId).view(BlockKitRenderer.modal(form, cancel)));
             if (opened.isOk()) {
                 return true;
             }
@@ -428,15 +509,23 @@ final class SlackHandlers {
     }
 
     /** The member behind this request, looked up at most once whatever the request does. */
-    private SlackMember member(com.slack.api.bolt.context.Context ctx, String workspace, String user,
-                               String payloadName) {
+    private SlackMember member(
+            com.slack.api.bolt.context.Context ctx, String workspace, String user, String payloadName) {
         return new SlackMember(directory, ctx.client(), workspace, user, payloadName);
     }
 
     private static ChatEvent textEvent(SlackMember who, String workspace, String channel, String text) {
         SlackUser info = who.info();
-        return ChatEvent.text(Platform.SLACK, workspace, who.id(), info.name(), info.locale(), info.zone(), channel,
-                text == null ? "" : text, List.of());
+        return ChatEvent.text(
+                Platform.SLACK,
+                workspace,
+                who.id(),
+                info.name(),
+                info.locale(),
+                info.zone(),
+                channel,
+                text == null ? "" : text,
+                List.of());
     }
 
     /**
@@ -502,14 +591,18 @@ final class SlackHandlers {
      * or command. It is refused before any work, so the engine never sees a member of workspace "unknown".
      */
     static boolean anonymous(String teamId, String enterpriseId, String userId) {
-        return userId == null || userId.isBlank()
+        return userId == null
+                || userId.isBlank()
                 || (teamId == null || teamId.isBlank()) && (enterpriseId == null || enterpriseId.isBlank());
     }
 
     private static Response refused(String kind) {
         log.warn("Refused a Slack {} that names no member or no workspace", kind);
-        return Response.builder().statusCode(400).contentType("text/plain;charset=UTF-8")
-                .body("Malformed Slack payload: no member or workspace").build();
+        return Response.builder()
+                .statusCode(400)
+                .contentType("text/plain;charset=UTF-8")
+                .body("Malformed Slack payload: no member or workspace")
+                .build();
     }
 
     /** A member of an Enterprise Grid org-wide install may come without a team: the enterprise is the workspace. */

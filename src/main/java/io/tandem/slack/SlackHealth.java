@@ -1,16 +1,13 @@
 package io.tandem.slack;
 
-import java.time.Clock;
-import java.time.Duration;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.health.contributor.Health;
-
 import com.slack.api.Slack;
 import com.slack.api.methods.response.api.ApiTestResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
-
 import io.tandem.ops.CachedHealthIndicator;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.Health;
 
 /**
  * {@code slack} in {@code /actuator/health}: with one workspace, whether Slack accepts the bot token
@@ -36,7 +33,8 @@ class SlackHealth extends CachedHealthIndicator {
         Health.Builder health;
         if (properties.singleWorkspace()) {
             AuthTestResponse auth = slack.methods(properties.botToken()).authTest(r -> r);
-            health = auth.isOk() ? Health.up().withDetail("team", String.valueOf(auth.getTeam()))
+            health = auth.isOk()
+                    ? Health.up().withDetail("team", String.valueOf(auth.getTeam()))
                     : Health.down().withDetail("error", String.valueOf(auth.getError()));
             health.withDetail("mode", "one workspace");
         } else {

@@ -1,16 +1,14 @@
 package io.tandem.slack;
 
-import java.util.regex.Pattern;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.handler.UnmatchedRequestHandler;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signed requests Tandem has no use for: an edited or deleted DM, a bot's message, a reaction, a closed modal, a
@@ -24,8 +22,7 @@ final class SlackIgnored implements UnmatchedRequestHandler {
     private static final Logger log = LoggerFactory.getLogger(SlackIgnored.class);
     private static final Pattern ANY = Pattern.compile(".*");
 
-    private SlackIgnored() {
-    }
+    private SlackIgnored() {}
 
     /**
      * Events with no handler are acknowledged by Bolt itself (at debug level); anything else falls to this. Bolt's
@@ -33,7 +30,8 @@ final class SlackIgnored implements UnmatchedRequestHandler {
      * does not answer with the bot, while Tandem's handlers already leave every bot's message alone.
      */
     static void configure(AppConfig.AppConfigBuilder config) {
-        config.allEventsApiAutoAckEnabled(true).ignoringSelfEventsEnabled(false)
+        config.allEventsApiAutoAckEnabled(true)
+                .ignoringSelfEventsEnabled(false)
                 .unmatchedRequestHandler(new SlackIgnored());
     }
 
@@ -51,8 +49,10 @@ final class SlackIgnored implements UnmatchedRequestHandler {
 
     @Override
     public Response handle(Request<?> request) {
-        return ignored(request.getRequestType()
-                + (request instanceof EventRequest e ? " (" + e.getEventTypeAndSubtype() + ")" : ""), Response.ok());
+        return ignored(
+                request.getRequestType()
+                        + (request instanceof EventRequest e ? " (" + e.getEventTypeAndSubtype() + ")" : ""),
+                Response.ok());
     }
 
     private static Response ignored(String what, Response ack) {

@@ -1,7 +1,6 @@
 package io.tandem.slack;
 
 import com.slack.api.methods.MethodsClient;
-
 import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
 

@@ -1,7 +1,6 @@
 package io.tandem.slack;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,12 +24,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       of Tandem's own; after a 429, a rate learnt from it holds for a minute either way)
  */
 @ConfigurationProperties("tandem.slack")
-public record SlackProperties(String botToken, String signingSecret, String appToken, String clientId,
-                              String clientSecret, @DefaultValue("https://slack.com/api/") String apiUrl,
-                              @DefaultValue("2s") Duration ackBudget, @DefaultValue("16") int threads,
-                              @DefaultValue("1000") int queue, @DefaultValue("24h") Duration userCache,
-                              @DefaultValue("false") boolean adminsAreLeads,
-                              @DefaultValue("0") int workspaceRate) {
+public record SlackProperties(
+        String botToken,
+        String signingSecret,
+        String appToken,
+        String clientId,
+        String clientSecret,
+        @DefaultValue("https://slack.com/api/") String apiUrl,
+        @DefaultValue("2s") Duration ackBudget,
+        @DefaultValue("16") int threads,
+        @DefaultValue("1000") int queue,
+        @DefaultValue("24h") Duration userCache,
+        @DefaultValue("false") boolean adminsAreLeads,
+        @DefaultValue("0") int workspaceRate) {
 
     boolean singleWorkspace() {
         return present(botToken) && present(signingSecret);

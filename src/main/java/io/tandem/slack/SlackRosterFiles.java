@@ -1,5 +1,6 @@
 package io.tandem.slack;
 
+import com.slack.api.model.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,11 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.slack.api.model.File;
 
 /**
  * A CSV file a lead shares in Tandem's DM is a roster: it is downloaded with the bot token ({@code files:read}) and
@@ -27,7 +25,8 @@ final class SlackRosterFiles {
     /** Well under the command length limit, with room for the command itself. */
     static final int PART = 3_500;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI api;
 
     /** {@code apiUrl}: the configured Web API, whose own host (a proxy, a fake in tests) may serve files too. */
@@ -51,12 +50,15 @@ final class SlackRosterFiles {
             return false;
         }
         String host = u.getHost().toLowerCase(Locale.ROOT);
-        boolean slackHost = host.equals("slack.com") || host.endsWith(".slack.com") || host.equals("slack-files.com")
+        boolean slackHost = host.equals("slack.com")
+                || host.endsWith(".slack.com")
+                || host.equals("slack-files.com")
                 || host.endsWith(".slack-files.com");
         if (slackHost && "https".equalsIgnoreCase(u.getScheme()) && (u.getPort() == -1 || u.getPort() == 443)) {
             return true;
         }
-        return host.equalsIgnoreCase(api.getHost()) && u.getPort() == api.getPort()
+        return host.equalsIgnoreCase(api.getHost())
+                && u.getPort() == api.getPort()
                 && String.valueOf(u.getScheme()).equalsIgnoreCase(api.getScheme());
     }
 
@@ -75,8 +77,12 @@ final class SlackRosterFiles {
             return Optional.empty();
         }
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(f.getUrlPrivateDownload()))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).GET().build(),
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create(f.getUrlPrivateDownload()))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(20))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200 || response.body().length > MAX_BYTES) {
                 log.warn("Could not download a shared roster file: HTTP {}", response.statusCode());

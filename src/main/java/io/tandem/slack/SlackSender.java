@@ -1,22 +1,10 @@
 package io.tandem.slack;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.Message;
-
 import io.tandem.delivery.Delivery;
 import io.tandem.delivery.Pacing;
 import io.tandem.delivery.SendResult;
@@ -24,6 +12,15 @@ import io.tandem.delivery.Sender;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
 import io.tandem.engine.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends notifications as Slack DMs: {@code conversations.open}, then {@code chat.postMessage}; a post for the
@@ -37,17 +34,34 @@ import io.tandem.engine.StoreUnavailableException;
 class SlackSender implements Sender {
 
     private static final Logger log = LoggerFactory.getLogger(SlackSender.class);
-    private static final Set<String> PERMANENT = Set.of("user_not_found", "account_inactive", "user_disabled",
-            "channel_not_found", "is_archived", "not_in_channel", "cannot_dm_bot", "invalid_auth", "not_authed",
-            "token_revoked", "missing_scope", "no_permission", "team_access_not_granted", "restricted_action",
-            "msg_too_long", "invalid_blocks", "user_is_bot", "ekm_access_denied");
+    private static final Set<String> PERMANENT = Set.of(
+            "user_not_found",
+            "account_inactive",
+            "user_disabled",
+            "channel_not_found",
+            "is_archived",
+            "not_in_channel",
+            "cannot_dm_bot",
+            "invalid_auth",
+            "not_authed",
+            "token_revoked",
+            "missing_scope",
+            "no_permission",
+            "team_access_not_granted",
+            "restricted_action",
+            "msg_too_long",
+            "invalid_blocks",
+            "user_is_bot",
+            "ekm_access_denied");
 
     private static final int DM_CACHE = 50_000;
     /** Each DM carries its delivery's id in Slack message metadata, to be found again if that is ever in doubt. */
     static final String METADATA_EVENT = "tandem_delivery";
+
     static final String METADATA_DELIVERY = "delivery";
     /** Looking for a delivery in doubt: pages of Slack's recommended size, up to 10,000 messages since its claim. */
     private static final int HISTORY_PAGE = 200;
+
     private static final int HISTORY_PAGES = 50;
     private static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
 
@@ -59,8 +73,8 @@ class SlackSender implements Sender {
      * The DM channel of each member Tandem wrote to (workspace + user → channel id), so that a message costs one
      * Slack call, not two: a bot's DM with a user keeps its id. The least recently used go beyond the limit.
      */
-    private final java.util.Map<String, String> dms = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    private final java.util.Map<String, String> dms =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
                     return size() > DM_CACHE;
@@ -124,10 +138,14 @@ class SlackSender implements Sender {
                 }
                 channel = known;
             }
-            if (delivery != null && delivery.inDoubt() && !n.recipient().isChannel()
+            if (delivery != null
+                    && delivery.inDoubt()
+                    && !n.recipient().isChannel()
                     && alreadyPosted(client, channel, delivery)) {
-                log.info("A {} notification to {} had reached Slack before its instance stopped; not sent again",
-                        n.kind(), n.recipient());
+                log.info(
+                        "A {} notification to {} had reached Slack before its instance stopped; not sent again",
+                        n.kind(),
+                        n.recipient());
                 return SendResult.delivered();
             }
             ticket = pacing.ticket();
@@ -135,10 +153,16 @@ class SlackSender implements Sender {
             if (wait.isPresent()) {
                 return wait.get();
             }
-            var posted = client.chatPostMessage(r -> r.channel(channel).text(BlockKitRenderer.fallback(n.message()))
+            var posted = client.chatPostMessage(r -> r.channel(channel)
+                    .text(BlockKitRenderer.fallback(n.message()))
                     .blocks(BlockKitRenderer.message(n.message(), null))
-                    .metadata(delivery == null ? null : Message.Metadata.builder().eventType(METADATA_EVENT)
-                            .eventPayload(Map.of(METADATA_DELIVERY, delivery.id())).build()));
+                    .metadata(
+                            delivery == null
+                                    ? null
+                                    : Message.Metadata.builder()
+                                            .eventType(METADATA_EVENT)
+                                            .eventPayload(Map.of(METADATA_DELIVERY, delivery.id()))
+                                            .build()));
             if (remembered && !posted.isOk() && "channel_not_found".equals(posted.getError())) {
                 dms.remove(workspace + ":" + n.recipient().user());
                 return new SendResult.Retry(null, "the DM channel changed; opening it again", false);
@@ -161,29 +185,40 @@ class SlackSender implements Sender {
      * history too long to read), false: better twice than never.
      */
     private static boolean alreadyPosted(MethodsClient client, String channel, Delivery delivery) {
-        String oldest = String.valueOf(delivery.firstClaimed().minus(CLOCK_MARGIN).getEpochSecond());
+        String oldest =
+                String.valueOf(delivery.firstClaimed().minus(CLOCK_MARGIN).getEpochSecond());
         String cursor = null;
         try {
             for (int page = 0; page < HISTORY_PAGES; page++) {
                 String from = cursor;
-                var history = client.conversationsHistory(r -> r.channel(channel).includeAllMetadata(true)
-                        .limit(HISTORY_PAGE).oldest(oldest).cursor(from));
+                var history = client.conversationsHistory(r -> r.channel(channel)
+                        .includeAllMetadata(true)
+                        .limit(HISTORY_PAGE)
+                        .oldest(oldest)
+                        .cursor(from));
                 if (!history.isOk() || history.getMessages() == null) {
                     log.info("Could not check a DM's history before sending again: {}", history.getError());
                     return false;
                 }
-                if (history.getMessages().stream().map(Message::getMetadata).anyMatch(m -> m != null
-                        && METADATA_EVENT.equals(m.getEventType()) && m.getEventPayload() != null
-                        && delivery.id().equals(String.valueOf(m.getEventPayload().get(METADATA_DELIVERY))))) {
+                if (history.getMessages().stream()
+                        .map(Message::getMetadata)
+                        .anyMatch(m -> m != null
+                                && METADATA_EVENT.equals(m.getEventType())
+                                && m.getEventPayload() != null
+                                && delivery.id()
+                                        .equals(String.valueOf(
+                                                m.getEventPayload().get(METADATA_DELIVERY))))) {
                     return true;
                 }
-                cursor = history.getResponseMetadata() == null ? null
+                cursor = history.getResponseMetadata() == null
+                        ? null
                         : history.getResponseMetadata().getNextCursor();
                 if (!history.isHasMore() || cursor == null || cursor.isEmpty()) {
                     return false;
                 }
             }
-            log.info("A DM's history since a delivery in doubt is longer than {} messages; sending it again",
+            log.info(
+                    "A DM's history since a delivery in doubt is longer than {} messages; sending it again",
                     HISTORY_PAGES * HISTORY_PAGE);
             return false;
         } catch (Exception e) {
@@ -193,8 +228,8 @@ class SlackSender implements Sender {
     }
 
     /** Reads Slack's {@code ok:false} answers: rate limits wait, the permanent ones fail, the rest retry. */
-    private Optional<SendResult> problem(SlackApiTextResponse response, String workspace, Notification n,
-                                         String ticket) {
+    private Optional<SendResult> problem(
+            SlackApiTextResponse response, String workspace, Notification n, String ticket) {
         if (response.isOk()) {
             return Optional.empty();
         }
@@ -221,7 +256,9 @@ class SlackSender implements Sender {
             }
             return rateLimited(workspace, Duration.ofSeconds(seconds), ticket);
         }
-        if (e.getError() != null && e.getError().getError() != null && PERMANENT.contains(e.getError().getError())) {
+        if (e.getError() != null
+                && e.getError().getError() != null
+                && PERMANENT.contains(e.getError().getError())) {
             return new SendResult.Failed(e.getError().getError());
         }
         return new SendResult.Retry(null, "HTTP " + status, false);

@@ -1,11 +1,10 @@
 package io.tandem.slack;
 
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
 
 /**
  * Socket Mode: Tandem opens a WebSocket to Slack and receives commands, clicks and events over it, so no public
@@ -34,7 +33,8 @@ class SlackSocketMode implements SmartLifecycle {
             log.info("Slack Socket Mode started");
         } catch (Exception e) {
             // A bad token or no network must not stop Tandem: say it loudly, keep the rest running.
-            log.error("Slack Socket Mode could not start: {}. Check SLACK_APP_TOKEN (xapp-… with connections:write).",
+            log.error(
+                    "Slack Socket Mode could not start: {}. Check SLACK_APP_TOKEN (xapp-… with connections:write).",
                     e.getMessage());
         }
     }

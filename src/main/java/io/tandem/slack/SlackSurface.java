@@ -5,7 +5,9 @@ package io.tandem.slack;
  * there), the Home tab or a modal (answer in a modal).
  */
 enum SlackSurface {
-    MESSAGE, HOME, MODAL;
+    MESSAGE,
+    HOME,
+    MODAL;
 
     static SlackSurface of(String containerType, String viewType) {
         if ("view".equals(containerType)) {

@@ -1,14 +1,12 @@
 package io.tandem.slack;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.tandem.engine.Block;
 import io.tandem.engine.Reply;
 import io.tandem.engine.StoreUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slack cuts a button value at 2,000 characters and a modal's private_metadata at 3,000; a longer one would come
@@ -28,9 +26,10 @@ final class SlackValues {
 
     /** The reply with every value too long for Slack replaced by a reference. */
     Reply shrink(String team, Reply reply) {
-        boolean tooLong = reply.blocks().stream().anyMatch(b -> b instanceof Block.Section s
-                && s.buttons().stream().anyMatch(x -> x.value().length() > BlockKitRenderer.VALUE)
-                || b instanceof Block.Form f && f.value().length() > BlockKitRenderer.METADATA);
+        boolean tooLong = reply.blocks().stream()
+                .anyMatch(b -> b instanceof Block.Section s
+                                && s.buttons().stream().anyMatch(x -> x.value().length() > BlockKitRenderer.VALUE)
+                        || b instanceof Block.Form f && f.value().length() > BlockKitRenderer.METADATA);
         if (!tooLong) {
             return reply;
         }
@@ -38,11 +37,24 @@ final class SlackValues {
             List<Block> blocks = new ArrayList<>();
             for (Block block : reply.blocks()) {
                 if (block instanceof Block.Section s) {
-                    blocks.add(new Block.Section(s.heading(), s.text(), s.fields(), s.buttons().stream()
-                            .map(b -> new Block.Button(b.actionId(), b.label(), keep(team, b.value(),
-                                    BlockKitRenderer.VALUE), b.style())).toList()));
+                    blocks.add(new Block.Section(
+                            s.heading(),
+                            s.text(),
+                            s.fields(),
+                            s.buttons().stream()
+                                    .map(b -> new Block.Button(
+                                            b.actionId(),
+                                            b.label(),
+                                            keep(team, b.value(), BlockKitRenderer.VALUE),
+                                            b.style()))
+                                    .toList()));
                 } else if (block instanceof Block.Form f) {
-                    blocks.add(new Block.Form(f.actionId(), f.title(), f.submitLabel(), f.inputs(), f.errors(),
+                    blocks.add(new Block.Form(
+                            f.actionId(),
+                            f.title(),
+                            f.submitLabel(),
+                            f.inputs(),
+                            f.errors(),
                             keep(team, f.value(), BlockKitRenderer.METADATA)));
                 } else {
                     blocks.add(block);

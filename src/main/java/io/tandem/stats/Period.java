@@ -1,12 +1,11 @@
 package io.tandem.stats;
 
+import io.tandem.engine.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
-import io.tandem.engine.Text;
 
 /** The span {@code /stats} covers, back from now. */
 enum Period {

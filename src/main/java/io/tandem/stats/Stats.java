@@ -1,5 +1,17 @@
 package io.tandem.stats;
 
+import io.tandem.engine.MemberId;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.qa.Question;
+import io.tandem.sessions.CheckIn;
+import io.tandem.sessions.Session;
+import io.tandem.skills.Skill;
+import io.tandem.skills.SkillCatalog;
+import io.tandem.tips.Tip;
+import io.tandem.tips.TipStore;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -17,21 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import org.springframework.stereotype.Component;
-
-import io.tandem.engine.MemberId;
-import io.tandem.sessions.CheckIn;
-import io.tandem.pairing.MentoringRequest;
-import io.tandem.pairing.Pair;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.ProfileStore;
-import io.tandem.sessions.Session;
-import io.tandem.skills.Skill;
-import io.tandem.skills.SkillCatalog;
-import io.tandem.qa.Question;
-import io.tandem.tips.Tip;
-import io.tandem.tips.TipStore;
 
 /** Computes {@code /stats}: aggregates only, from the records of the period, never a check-in's text. */
 @Component
@@ -62,12 +60,16 @@ public class Stats {
 
         Map<String, Pair> allPairs = new HashMap<>();
         store.pairs(ws, Instant.EPOCH, now).forEach(p -> allPairs.put(p.id(), p));
-        Predicate<Pair> pairAbout = p -> skill.isEmpty() || p.skills().contains(skill.get())
+        Predicate<Pair> pairAbout = p -> skill.isEmpty()
+                || p.skills().contains(skill.get())
                 || p.reverse().contains(skill.get());
 
         // pairs formed in the period, and how many are reverse (the mentor more junior than the mentee)
-        List<Pair> formed = allPairs.values().stream().filter(pairAbout)
-                .filter(p -> p.createdAt() != null && !p.createdAt().isBefore(from) && !p.createdAt().isAfter(now))
+        List<Pair> formed = allPairs.values().stream()
+                .filter(pairAbout)
+                .filter(p -> p.createdAt() != null
+                        && !p.createdAt().isBefore(from)
+                        && !p.createdAt().isAfter(now))
                 .toList();
         Set<MemberId> people = new HashSet<>();
         formed.forEach(p -> {
@@ -78,21 +80,27 @@ public class Stats {
         long reverse = formed.stream().filter(p -> isReverse(p, known)).count();
 
         // requests
-        List<MentoringRequest> requests = store.requests(ws, from, now).stream().filter(r -> about.test(r.skill()))
+        List<MentoringRequest> requests = store.requests(ws, from, now).stream()
+                .filter(r -> about.test(r.skill()))
                 .toList();
-        List<Duration> answerTimes = requests.stream().filter(r -> r.answeredAt() != null
-                        && (r.status() == MentoringRequest.Status.ACCEPTED || r.status() == MentoringRequest.Status.DECLINED))
-                .map(r -> Duration.between(r.createdAt(), r.answeredAt())).toList();
+        List<Duration> answerTimes = requests.stream()
+                .filter(r -> r.answeredAt() != null
+                        && (r.status() == MentoringRequest.Status.ACCEPTED
+                                || r.status() == MentoringRequest.Status.DECLINED))
+                .map(r -> Duration.between(r.createdAt(), r.answeredAt()))
+                .toList();
 
         // every session the report needs, read once: the period's, the chart's weeks and the planned ones
         Instant chartFrom = chartStart(now).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<Session> sessions = store.sessions(ws, from.isBefore(chartFrom) ? from : chartFrom,
-                now.plus(Duration.ofDays(366)));
+        List<Session> sessions =
+                store.sessions(ws, from.isBefore(chartFrom) ? from : chartFrom, now.plus(Duration.ofDays(366)));
 
         // sessions of the period, and what their check-ins say
         List<Session> past = within(sessions, from, now).stream()
                 .filter(s -> s.status() == Session.Status.SCHEDULED)
-                .filter(s -> Optional.ofNullable(allPairs.get(s.pairId())).map(pairAbout::test).orElse(skill.isEmpty()))
+                .filter(s -> Optional.ofNullable(allPairs.get(s.pairId()))
+                        .map(pairAbout::test)
+                        .orElse(skill.isEmpty()))
                 .toList();
         Map<String, List<CheckIn>> bySession = new HashMap<>();
         Set<String> pastIds = new HashSet<>();
@@ -111,9 +119,14 @@ public class Stats {
                 missed++;
             }
         }
-        List<CheckIn> checkIns = bySession.values().stream().flatMap(List::stream).toList();
-        List<Integer> ratings = checkIns.stream().map(CheckIn::usefulness).filter(u -> u >= 1 && u <= 5).toList();
-        Double usefulness = ratings.isEmpty() ? null
+        List<CheckIn> checkIns =
+                bySession.values().stream().flatMap(List::stream).toList();
+        List<Integer> ratings = checkIns.stream()
+                .map(CheckIn::usefulness)
+                .filter(u -> u >= 1 && u <= 5)
+                .toList();
+        Double usefulness = ratings.isEmpty()
+                ? null
                 : ratings.stream().mapToInt(Integer::intValue).average().orElse(0);
 
         // time from pairing to the first session, for pairs formed in the period
@@ -123,72 +136,127 @@ public class Stats {
                 firstSession.merge(s.pairId(), s.start(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        List<Duration> toFirst = formed.stream().filter(p -> firstSession.containsKey(p.id()))
-                .map(p -> Duration.between(p.createdAt(), firstSession.get(p.id()))).filter(d -> !d.isNegative())
+        List<Duration> toFirst = formed.stream()
+                .filter(p -> firstSession.containsKey(p.id()))
+                .map(p -> Duration.between(p.createdAt(), firstSession.get(p.id())))
+                .filter(d -> !d.isNegative())
                 .toList();
 
         // questions
-        List<Question> questions = store.questions(ws, from, now).stream().filter(q -> !q.hidden())
-                .filter(q -> about.test(q.skill())).toList();
-        Map<String, Instant> first = store.firstAnswers(ws, questions.stream().map(Question::id).toList());
-        List<Duration> toAnswer = questions.stream().filter(q -> first.containsKey(q.id()))
-                .map(q -> Duration.between(q.createdAt(), first.get(q.id()))).toList();
+        List<Question> questions = store.questions(ws, from, now).stream()
+                .filter(q -> !q.hidden())
+                .filter(q -> about.test(q.skill()))
+                .toList();
+        Map<String, Instant> first =
+                store.firstAnswers(ws, questions.stream().map(Question::id).toList());
+        List<Duration> toAnswer = questions.stream()
+                .filter(q -> first.containsKey(q.id()))
+                .map(q -> Duration.between(q.createdAt(), first.get(q.id())))
+                .toList();
 
         // tips
-        List<String> skills = skill.map(List::of).orElseGet(() -> catalog.all().stream().map(Skill::id).toList());
+        List<String> skills = skill.map(List::of)
+                .orElseGet(() -> catalog.all().stream().map(Skill::id).toList());
         long written = 0;
         for (String s : skills) {
             for (Tip t : tips.tips(ws, s)) {
-                if (t.createdAt() != null && !t.createdAt().isBefore(from) && !t.createdAt().isAfter(now)) {
+                if (t.createdAt() != null
+                        && !t.createdAt().isBefore(from)
+                        && !t.createdAt().isAfter(now)) {
                     written++;
                 }
             }
         }
-        LocalDate fromDay = period == Period.ALL ? now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(3L * 365)
+        LocalDate fromDay = period == Period.ALL
+                ? now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(3L * 365)
                 : from.atZone(ZoneOffset.UTC).toLocalDate();
-        Map<String, Long> counters = store.counters(ws, fromDay, now.atZone(ZoneOffset.UTC).toLocalDate());
+        Map<String, Long> counters =
+                store.counters(ws, fromDay, now.atZone(ZoneOffset.UTC).toLocalDate());
 
         // each pair's activity in the period (for the export)
         Map<MemberId, Profile> everyone = profiles.findAll(allPairs.values().stream()
-                .flatMap(p -> java.util.stream.Stream.of(p.mentor(), p.mentee())).collect(java.util.stream.Collectors.toSet()));
-        List<StatsReport.PairActivity> activity = allPairs.values().stream().filter(pairAbout)
+                .flatMap(p -> java.util.stream.Stream.of(p.mentor(), p.mentee()))
+                .collect(java.util.stream.Collectors.toSet()));
+        List<StatsReport.PairActivity> activity = allPairs.values().stream()
+                .filter(pairAbout)
                 .sorted(Comparator.comparing((Pair p) -> p.createdAt() == null ? Instant.EPOCH : p.createdAt())
                         .thenComparing(Pair::id))
                 .map(p -> {
-                    List<Session> mine = past.stream().filter(x -> x.pairId().equals(p.id())).toList();
-                    long pairHeld = mine.stream().filter(x -> bySession.getOrDefault(x.id(), List.of()).stream()
-                            .anyMatch(c -> c.met() == CheckIn.Met.YES)).count();
-                    long pairMissed = mine.stream().filter(x -> {
-                        List<CheckIn> cs = bySession.getOrDefault(x.id(), List.of());
-                        return cs.stream().noneMatch(c -> c.met() == CheckIn.Met.YES)
-                                && cs.stream().anyMatch(c -> c.met() == CheckIn.Met.NO);
-                    }).count();
-                    return new StatsReport.PairActivity(p.id().substring(0, Math.min(8, p.id().length())),
+                    List<Session> mine =
+                            past.stream().filter(x -> x.pairId().equals(p.id())).toList();
+                    long pairHeld = mine.stream()
+                            .filter(x -> bySession.getOrDefault(x.id(), List.of()).stream()
+                                    .anyMatch(c -> c.met() == CheckIn.Met.YES))
+                            .count();
+                    long pairMissed = mine.stream()
+                            .filter(x -> {
+                                List<CheckIn> cs = bySession.getOrDefault(x.id(), List.of());
+                                return cs.stream().noneMatch(c -> c.met() == CheckIn.Met.YES)
+                                        && cs.stream().anyMatch(c -> c.met() == CheckIn.Met.NO);
+                            })
+                            .count();
+                    return new StatsReport.PairActivity(
+                            p.id().substring(0, Math.min(8, p.id().length())),
                             new java.util.TreeSet<>(p.skills()),
-                            p.createdAt() == null ? null : p.createdAt().atZone(ZoneOffset.UTC).toLocalDate(),
-                            p.status().name().toLowerCase(java.util.Locale.ROOT), isReverse(p, everyone), mine.size(),
-                            pairHeld, pairMissed);
-                }).toList();
+                            p.createdAt() == null
+                                    ? null
+                                    : p.createdAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                            p.status().name().toLowerCase(java.util.Locale.ROOT),
+                            isReverse(p, everyone),
+                            mine.size(),
+                            pairHeld,
+                            pairMissed);
+                })
+                .toList();
 
-        return new StatsReport(period, skill.orElse(null), store.members(ws) - store.paused(ws), store.paused(ws),
-                formed.size(), reverse, requests.size(), count(requests, MentoringRequest.Status.ACCEPTED),
-                count(requests, MentoringRequest.Status.DECLINED), count(requests, MentoringRequest.Status.EXPIRED),
-                median(answerTimes), answerTimes.size(), past.size(), held, missed, median(toFirst), toFirst.size(),
-                checkIns.size(), past.size() * 2L, usefulness, ratings.size(), questions.size(), toAnswer.size(),
-                median(toAnswer), questions.size() - toAnswer.size(), written,
-                counters.getOrDefault("nudge.tip:delivered", 0L), counters.getOrDefault("tips.useful", 0L),
-                demand(ws, skills), contributors(ws, past, allPairs), weeks(within(sessions, chartFrom, now), now, allPairs, pairAbout), activity);
+        return new StatsReport(
+                period,
+                skill.orElse(null),
+                store.members(ws) - store.paused(ws),
+                store.paused(ws),
+                formed.size(),
+                reverse,
+                requests.size(),
+                count(requests, MentoringRequest.Status.ACCEPTED),
+                count(requests, MentoringRequest.Status.DECLINED),
+                count(requests, MentoringRequest.Status.EXPIRED),
+                median(answerTimes),
+                answerTimes.size(),
+                past.size(),
+                held,
+                missed,
+                median(toFirst),
+                toFirst.size(),
+                checkIns.size(),
+                past.size() * 2L,
+                usefulness,
+                ratings.size(),
+                questions.size(),
+                toAnswer.size(),
+                median(toAnswer),
+                questions.size() - toAnswer.size(),
+                written,
+                counters.getOrDefault("nudge.tip:delivered", 0L),
+                counters.getOrDefault("tips.useful", 0L),
+                demand(ws, skills),
+                contributors(ws, past, allPairs),
+                weeks(within(sessions, chartFrom, now), now, allPairs, pairAbout),
+                activity);
     }
 
     /** Whether anyone teaches or learns a free tag (a lead may filter by one; a typo is refused). */
     boolean inUse(String ws, String tag) {
-        return !store.learnerCounts(ws, List.of(tag)).isEmpty() || !profiles.teacherCounts(ws, List.of(tag)).isEmpty();
+        return !store.learnerCounts(ws, List.of(tag)).isEmpty()
+                || !profiles.teacherCounts(ws, List.of(tag)).isEmpty();
     }
 
     private static boolean isReverse(Pair p, Map<MemberId, Profile> known) {
         Profile mentor = known.get(p.mentor());
         Profile mentee = known.get(p.mentee());
-        return mentor != null && mentee != null && mentor.seniority() != null && mentee.seniority() != null
+        return mentor != null
+                && mentee != null
+                && mentor.seniority() != null
+                && mentee.seniority() != null
                 && mentor.seniority().rank() < mentee.seniority().rank();
     }
 
@@ -202,7 +270,9 @@ public class Stats {
         }
         List<Duration> sorted = values.stream().sorted().toList();
         int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+        return n % 2 == 1
+                ? sorted.get(n / 2)
+                : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
     }
 
     /** The most wanted skills, with how many can teach each: the gap list. */
@@ -228,28 +298,38 @@ public class Stats {
         store.helpfulAnswers(ws).forEach((m, n) -> score.merge(m, n, Long::sum));
         store.usefulTips(ws).forEach((m, n) -> score.merge(m, n, Long::sum));
         List<MemberId> top = score.entrySet().stream()
-                .sorted(Map.Entry.<MemberId, Long>comparingByValue().reversed()
+                .sorted(Map.Entry.<MemberId, Long>comparingByValue()
+                        .reversed()
                         .thenComparing(e -> e.getKey().toString()))
-                .limit(CONTRIBUTORS_SHOWN).map(Map.Entry::getKey).toList();
+                .limit(CONTRIBUTORS_SHOWN)
+                .map(Map.Entry::getKey)
+                .toList();
         Map<MemberId, Profile> known = profiles.findAll(top);
-        return top.stream().map(known::get).filter(java.util.Objects::nonNull)
-                .map(Profile::label).toList();
+        return top.stream()
+                .map(known::get)
+                .filter(java.util.Objects::nonNull)
+                .map(Profile::label)
+                .toList();
     }
 
     /** The Monday of the first week the chart shows. */
     private static LocalDate chartStart(Instant now) {
-        return now.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        return now.atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 .minusWeeks(WEEKS_CHARTED - 1L);
     }
 
     /** The sessions starting between two moments, both included (as the store's range reads). */
     private static List<Session> within(List<Session> sessions, Instant from, Instant to) {
-        return sessions.stream().filter(s -> !s.start().isBefore(from) && !s.start().isAfter(to)).toList();
+        return sessions.stream()
+                .filter(s -> !s.start().isBefore(from) && !s.start().isAfter(to))
+                .toList();
     }
 
     /** Sessions per week over the last weeks, for the chart. */
-    private static List<StatsReport.Week> weeks(List<Session> charted, Instant now, Map<String, Pair> pairs,
-                                                 Predicate<Pair> about) {
+    private static List<StatsReport.Week> weeks(
+            List<Session> charted, Instant now, Map<String, Pair> pairs, Predicate<Pair> about) {
         LocalDate first = chartStart(now);
         Map<LocalDate, Long> counts = new LinkedHashMap<>();
         for (int i = 0; i < WEEKS_CHARTED; i++) {
@@ -257,13 +337,19 @@ public class Stats {
         }
         for (Session s : charted) {
             if (s.status() == Session.Status.SCHEDULED
-                    && Optional.ofNullable(pairs.get(s.pairId())).map(about::test).orElse(false)) {
-                LocalDate week = s.start().atZone(ZoneOffset.UTC).toLocalDate()
+                    && Optional.ofNullable(pairs.get(s.pairId()))
+                            .map(about::test)
+                            .orElse(false)) {
+                LocalDate week = s.start()
+                        .atZone(ZoneOffset.UTC)
+                        .toLocalDate()
                         .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 counts.computeIfPresent(week, (k, v) -> v + 1);
             }
         }
-        return counts.entrySet().stream().map(e -> new StatsReport.Week(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing(StatsReport.Week::start)).toList();
+        return counts.entrySet().stream()
+                .map(e -> new StatsReport.Week(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(StatsReport.Week::start))
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.tandem.stats;
 
+import io.tandem.engine.Messages;
+import io.tandem.profiles.ProfileView;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -9,15 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import javax.imageio.ImageIO;
-
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
-
-import io.tandem.engine.Messages;
-import io.tandem.profiles.ProfileView;
 
 /**
  * The {@code /stats} chart, drawn on the server as one PNG: sessions per week over the last twelve weeks, and the
@@ -35,42 +32,47 @@ final class StatsChart {
     private static final Color ACCENT_FEW = new Color(0xC9, 0xC3, 0xEA);
     private static final Color SECOND_FEW = new Color(0xF5, 0xD6, 0xB3);
 
-    private StatsChart() {
-    }
+    private StatsChart() {}
 
     /** One series of bars, as it is drawn. */
-    record Series(String name, List<Long> values, Color colour) {
-    }
+    record Series(String name, List<Long> values, Color colour) {}
 
     /** One chart's bars, as they are drawn: what a reader of the picture can learn, and no more. */
-    record Bars(String title, List<String> categories, List<Series> series) {
-    }
+    record Bars(String title, List<String> categories, List<Series> series) {}
 
     /** Sessions per week: exact figures, and the weeks with 1 to 4 as "fewer than 5". */
     static Bars weeks(StatsReport r, Messages m) {
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", m.language().locale());
+        DateTimeFormatter day =
+                DateTimeFormatter.ofPattern("d MMM", m.language().locale());
         List<String> labels = r.weeks().stream().map(w -> day.format(w.start())).toList();
         List<Long> counts = r.weeks().stream().map(StatsReport.Week::sessions).toList();
         String name = m.get("stats.chart.sessions");
-        return new Bars(m.get("stats.chart.weeks"), labels, List.of(new Series(name, exact(counts), ACCENT),
-                new Series(m.get("stats.chart.fewer", name), masked(counts), ACCENT_FEW)));
+        return new Bars(
+                m.get("stats.chart.weeks"),
+                labels,
+                List.of(
+                        new Series(name, exact(counts), ACCENT),
+                        new Series(m.get("stats.chart.fewer", name), masked(counts), ACCENT_FEW)));
     }
 
     /** The most wanted skills: learners and teachers, each exact or "fewer than 5". */
     static Bars demand(StatsReport r, Messages m, ProfileView view) {
-        List<StatsReport.Demand> shown = r.demand().isEmpty()
-                ? List.of(new StatsReport.Demand("—", 0, 0)) : r.demand();
-        List<String> skills = shown.stream().map(d -> d.skill().equals("—") ? "—"
-                : shorten(view.skill(d.skill(), m.language()))).toList();
+        List<StatsReport.Demand> shown = r.demand().isEmpty() ? List.of(new StatsReport.Demand("—", 0, 0)) : r.demand();
+        List<String> skills = shown.stream()
+                .map(d -> d.skill().equals("—") ? "—" : shorten(view.skill(d.skill(), m.language())))
+                .toList();
         List<Long> learners = shown.stream().map(StatsReport.Demand::learners).toList();
         List<Long> teachers = shown.stream().map(StatsReport.Demand::teachers).toList();
         String learn = m.get("stats.chart.learners");
         String teach = m.get("stats.chart.teachers");
-        return new Bars(m.get("stats.chart.demand"), skills, List.of(
-                new Series(learn, exact(learners), SECOND),
-                new Series(m.get("stats.chart.fewer", learn), masked(learners), SECOND_FEW),
-                new Series(teach, exact(teachers), ACCENT),
-                new Series(m.get("stats.chart.fewer", teach), masked(teachers), ACCENT_FEW)));
+        return new Bars(
+                m.get("stats.chart.demand"),
+                skills,
+                List.of(
+                        new Series(learn, exact(learners), SECOND),
+                        new Series(m.get("stats.chart.fewer", learn), masked(learners), SECOND_FEW),
+                        new Series(teach, exact(teachers), ACCENT),
+                        new Series(m.get("stats.chart.fewer", teach), masked(teachers), ACCENT_FEW)));
     }
 
     /** The figures drawn as themselves: 0 and 5 or more. */
@@ -89,7 +91,7 @@ final class StatsChart {
 
     static byte[] png(StatsReport r, Messages m, ProfileView view) {
         CategoryChart weeks = chart(weeks(r, m));
-        weeks.getStyler().setOverlapped(true);   // a week has one bar: exact or "fewer than 5"
+        weeks.getStyler().setOverlapped(true); // a week has one bar: exact or "fewer than 5"
         weeks.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         CategoryChart demand = chart(demand(r, m, view));
         demand.getStyler().setXAxisLabelRotation(45);
@@ -117,7 +119,11 @@ final class StatsChart {
     }
 
     private static CategoryChart chart(Bars bars) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(bars.title()).build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(bars.title())
+                .build();
         style(chart);
         for (Series s : bars.series()) {
             chart.addSeries(s.name(), bars.categories(), s.values()).setFillColor(s.colour());

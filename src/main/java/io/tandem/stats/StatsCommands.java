@@ -1,28 +1,26 @@
 package io.tandem.stats;
 
+import io.tandem.engine.Command;
+import io.tandem.engine.CommandParser;
+import io.tandem.engine.CommandSpec;
+import io.tandem.engine.Downloads;
+import io.tandem.engine.Invocation;
+import io.tandem.engine.PublicUrl;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Reply;
+import io.tandem.nudges.NudgeStore;
+import io.tandem.profiles.ProfileView;
+import io.tandem.programme.Programme;
+import io.tandem.skills.SkillCatalog;
+import io.tandem.skills.SkillMatch;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.tandem.engine.PublicUrl;
-import io.tandem.engine.Downloads;
-import io.tandem.engine.Command;
-import io.tandem.engine.CommandParser;
-import io.tandem.engine.CommandSpec;
-import io.tandem.engine.Invocation;
-import io.tandem.engine.Refusal;
-import io.tandem.engine.Reply;
-import io.tandem.profiles.ProfileView;
-import io.tandem.programme.Programme;
-import io.tandem.skills.SkillCatalog;
-import io.tandem.skills.SkillMatch;
-import io.tandem.nudges.NudgeStore;
 
 /** {@code /stats [week|month|quarter|all] [skill]} and {@code /stats delivery}, for programme leads. */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +30,13 @@ class StatsCommands {
     static final java.time.Duration LINK_LIVES = java.time.Duration.ofHours(1);
 
     @Bean
-    Command statsCommand(Stats stats, Programme programme, SkillCatalog catalog, ProfileView view, Downloads downloads,
-                         PublicUrl publicUrl) {
+    Command statsCommand(
+            Stats stats,
+            Programme programme,
+            SkillCatalog catalog,
+            ProfileView view,
+            Downloads downloads,
+            PublicUrl publicUrl) {
         return Command.of(new CommandSpec("stats", CommandParser.STATS, List.of("", "statistiques"), true), in -> {
             programme.requireLead(in);
             Scope scope = scope(in, stats, catalog, view);
@@ -42,30 +45,42 @@ class StatsCommands {
         });
     }
 
-    /** {@code /stats export [period] [skill]}: the same figures and each pair's activity, as CSV at a short-lived link. */
+    /**
+     * {@code /stats export [period] [skill]}: the same figures and each pair's activity, as CSV at a short-lived link.
+     */
     @Bean
-    Command statsExportCommand(Stats stats, Programme programme, SkillCatalog catalog, ProfileView view,
-                               Downloads downloads,
-                               PublicUrl publicUrl) {
-        return Command.of(new CommandSpec("stats-export", CommandParser.STATS, List.of("export", "exporter", "csv"),
-                true), in -> {
-            programme.requireLead(in);
-            Scope scope = scope(in, stats, catalog, view);
-            StatsReport report = stats.compute(in.caller().id().workspace(), scope.period(), scope.skill());
-            String token = downloads.put(Downloads.Kind.EXPORT, StatsExport.csv(report, in.messages(), view), LINK_LIVES);
-            return Reply.text(in.t("stats.export.ready", Downloads.Kind.EXPORT.url(publicUrl, token)));
-        });
+    Command statsExportCommand(
+            Stats stats,
+            Programme programme,
+            SkillCatalog catalog,
+            ProfileView view,
+            Downloads downloads,
+            PublicUrl publicUrl) {
+        return Command.of(
+                new CommandSpec("stats-export", CommandParser.STATS, List.of("export", "exporter", "csv"), true),
+                in -> {
+                    programme.requireLead(in);
+                    Scope scope = scope(in, stats, catalog, view);
+                    StatsReport report = stats.compute(in.caller().id().workspace(), scope.period(), scope.skill());
+                    String token = downloads.put(
+                            Downloads.Kind.EXPORT, StatsExport.csv(report, in.messages(), view), LINK_LIVES);
+                    return Reply.text(in.t("stats.export.ready", Downloads.Kind.EXPORT.url(publicUrl, token)));
+                });
     }
 
     @Bean
     Command statsDeliveryCommand(Programme programme, NudgeStore nudges) {
-        return Command.of(new CommandSpec("stats-delivery", CommandParser.STATS,
-                List.of("delivery", "deliveries", "envois", "livraison"), true), in -> delivery(in, programme, nudges));
+        return Command.of(
+                new CommandSpec(
+                        "stats-delivery",
+                        CommandParser.STATS,
+                        List.of("delivery", "deliveries", "envois", "livraison"),
+                        true),
+                in -> delivery(in, programme, nudges));
     }
 
     /** The period and skill a lead asked for: {@code [period] [skill]}, a month and every skill by default. */
-    record Scope(Period period, Optional<String> skill) {
-    }
+    record Scope(Period period, Optional<String> skill) {}
 
     private static Scope scope(Invocation in, Stats stats, SkillCatalog catalog, ProfileView view) {
         String[] words = in.args().isEmpty() ? new String[0] : in.args().text().split("\\s+");
@@ -75,10 +90,13 @@ class StatsCommands {
         if (!rest.isBlank()) {
             SkillMatch match = catalog.resolve(rest).orElseThrow(() -> new Refusal("stats.usage", rest));
             if (match instanceof SkillMatch.FreeTag tag && tag.didYouMean().isPresent()) {
-                throw new Refusal("stats.did-you-mean", rest,
+                throw new Refusal(
+                        "stats.did-you-mean",
+                        rest,
                         view.skill(tag.didYouMean().get().id(), in.messages().language()));
             }
-            if (match instanceof SkillMatch.FreeTag && !stats.inUse(in.caller().id().workspace(), match.id())) {
+            if (match instanceof SkillMatch.FreeTag
+                    && !stats.inUse(in.caller().id().workspace(), match.id())) {
                 throw new Refusal("stats.usage", rest);
             }
             skill = Optional.of(match.id());
@@ -87,11 +105,12 @@ class StatsCommands {
     }
 
     /** The chart's address, or empty if it could not be drawn (the figures are there anyway). */
-    private static Optional<String> chart(StatsReport report, Invocation in, ProfileView view, Downloads downloads,
-                                          PublicUrl publicUrl) {
+    private static Optional<String> chart(
+            StatsReport report, Invocation in, ProfileView view, Downloads downloads, PublicUrl publicUrl) {
         try {
             byte[] png = StatsChart.png(report, in.messages(), view);
-            return Optional.of(Downloads.Kind.CHART.url(publicUrl, downloads.put(Downloads.Kind.CHART, png, LINK_LIVES)));
+            return Optional.of(
+                    Downloads.Kind.CHART.url(publicUrl, downloads.put(Downloads.Kind.CHART, png, LINK_LIVES)));
         } catch (RuntimeException | Error e) {
             if (e instanceof io.tandem.engine.StoreUnavailableException s) {
                 throw s;
@@ -105,15 +124,24 @@ class StatsCommands {
     private static Reply delivery(Invocation in, Programme programme, NudgeStore nudges) {
         programme.requireLead(in);
         List<NudgeStore.Outcome> problems = nudges.report(in.caller().id().workspace(), 2000).stream()
-                .filter(o -> !o.result().equals("delivered")).limit(DELIVERY_SHOWN).toList();
+                .filter(o -> !o.result().equals("delivered"))
+                .limit(DELIVERY_SHOWN)
+                .toList();
         if (problems.isEmpty()) {
             return Reply.text(in.t("stats.delivery.none"));
         }
-        ZoneId zone = in.caller().zone() == null ? ZoneId.of("UTC") : in.caller().zone();
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM HH:mm", in.messages().language().locale());
-        List<String> lines = problems.stream().map(o -> in.t("stats.delivery.line", format.format(o.at().atZone(zone)),
-                in.t("stats.delivery.kind." + o.kind().replace("nudge.", "")), in.t("stats.delivery." + o.result()),
-                o.reason() == null ? "" : o.reason())).toList();
+        ZoneId zone =
+                in.caller().zone() == null ? ZoneId.of("UTC") : in.caller().zone();
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(
+                "d MMM HH:mm", in.messages().language().locale());
+        List<String> lines = problems.stream()
+                .map(o -> in.t(
+                        "stats.delivery.line",
+                        format.format(o.at().atZone(zone)),
+                        in.t("stats.delivery.kind." + o.kind().replace("nudge.", "")),
+                        in.t("stats.delivery." + o.result()),
+                        o.reason() == null ? "" : o.reason()))
+                .toList();
         return Reply.builder().items(in.t("stats.delivery.heading"), lines).build();
     }
 }

@@ -1,17 +1,15 @@
 package io.tandem.stats;
 
+import io.tandem.engine.CsvCells;
+import io.tandem.engine.Messages;
+import io.tandem.profiles.ProfileView;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-
-import io.tandem.engine.CsvCells;
-import io.tandem.engine.Messages;
-import io.tandem.profiles.ProfileView;
 
 /**
  * {@code /stats export} as CSV: the same figures as {@code /stats} (small ones hidden the same way), then each
@@ -20,8 +18,7 @@ import io.tandem.profiles.ProfileView;
  */
 final class StatsExport {
 
-    private StatsExport() {
-    }
+    private StatsExport() {}
 
     static byte[] csv(StatsReport r, Messages m, ProfileView view) {
         Locale l = m.language().locale();
@@ -46,8 +43,15 @@ final class StatsExport {
             row(csv, "sessions", "meeting_rate", StatsView.share(r.held(), r.held() + r.missed(), l));
             row(csv, "sessions", "median_hours_pairing_to_first", hours(r.toFirstSession(), r.pairsWithSession()));
             row(csv, "checkins", "response_rate", StatsView.share(r.checkIns(), r.checkInsDue(), l));
-            row(csv, "checkins", "average_usefulness", r.usefulness() == null ? ""
-                    : r.rated() < StatsView.FEWEST ? StatsView.FEW : String.format(Locale.ROOT, "%.2f", r.usefulness()));
+            row(
+                    csv,
+                    "checkins",
+                    "average_usefulness",
+                    r.usefulness() == null
+                            ? ""
+                            : r.rated() < StatsView.FEWEST
+                                    ? StatsView.FEW
+                                    : String.format(Locale.ROOT, "%.2f", r.usefulness()));
             row(csv, "questions", "asked", StatsView.count(r.questions()));
             row(csv, "questions", "answered", StatsView.count(r.questionsAnswered()));
             row(csv, "questions", "median_hours_to_first_answer", hours(r.firstAnswer(), r.questionsAnswered()));
@@ -62,8 +66,16 @@ final class StatsExport {
             csv.println();
             row(csv, "pair", "skills", "formed", "status", "reverse", "sessions", "held", "missed");
             for (StatsReport.PairActivity p : r.pairActivity()) {
-                row(csv, p.pair(), String.join(" ", p.skills()), p.formed() == null ? "" : p.formed(),
-                        p.status(), p.reverse() ? "yes" : "no", p.sessions(), p.held(), p.missed());
+                row(
+                        csv,
+                        p.pair(),
+                        String.join(" ", p.skills()),
+                        p.formed() == null ? "" : p.formed(),
+                        p.status(),
+                        p.reverse() ? "yes" : "no",
+                        p.sessions(),
+                        p.held(),
+                        p.missed());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,18 +16,50 @@ import java.util.List;
  * @param demand         the most wanted skills with how many want and can teach each
  * @param contributors   the top contributors' names, best first
  */
-record StatsReport(Period period, String skill, long members, long paused, long pairs, long reversePairs,
-                   long requestsSent, long accepted, long declined, long expired, Duration answerTime,
-                   long answered, long sessions, long held, long missed, Duration toFirstSession,
-                   long pairsWithSession, long checkIns, long checkInsDue, Double usefulness, long rated,
-                   long questions, long questionsAnswered, Duration firstAnswer, long stillOpen,
-                   long tipsWritten, long tipsDelivered, long tipsUseful, List<Demand> demand,
-                   List<String> contributors, List<Week> weeks, List<PairActivity> pairActivity) {
+record StatsReport(
+        Period period,
+        String skill,
+        long members,
+        long paused,
+        long pairs,
+        long reversePairs,
+        long requestsSent,
+        long accepted,
+        long declined,
+        long expired,
+        Duration answerTime,
+        long answered,
+        long sessions,
+        long held,
+        long missed,
+        Duration toFirstSession,
+        long pairsWithSession,
+        long checkIns,
+        long checkInsDue,
+        Double usefulness,
+        long rated,
+        long questions,
+        long questionsAnswered,
+        Duration firstAnswer,
+        long stillOpen,
+        long tipsWritten,
+        long tipsDelivered,
+        long tipsUseful,
+        List<Demand> demand,
+        List<String> contributors,
+        List<Week> weeks,
+        List<PairActivity> pairActivity) {
 
     /** One pair's activity in the period, without names or anything they wrote. */
-    record PairActivity(String pair, java.util.Set<String> skills, java.time.LocalDate formed, String status,
-                        boolean reverse, long sessions, long held, long missed) {
-    }
+    record PairActivity(
+            String pair,
+            java.util.Set<String> skills,
+            java.time.LocalDate formed,
+            String status,
+            boolean reverse,
+            long sessions,
+            long held,
+            long missed) {}
 
     /** One skill: how many want to learn it and how many teach it. */
     record Demand(String skill, long learners, long teachers) {
@@ -37,6 +69,5 @@ record StatsReport(Period period, String skill, long members, long paused, long 
     }
 
     /** Sessions held per week, oldest first, for the chart. */
-    record Week(java.time.LocalDate start, long sessions) {
-    }
+    record Week(java.time.LocalDate start, long sessions) {}
 }

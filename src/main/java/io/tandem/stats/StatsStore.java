@@ -1,17 +1,16 @@
 package io.tandem.stats;
 
+import io.tandem.engine.MemberId;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.qa.Question;
+import io.tandem.sessions.CheckIn;
+import io.tandem.sessions.Session;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
-import io.tandem.engine.MemberId;
-import io.tandem.sessions.CheckIn;
-import io.tandem.pairing.MentoringRequest;
-import io.tandem.pairing.Pair;
-import io.tandem.sessions.Session;
-import io.tandem.qa.Question;
 
 /** Port: what the leads' statistics are computed from, by period. Records are read, never changed. */
 public interface StatsStore {

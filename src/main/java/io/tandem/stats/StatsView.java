@@ -1,13 +1,12 @@
 package io.tandem.stats;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-
 import io.tandem.engine.Block;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Reply;
 import io.tandem.profiles.ProfileView;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code /stats} as a reply. Privacy: any figure about fewer than five people or records shows as "&lt;5", and a
@@ -18,8 +17,7 @@ final class StatsView {
     static final int FEWEST = 5;
     static final String FEW = "<5";
 
-    private StatsView() {
-    }
+    private StatsView() {}
 
     static String count(long n) {
         return n > 0 && n < FEWEST ? FEW : String.valueOf(n);
@@ -29,7 +27,8 @@ final class StatsView {
         if (whole == 0) {
             return "—";
         }
-        return whole < FEWEST || (part > 0 && part < FEWEST) ? FEW
+        return whole < FEWEST || (part > 0 && part < FEWEST)
+                ? FEW
                 : String.format(locale, "%d %%", Math.round(100.0 * part / whole));
     }
 
@@ -40,7 +39,8 @@ final class StatsView {
         if (basis < FEWEST) {
             return FEW;
         }
-        return d.toHours() < 48 ? m.get("stats.hours", Math.max(1, Math.round(d.toMinutes() / 60.0)))
+        return d.toHours() < 48
+                ? m.get("stats.hours", Math.max(1, Math.round(d.toMinutes() / 60.0)))
                 : m.get("stats.days", Math.round(d.toHours() / 24.0));
     }
 
@@ -49,39 +49,53 @@ final class StatsView {
         String scope = m.get(r.period().key()) + (r.skill() == null ? "" : " · " + view.skill(r.skill(), m.language()));
         Reply.Builder reply = Reply.builder().text(m.get("stats.title", scope));
         chart.ifPresent(url -> reply.block(new Block.Image(url, m.get("stats.chart.alt"))));
-        reply.block(section(m.get("stats.people"), List.of(
-                field(m.get("stats.members"), count(r.members())),
-                field(m.get("stats.paused"), count(r.paused())),
-                field(m.get("stats.pairs"), count(r.pairs())),
-                field(m.get("stats.reverse"), share(r.reversePairs(), r.pairs(), l)))));
-        reply.block(section(m.get("stats.requests"), List.of(
-                field(m.get("stats.requests.sent"), count(r.requestsSent())),
-                field(m.get("stats.requests.accepted"), count(r.accepted())),
-                field(m.get("stats.requests.declined"), count(r.declined())),
-                field(m.get("stats.requests.expired"), count(r.expired())),
-                field(m.get("stats.requests.answer-time"), duration(r.answerTime(), r.answered(), m)))));
-        String usefulness = r.usefulness() == null ? "—" : r.rated() < FEWEST ? FEW
-                : String.format(l, "%.1f / 5", r.usefulness());
-        reply.block(section(m.get("stats.sessions"), List.of(
-                field(m.get("stats.sessions.scheduled"), count(r.sessions())),
-                field(m.get("stats.sessions.held"), count(r.held())),
-                field(m.get("stats.sessions.missed"), count(r.missed())),
-                field(m.get("stats.sessions.rate"), share(r.held(), r.held() + r.missed(), l)),
-                field(m.get("stats.sessions.first"), duration(r.toFirstSession(), r.pairsWithSession(), m)),
-                field(m.get("stats.checkins.rate"), share(r.checkIns(), r.checkInsDue(), l)),
-                field(m.get("stats.checkins.usefulness"), usefulness))));
-        reply.block(section(m.get("stats.questions"), List.of(
-                field(m.get("stats.questions.asked"), count(r.questions())),
-                field(m.get("stats.questions.answered"), count(r.questionsAnswered())),
-                field(m.get("stats.questions.first"), duration(r.firstAnswer(), r.questionsAnswered(), m)),
-                field(m.get("stats.questions.open"), count(r.stillOpen())),
-                field(m.get("stats.tips.written"), count(r.tipsWritten())),
-                field(m.get("stats.tips.delivered"), count(r.tipsDelivered())),
-                field(m.get("stats.tips.useful"), count(r.tipsUseful())))));
-        List<String> gaps = r.demand().stream().map(d -> m.get("stats.demand.line", view.skill(d.skill(),
-                m.language()), count(d.learners()), count(d.teachers()))).toList();
+        reply.block(section(
+                m.get("stats.people"),
+                List.of(
+                        field(m.get("stats.members"), count(r.members())),
+                        field(m.get("stats.paused"), count(r.paused())),
+                        field(m.get("stats.pairs"), count(r.pairs())),
+                        field(m.get("stats.reverse"), share(r.reversePairs(), r.pairs(), l)))));
+        reply.block(section(
+                m.get("stats.requests"),
+                List.of(
+                        field(m.get("stats.requests.sent"), count(r.requestsSent())),
+                        field(m.get("stats.requests.accepted"), count(r.accepted())),
+                        field(m.get("stats.requests.declined"), count(r.declined())),
+                        field(m.get("stats.requests.expired"), count(r.expired())),
+                        field(m.get("stats.requests.answer-time"), duration(r.answerTime(), r.answered(), m)))));
+        String usefulness =
+                r.usefulness() == null ? "—" : r.rated() < FEWEST ? FEW : String.format(l, "%.1f / 5", r.usefulness());
+        reply.block(section(
+                m.get("stats.sessions"),
+                List.of(
+                        field(m.get("stats.sessions.scheduled"), count(r.sessions())),
+                        field(m.get("stats.sessions.held"), count(r.held())),
+                        field(m.get("stats.sessions.missed"), count(r.missed())),
+                        field(m.get("stats.sessions.rate"), share(r.held(), r.held() + r.missed(), l)),
+                        field(m.get("stats.sessions.first"), duration(r.toFirstSession(), r.pairsWithSession(), m)),
+                        field(m.get("stats.checkins.rate"), share(r.checkIns(), r.checkInsDue(), l)),
+                        field(m.get("stats.checkins.usefulness"), usefulness))));
+        reply.block(section(
+                m.get("stats.questions"),
+                List.of(
+                        field(m.get("stats.questions.asked"), count(r.questions())),
+                        field(m.get("stats.questions.answered"), count(r.questionsAnswered())),
+                        field(m.get("stats.questions.first"), duration(r.firstAnswer(), r.questionsAnswered(), m)),
+                        field(m.get("stats.questions.open"), count(r.stillOpen())),
+                        field(m.get("stats.tips.written"), count(r.tipsWritten())),
+                        field(m.get("stats.tips.delivered"), count(r.tipsDelivered())),
+                        field(m.get("stats.tips.useful"), count(r.tipsUseful())))));
+        List<String> gaps = r.demand().stream()
+                .map(d -> m.get(
+                        "stats.demand.line",
+                        view.skill(d.skill(), m.language()),
+                        count(d.learners()),
+                        count(d.teachers())))
+                .toList();
         reply.items(m.get("stats.demand"), gaps.isEmpty() ? List.of(m.get("stats.none")) : gaps);
-        reply.items(m.get("stats.contributors"),
+        reply.items(
+                m.get("stats.contributors"),
                 r.contributors().isEmpty() ? List.of(m.get("stats.none")) : r.contributors());
         reply.section(null, m.get("stats.privacy"));
         return reply.build();

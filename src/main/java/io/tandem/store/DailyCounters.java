@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Per-day counters of a workspace (UTC days), summed over a period for the leads' statistics. */
@@ -16,8 +15,7 @@ final class DailyCounters {
     /** Long enough for "all time" statistics of a few years; a day's hash is a handful of fields. */
     private static final Duration KEPT = Duration.ofDays(3 * 366);
 
-    private DailyCounters() {
-    }
+    private DailyCounters() {}
 
     static void increment(StringRedisTemplate redis, String workspace, Instant at, String counter) {
         String key = RedisKeys.daily(workspace, at.atZone(ZoneOffset.UTC).toLocalDate());
@@ -29,10 +27,13 @@ final class DailyCounters {
 
     /** Each counter summed over the days from {@code from} to {@code to}, both included. */
     static Map<String, Long> sum(StringRedisTemplate redis, String workspace, LocalDate from, LocalDate to) {
-        List<String> keys = from.datesUntil(to.plusDays(1)).map(d -> RedisKeys.daily(workspace, d)).toList();
-        List<Object> days = RedisCalls.call(() -> redis.executePipelined(
-                (org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
-                    keys.forEach(k -> connection.hashCommands().hGetAll(k.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<String> keys = from.datesUntil(to.plusDays(1))
+                .map(d -> RedisKeys.daily(workspace, d))
+                .toList();
+        List<Object> days = RedisCalls.call(() ->
+                redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+                    keys.forEach(k ->
+                            connection.hashCommands().hGetAll(k.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                     return null;
                 }));
         Map<String, Long> out = new HashMap<>();

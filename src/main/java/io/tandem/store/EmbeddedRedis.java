@@ -15,10 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import redis.embedded.RedisServer;
 
 /**
@@ -51,8 +49,8 @@ public final class EmbeddedRedis implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dir
-                    + " (set tandem.data-dir to a writable folder)", e);
+            throw new UncheckedIOException(
+                    "Cannot create the data directory " + dir + " (set tandem.data-dir to a writable folder)", e);
         }
         EmbeddedRedis redis = new EmbeddedRedis(dir, port == 0 ? freePort() : port);
         redis.lock();
@@ -75,8 +73,8 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     private void lock() {
         try {
-            lockChannel = FileChannel.open(dir.resolve("tandem.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            lockChannel =
+                    FileChannel.open(dir.resolve("tandem.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = lockChannel.tryLock();
         } catch (IOException | OverlappingFileLockException e) {
             lock = null;
@@ -120,8 +118,10 @@ public final class EmbeddedRedis implements AutoCloseable {
             Files.writeString(dir.resolve("redis.port"), String.valueOf(port));
         } catch (IOException | RuntimeException e) {
             closeQuietly();
-            throw new IllegalStateException("Could not start the embedded Redis on " + HOST + ":" + port
-                    + " with data in " + dir + ". Configure an external Redis with REDIS_URL instead.", e);
+            throw new IllegalStateException(
+                    "Could not start the embedded Redis on " + HOST + ":" + port + " with data in " + dir
+                            + ". Configure an external Redis with REDIS_URL instead.",
+                    e);
         }
         log.info("Using embedded Redis at {}:{}, data in {} (set REDIS_URL to use your own Redis)", HOST, port, dir);
     }

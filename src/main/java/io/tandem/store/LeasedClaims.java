@@ -1,7 +1,6 @@
 package io.tandem.store;
 
 import java.util.List;
-
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -67,6 +66,5 @@ final class LeasedClaims {
             return 1
             """, Long.class);
 
-    private LeasedClaims() {
-    }
+    private LeasedClaims() {}
 }

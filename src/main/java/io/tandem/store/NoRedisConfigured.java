@@ -2,7 +2,6 @@ package io.tandem.store;
 
 import java.net.URI;
 import java.util.List;
-
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
@@ -11,8 +10,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /** True when no Redis is configured: then Tandem starts its embedded one. */
 class NoRedisConfigured implements Condition {
 
-    private static final List<String> KEYS = List.of("spring.data.redis.url", "spring.data.redis.host",
-            "spring.data.redis.sentinel.master", "spring.data.redis.cluster.nodes");
+    private static final List<String> KEYS = List.of(
+            "spring.data.redis.url",
+            "spring.data.redis.host",
+            "spring.data.redis.sentinel.master",
+            "spring.data.redis.cluster.nodes");
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

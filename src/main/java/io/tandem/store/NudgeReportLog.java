@@ -1,14 +1,12 @@
 package io.tandem.store;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import io.tandem.engine.Notification;
 import io.tandem.nudges.Nudge;
 import io.tandem.nudges.NudgeStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,24 +16,38 @@ final class NudgeReportLog {
 
     static final int KEPT = 5000;
 
-    private NudgeReportLog() {
-    }
+    private NudgeReportLog() {}
 
     static String key(String workspace) {
         return RedisKeys.prefix(workspace) + "nudges:report";
     }
 
     /** Records an outcome, if the notification came from a nudge. */
-    static void record(StringRedisTemplate redis, JsonMapper json, Instant at, Notification n, String result,
-                       String reason) {
+    static void record(
+            StringRedisTemplate redis, JsonMapper json, Instant at, Notification n, String result, String reason) {
         if (!n.kind().startsWith(Nudge.NOTIFICATION_PREFIX)) {
             return;
         }
-        record(redis, json, at, n.recipient().workspace(), n.kind(), n.recipient().toString(), result, reason);
+        record(
+                redis,
+                json,
+                at,
+                n.recipient().workspace(),
+                n.kind(),
+                n.recipient().toString(),
+                result,
+                reason);
     }
 
-    static void record(StringRedisTemplate redis, JsonMapper json, Instant at, String workspace, String kind,
-                       String recipient, String result, String reason) {
+    static void record(
+            StringRedisTemplate redis,
+            JsonMapper json,
+            Instant at,
+            String workspace,
+            String kind,
+            String recipient,
+            String result,
+            String reason) {
         ObjectNode entry = json.createObjectNode();
         entry.put("at", at.toEpochMilli());
         entry.put("kind", kind);
@@ -57,8 +69,11 @@ final class NudgeReportLog {
         List<NudgeStore.Outcome> out = new ArrayList<>();
         for (String r : raw == null ? List.<String>of() : raw) {
             JsonNode n = json.readTree(r);
-            out.add(new NudgeStore.Outcome(Instant.ofEpochMilli(n.get("at").asLong()), n.get("kind").asString(),
-                    n.get("to").asString(), n.get("result").asString(),
+            out.add(new NudgeStore.Outcome(
+                    Instant.ofEpochMilli(n.get("at").asLong()),
+                    n.get("kind").asString(),
+                    n.get("to").asString(),
+                    n.get("result").asString(),
                     n.has("reason") ? n.get("reason").asString() : null));
         }
         return out;

@@ -1,11 +1,9 @@
 package io.tandem.store;
 
+import io.tandem.engine.MemberId;
 import java.util.Collection;
-
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import io.tandem.engine.MemberId;
 
 /**
  * Whose data each record holds, kept by key: per member, a set of the records that hold their personal data
@@ -43,8 +41,7 @@ final class Ownership {
     /** A file waiting to be downloaded (the member's own export): {@code download:<kind>:<token>}. */
     static final String DOWNLOAD = "download:";
 
-    private Ownership() {
-    }
+    private Ownership() {}
 
     static String key(MemberId member) {
         return RedisKeys.prefix(member.workspace()) + "owns:" + member.user();

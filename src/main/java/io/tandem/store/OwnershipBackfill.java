@@ -1,10 +1,16 @@
 package io.tandem.store;
 
+import io.tandem.engine.MemberId;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.qa.Answer;
+import io.tandem.qa.Question;
+import io.tandem.sessions.Session;
+import io.tandem.tips.Tip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,14 +20,6 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
-
-import io.tandem.engine.MemberId;
-import io.tandem.pairing.MentoringRequest;
-import io.tandem.pairing.Pair;
-import io.tandem.sessions.Session;
-import io.tandem.qa.Answer;
-import io.tandem.qa.Question;
-import io.tandem.tips.Tip;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +51,8 @@ class OwnershipBackfill implements ApplicationRunner {
         }
         int records = 0;
         List<String> keys = new ArrayList<>();
-        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match("tandem:{*}:*").count(1000).build())) {
+        try (Cursor<String> cursor = redis.scan(
+                ScanOptions.scanOptions().match("tandem:{*}:*").count(1000).build())) {
             cursor.forEachRemaining(keys::add);
         }
         for (String key : keys) {
@@ -89,8 +88,8 @@ class OwnershipBackfill implements ApplicationRunner {
         } else if (rest.startsWith("answer:")) {
             return record(key, Answer.class, Ownership.ANSWER + id(rest), a -> Set.of(a.author()));
         } else if (rest.startsWith("tip:")) {
-            return record(key, Tip.class, Ownership.TIP + id(rest),
-                    t -> t.author() == null ? Set.of() : Set.of(t.author()));
+            return record(
+                    key, Tip.class, Ownership.TIP + id(rest), t -> t.author() == null ? Set.of() : Set.of(t.author()));
         } else if (rest.startsWith("tips:")) {
             return relocateTips(ws, key);
         } else if (rest.startsWith("checkin:")) {
@@ -108,15 +107,16 @@ class OwnershipBackfill implements ApplicationRunner {
             return 1;
         } else if (rest.startsWith("pair-feedback:")) {
             String pairId = id(rest);
-            Map<Object, Object> feedback = RedisCalls.call(() -> redis.opsForHash().entries(key));
+            Map<Object, Object> feedback =
+                    RedisCalls.call(() -> redis.opsForHash().entries(key));
             for (Object author : feedback == null ? Set.of() : feedback.keySet()) {
                 Ownership.claim(redis, Ownership.FEEDBACK + pairId, List.of(new MemberId(ws, String.valueOf(author))));
             }
             return 1;
         } else if (rest.startsWith("m:")) {
             Object manager = RedisCalls.call(() -> redis.opsForHash().get(key, ProfileHash.MANAGER));
-            MemberId.parse(manager == null ? null : String.valueOf(manager)).ifPresent(m ->
-                    Ownership.claim(redis, Ownership.MANAGES + rest.substring(2), List.of(m)));
+            MemberId.parse(manager == null ? null : String.valueOf(manager))
+                    .ifPresent(m -> Ownership.claim(redis, Ownership.MANAGES + rest.substring(2), List.of(m)));
             return manager == null ? 0 : 1;
         }
         return 0;
@@ -126,8 +126,8 @@ class OwnershipBackfill implements ApplicationRunner {
         return rest.substring(rest.indexOf(':') + 1);
     }
 
-    private <T> int record(String key, Class<T> type, String entry,
-                           java.util.function.Function<T, Set<MemberId>> owners) {
+    private <T> int record(
+            String key, Class<T> type, String entry, java.util.function.Function<T, Set<MemberId>> owners) {
         if (RedisCalls.call(() -> redis.type(key)) != org.springframework.data.redis.connection.DataType.STRING) {
             return 0;
         }
@@ -139,7 +139,9 @@ class OwnershipBackfill implements ApplicationRunner {
         return 1;
     }
 
-    /** Older tips kept their JSON in the skill's sorted set: each moves to {@code tip:<id>}, listed under its author. */
+    /**
+     * Older tips kept their JSON in the skill's sorted set: each moves to {@code tip:<id>}, listed under its author.
+     */
     private int relocateTips(String ws, String key) {
         if (RedisCalls.call(() -> redis.type(key)) != org.springframework.data.redis.connection.DataType.ZSET) {
             return 0;
@@ -147,8 +149,9 @@ class OwnershipBackfill implements ApplicationRunner {
         Set<org.springframework.data.redis.core.ZSetOperations.TypedTuple<String>> members =
                 RedisCalls.call(() -> redis.opsForZSet().rangeWithScores(key, 0, -1));
         int moved = 0;
-        for (var member : members == null ? Set.<org.springframework.data.redis.core.ZSetOperations
-                .TypedTuple<String>>of() : members) {
+        for (var member : members == null
+                ? Set.<org.springframework.data.redis.core.ZSetOperations.TypedTuple<String>>of()
+                : members) {
             String value = member.getValue();
             if (value == null || !value.startsWith("{")) {
                 continue;

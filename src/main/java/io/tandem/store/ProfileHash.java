@@ -1,5 +1,9 @@
 package io.tandem.store;
 
+import io.tandem.engine.Language;
+import io.tandem.engine.MemberId;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Seniority;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -7,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.tandem.engine.Language;
-import io.tandem.engine.MemberId;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.Seniority;
 
 /** A profile as a Redis hash, with short field names (memory matters at 100,000 members). */
 final class ProfileHash {
@@ -35,8 +34,7 @@ final class ProfileHash {
     /** Bumped by every write of the profile (not part of it): readers holding this version hold the profile. */
     static final String VERSION = "v";
 
-    private ProfileHash() {
-    }
+    private ProfileHash() {}
 
     static Map<String, String> write(Profile p) {
         Map<String, String> h = new LinkedHashMap<>();
@@ -66,14 +64,23 @@ final class ProfileHash {
         }
         Map<String, String> h = new LinkedHashMap<>();
         raw.forEach((k, v) -> h.put(String.valueOf(k), String.valueOf(v)));
-        return new Profile(id, h.get(NAME), h.get(HANDLE),
+        return new Profile(
+                id,
+                h.get(NAME),
+                h.get(HANDLE),
                 Language.parse(h.getOrDefault(LANGUAGE, "")).orElse(null),
                 Language.parse(h.getOrDefault(LOCALE, "")).orElse(Language.EN),
-                zone(h.get(ZONE)), "1".equals(h.get(ZONE_PINNED)),
+                zone(h.get(ZONE)),
+                "1".equals(h.get(ZONE_PINNED)),
                 Seniority.parse(h.getOrDefault(SENIORITY, "")).orElse(null),
-                blankToNull(h.get(TEAM)), MemberId.parse(h.get(MANAGER)).orElse(null),
-                integer(h.get(CAPACITY), Profile.DEFAULT_CAPACITY), integer(h.get(MENTEES), 0),
-                blankToNull(h.get(BIO)), "1".equals(h.get(PAUSED)), set(h.get(TEACHES)), set(h.get(LEARNS)),
+                blankToNull(h.get(TEAM)),
+                MemberId.parse(h.get(MANAGER)).orElse(null),
+                integer(h.get(CAPACITY), Profile.DEFAULT_CAPACITY),
+                integer(h.get(MENTEES), 0),
+                blankToNull(h.get(BIO)),
+                "1".equals(h.get(PAUSED)),
+                set(h.get(TEACHES)),
+                set(h.get(LEARNS)),
                 Instant.ofEpochSecond(number(h.get(JOINED), 0L)));
     }
 
@@ -81,7 +88,8 @@ final class ProfileHash {
         if (csv == null || csv.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(csv.split(",")).filter(s -> !s.isBlank())
+        return Arrays.stream(csv.split(","))
+                .filter(s -> !s.isBlank())
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 

@@ -1,22 +1,19 @@
 package io.tandem.store;
 
+import io.lettuce.core.RedisException;
+import io.tandem.engine.StoreUnavailableException;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.lettuce.core.RedisException;
-import io.tandem.engine.StoreUnavailableException;
-
 /** Turns Redis client failures into the engine's {@link StoreUnavailableException}. */
 final class RedisCalls {
 
-    private RedisCalls() {
-    }
+    private RedisCalls() {}
 
     static <T> T call(Supplier<T> work) {
         try {

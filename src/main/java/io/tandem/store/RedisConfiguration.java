@@ -1,5 +1,7 @@
 package io.tandem.store;
 
+import io.lettuce.core.ClientOptions;
+import io.tandem.config.TandemProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
@@ -7,9 +9,6 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-
-import io.lettuce.core.ClientOptions;
-import io.tandem.config.TandemProperties;
 
 /**
  * Which Redis: the one configured ({@code REDIS_URL} or {@code spring.data.redis.*}), else an embedded real
@@ -27,8 +26,8 @@ public class RedisConfiguration {
      */
     @Bean
     LettuceClientOptionsBuilderCustomizer tandemLettuceOptions() {
-        return builder -> builder.autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        return builder ->
+                builder.autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
     /** Commands a pipeline writes at once (a find's reads fit in one write). */
@@ -45,8 +44,9 @@ public class RedisConfiguration {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
                 if (bean instanceof org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory f) {
-                    f.setPipeliningFlushPolicy(org.springframework.data.redis.connection.lettuce.LettuceConnection
-                            .PipeliningFlushPolicy.buffered(PIPELINE_FLUSH_EVERY));
+                    f.setPipeliningFlushPolicy(
+                            org.springframework.data.redis.connection.lettuce.LettuceConnection.PipeliningFlushPolicy
+                                    .buffered(PIPELINE_FLUSH_EVERY));
                 }
                 return bean;
             }

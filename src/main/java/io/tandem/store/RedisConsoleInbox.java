@@ -1,12 +1,10 @@
 package io.tandem.store;
 
-import java.util.List;
-
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Repository;
-
 import io.tandem.console.ConsoleInbox;
 import io.tandem.engine.MemberId;
+import java.util.List;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
 
 /** Console inboxes as Redis lists, trimmed to {@link ConsoleInbox#CAPACITY}. */
 @Repository

@@ -1,24 +1,22 @@
 package io.tandem.store;
 
+import io.tandem.delivery.Delivery;
+import io.tandem.delivery.DeliveryQueue;
+import io.tandem.delivery.FailedDelivery;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.delivery.Delivery;
-import io.tandem.delivery.DeliveryQueue;
-import io.tandem.delivery.FailedDelivery;
-import io.tandem.engine.Notification;
-import io.tandem.engine.Platform;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,8 +38,6 @@ public class RedisDeliveryQueue implements DeliveryQueue {
     private static final Logger log = LoggerFactory.getLogger(RedisDeliveryQueue.class);
     private static final String PREFIX = "tandem:{delivery}:";
     private static final int FAILURES_KEPT = 1000;
-
-
 
     /**
      * Claims: first, leases that ran out send their deliveries back to their original place; then up to
@@ -97,7 +93,8 @@ public class RedisDeliveryQueue implements DeliveryQueue {
             """;
 
     /** Extends a lease ({@code ARGV[3]}) if the claim is still ours. 1 if it was. */
-    private static final RedisScript<Long> RENEW = new DefaultRedisScript<>(OURS.replace("KEYS[3]", "KEYS[2]") + """
+    private static final RedisScript<Long> RENEW =
+            new DefaultRedisScript<>(OURS.replace("KEYS[3]", "KEYS[2]") + """
             if not claim then
               return 0
             end
@@ -184,10 +181,13 @@ public class RedisDeliveryQueue implements DeliveryQueue {
     @SuppressWarnings("unchecked")
     public List<Delivery> claim(Platform platform, int max, Duration lease) {
         Instant now = clock.instant();
-        List<Object> raw = RedisCalls.call(() -> redis.execute(CLAIM,
+        List<Object> raw = RedisCalls.call(() -> redis.execute(
+                CLAIM,
                 List.of(due(platform), leased(platform), claims(platform), fences(platform)),
-                String.valueOf(now.toEpochMilli()), String.valueOf(now.plus(lease).toEpochMilli()),
-                String.valueOf(max), PREFIX + "item:"));
+                String.valueOf(now.toEpochMilli()),
+                String.valueOf(now.plus(lease).toEpochMilli()),
+                String.valueOf(max),
+                PREFIX + "item:"));
         List<Delivery> claimed = new ArrayList<>();
         for (int i = 0; raw != null && i + 4 < raw.size(); i += 5) {
             String id = String.valueOf(raw.get(i));
@@ -210,8 +210,11 @@ public class RedisDeliveryQueue implements DeliveryQueue {
             return false;
         }
         Platform platform = delivery.notification().recipient().platform();
-        Long renewed = RedisCalls.call(() -> redis.execute(RENEW, List.of(leased(platform), claims(platform)),
-                delivery.id(), String.valueOf(delivery.fence()),
+        Long renewed = RedisCalls.call(() -> redis.execute(
+                RENEW,
+                List.of(leased(platform), claims(platform)),
+                delivery.id(),
+                String.valueOf(delivery.fence()),
                 String.valueOf(clock.instant().plus(lease).toEpochMilli())));
         return renewed != null && renewed == 1;
     }
@@ -225,14 +228,25 @@ public class RedisDeliveryQueue implements DeliveryQueue {
     }
 
     private void release(Delivery delivery) {
-        Ownership.release(redis, entry(delivery.id(), delivery.notification()), delivery.notification().people());
+        Ownership.release(
+                redis,
+                entry(delivery.id(), delivery.notification()),
+                delivery.notification().people());
     }
 
     @Override
     public void retry(Delivery delivery, Instant at, boolean counted) {
         int attempts = delivery.attempts() + (counted ? 1 : 0);
-        put(new Delivery(delivery.id(), delivery.notification(), attempts, delivery.queuedAt(), delivery.inDoubt(),
-                delivery.fence(), delivery.firstClaimed()), at);
+        put(
+                new Delivery(
+                        delivery.id(),
+                        delivery.notification(),
+                        attempts,
+                        delivery.queuedAt(),
+                        delivery.inDoubt(),
+                        delivery.fence(),
+                        delivery.firstClaimed()),
+                at);
     }
 
     @Override
@@ -270,8 +284,12 @@ public class RedisDeliveryQueue implements DeliveryQueue {
         List<FailedDelivery> out = new ArrayList<>();
         for (String r : raw == null ? List.<String>of() : raw) {
             JsonNode n = json.readTree(r);
-            out.add(new FailedDelivery(n.get("to").asString(), n.get("kind").asString(), n.get("reason").asString(),
-                    n.get("attempts").asInt(), Instant.ofEpochMilli(n.get("at").asLong())));
+            out.add(new FailedDelivery(
+                    n.get("to").asString(),
+                    n.get("kind").asString(),
+                    n.get("reason").asString(),
+                    n.get("attempts").asInt(),
+                    Instant.ofEpochMilli(n.get("at").asLong())));
         }
         return out;
     }
@@ -288,15 +306,20 @@ public class RedisDeliveryQueue implements DeliveryQueue {
     private void put(Delivery delivery, Instant due) {
         String value = encode(delivery);
         Platform platform = delivery.notification().recipient().platform();
-        RedisCalls.run(() -> redis.execute(PUT, keys(platform, delivery.id()), delivery.id(),
-                String.valueOf(delivery.fence()), value, String.valueOf(due.toEpochMilli())));
+        RedisCalls.run(() -> redis.execute(
+                PUT,
+                keys(platform, delivery.id()),
+                delivery.id(),
+                String.valueOf(delivery.fence()),
+                value,
+                String.valueOf(due.toEpochMilli())));
     }
 
     /** Takes a delivery out of the queue if its claim is still the one it was given; whether it did. */
     private boolean remove(Delivery delivery) {
         Platform platform = delivery.notification().recipient().platform();
-        Long removed = RedisCalls.call(() -> redis.execute(REMOVE, keys(platform, delivery.id()), delivery.id(),
-                String.valueOf(delivery.fence())));
+        Long removed = RedisCalls.call(() ->
+                redis.execute(REMOVE, keys(platform, delivery.id()), delivery.id(), String.valueOf(delivery.fence())));
         return removed != null && removed == 1;
     }
 
@@ -307,7 +330,13 @@ public class RedisDeliveryQueue implements DeliveryQueue {
 
     private Delivery read(String id, String raw, boolean inDoubt, long fence, Instant firstClaimed) {
         JsonNode node = json.readTree(raw);
-        return new Delivery(id, codec.read(node.get("n").asString()), node.get("a").asInt(),
-                Instant.ofEpochMilli(node.get("q").asLong()), inDoubt, fence, firstClaimed);
+        return new Delivery(
+                id,
+                codec.read(node.get("n").asString()),
+                node.get("a").asInt(),
+                Instant.ofEpochMilli(node.get("q").asLong()),
+                inDoubt,
+                fence,
+                firstClaimed);
     }
 }

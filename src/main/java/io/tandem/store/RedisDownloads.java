@@ -1,5 +1,7 @@
 package io.tandem.store;
 
+import io.tandem.engine.Downloads;
+import io.tandem.engine.MemberId;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -7,12 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.engine.Downloads;
-import io.tandem.engine.MemberId;
 
 /** Files as Base64 strings that expire; the token is 32 random bytes, so a link cannot be guessed. */
 @Repository

@@ -10,8 +10,7 @@ final class RedisKeys {
     /** Set: every workspace with members (the sweeps of timed work go through them). */
     static final String WORKSPACES = "tandem:workspaces";
 
-    private RedisKeys() {
-    }
+    private RedisKeys() {}
 
     static String prefix(String workspace) {
         return "tandem:{" + workspace + "}:";
@@ -92,8 +91,18 @@ final class RedisKeys {
     static java.util.List<String> memberKeys(MemberId m) {
         String p = prefix(m.workspace());
         String u = m.user();
-        return java.util.List.of(member(m), p + "requests:" + u, p + "pairs:" + u, p + "sessions:" + u,
-                p + "questions:asked:" + u, p + "nudges-off:" + u, inbox(m), p + "teams-conversation:" + u,
-                p + "slack-user:" + u, p + "reported:" + u, p + "owns:" + u, sends(m));
+        return java.util.List.of(
+                member(m),
+                p + "requests:" + u,
+                p + "pairs:" + u,
+                p + "sessions:" + u,
+                p + "questions:asked:" + u,
+                p + "nudges-off:" + u,
+                inbox(m),
+                p + "teams-conversation:" + u,
+                p + "slack-user:" + u,
+                p + "reported:" + u,
+                p + "owns:" + u,
+                sends(m));
     }
 }

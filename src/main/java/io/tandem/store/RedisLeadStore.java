@@ -1,13 +1,11 @@
 package io.tandem.store;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Repository;
-
 import io.tandem.engine.MemberId;
 import io.tandem.programme.LeadStore;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
 
 /** Leads named from chat: one set of user ids per workspace. */
 @Repository
@@ -26,7 +24,8 @@ public class RedisLeadStore implements LeadStore {
     @Override
     public Set<MemberId> leads(String workspace) {
         Set<String> users = RedisCalls.call(() -> redis.opsForSet().members(key(workspace)));
-        return users == null ? Set.of()
+        return users == null
+                ? Set.of()
                 : users.stream().map(u -> new MemberId(workspace, u)).collect(Collectors.toUnmodifiableSet());
     }
 

@@ -1,5 +1,21 @@
 package io.tandem.store;
 
+import io.tandem.engine.Downloads;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Text;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.privacy.Holdings;
+import io.tandem.privacy.MemberData;
+import io.tandem.privacy.MemberExport;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Seniority;
+import io.tandem.qa.Answer;
+import io.tandem.qa.Question;
+import io.tandem.sessions.CheckIn;
+import io.tandem.sessions.Session;
+import io.tandem.tips.Tip;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,28 +24,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.engine.Downloads;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Platform;
-import io.tandem.engine.Text;
-import io.tandem.sessions.CheckIn;
-import io.tandem.pairing.MentoringRequest;
-import io.tandem.pairing.Pair;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.Seniority;
-import io.tandem.sessions.Session;
-import io.tandem.privacy.Holdings;
-import io.tandem.privacy.MemberData;
-import io.tandem.privacy.MemberExport;
-import io.tandem.qa.Answer;
-import io.tandem.qa.Question;
-import io.tandem.tips.Tip;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,8 +71,12 @@ public class RedisMemberData implements MemberData {
     private final RedisDeliveryQueue deliveries;
     private final RedisNudgeStore nudges;
 
-    public RedisMemberData(StringRedisTemplate redis, JsonMapper json, RedisProfileStore profiles,
-                           RedisDeliveryQueue deliveries, RedisNudgeStore nudges) {
+    public RedisMemberData(
+            StringRedisTemplate redis,
+            JsonMapper json,
+            RedisProfileStore profiles,
+            RedisDeliveryQueue deliveries,
+            RedisNudgeStore nudges) {
         this.redis = redis;
         this.json = json;
         this.profiles = profiles;
@@ -89,28 +91,28 @@ public class RedisMemberData implements MemberData {
         String ws = member.workspace();
         Profile profile = profiles.find(member).orElse(null);
         Object email = RedisCalls.call(() -> redis.opsForHash().get(RedisKeys.emailOf(ws), member.user()));
-        boolean lead = Boolean.TRUE.equals(RedisCalls.call(() -> redis.opsForSet()
-                .isMember(RedisKeys.leads(ws), member.user())));
+        boolean lead = Boolean.TRUE.equals(
+                RedisCalls.call(() -> redis.opsForSet().isMember(RedisKeys.leads(ws), member.user())));
         Set<String> off = members(RedisKeys.prefix(ws) + "nudges-off:" + member.user());
         Map<String, List<String>> owned = owned(member);
 
-        List<MentoringRequest> requests = read(member, Ownership.REQUEST, owned,
-                id -> RedisPairingStore.requestKey(ws, id), MentoringRequest.class);
+        List<MentoringRequest> requests = read(
+                member, Ownership.REQUEST, owned, id -> RedisPairingStore.requestKey(ws, id), MentoringRequest.class);
         List<Pair> pairs = read(member, Ownership.PAIR, owned, id -> RedisPairingStore.pairKey(ws, id), Pair.class);
-        List<Session> sessions = read(member, Ownership.SESSION, owned,
-                id -> RedisSessionStore.sessionKey(ws, id), Session.class);
-        List<CheckIn> checkIns = read(member, Ownership.CHECKIN, owned,
-                id -> RedisSessionStore.checkInKey(ws, id, member), CheckIn.class);
-        List<Question> questions = read(member, Ownership.QUESTION, owned,
-                id -> RedisQuestionStore.questionKey(ws, id), Question.class);
-        List<Answer> answers = read(member, Ownership.ANSWER, owned,
-                id -> RedisQuestionStore.answerKey(ws, id), Answer.class);
+        List<Session> sessions =
+                read(member, Ownership.SESSION, owned, id -> RedisSessionStore.sessionKey(ws, id), Session.class);
+        List<CheckIn> checkIns = read(
+                member, Ownership.CHECKIN, owned, id -> RedisSessionStore.checkInKey(ws, id, member), CheckIn.class);
+        List<Question> questions =
+                read(member, Ownership.QUESTION, owned, id -> RedisQuestionStore.questionKey(ws, id), Question.class);
+        List<Answer> answers =
+                read(member, Ownership.ANSWER, owned, id -> RedisQuestionStore.answerKey(ws, id), Answer.class);
         List<Tip> tips = read(member, Ownership.TIP, owned, id -> RedisTipStore.tipKey(ws, id), Tip.class);
 
         Map<String, String> feedback = new LinkedHashMap<>();
         for (String pairId : owned.getOrDefault(Ownership.FEEDBACK, List.of())) {
-            Object given = RedisCalls.call(() -> redis.opsForHash()
-                    .get(RedisPairingStore.feedbackKey(ws, pairId), member.user()));
+            Object given = RedisCalls.call(
+                    () -> redis.opsForHash().get(RedisPairingStore.feedbackKey(ws, pairId), member.user()));
             if (given != null) {
                 feedback.put(pairId, String.valueOf(given));
             }
@@ -123,13 +125,27 @@ public class RedisMemberData implements MemberData {
         }
         Set<String> useful = new TreeSet<>();
         for (String tipId : owned.getOrDefault(Ownership.VOTE, List.of())) {
-            if (Boolean.TRUE.equals(RedisCalls.call(() -> redis.opsForSet()
-                    .isMember(RedisTipStore.votersKey(ws, tipId), member.user())))) {
+            if (Boolean.TRUE.equals(RedisCalls.call(
+                    () -> redis.opsForSet().isMember(RedisTipStore.votersKey(ws, tipId), member.user())))) {
                 useful.add(tipId);
             }
         }
-        return new Holdings(member, profile, email == null ? null : String.valueOf(email), lead, off, requests, pairs,
-                feedback, sessions, checkIns, questions, answersTo, answers, tips, useful,
+        return new Holdings(
+                member,
+                profile,
+                email == null ? null : String.valueOf(email),
+                lead,
+                off,
+                requests,
+                pairs,
+                feedback,
+                sessions,
+                checkIns,
+                questions,
+                answersTo,
+                answers,
+                tips,
+                useful,
                 members(RedisReports.key(member)));
     }
 
@@ -152,13 +168,14 @@ public class RedisMemberData implements MemberData {
     }
 
     /** The owned records of one kind that still exist; entries whose record is gone are dropped from the set. */
-    private <T> List<T> read(MemberId member, String kind, Map<String, List<String>> owned,
-                             UnaryOperator<String> key, Class<T> type) {
+    private <T> List<T> read(
+            MemberId member, String kind, Map<String, List<String>> owned, UnaryOperator<String> key, Class<T> type) {
         List<String> ids = owned.getOrDefault(kind, List.of());
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<String> values = RedisCalls.call(() -> redis.opsForValue().multiGet(ids.stream().map(key).toList()));
+        List<String> values = RedisCalls.call(
+                () -> redis.opsForValue().multiGet(ids.stream().map(key).toList()));
         List<T> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String value = values == null ? null : values.get(i);
@@ -173,15 +190,20 @@ public class RedisMemberData implements MemberData {
     }
 
     private List<Answer> answersTo(String ws, String questionId) {
-        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet()
-                .range(RedisKeys.prefix(ws) + "question-answers:" + questionId, 0, -1));
+        Set<String> ids = RedisCalls.call(
+                () -> redis.opsForZSet().range(RedisKeys.prefix(ws) + "question-answers:" + questionId, 0, -1));
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
         List<String> values = RedisCalls.call(() -> redis.opsForValue()
-                .multiGet(ids.stream().map(id -> RedisQuestionStore.answerKey(ws, id)).toList()));
-        return (values == null ? List.<String>of() : values).stream().filter(Objects::nonNull)
-                .map(v -> json.readValue(v, Answer.class)).toList();
+                .multiGet(ids.stream()
+                        .map(id -> RedisQuestionStore.answerKey(ws, id))
+                        .toList()));
+        return (values == null ? List.<String>of() : values)
+                .stream()
+                        .filter(Objects::nonNull)
+                        .map(v -> json.readValue(v, Answer.class))
+                        .toList();
     }
 
     private Set<String> members(String key) {
@@ -200,18 +222,38 @@ public class RedisMemberData implements MemberData {
         Map<String, List<String>> owned = owned(member);
 
         // shared records: the reference to them becomes the tombstone, nothing else changes
-        replaceIn(owned, Ownership.REQUEST, id -> RedisPairingStore.requestKey(ws, id), MentoringRequest.class,
+        replaceIn(
+                owned,
+                Ownership.REQUEST,
+                id -> RedisPairingStore.requestKey(ws, id),
+                MentoringRequest.class,
                 r -> r.replacing(member, former));
-        replaceIn(owned, Ownership.PAIR, id -> RedisPairingStore.pairKey(ws, id), Pair.class,
+        replaceIn(
+                owned,
+                Ownership.PAIR,
+                id -> RedisPairingStore.pairKey(ws, id),
+                Pair.class,
                 p -> p.replacing(member, former));
-        replaceIn(owned, Ownership.SESSION, id -> RedisSessionStore.sessionKey(ws, id), Session.class,
+        replaceIn(
+                owned,
+                Ownership.SESSION,
+                id -> RedisSessionStore.sessionKey(ws, id),
+                Session.class,
                 s -> s.replacing(member, former));
-        replaceIn(owned, Ownership.QUESTION, id -> RedisQuestionStore.questionKey(ws, id), Question.class,
+        replaceIn(
+                owned,
+                Ownership.QUESTION,
+                id -> RedisQuestionStore.questionKey(ws, id),
+                Question.class,
                 q -> q.replacing(member, former));
-        replaceIn(owned, Ownership.ANSWER, id -> RedisQuestionStore.answerKey(ws, id), Answer.class,
+        replaceIn(
+                owned,
+                Ownership.ANSWER,
+                id -> RedisQuestionStore.answerKey(ws, id),
+                Answer.class,
                 a -> a.replacing(member, former));
-        replaceIn(owned, Ownership.TIP, id -> RedisTipStore.tipKey(ws, id), Tip.class,
-                t -> t.replacing(member, former));
+        replaceIn(
+                owned, Ownership.TIP, id -> RedisTipStore.tipKey(ws, id), Tip.class, t -> t.replacing(member, former));
         for (String colleague : owned.getOrDefault(Ownership.MANAGES, List.of())) {
             forgetAsManager(new MemberId(ws, colleague), member, former);
         }
@@ -224,8 +266,7 @@ public class RedisMemberData implements MemberData {
             });
         }
         for (String pairId : owned.getOrDefault(Ownership.FEEDBACK, List.of())) {
-            RedisCalls.run(() -> redis.opsForHash().delete(RedisPairingStore.feedbackKey(ws, pairId),
-                    member.user()));
+            RedisCalls.run(() -> redis.opsForHash().delete(RedisPairingStore.feedbackKey(ws, pairId), member.user()));
         }
         for (String tipId : owned.getOrDefault(Ownership.VOTE, List.of())) {
             RedisCalls.run(() -> redis.opsForSet().remove(RedisTipStore.votersKey(ws, tipId), member.user()));
@@ -261,8 +302,12 @@ public class RedisMemberData implements MemberData {
      * Rewrites each owned record of one kind with {@code change}, if it still is what was read (a concurrent write
      * is not undone: the record is read again and changed again).
      */
-    private <T> void replaceIn(Map<String, List<String>> owned, String kind, UnaryOperator<String> key,
-                               Class<T> type, UnaryOperator<T> change) {
+    private <T> void replaceIn(
+            Map<String, List<String>> owned,
+            String kind,
+            UnaryOperator<String> key,
+            Class<T> type,
+            UnaryOperator<T> change) {
         for (String id : owned.getOrDefault(kind, List.of())) {
             String k = key.apply(id);
             for (int attempt = 0; attempt < REPLACE_ATTEMPTS; attempt++) {
@@ -301,10 +346,11 @@ public class RedisMemberData implements MemberData {
     private void unindex(MemberId member, Profile profile, String email) {
         String ws = member.workspace();
         String user = member.user();
-        Object handleOwner = profile == null ? null : RedisCalls.call(() -> redis.opsForHash()
-                .get(RedisKeys.handles(ws), Text.fold(profile.handle())));
-        Object emailOwner = email == null ? null : RedisCalls.call(() -> redis.opsForHash()
-                .get(RedisKeys.emails(ws), email));
+        Object handleOwner = profile == null
+                ? null
+                : RedisCalls.call(() -> redis.opsForHash().get(RedisKeys.handles(ws), Text.fold(profile.handle())));
+        Object emailOwner =
+                email == null ? null : RedisCalls.call(() -> redis.opsForHash().get(RedisKeys.emails(ws), email));
         RedisCalls.pipelined(redis, o -> {
             if (profile != null && profile.manager() != null && Ownership.person(profile.manager())) {
                 o.opsForSet().remove(Ownership.key(profile.manager()), Ownership.MANAGES + user);

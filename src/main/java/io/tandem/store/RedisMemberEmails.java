@@ -1,13 +1,11 @@
 package io.tandem.store;
 
-import java.util.Locale;
-import java.util.Optional;
-
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Repository;
-
 import io.tandem.engine.MemberId;
 import io.tandem.profiles.MemberEmails;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
 
 /** Emails both ways: one hash email → user id and one user id → email, per workspace. */
 @Repository

@@ -1,12 +1,10 @@
 package io.tandem.store;
 
-import java.util.Set;
-
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Repository;
-
 import io.tandem.engine.MemberId;
 import io.tandem.nudges.NudgePreferences;
+import java.util.Set;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
 
 /** The kinds of nudges a member turned off: one small set per member. */
 @Repository

@@ -1,5 +1,10 @@
 package io.tandem.store;
 
+import io.tandem.delivery.Delivery;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.nudges.Nudge;
+import io.tandem.nudges.NudgeStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,12 +22,6 @@ import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.delivery.Delivery;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Notification;
-import io.tandem.nudges.Nudge;
-import io.tandem.nudges.NudgeStore;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +39,6 @@ public class RedisNudgeStore implements NudgeStore {
     private static final Logger log = LoggerFactory.getLogger(RedisNudgeStore.class);
     private static final String PREFIX = "tandem:{delivery}:";
     private static final String DUE = PREFIX + "nudges";
-
 
     private static final RedisScript<Long> HAND_OVER = new DefaultRedisScript<>("""
             if redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
@@ -103,13 +100,19 @@ public class RedisNudgeStore implements NudgeStore {
         String member = member(nudge.workspace(), nudge.id());
         String value = write(nudge);
         Ownership.claim(redis, Ownership.NUDGE + member, people(nudge));
-        RedisCalls.run(() -> redis.execute(LeasedClaims.PUT, List.of(DUE, item(member)), value,
-                String.valueOf(nudge.due().toEpochMilli()), member));
+        RedisCalls.run(() -> redis.execute(
+                LeasedClaims.PUT,
+                List.of(DUE, item(member)),
+                value,
+                String.valueOf(nudge.due().toEpochMilli()),
+                member));
     }
 
     /** Whose data a nudge holds: its recipient, and the people its message (if written in advance) shows. */
     private static java.util.Set<MemberId> people(Nudge nudge) {
-        return nudge.message() == null ? java.util.Set.of(nudge.recipient()) : nudge.message().people();
+        return nudge.message() == null
+                ? java.util.Set.of(nudge.recipient())
+                : nudge.message().people();
     }
 
     @Override
@@ -132,9 +135,13 @@ public class RedisNudgeStore implements NudgeStore {
     @Override
     @SuppressWarnings("unchecked")
     public List<Nudge> claim(Instant now, Duration lease, int max) {
-        List<Object> raw = RedisCalls.call(() -> redis.execute(LeasedClaims.CLAIM, List.of(DUE),
-                String.valueOf(now.toEpochMilli()), String.valueOf(now.plus(lease).toEpochMilli()),
-                String.valueOf(max), PREFIX + "nudge:"));
+        List<Object> raw = RedisCalls.call(() -> redis.execute(
+                LeasedClaims.CLAIM,
+                List.of(DUE),
+                String.valueOf(now.toEpochMilli()),
+                String.valueOf(now.plus(lease).toEpochMilli()),
+                String.valueOf(max),
+                PREFIX + "nudge:"));
         List<Nudge> out = new ArrayList<>();
         for (int i = 0; raw != null && i + 2 < raw.size(); i += 3) {
             String member = String.valueOf(raw.get(i));
@@ -160,10 +167,17 @@ public class RedisNudgeStore implements NudgeStore {
         }
         Delivery delivery = new Delivery(UUID.randomUUID().toString(), notification, 0, clock.instant());
         Ownership.claim(redis, RedisDeliveryQueue.entry(delivery.id(), notification), notification.people());
-        Long done = RedisCalls.call(() -> redis.execute(HAND_OVER,
-                List.of(DUE, item(member), RedisDeliveryQueue.due(notification.recipient().platform()),
+        Long done = RedisCalls.call(() -> redis.execute(
+                HAND_OVER,
+                List.of(
+                        DUE,
+                        item(member),
+                        RedisDeliveryQueue.due(notification.recipient().platform()),
                         RedisDeliveryQueue.item(delivery.id())),
-                member, expected, deliveries.encode(delivery), String.valueOf(clock.instant().toEpochMilli()),
+                member,
+                expected,
+                deliveries.encode(delivery),
+                String.valueOf(clock.instant().toEpochMilli()),
                 delivery.id()));
         if (done != null && done == 1) {
             Ownership.release(redis, Ownership.NUDGE + member, people(nudge));
@@ -183,8 +197,15 @@ public class RedisNudgeStore implements NudgeStore {
         Long done = RedisCalls.call(() -> redis.execute(REMOVE_IF_SAME, List.of(DUE, item(member)), member, expected));
         if (done != null && done == 1) {
             Ownership.release(redis, Ownership.NUDGE + member, people(nudge));
-            NudgeReportLog.record(redis, json, clock.instant(), nudge.workspace(), nudge.kind().notificationKind(),
-                    nudge.recipient().toString(), "skipped", reason);
+            NudgeReportLog.record(
+                    redis,
+                    json,
+                    clock.instant(),
+                    nudge.workspace(),
+                    nudge.kind().notificationKind(),
+                    nudge.recipient().toString(),
+                    "skipped",
+                    reason);
         }
     }
 
@@ -195,8 +216,13 @@ public class RedisNudgeStore implements NudgeStore {
         if (expected == null) {
             return;
         }
-        RedisCalls.run(() -> redis.execute(POSTPONE_IF_SAME, List.of(DUE, item(member)), member, expected,
-                String.valueOf(at.toEpochMilli()), write(nudge.dueAt(at))));
+        RedisCalls.run(() -> redis.execute(
+                POSTPONE_IF_SAME,
+                List.of(DUE, item(member)),
+                member,
+                expected,
+                String.valueOf(at.toEpochMilli()),
+                write(nudge.dueAt(at))));
     }
 
     @Override
@@ -207,8 +233,10 @@ public class RedisNudgeStore implements NudgeStore {
 
     @Override
     public Optional<Instant> oldestDue() {
-        Set<ZSetOperations.TypedTuple<String>> first = RedisCalls.call(() -> redis.opsForZSet().rangeWithScores(DUE, 0, 0));
-        return first == null || first.isEmpty() ? Optional.empty()
+        Set<ZSetOperations.TypedTuple<String>> first =
+                RedisCalls.call(() -> redis.opsForZSet().rangeWithScores(DUE, 0, 0));
+        return first == null || first.isEmpty()
+                ? Optional.empty()
                 : Optional.ofNullable(first.iterator().next().getScore()).map(s -> Instant.ofEpochMilli(s.longValue()));
     }
 
@@ -237,8 +265,11 @@ public class RedisNudgeStore implements NudgeStore {
 
     Nudge read(String value) {
         JsonNode n = json.readTree(value);
-        return new Nudge(n.get("id").asString(), MemberId.parse(n.get("to").asString()).orElseThrow(),
-                Nudge.Kind.valueOf(n.get("kind").asString()), Instant.ofEpochMilli(n.get("due").asLong()),
+        return new Nudge(
+                n.get("id").asString(),
+                MemberId.parse(n.get("to").asString()).orElseThrow(),
+                Nudge.Kind.valueOf(n.get("kind").asString()),
+                Instant.ofEpochMilli(n.get("due").asLong()),
                 n.has("subject") ? n.get("subject").asString() : null,
                 n.has("n") ? codec.read(n.get("n").asString()) : null,
                 n.has("stale") ? Instant.ofEpochMilli(n.get("stale").asLong()) : null);

@@ -1,11 +1,9 @@
 package io.tandem.store;
 
+import io.tandem.engine.Once;
 import java.time.Duration;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.engine.Once;
 
 /** {@code SET key NX EX}: the first instance to set the key handles the event. */
 @Repository
@@ -19,8 +17,8 @@ public class RedisOnce implements Once {
 
     @Override
     public boolean first(String key, Duration window) {
-        return Boolean.TRUE.equals(RedisCalls.call(() ->
-                redis.opsForValue().setIfAbsent("tandem:once:" + key, "1", window)));
+        return Boolean.TRUE.equals(
+                RedisCalls.call(() -> redis.opsForValue().setIfAbsent("tandem:once:" + key, "1", window)));
     }
 
     @Override

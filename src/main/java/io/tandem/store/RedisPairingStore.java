@@ -1,5 +1,10 @@
 package io.tandem.store;
 
+import io.tandem.engine.MemberId;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.pairing.PairStore;
+import io.tandem.pairing.RequestStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,18 +13,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.engine.MemberId;
-import io.tandem.pairing.MentoringRequest;
-import io.tandem.pairing.PairStore;
-import io.tandem.pairing.RequestStore;
-import io.tandem.pairing.Pair;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -69,7 +67,8 @@ public class RedisPairingStore implements RequestStore, PairStore {
             o.opsForValue().set(requestKey(ws, r.id()), value);
             o.opsForSet().add(memberRequests(r.mentee()), r.id());
             o.opsForSet().add(memberRequests(r.mentor()), r.id());
-            o.opsForZSet().add(RedisKeys.index(ws, "requests"), r.id(), r.createdAt().toEpochMilli());
+            o.opsForZSet()
+                    .add(RedisKeys.index(ws, "requests"), r.id(), r.createdAt().toEpochMilli());
             if (r.pending()) {
                 o.opsForZSet().add(pendingByAge(ws), r.id(), r.createdAt().toEpochMilli());
             } else {
@@ -159,22 +158,39 @@ public class RedisPairingStore implements RequestStore, PairStore {
     @Override
     public Acceptance accept(MentoringRequest answered, Pair pair) {
         String ws = pair.mentor().workspace();
-        Long done = RedisCalls.call(() -> redis.execute(ACCEPT, List.of(requestKey(ws, answered.id()),
-                        RedisKeys.member(pair.mentor()), pairKey(ws, pair.id()), memberPairs(pair.mentor()),
-                        memberPairs(pair.mentee()), RedisKeys.index(ws, "pairs"), activePairsKey(ws), pendingByAge(ws),
-                        Ownership.key(pair.mentor()), Ownership.key(pair.mentee())),
-                json.writeValueAsString(answered), json.writeValueAsString(pair), pair.id(),
-                String.valueOf(pair.createdAt().toEpochMilli()), answered.id(), RedisKeys.prefix(ws),
+        Long done = RedisCalls.call(() -> redis.execute(
+                ACCEPT,
+                List.of(
+                        requestKey(ws, answered.id()),
+                        RedisKeys.member(pair.mentor()),
+                        pairKey(ws, pair.id()),
+                        memberPairs(pair.mentor()),
+                        memberPairs(pair.mentee()),
+                        RedisKeys.index(ws, "pairs"),
+                        activePairsKey(ws),
+                        pendingByAge(ws),
+                        Ownership.key(pair.mentor()),
+                        Ownership.key(pair.mentee())),
+                json.writeValueAsString(answered),
+                json.writeValueAsString(pair),
+                pair.id(),
+                String.valueOf(pair.createdAt().toEpochMilli()),
+                answered.id(),
+                RedisKeys.prefix(ws),
                 pair.mentor().user()));
-        return done == null || done == 0 ? Acceptance.ALREADY_ANSWERED
+        return done == null || done == 0
+                ? Acceptance.ALREADY_ANSWERED
                 : done < 0 ? Acceptance.MENTOR_FULL : Acceptance.ACCEPTED;
     }
 
     @Override
     public boolean answer(MentoringRequest answered) {
         String ws = answered.mentee().workspace();
-        Long done = RedisCalls.call(() -> redis.execute(ANSWER, List.of(requestKey(ws, answered.id()),
-                pendingByAge(ws)), json.writeValueAsString(answered), answered.id()));
+        Long done = RedisCalls.call(() -> redis.execute(
+                ANSWER,
+                List.of(requestKey(ws, answered.id()), pendingByAge(ws)),
+                json.writeValueAsString(answered),
+                answered.id()));
         return done != null && done == 1;
     }
 
@@ -183,10 +199,16 @@ public class RedisPairingStore implements RequestStore, PairStore {
         String ws = changed.mentor().workspace();
         boolean wasOpen = from != Pair.Status.ENDED;
         int delta = wasOpen == changed.open() ? 0 : changed.open() ? 1 : -1;
-        Long done = RedisCalls.call(() -> redis.execute(CHANGE_PAIR, List.of(pairKey(ws, changed.id()),
-                        activePairsKey(ws), RedisKeys.member(changed.mentor())), from.name(),
-                json.writeValueAsString(changed), changed.id(), String.valueOf(delta), changed.status().name(),
-                RedisKeys.prefix(ws), changed.mentor().user()));
+        Long done = RedisCalls.call(() -> redis.execute(
+                CHANGE_PAIR,
+                List.of(pairKey(ws, changed.id()), activePairsKey(ws), RedisKeys.member(changed.mentor())),
+                from.name(),
+                json.writeValueAsString(changed),
+                changed.id(),
+                String.valueOf(delta),
+                changed.status().name(),
+                RedisKeys.prefix(ws),
+                changed.mentor().user()));
         return done != null && done == 1;
     }
 
@@ -203,16 +225,20 @@ public class RedisPairingStore implements RequestStore, PairStore {
     @Override
     public List<MentoringRequest> pending(MemberId member) {
         Set<String> ids = RedisCalls.call(() -> redis.opsForSet().members(memberRequests(member)));
-        return requests(member.workspace(), ids).stream().filter(MentoringRequest::pending)
-                .sorted(Comparator.comparing(MentoringRequest::createdAt)).toList();
+        return requests(member.workspace(), ids).stream()
+                .filter(MentoringRequest::pending)
+                .sorted(Comparator.comparing(MentoringRequest::createdAt))
+                .toList();
     }
 
     @Override
     public List<MentoringRequest> pendingCreatedBefore(String workspace, Instant before) {
-        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet().rangeByScore(pendingByAge(workspace),
-                Double.NEGATIVE_INFINITY, before.toEpochMilli()));
-        return requests(workspace, ids).stream().filter(MentoringRequest::pending)
-                .sorted(Comparator.comparing(MentoringRequest::createdAt)).toList();
+        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet()
+                .rangeByScore(pendingByAge(workspace), Double.NEGATIVE_INFINITY, before.toEpochMilli()));
+        return requests(workspace, ids).stream()
+                .filter(MentoringRequest::pending)
+                .sorted(Comparator.comparing(MentoringRequest::createdAt))
+                .toList();
     }
 
     private List<MentoringRequest> requests(String ws, Collection<String> ids) {
@@ -239,8 +265,11 @@ public class RedisPairingStore implements RequestStore, PairStore {
             o.opsForValue().set(pairKey(ws, p.id()), value);
             o.opsForSet().add(memberPairs(p.mentor()), p.id());
             o.opsForSet().add(memberPairs(p.mentee()), p.id());
-            o.opsForZSet().add(RedisKeys.index(ws, "pairs"), p.id(),
-                    p.createdAt() == null ? 0 : p.createdAt().toEpochMilli());
+            o.opsForZSet()
+                    .add(
+                            RedisKeys.index(ws, "pairs"),
+                            p.id(),
+                            p.createdAt() == null ? 0 : p.createdAt().toEpochMilli());
             if (p.status() == Pair.Status.ACTIVE) {
                 o.opsForSet().add(activePairsKey(ws), p.id());
             } else {
@@ -285,11 +314,15 @@ public class RedisPairingStore implements RequestStore, PairStore {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        List<String> keys = ids.stream().map(id -> pairKey(member.workspace(), id)).toList();
+        List<String> keys =
+                ids.stream().map(id -> pairKey(member.workspace(), id)).toList();
         List<String> values = RedisCalls.call(() -> redis.opsForValue().multiGet(keys));
-        return (values == null ? List.<String>of() : values).stream().filter(Objects::nonNull)
-                .map(v -> json.readValue(v, Pair.class))
-                .sorted(Comparator.comparing(Pair::createdAt).reversed()).toList();
+        return (values == null ? List.<String>of() : values)
+                .stream()
+                        .filter(Objects::nonNull)
+                        .map(v -> json.readValue(v, Pair.class))
+                        .sorted(Comparator.comparing(Pair::createdAt).reversed())
+                        .toList();
     }
 
     @Override

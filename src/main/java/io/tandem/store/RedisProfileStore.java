@@ -1,5 +1,13 @@
 package io.tandem.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.StoreUnavailableException;
+import io.tandem.engine.Text;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.profiles.Seniority;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
@@ -18,16 +25,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.tandem.engine.MemberId;
-import io.tandem.engine.StoreUnavailableException;
-import io.tandem.engine.Text;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.ProfileStore;
-import io.tandem.profiles.Seniority;
 
 /**
  * Profiles in Redis: one hash per member, a set of members and a hash of handles per workspace, and per skill a
@@ -75,12 +72,12 @@ public class RedisProfileStore implements ProfileStore {
             return out
             """, List.class);
 
-    private record Known(Profile profile, String version) {
-    }
+    private record Known(Profile profile, String version) {}
 
     private final StringRedisTemplate redis;
     /** Profiles this instance read, with their versions: a search reads again only those that changed since. */
-    private final Cache<MemberId, Known> known = Caffeine.newBuilder().maximumSize(KNOWN_PROFILES).build();
+    private final Cache<MemberId, Known> known =
+            Caffeine.newBuilder().maximumSize(KNOWN_PROFILES).build();
 
     public RedisProfileStore(StringRedisTemplate redis) {
         this.redis = redis;
@@ -88,8 +85,8 @@ public class RedisProfileStore implements ProfileStore {
 
     @Override
     public Optional<Profile> find(MemberId id) {
-        return RedisCalls.call(() -> Optional.ofNullable(
-                ProfileHash.read(id, redis.opsForHash().entries(RedisKeys.member(id)))));
+        return RedisCalls.call(() ->
+                Optional.ofNullable(ProfileHash.read(id, redis.opsForHash().entries(RedisKeys.member(id)))));
     }
 
     @Override
@@ -189,7 +186,8 @@ public class RedisProfileStore implements ProfileStore {
                 public <K, V> List<Object> execute(RedisOperations<K, V> ops) throws DataAccessException {
                     RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
                     o.watch(key);
-                    Profile before = ProfileHash.read(id, o.<Object, Object>opsForHash().entries(key));
+                    Profile before =
+                            ProfileHash.read(id, o.<Object, Object>opsForHash().entries(key));
                     Profile after = change.apply(before);
                     if (after == null) {
                         o.unwatch();
@@ -318,8 +316,8 @@ public class RedisProfileStore implements ProfileStore {
 
     @Override
     public List<MemberId> teachers(String workspace, String skill, int perBand) {
-        List<Object> bands = pipelined(o -> BANDS.forEach(band ->
-                o.opsForZSet().reverseRange(RedisKeys.teachers(workspace, skill, band), 0, perBand - 1L)));
+        List<Object> bands = pipelined(o -> BANDS.forEach(
+                band -> o.opsForZSet().reverseRange(RedisKeys.teachers(workspace, skill, band), 0, perBand - 1L)));
         List<MemberId> ids = new ArrayList<>();
         for (Object band : bands) {
             if (band instanceof Collection<?> users) {
@@ -332,8 +330,8 @@ public class RedisProfileStore implements ProfileStore {
     @Override
     public Map<String, Long> teacherCounts(String workspace, Collection<String> skills) {
         List<String> order = List.copyOf(new LinkedHashSet<>(skills));
-        List<Object> counts = pipelined(o -> order.forEach(skill -> BANDS.forEach(band ->
-                o.opsForZSet().zCard(RedisKeys.teachers(workspace, skill, band)))));
+        List<Object> counts = pipelined(o -> order.forEach(
+                skill -> BANDS.forEach(band -> o.opsForZSet().zCard(RedisKeys.teachers(workspace, skill, band)))));
         Map<String, Long> result = new LinkedHashMap<>();
         for (int i = 0; i < order.size(); i++) {
             long total = 0;

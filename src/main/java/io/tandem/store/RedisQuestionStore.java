@@ -1,5 +1,9 @@
 package io.tandem.store;
 
+import io.tandem.engine.MemberId;
+import io.tandem.qa.Answer;
+import io.tandem.qa.Question;
+import io.tandem.qa.QuestionStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,14 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.engine.MemberId;
-import io.tandem.qa.Answer;
-import io.tandem.qa.Question;
-import io.tandem.qa.QuestionStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,12 +79,20 @@ public class RedisQuestionStore implements QuestionStore {
                 o.opsForZSet().remove(openKey(q.workspace(), q.skill()), q.id());
                 o.opsForZSet().remove(waitingKey(q.workspace()), q.id());
             } else {
-                o.opsForZSet().add(openKey(q.workspace(), q.skill()), q.id(), q.createdAt().toEpochMilli());
+                o.opsForZSet()
+                        .add(
+                                openKey(q.workspace(), q.skill()),
+                                q.id(),
+                                q.createdAt().toEpochMilli());
             }
             if (Ownership.person(q.asker())) {
                 o.opsForZSet().add(askedKey(q.asker()), q.id(), q.createdAt().toEpochMilli());
             }
-            o.opsForZSet().add(RedisKeys.index(q.workspace(), "questions"), q.id(), q.createdAt().toEpochMilli());
+            o.opsForZSet()
+                    .add(
+                            RedisKeys.index(q.workspace(), "questions"),
+                            q.id(),
+                            q.createdAt().toEpochMilli());
         });
     }
 
@@ -120,9 +126,12 @@ public class RedisQuestionStore implements QuestionStore {
         }
         List<String> keys = ids.stream().map(id -> questionKey(ws, id)).toList();
         List<String> values = RedisCalls.call(() -> redis.opsForValue().multiGet(keys));
-        return (values == null ? List.<String>of() : values).stream().filter(Objects::nonNull)
-                .map(v -> json.readValue(v, Question.class))
-                .sorted(Comparator.comparing(Question::createdAt).reversed()).toList();
+        return (values == null ? List.<String>of() : values)
+                .stream()
+                        .filter(Objects::nonNull)
+                        .map(v -> json.readValue(v, Question.class))
+                        .sorted(Comparator.comparing(Question::createdAt).reversed())
+                        .toList();
     }
 
     @Override
@@ -132,7 +141,8 @@ public class RedisQuestionStore implements QuestionStore {
         RedisCalls.pipelined(redis, o -> {
             Ownership.claim(o, Ownership.ANSWER + a.id(), List.of(a.author()));
             o.opsForValue().set(answerKey(ws, a.id()), value);
-            o.opsForZSet().add(answersKey(ws, a.questionId()), a.id(), a.createdAt().toEpochMilli());
+            o.opsForZSet()
+                    .add(answersKey(ws, a.questionId()), a.id(), a.createdAt().toEpochMilli());
         });
     }
 
@@ -175,8 +185,8 @@ public class RedisQuestionStore implements QuestionStore {
 
     @Override
     public List<Question> waitingDue(String workspace, Instant now, int max) {
-        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet().rangeByScore(waitingKey(workspace),
-                Double.NEGATIVE_INFINITY, now.toEpochMilli(), 0, max));
+        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet()
+                .rangeByScore(waitingKey(workspace), Double.NEGATIVE_INFINITY, now.toEpochMilli(), 0, max));
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
@@ -203,11 +213,13 @@ public class RedisQuestionStore implements QuestionStore {
             return out;
         }
         // one round trip for every candidate
-        List<Object> scores = RedisCalls.call(() -> redis.executePipelined(
-                (org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
-                    order.forEach(m -> connection.zSetCommands().zScore(
-                            loadKey(m.workspace()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                            m.user().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<Object> scores = RedisCalls.call(() ->
+                redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+                    order.forEach(m -> connection
+                            .zSetCommands()
+                            .zScore(
+                                    loadKey(m.workspace()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                    m.user().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                     return null;
                 }));
         for (int i = 0; i < order.size(); i++) {

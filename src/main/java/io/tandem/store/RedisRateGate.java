@@ -1,17 +1,15 @@
 package io.tandem.store;
 
+import io.tandem.delivery.RateGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.delivery.RateGate;
 
 /**
  * Pacing shared by every instance: per conversation a marker that expires after the interval, per workspace a
@@ -106,14 +104,18 @@ public class RedisRateGate implements RateGate {
             """, Long.class);
 
     @Override
-    public Verdict acquire(String workspace, String conversation, Duration interval, int permits, Duration window,
-                           String ticket) {
+    public Verdict acquire(
+            String workspace, String conversation, Duration interval, int permits, Duration window, String ticket) {
         // the keys carry the workspace as hash tag (one Redis Cluster slot); Redis's clock (TIME in the script), so
         // that instances whose clocks differ still share one window
         String tag = tag(workspace);
-        List<?> answer = RedisCalls.call(() -> redis.execute(ACQUIRE, List.of(tag + "pace:" + conversation,
-                tag + "window", tag + "learnt"), String.valueOf(Math.max(1, interval.toMillis())),
-                String.valueOf(Math.max(0, permits)), String.valueOf(window.toMillis()), ticket));
+        List<?> answer = RedisCalls.call(() -> redis.execute(
+                ACQUIRE,
+                List.of(tag + "pace:" + conversation, tag + "window", tag + "learnt"),
+                String.valueOf(Math.max(1, interval.toMillis())),
+                String.valueOf(Math.max(0, permits)),
+                String.valueOf(window.toMillis()),
+                ticket));
         if (answer == null || answer.size() < 2) {
             return Verdict.GO;
         }
@@ -125,8 +127,12 @@ public class RedisRateGate implements RateGate {
     @Override
     public int refused(String workspace, String ticket, int permits, Duration window, Duration remember) {
         String tag = tag(workspace);
-        Long rate = RedisCalls.call(() -> redis.execute(REFUSED, List.of(tag + "window", tag + "learnt"),
-                ticket == null ? "" : ticket, String.valueOf(window.toMillis()), String.valueOf(remember.toMillis()),
+        Long rate = RedisCalls.call(() -> redis.execute(
+                REFUSED,
+                List.of(tag + "window", tag + "learnt"),
+                ticket == null ? "" : ticket,
+                String.valueOf(window.toMillis()),
+                String.valueOf(remember.toMillis()),
                 String.valueOf(Math.max(0, permits))));
         return rate == null ? 1 : rate.intValue();
     }
@@ -138,8 +144,8 @@ public class RedisRateGate implements RateGate {
     @Override
     public void pause(String key, Duration duration) {
         Instant until = clock.instant().plus(duration);
-        RedisCalls.run(() -> redis.opsForValue().set(PREFIX + "pause:" + key, String.valueOf(until.toEpochMilli()),
-                duration.plusSeconds(1)));
+        RedisCalls.run(() -> redis.opsForValue()
+                .set(PREFIX + "pause:" + key, String.valueOf(until.toEpochMilli()), duration.plusSeconds(1)));
     }
 
     @Override

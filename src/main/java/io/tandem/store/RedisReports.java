@@ -1,12 +1,10 @@
 package io.tandem.store;
 
-import java.util.Set;
-
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Repository;
-
 import io.tandem.engine.MemberId;
 import io.tandem.moderation.Reports;
+import java.util.Set;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
 
 /** What each member reported: one small set per member ({@code reported:<user>}), deleted when they are forgotten. */
 @Repository

@@ -1,19 +1,17 @@
 package io.tandem.store;
 
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.MemberId;
+import io.tandem.moderation.SendingLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.config.TandemProperties;
-import io.tandem.engine.MemberId;
-import io.tandem.moderation.SendingLimit;
 
 /**
  * The sending limit in Redis, so that every instance counts the same sends: per member a sliding window of their
@@ -61,10 +59,15 @@ public class RedisSendingLimit implements SendingLimit {
 
     @Override
     public Optional<Duration> take(MemberId sender) {
-        Long wait = RedisCalls.call(() -> redis.execute(TAKE, List.of(RedisKeys.sends(sender)),
-                String.valueOf(clock.millis()), String.valueOf(HOUR.toMillis()),
-                String.valueOf(limits.notifyPerHour()), String.valueOf(limits.notifyBurstWindow().toMillis()),
-                String.valueOf(limits.notifyBurst()), UUID.randomUUID().toString()));
+        Long wait = RedisCalls.call(() -> redis.execute(
+                TAKE,
+                List.of(RedisKeys.sends(sender)),
+                String.valueOf(clock.millis()),
+                String.valueOf(HOUR.toMillis()),
+                String.valueOf(limits.notifyPerHour()),
+                String.valueOf(limits.notifyBurstWindow().toMillis()),
+                String.valueOf(limits.notifyBurst()),
+                UUID.randomUUID().toString()));
         return wait == null || wait == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(wait));
     }
 }

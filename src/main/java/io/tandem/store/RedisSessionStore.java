@@ -1,5 +1,9 @@
 package io.tandem.store;
 
+import io.tandem.engine.MemberId;
+import io.tandem.sessions.CheckIn;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionStore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -7,15 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.engine.MemberId;
-import io.tandem.sessions.CheckIn;
-import io.tandem.sessions.Session;
-import io.tandem.sessions.SessionStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,7 +58,8 @@ public class RedisSessionStore implements SessionStore {
             o.opsForValue().set(sessionKey(ws, s.id()), value);
             o.opsForZSet().add(memberSessions(s.organizer()), s.id(), s.start().toEpochMilli());
             o.opsForZSet().add(memberSessions(s.other()), s.id(), s.start().toEpochMilli());
-            o.opsForZSet().add(RedisKeys.index(ws, "sessions"), s.id(), s.start().toEpochMilli());
+            o.opsForZSet()
+                    .add(RedisKeys.index(ws, "sessions"), s.id(), s.start().toEpochMilli());
             o.opsForValue().set(token(s.token()), ws + "|" + s.id());
         });
     }
@@ -77,10 +76,15 @@ public class RedisSessionStore implements SessionStore {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        List<String> keys = ids.stream().map(id -> sessionKey(member.workspace(), id)).toList();
+        List<String> keys =
+                ids.stream().map(id -> sessionKey(member.workspace(), id)).toList();
         List<String> values = RedisCalls.call(() -> redis.opsForValue().multiGet(keys));
-        return (values == null ? List.<String>of() : values).stream().filter(Objects::nonNull)
-                .map(v -> json.readValue(v, Session.class)).sorted(Comparator.comparing(Session::start)).toList();
+        return (values == null ? List.<String>of() : values)
+                .stream()
+                        .filter(Objects::nonNull)
+                        .map(v -> json.readValue(v, Session.class))
+                        .sorted(Comparator.comparing(Session::start))
+                        .toList();
     }
 
     @Override
@@ -104,8 +108,11 @@ public class RedisSessionStore implements SessionStore {
         pipelined(o -> {
             Ownership.claim(o, Ownership.CHECKIN + c.sessionId(), List.of(c.member()));
             o.opsForValue().set(checkInKey(ws, c.sessionId(), c.member()), value);
-            o.opsForZSet().add(RedisKeys.index(ws, "checkins"), c.sessionId() + ":" + c.member().user(),
-                    c.answeredAt() == null ? 0 : c.answeredAt().toEpochMilli());
+            o.opsForZSet()
+                    .add(
+                            RedisKeys.index(ws, "checkins"),
+                            c.sessionId() + ":" + c.member().user(),
+                            c.answeredAt() == null ? 0 : c.answeredAt().toEpochMilli());
         });
     }
 
@@ -117,8 +124,9 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public int clearNotesBefore(String workspace, Instant before) {
-        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet().rangeByScore(RedisKeys.index(workspace, "checkins"),
-                Double.NEGATIVE_INFINITY, before.toEpochMilli() - 1));
+        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet()
+                .rangeByScore(
+                        RedisKeys.index(workspace, "checkins"), Double.NEGATIVE_INFINITY, before.toEpochMilli() - 1));
         int cleared = 0;
         for (String id : ids == null ? Set.<String>of() : ids) {
             String key = RedisKeys.prefix(workspace) + "checkin:" + id;

@@ -1,12 +1,10 @@
 package io.tandem.store;
 
+import io.tandem.programme.SettingsStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.programme.SettingsStore;
 
 /** Programme settings changed from chat: one hash per workspace. */
 @Repository

@@ -1,8 +1,5 @@
 package io.tandem.store;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Repository;
-
 import com.google.gson.Gson;
 import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.model.Installer;
@@ -10,6 +7,8 @@ import com.slack.api.bolt.model.builtin.DefaultBot;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.util.json.GsonFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * Slack OAuth installations (one per workspace, multi-workspace mode) in Redis, so that every Tandem instance
@@ -47,8 +46,8 @@ public class RedisSlackInstallationService implements InstallationService {
         String ws = id(installer.getEnterpriseId(), installer.getTeamId());
         RedisCalls.run(() -> {
             redis.opsForValue().set(PREFIX + "installer:" + ws, gson.toJson(installer));
-            redis.opsForValue().set(PREFIX + "installer:" + ws + ":" + installer.getInstallerUserId(),
-                    gson.toJson(installer));
+            redis.opsForValue()
+                    .set(PREFIX + "installer:" + ws + ":" + installer.getInstallerUserId(), gson.toJson(installer));
             redis.opsForValue().set(PREFIX + "bot:" + ws, gson.toJson(installer.toBot()));
         });
     }
@@ -61,8 +60,8 @@ public class RedisSlackInstallationService implements InstallationService {
     @Override
     public void deleteInstaller(Installer installer) {
         String ws = id(installer.getEnterpriseId(), installer.getTeamId());
-        RedisCalls.run(() -> redis.delete(java.util.List.of(PREFIX + "installer:" + ws,
-                PREFIX + "installer:" + ws + ":" + installer.getInstallerUserId())));
+        RedisCalls.run(() -> redis.delete(java.util.List.of(
+                PREFIX + "installer:" + ws, PREFIX + "installer:" + ws + ":" + installer.getInstallerUserId())));
     }
 
     @Override

@@ -1,14 +1,12 @@
 package io.tandem.store;
 
+import io.tandem.slack.SlackLongValues;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.slack.SlackLongValues;
 
 /** {@code tandem:{ws}:blockval:<id>}: one string per long value, expiring after three days. */
 @Repository

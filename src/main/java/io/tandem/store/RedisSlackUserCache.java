@@ -1,17 +1,15 @@
 package io.tandem.store;
 
+import io.tandem.slack.SlackUser;
+import io.tandem.slack.SlackUserCache;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.slack.SlackUser;
-import io.tandem.slack.SlackUserCache;
 
 /** users.info answers as small hashes that expire on their own. */
 @Repository
@@ -33,19 +31,32 @@ public class RedisSlackUserCache implements SlackUserCache {
         if (h == null || h.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SlackUser(blank((String) h.get("n")), zone((String) h.get("tz")),
+        return Optional.of(new SlackUser(
+                blank((String) h.get("n")),
+                zone((String) h.get("tz")),
                 blank((String) h.get("loc")) == null ? null : Locale.forLanguageTag((String) h.get("loc")),
-                "1".equals(h.get("adm")), blank((String) h.get("em"))));
+                "1".equals(h.get("adm")),
+                blank((String) h.get("em"))));
     }
 
     @Override
     public void put(String workspace, String user, SlackUser info, Duration ttl) {
         String key = key(workspace, user);
         RedisCalls.run(() -> {
-            redis.opsForHash().putAll(key, Map.of("n", info.name() == null ? "" : info.name(),
-                    "tz", info.zone() == null ? "" : info.zone().getId(),
-                    "loc", info.locale() == null ? "" : info.locale().toLanguageTag(),
-                    "adm", info.admin() ? "1" : "0", "em", info.email() == null ? "" : info.email()));
+            redis.opsForHash()
+                    .putAll(
+                            key,
+                            Map.of(
+                                    "n",
+                                    info.name() == null ? "" : info.name(),
+                                    "tz",
+                                    info.zone() == null ? "" : info.zone().getId(),
+                                    "loc",
+                                    info.locale() == null ? "" : info.locale().toLanguageTag(),
+                                    "adm",
+                                    info.admin() ? "1" : "0",
+                                    "em",
+                                    info.email() == null ? "" : info.email()));
             redis.expire(key, ttl);
         });
     }

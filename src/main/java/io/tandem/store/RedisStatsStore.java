@@ -1,5 +1,12 @@
 package io.tandem.store;
 
+import io.tandem.engine.MemberId;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.qa.Question;
+import io.tandem.sessions.CheckIn;
+import io.tandem.sessions.Session;
+import io.tandem.stats.StatsStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,19 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.engine.MemberId;
-import io.tandem.sessions.CheckIn;
-import io.tandem.pairing.MentoringRequest;
-import io.tandem.pairing.Pair;
-import io.tandem.sessions.Session;
-import io.tandem.qa.Question;
-import io.tandem.stats.StatsStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,15 +39,19 @@ public class RedisStatsStore implements StatsStore {
     }
 
     private <T> List<T> read(String ws, String kind, String recordPrefix, Instant from, Instant to, Class<T> type) {
-        Set<String> ids = RedisCalls.call(() -> redis.opsForZSet().rangeByScore(RedisKeys.index(ws, kind),
-                from.toEpochMilli(), to.toEpochMilli()));
+        Set<String> ids = RedisCalls.call(() ->
+                redis.opsForZSet().rangeByScore(RedisKeys.index(ws, kind), from.toEpochMilli(), to.toEpochMilli()));
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        List<String> keys = ids.stream().map(id -> RedisKeys.prefix(ws) + recordPrefix + id).toList();
+        List<String> keys =
+                ids.stream().map(id -> RedisKeys.prefix(ws) + recordPrefix + id).toList();
         List<String> values = RedisCalls.call(() -> redis.opsForValue().multiGet(keys));
-        return (values == null ? List.<String>of() : values).stream().filter(Objects::nonNull)
-                .map(v -> json.readValue(v, type)).toList();
+        return (values == null ? List.<String>of() : values)
+                .stream()
+                        .filter(Objects::nonNull)
+                        .map(v -> json.readValue(v, type))
+                        .toList();
     }
 
     @Override
@@ -86,13 +88,16 @@ public class RedisStatsStore implements StatsStore {
             return out;
         }
         List<Object> firsts = RedisCalls.call(() -> redis.executePipelined((RedisCallback<Object>) c -> {
-            ids.forEach(id -> c.zSetCommands().zRangeWithScores(
-                    (RedisKeys.prefix(ws) + "question-answers:" + id).getBytes(StandardCharsets.UTF_8), 0, 0));
+            ids.forEach(id -> c.zSetCommands()
+                    .zRangeWithScores(
+                            (RedisKeys.prefix(ws) + "question-answers:" + id).getBytes(StandardCharsets.UTF_8), 0, 0));
             return null;
         }));
         for (int i = 0; i < ids.size() && firsts != null; i++) {
-            if (firsts.get(i) instanceof Collection<?> first && !first.isEmpty()
-                    && first.iterator().next() instanceof ZSetOperations.TypedTuple<?> t && t.getScore() != null) {
+            if (firsts.get(i) instanceof Collection<?> first
+                    && !first.isEmpty()
+                    && first.iterator().next() instanceof ZSetOperations.TypedTuple<?> t
+                    && t.getScore() != null) {
                 out.put(ids.get(i), Instant.ofEpochMilli(t.getScore().longValue()));
             }
         }
@@ -143,8 +148,8 @@ public class RedisStatsStore implements StatsStore {
     }
 
     private Map<MemberId, Long> scores(String ws, String key) {
-        Set<ZSetOperations.TypedTuple<String>> top = RedisCalls.call(() ->
-                redis.opsForZSet().reverseRangeWithScores(key, 0, 49));
+        Set<ZSetOperations.TypedTuple<String>> top =
+                RedisCalls.call(() -> redis.opsForZSet().reverseRangeWithScores(key, 0, 49));
         Map<MemberId, Long> out = new LinkedHashMap<>();
         for (ZSetOperations.TypedTuple<String> t : top == null ? Set.<ZSetOperations.TypedTuple<String>>of() : top) {
             if (t.getValue() != null && t.getScore() != null) {
@@ -153,5 +158,4 @@ public class RedisStatsStore implements StatsStore {
         }
         return out;
     }
-
 }

@@ -1,12 +1,10 @@
 package io.tandem.store;
 
-import java.util.Optional;
-
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Repository;
-
 import io.tandem.engine.MemberId;
 import io.tandem.teams.TeamsConversations;
+import java.util.Optional;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
 
 /** Conversation references as strings, one per member, shared by every instance. */
 @Repository

@@ -1,17 +1,15 @@
 package io.tandem.store;
 
+import io.tandem.tips.Tip;
+import io.tandem.tips.TipStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
-
-import io.tandem.tips.Tip;
-import io.tandem.tips.TipStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,7 +63,11 @@ public class RedisTipStore implements TipStore {
                 Ownership.claim(o, Ownership.TIP + tip.id(), List.of(tip.author()));
             }
             o.opsForValue().set(tipKey(workspace, tip.id()), value);
-            o.opsForZSet().add(tipsKey(workspace, tip.skill()), tip.id(), tip.createdAt().toEpochMilli());
+            o.opsForZSet()
+                    .add(
+                            tipsKey(workspace, tip.skill()),
+                            tip.id(),
+                            tip.createdAt().toEpochMilli());
         });
     }
 
@@ -74,8 +76,10 @@ public class RedisTipStore implements TipStore {
         Set<String> members = RedisCalls.call(() -> redis.opsForZSet().reverseRange(tipsKey(workspace, skill), 0, 199));
         List<String> ordered = members == null ? List.of() : List.copyOf(members);
         List<String> ids = ordered.stream().filter(m -> !m.startsWith("{")).toList();
-        List<String> values = ids.isEmpty() ? List.of() : RedisCalls.call(() -> redis.opsForValue()
-                .multiGet(ids.stream().map(id -> tipKey(workspace, id)).toList()));
+        List<String> values = ids.isEmpty()
+                ? List.of()
+                : RedisCalls.call(() -> redis.opsForValue()
+                        .multiGet(ids.stream().map(id -> tipKey(workspace, id)).toList()));
         Map<String, String> byId = new LinkedHashMap<>();
         for (int i = 0; values != null && i < ids.size(); i++) {
             byId.put(ids.get(i), values.get(i));
@@ -118,7 +122,9 @@ public class RedisTipStore implements TipStore {
             redis.opsForZSet().incrementScore(useful(workspace), tip.id(), 1);
             DailyCounters.increment(redis, workspace, clock.instant(), "tips.useful");
             if (Ownership.person(tip.author())) {
-                redis.opsForZSet().incrementScore(usefulAuthorsKey(workspace), tip.author().user(), 1);
+                redis.opsForZSet()
+                        .incrementScore(
+                                usefulAuthorsKey(workspace), tip.author().user(), 1);
             }
             return true;
         });
@@ -130,8 +136,8 @@ public class RedisTipStore implements TipStore {
         if (tipIds.isEmpty()) {
             return out;
         }
-        List<Double> scores = RedisCalls.call(() -> redis.opsForZSet().score(useful(workspace),
-                tipIds.toArray(Object[]::new)));
+        List<Double> scores =
+                RedisCalls.call(() -> redis.opsForZSet().score(useful(workspace), tipIds.toArray(Object[]::new)));
         for (int i = 0; i < tipIds.size() && scores != null; i++) {
             if (Objects.nonNull(scores.get(i))) {
                 out.put(tipIds.get(i), scores.get(i).longValue());

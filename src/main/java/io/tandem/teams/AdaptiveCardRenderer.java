@@ -1,15 +1,13 @@
 package io.tandem.teams;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tandem.engine.Block;
+import io.tandem.engine.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.tandem.engine.Block;
-import io.tandem.engine.Reply;
 
 /**
  * Renders engine replies as Adaptive Cards 1.5, with only what Teams supports: TextBlock, FactSet, Container,
@@ -22,8 +20,7 @@ final class AdaptiveCardRenderer {
     static final String ACTION = "tandemAction";
     static final String VALUE = "tandemValue";
 
-    private AdaptiveCardRenderer() {
-    }
+    private AdaptiveCardRenderer() {}
 
     static Map<String, Object> card(Reply reply) {
         Map<String, Object> card = new LinkedHashMap<>();
@@ -65,8 +62,9 @@ final class AdaptiveCardRenderer {
             return card;
         }
         String fallback = String.valueOf(card.get("fallbackText"));
-        card.put("fallbackText", fallback.length() > FALLBACK_CHARS ? fallback.substring(0, FALLBACK_CHARS) + "…"
-                : fallback);
+        card.put(
+                "fallbackText",
+                fallback.length() > FALLBACK_CHARS ? fallback.substring(0, FALLBACK_CHARS) + "…" : fallback);
         Object more = text("…", false);
         body.add(more);
         int total = size(card);
@@ -81,6 +79,7 @@ final class AdaptiveCardRenderer {
 
     /** 80 KB as UTF-16, less room for the activity around the card. */
     static final int BUDGET_CHARS = 80 * 1024 / 2 - 2_000;
+
     private static final int FALLBACK_CHARS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -186,7 +185,7 @@ final class AdaptiveCardRenderer {
         switch (b.style()) {
             case PRIMARY -> out.put("style", "positive");
             case DANGER -> out.put("style", "destructive");
-            case DEFAULT -> { }
+            case DEFAULT -> {}
         }
         out.put("data", Map.of(ACTION, b.actionId(), VALUE, b.value()));
         return out;

@@ -1,5 +1,16 @@
 package io.tandem.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.restclient.SkipParentValidation;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Entity;
+import io.tandem.engine.Action;
+import io.tandem.engine.ChatEvent;
+import io.tandem.engine.Mention;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,31 +19,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.bot.restclient.SkipParentValidation;
-import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Attachment;
-import com.microsoft.bot.schema.ChannelAccount;
-import com.microsoft.bot.schema.Entity;
-
-import io.tandem.engine.Action;
-import io.tandem.engine.ChatEvent;
-import io.tandem.engine.Mention;
-import io.tandem.engine.Platform;
-import io.tandem.engine.Reply;
-
 /** Translation between Teams activities and the engine's events and replies. Nothing else. */
 final class TeamsActivities {
 
-    private TeamsActivities() {
-    }
+    private TeamsActivities() {}
 
     /** The tenant: a member is tenant + AAD object id, the same in every chat. */
     static String tenant(Activity a) {
         if (a.getConversation() != null && a.getConversation().getTenantId() != null) {
             return a.getConversation().getTenantId();
         }
-        if (a.getChannelData() instanceof Map<?, ?> data && data.get("tenant") instanceof Map<?, ?> t
+        if (a.getChannelData() instanceof Map<?, ?> data
+                && data.get("tenant") instanceof Map<?, ?> t
                 && t.get("id") != null) {
             return t.get("id").toString();
         }
@@ -43,7 +41,8 @@ final class TeamsActivities {
     }
 
     static String user(ChannelAccount account) {
-        return account.getAadObjectId() != null && !account.getAadObjectId().isBlank() ? account.getAadObjectId()
+        return account.getAadObjectId() != null && !account.getAadObjectId().isBlank()
+                ? account.getAadObjectId()
                 : account.getId();
     }
 
@@ -68,7 +67,8 @@ final class TeamsActivities {
     }
 
     static boolean personal(Activity a) {
-        return a.getConversation() != null && "personal".equals(a.getConversation().getConversationType());
+        return a.getConversation() != null
+                && "personal".equals(a.getConversation().getConversationType());
     }
 
     /** A typed line: the bot's own mention is dropped by the grammar; other mentions carry their ids. */
@@ -79,15 +79,23 @@ final class TeamsActivities {
                 JsonNode mentioned = e.getProperties().get("mentioned");
                 JsonNode text = e.getProperties().get("text");
                 if ("mention".equals(e.getType()) && mentioned != null && text != null) {
-                    String id = mentioned.hasNonNull("aadObjectId") ? mentioned.get("aadObjectId").asText()
+                    String id = mentioned.hasNonNull("aadObjectId")
+                            ? mentioned.get("aadObjectId").asText()
                             : mentioned.path("id").asText();
                     mentions.add(new Mention(text.asText(), id));
                 }
             }
         }
-        return ChatEvent.text(Platform.TEAMS, tenant(a), user(a.getFrom()), a.getFrom().getName(), locale(a),
-                zone(a), a.getConversation() == null ? null : a.getConversation().getId(),
-                a.getText() == null ? "" : a.getText(), mentions);
+        return ChatEvent.text(
+                Platform.TEAMS,
+                tenant(a),
+                user(a.getFrom()),
+                a.getFrom().getName(),
+                locale(a),
+                zone(a),
+                a.getConversation() == null ? null : a.getConversation().getId(),
+                a.getText() == null ? "" : a.getText(),
+                mentions);
     }
 
     /** A card button or form: {@code tandemAction}, {@code tandemValue}, and the inputs as fields. */
@@ -96,13 +104,21 @@ final class TeamsActivities {
         Object value = data.get(AdaptiveCardRenderer.VALUE);
         Map<String, String> fields = new LinkedHashMap<>();
         data.forEach((k, v) -> {
-            if (!AdaptiveCardRenderer.ACTION.equals(k) && !AdaptiveCardRenderer.VALUE.equals(k) && v != null
+            if (!AdaptiveCardRenderer.ACTION.equals(k)
+                    && !AdaptiveCardRenderer.VALUE.equals(k)
+                    && v != null
                     && !"msteams".equals(k)) {
                 fields.put(String.valueOf(k), String.valueOf(v));
             }
         });
-        return ChatEvent.action(Platform.TEAMS, tenant(a), user(a.getFrom()), a.getFrom().getName(), locale(a),
-                zone(a), a.getConversation() == null ? null : a.getConversation().getId(),
+        return ChatEvent.action(
+                Platform.TEAMS,
+                tenant(a),
+                user(a.getFrom()),
+                a.getFrom().getName(),
+                locale(a),
+                zone(a),
+                a.getConversation() == null ? null : a.getConversation().getId(),
                 new Action(id == null ? "" : id.toString(), value == null ? "" : value.toString(), fields));
     }
 
@@ -118,8 +134,7 @@ final class TeamsActivities {
      * and on Java 17 may not open the JDK's own collections that hold the card. The card is plain data.
      */
     @SkipParentValidation
-    static final class CardAttachment extends Attachment {
-    }
+    static final class CardAttachment extends Attachment {}
 
     /** A message with the reply as a card, and its plain text as the summary notifications show. */
     static Activity message(Reply reply) {

@@ -1,5 +1,11 @@
 package io.tandem.teams;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import com.microsoft.bot.schema.Activity;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -7,13 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.bot.restclient.serializer.JacksonAdapter;
-import com.microsoft.bot.schema.Activity;
 
 /**
  * Reads a request body into an {@link Activity}, or says in one line why it cannot. The SDK's own mapper insists
@@ -25,9 +24,17 @@ final class TeamsActivityReader {
 
     /** The SDK's {@code @JsonFormat} pattern for {@code timestamp}, which always reads back what it writes. */
     private static final DateTimeFormatter SDK = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nXXX");
-    private static final DateTimeFormatter LENIENT = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().appendOffset("+HH:MM:ss", "Z")
-            .optionalEnd().optionalStart().appendOffset("+HHmm", "Z").optionalEnd().toFormatter();
+
+    private static final DateTimeFormatter LENIENT = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart()
+            .appendOffset("+HH:MM:ss", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHmm", "Z")
+            .optionalEnd()
+            .toFormatter();
 
     private final JacksonAdapter json = new JacksonAdapter();
     private final ObjectMapper mapper = json.serializer();
@@ -57,7 +64,8 @@ final class TeamsActivityReader {
         }
         require(activity, "conversation");
         require(activity, "from");
-        if (!activity.path("serviceUrl").isTextual() || activity.path("serviceUrl").asText().isBlank()) {
+        if (!activity.path("serviceUrl").isTextual()
+                || activity.path("serviceUrl").asText().isBlank()) {
             throw new Refused("no serviceUrl");
         }
         normalise(activity, "timestamp", true);
@@ -71,7 +79,9 @@ final class TeamsActivityReader {
 
     private static void require(ObjectNode activity, String field) throws Refused {
         JsonNode node = activity.path(field);
-        if (!node.isObject() || !node.path("id").isTextual() || node.path("id").asText().isBlank()) {
+        if (!node.isObject()
+                || !node.path("id").isTextual()
+                || node.path("id").asText().isBlank()) {
             throw new Refused("no " + field + " id");
         }
     }
@@ -86,8 +96,11 @@ final class TeamsActivityReader {
         if (time == null) {
             activity.remove(field);
         } else {
-            activity.put(field, utc ? SDK.format(time.withOffsetSameInstant(ZoneOffset.UTC))
-                    : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+            activity.put(
+                    field,
+                    utc
+                            ? SDK.format(time.withOffsetSameInstant(ZoneOffset.UTC))
+                            : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
         }
     }
 

@@ -1,12 +1,11 @@
 package io.tandem.teams;
 
-import java.util.concurrent.CompletableFuture;
-
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The SDK's adapter, with one fix: Java 4.14.3 builds outgoing credentials without a tenant, which fails for
@@ -17,7 +16,8 @@ class TeamsAdapter extends BotFrameworkHttpAdapter {
     private final TeamsProperties properties;
 
     TeamsAdapter(TeamsProperties properties) {
-        super(new SimpleCredentialProvider(blankToNull(properties.appId()), blankToNull(properties.appPassword())),
+        super(
+                new SimpleCredentialProvider(blankToNull(properties.appId()), blankToNull(properties.appPassword())),
                 new SimpleChannelProvider());
         this.properties = properties;
     }
@@ -25,8 +25,8 @@ class TeamsAdapter extends BotFrameworkHttpAdapter {
     @Override
     protected CompletableFuture<AppCredentials> buildAppCredentials(String appId, String oAuthScope) {
         if (TeamsProperties.present(properties.tenantId()) && properties.credentials()) {
-            return CompletableFuture.completedFuture(new MicrosoftAppCredentials(appId, properties.appPassword(),
-                    properties.tenantId(), oAuthScope));
+            return CompletableFuture.completedFuture(
+                    new MicrosoftAppCredentials(appId, properties.appPassword(), properties.tenantId(), oAuthScope));
         }
         return super.buildAppCredentials(appId, oAuthScope);
     }
@@ -36,8 +36,10 @@ class TeamsAdapter extends BotFrameworkHttpAdapter {
         if (!properties.credentials()) {
             return null;
         }
-        return buildAppCredentials(properties.appId(),
-                com.microsoft.bot.connector.authentication.AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE)
+        return buildAppCredentials(
+                        properties.appId(),
+                        com.microsoft.bot.connector.authentication.AuthenticationConstants
+                                .TO_CHANNEL_FROM_BOT_OAUTH_SCOPE)
                 .join();
     }
 

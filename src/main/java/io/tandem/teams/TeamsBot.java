@@ -1,12 +1,5 @@
 package io.tandem.teams;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.Bot;
@@ -16,7 +9,6 @@ import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ChannelAccount;
-
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
@@ -24,6 +16,11 @@ import io.tandem.engine.Messages;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.engine.StoreUnavailableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Teams bot: messages and card submissions go to the engine and come back as Adaptive Cards; Universal
@@ -48,7 +45,8 @@ final class TeamsBot implements Bot {
         Activity a = turn.getActivity();
         if (a.getFrom() == null || a.getType() == null) {
             // an invoke left unanswered becomes a 501 from the SDK: without a sender, it is a bad request
-            return ActivityTypes.INVOKE.equals(a.getType()) ? respond(turn, new InvokeResponse(400, null))
+            return ActivityTypes.INVOKE.equals(a.getType())
+                    ? respond(turn, new InvokeResponse(400, null))
                     : CompletableFuture.completedFuture(null);
         }
         remember(a);
@@ -102,18 +100,23 @@ final class TeamsBot implements Bot {
             return CompletableFuture.completedFuture(null);
         }
         // a recipient without an id (a malformed activity) never matches anyone
-        String botId = a.getRecipient() == null || a.getRecipient().getId() == null ? "" : a.getRecipient().getId();
-        boolean botInstalled = !botId.isEmpty() && a.getMembersAdded().stream()
-                .anyMatch(m -> m != null && botId.equals(m.getId()));
+        String botId = a.getRecipient() == null || a.getRecipient().getId() == null
+                ? ""
+                : a.getRecipient().getId();
+        boolean botInstalled =
+                !botId.isEmpty() && a.getMembersAdded().stream().anyMatch(m -> m != null && botId.equals(m.getId()));
         // In a personal chat, installing Tandem adds the member; in a team or group chat, the bot joining says hello
         // once, rather than to every new colleague.
         if (!(TeamsActivities.personal(a) || botInstalled)) {
             return CompletableFuture.completedFuture(null);
         }
         Messages m = Messages.of(Language.of(TeamsActivities.locale(a)));
-        Reply card = Reply.builder().section(m.get("teams.welcome.title"), m.get("teams.welcome.text"))
-                .items(m.get("help.short-heading"), java.util.List.of(m.get("teams.welcome.find"),
-                        m.get("teams.welcome.teach"), m.get("teams.welcome.help")))
+        Reply card = Reply.builder()
+                .section(m.get("teams.welcome.title"), m.get("teams.welcome.text"))
+                .items(
+                        m.get("help.short-heading"),
+                        java.util.List.of(
+                                m.get("teams.welcome.find"), m.get("teams.welcome.teach"), m.get("teams.welcome.help")))
                 .build();
         return turn.sendActivity(TeamsActivities.message(card)).thenApply(sent -> null);
     }
@@ -133,11 +136,14 @@ final class TeamsBot implements Bot {
         ChannelAccount member = a.getFrom();
         if (ActivityTypes.CONVERSATION_UPDATE.equals(a.getType()) && a.getMembersAdded() != null) {
             member = a.getMembersAdded().stream()
-                    .filter(m -> a.getRecipient() == null || !m.getId().equals(a.getRecipient().getId()))
-                    .findFirst().orElse(member);
+                    .filter(m -> a.getRecipient() == null
+                            || !m.getId().equals(a.getRecipient().getId()))
+                    .findFirst()
+                    .orElse(member);
         }
         try {
-            conversations.save(MemberId.of(Platform.TEAMS, TeamsActivities.tenant(a), TeamsActivities.user(member)),
+            conversations.save(
+                    MemberId.of(Platform.TEAMS, TeamsActivities.tenant(a), TeamsActivities.user(member)),
                     mapper.writeValueAsString(a.getConversationReference()));
         } catch (StoreUnavailableException | com.fasterxml.jackson.core.JsonProcessingException e) {
             log.warn("Could not keep a Teams conversation reference: {}", e.getMessage());
@@ -158,7 +164,8 @@ final class TeamsBot implements Bot {
             }
             // without the message it came from, a post is a new one in the channel, not a reply in that thread
             reference.remove("activityId");
-            conversations.save(MemberId.of(Platform.TEAMS, TeamsActivities.tenant(a), "#" + conversation),
+            conversations.save(
+                    MemberId.of(Platform.TEAMS, TeamsActivities.tenant(a), "#" + conversation),
                     mapper.writeValueAsString(reference));
         } catch (StoreUnavailableException | com.fasterxml.jackson.core.JsonProcessingException e) {
             log.warn("Could not keep a Teams channel's conversation reference: {}", e.getMessage());
@@ -182,5 +189,4 @@ final class TeamsBot implements Bot {
         }
         return Map.of();
     }
-
 }

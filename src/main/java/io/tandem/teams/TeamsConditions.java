@@ -1,12 +1,11 @@
 package io.tandem.teams;
 
+import io.tandem.config.LocalMode;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-
-import io.tandem.config.LocalMode;
 
 /**
  * Teams is on with credentials, or in emulator mode: no credentials, pure local mode ({@link LocalMode}: no Slack,
@@ -15,8 +14,7 @@ import io.tandem.config.LocalMode;
  */
 final class TeamsConditions {
 
-    private TeamsConditions() {
-    }
+    private TeamsConditions() {}
 
     static TeamsProperties properties(Environment env) {
         return Binder.get(env).bindOrCreate("tandem.teams", TeamsProperties.class);

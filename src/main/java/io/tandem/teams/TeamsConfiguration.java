@@ -1,18 +1,16 @@
 package io.tandem.teams;
 
+import io.tandem.config.LocalMode;
+import io.tandem.delivery.Pacing;
+import io.tandem.delivery.RateGate;
+import io.tandem.engine.ConversationEngine;
 import java.time.Clock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
-import io.tandem.config.LocalMode;
-import io.tandem.delivery.Pacing;
-import io.tandem.delivery.RateGate;
-import io.tandem.engine.ConversationEngine;
 
 /**
  * Teams: on with {@code MICROSOFT_APP_ID} and {@code MICROSOFT_APP_PASSWORD} (and {@code MICROSOFT_APP_TENANT_ID}
@@ -41,12 +39,17 @@ public class TeamsConfiguration {
         @Bean
         TeamsAdapter teamsAdapter(TeamsProperties properties, Environment env) {
             if (TeamsConditions.emulator(env)) {
-                String beside = LocalMode.notLocalBecause(env).map(s -> " although " + s + " is set"
-                        + " (tandem.teams.emulator=true)").orElse(" (local mode, no MICROSOFT_APP_ID)");
-                log.warn("Teams endpoint /api/messages is running WITHOUT authentication{}: fine for the Bot"
-                        + " Framework Emulator, never for production.", beside);
+                String beside = LocalMode.notLocalBecause(env)
+                        .map(s -> " although " + s + " is set" + " (tandem.teams.emulator=true)")
+                        .orElse(" (local mode, no MICROSOFT_APP_ID)");
+                log.warn(
+                        "Teams endpoint /api/messages is running WITHOUT authentication{}: fine for the Bot"
+                                + " Framework Emulator, never for production.",
+                        beside);
             } else {
-                log.info("Teams is on at /api/messages (app {}{})", properties.appId(),
+                log.info(
+                        "Teams is on at /api/messages (app {}{})",
+                        properties.appId(),
                         TeamsProperties.present(properties.tenantId()) ? ", single-tenant" : "");
             }
             return new TeamsAdapter(properties);
@@ -63,10 +66,14 @@ public class TeamsConfiguration {
         }
 
         @Bean
-        TeamsSender teamsSender(TeamsAdapter adapter, TeamsConversations conversations, RateGate gate, Clock clock,
-                                TeamsProperties properties) {
-            return new TeamsSender(adapter, conversations, new Pacing(gate, clock, "Teams", properties.tenantRate()),
-                    clock);
+        TeamsSender teamsSender(
+                TeamsAdapter adapter,
+                TeamsConversations conversations,
+                RateGate gate,
+                Clock clock,
+                TeamsProperties properties) {
+            return new TeamsSender(
+                    adapter, conversations, new Pacing(gate, clock, "Teams", properties.tenantRate()), clock);
         }
     }
 }

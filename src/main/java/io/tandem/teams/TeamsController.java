@@ -1,5 +1,10 @@
 package io.tandem.teams;
 
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import com.microsoft.bot.schema.Activity;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -7,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
@@ -18,12 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.microsoft.bot.builder.Bot;
-import com.microsoft.bot.builder.InvokeResponse;
-import com.microsoft.bot.connector.authentication.AuthenticationException;
-import com.microsoft.bot.restclient.serializer.JacksonAdapter;
-import com.microsoft.bot.schema.Activity;
 
 /**
  * {@code POST /api/messages}: the body is read as text and parsed with the SDK's own (Jackson 2) mapper, then
@@ -49,8 +47,9 @@ class TeamsController {
     }
 
     @PostMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> messages(@RequestBody(required = false) String body,
-                                    @RequestHeader(name = "Authorization", required = false) String authorization) {
+    ResponseEntity<String> messages(
+            @RequestBody(required = false) String body,
+            @RequestHeader(name = "Authorization", required = false) String authorization) {
         Activity activity;
         try {
             activity = reader.read(body);
@@ -100,13 +99,16 @@ class TeamsController {
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        log.info("Rejected a Teams request: {}{}", cause instanceof AuthenticationException ? "" : "auth failed: ",
+        log.info(
+                "Rejected a Teams request: {}{}",
+                cause instanceof AuthenticationException ? "" : "auth failed: ",
                 cause.getMessage());
         return error(HttpStatus.UNAUTHORIZED, "Unauthorized");
     }
 
     private static ResponseEntity<String> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"error\":\"" + message + "\"}");
     }
 }

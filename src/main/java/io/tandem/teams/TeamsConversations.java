@@ -1,8 +1,7 @@
 package io.tandem.teams;
 
-import java.util.Optional;
-
 import io.tandem.engine.MemberId;
+import java.util.Optional;
 
 /**
  * Port: where each member's Teams conversation reference is kept (as the SDK's JSON), so Tandem can message them

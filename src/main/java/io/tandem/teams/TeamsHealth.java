@@ -1,14 +1,11 @@
 package io.tandem.teams;
 
+import com.microsoft.bot.connector.authentication.AppCredentials;
+import io.tandem.ops.CachedHealthIndicator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.boot.health.contributor.Health;
-
-import com.microsoft.bot.connector.authentication.AppCredentials;
-
-import io.tandem.ops.CachedHealthIndicator;
 
 /**
  * {@code teams} in {@code /actuator/health}: whether Microsoft's login gives Tandem a Bot Framework token with its
@@ -34,8 +31,11 @@ class TeamsHealth extends CachedHealthIndicator {
         try {
             token = credentials.getToken().get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
-            return Health.down().withDetail("error", "no Bot Framework token: "
-                    + e.getCause().getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail(
+                            "error",
+                            "no Bot Framework token: " + e.getCause().getClass().getSimpleName())
+                    .build();
         }
         return token == null || token.isBlank()
                 ? Health.down().withDetail("error", "no Bot Framework token").build()

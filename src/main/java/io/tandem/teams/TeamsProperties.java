@@ -16,8 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    Tandem's own; after a 429, a rate learnt from it holds for a minute either way)
  */
 @ConfigurationProperties("tandem.teams")
-public record TeamsProperties(String appId, String appPassword, String tenantId, Boolean emulator,
-                              @DefaultValue("0") int tenantRate) {
+public record TeamsProperties(
+        String appId,
+        String appPassword,
+        String tenantId,
+        Boolean emulator,
+        @DefaultValue("0") int tenantRate) {
 
     boolean credentials() {
         return present(appId) && present(appPassword);

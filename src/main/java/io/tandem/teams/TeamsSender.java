@@ -1,5 +1,15 @@
 package io.tandem.teams;
 
+import com.microsoft.bot.connector.rest.ErrorResponseException;
+import com.microsoft.bot.restclient.RestException;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import com.microsoft.bot.schema.ConversationReference;
+import io.tandem.delivery.Pacing;
+import io.tandem.delivery.SendResult;
+import io.tandem.delivery.Sender;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import io.tandem.engine.StoreUnavailableException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,18 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import com.microsoft.bot.connector.rest.ErrorResponseException;
-import com.microsoft.bot.restclient.RestException;
-import com.microsoft.bot.restclient.serializer.JacksonAdapter;
-import com.microsoft.bot.schema.ConversationReference;
-
-import io.tandem.delivery.Pacing;
-import io.tandem.delivery.SendResult;
-import io.tandem.delivery.Sender;
-import io.tandem.engine.Notification;
-import io.tandem.engine.Platform;
-import io.tandem.engine.StoreUnavailableException;
 
 /**
  * Sends notifications proactively into each member's personal chat with Tandem ({@code continueConversation} on
@@ -28,8 +26,8 @@ import io.tandem.engine.StoreUnavailableException;
  */
 class TeamsSender implements Sender {
 
-    static final String NEVER_TALKED = "never talked to Tandem in Teams: a bot can only message people who chatted"
-            + " with it or installed it";
+    static final String NEVER_TALKED =
+            "never talked to Tandem in Teams: a bot can only message people who chatted" + " with it or installed it";
 
     private final TeamsAdapter adapter;
     private final TeamsConversations conversations;
@@ -72,11 +70,14 @@ class TeamsSender implements Sender {
         } catch (IOException e) {
             return new SendResult.Failed("unreadable conversation reference");
         }
-        if (reference == null || reference.getConversation() == null || reference.getConversation().getId() == null) {
+        if (reference == null
+                || reference.getConversation() == null
+                || reference.getConversation().getId() == null) {
             return new SendResult.Failed("unreadable conversation reference");
         }
         try {
-            Optional<SendResult> wait = pacing.admit(tenant, reference.getConversation().getId(), ticket);
+            Optional<SendResult> wait =
+                    pacing.admit(tenant, reference.getConversation().getId(), ticket);
             if (wait.isPresent()) {
                 return wait.get();
             }
@@ -88,17 +89,19 @@ class TeamsSender implements Sender {
         }
         try {
             adapter.continueConversation(adapter.appId(), reference, turn -> {
-                com.microsoft.bot.schema.Activity activity = TeamsActivities.message(n.message());
-                if (!n.recipient().isChannel()) {
-                    return turn.sendActivity(activity).thenApply(sent -> null);
-                }
-                // a new post in the channel (not a reply to the conversation's last message)
-                activity.applyConversationReference(reference);
-                com.microsoft.bot.connector.ConnectorClient client =
-                        turn.getTurnState().get(com.microsoft.bot.builder.BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
-                return client.getConversations().sendToConversation(reference.getConversation().getId(), activity)
-                        .thenApply(sent -> null);
-            }).get(30, TimeUnit.SECONDS);
+                        com.microsoft.bot.schema.Activity activity = TeamsActivities.message(n.message());
+                        if (!n.recipient().isChannel()) {
+                            return turn.sendActivity(activity).thenApply(sent -> null);
+                        }
+                        // a new post in the channel (not a reply to the conversation's last message)
+                        activity.applyConversationReference(reference);
+                        com.microsoft.bot.connector.ConnectorClient client = turn.getTurnState()
+                                .get(com.microsoft.bot.builder.BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+                        return client.getConversations()
+                                .sendToConversation(reference.getConversation().getId(), activity)
+                                .thenApply(sent -> null);
+                    })
+                    .get(30, TimeUnit.SECONDS);
             return SendResult.delivered();
         } catch (ExecutionException e) {
             return failure(tenant, ticket, e.getCause());
@@ -118,7 +121,9 @@ class TeamsSender implements Sender {
 
     private SendResult failure(String tenant, String ticket, Throwable e) {
         Throwable cause = e;
-        while (cause != null && !(cause instanceof RestException) && cause.getCause() != null
+        while (cause != null
+                && !(cause instanceof RestException)
+                && cause.getCause() != null
                 && cause.getCause() != cause) {
             cause = cause.getCause();
         }
@@ -130,8 +135,11 @@ class TeamsSender implements Sender {
             if (status >= 500) {
                 return new SendResult.Retry(null, "Teams answered " + status, false);
             }
-            String code = rest instanceof ErrorResponseException error && error.body() != null
-                    && error.body().getError() != null ? error.body().getError().getCode() : "HTTP " + status;
+            String code = rest instanceof ErrorResponseException error
+                            && error.body() != null
+                            && error.body().getError() != null
+                    ? error.body().getError().getCode()
+                    : "HTTP " + status;
             return new SendResult.Failed("Teams refused: " + code);
         }
         return new SendResult.Retry(null, "network: " + (e == null ? "?" : e.getMessage()), false);

@@ -1,10 +1,9 @@
 package io.tandem.tips;
 
-import java.time.Instant;
-import java.util.Objects;
-
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
+import java.time.Instant;
+import java.util.Objects;
 
 /** A tip for a skill, by a colleague ({@code author}), or from the starter set ({@code author} null). */
 public record Tip(String id, String skill, Language language, String text, MemberId author, Instant createdAt) {

@@ -1,5 +1,25 @@
 package io.tandem.tips;
 
+import io.tandem.engine.ActionValue;
+import io.tandem.engine.Block;
+import io.tandem.engine.Invocation;
+import io.tandem.engine.Language;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
+import io.tandem.engine.Notifier;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Reply;
+import io.tandem.engine.TextLimit;
+import io.tandem.moderation.Moderation;
+import io.tandem.moderation.SendingLimit;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.profiles.ProfileView;
+import io.tandem.profiles.Profiles;
+import io.tandem.programme.Programme;
+import io.tandem.skills.Skill;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,29 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.springframework.stereotype.Component;
-
-import io.tandem.engine.ActionValue;
-import io.tandem.engine.Block;
-import io.tandem.engine.Invocation;
-import io.tandem.engine.Language;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Messages;
-import io.tandem.engine.Notification;
-import io.tandem.engine.NotificationKind;
-import io.tandem.engine.Notifier;
-import io.tandem.engine.Refusal;
-import io.tandem.engine.Reply;
-import io.tandem.engine.TextLimit;
-import io.tandem.moderation.Moderation;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.ProfileStore;
-import io.tandem.profiles.ProfileView;
-import io.tandem.profiles.Profiles;
-import io.tandem.programme.Programme;
-import io.tandem.moderation.SendingLimit;
-import io.tandem.skills.Skill;
 
 /**
  * Writing, listing and choosing tips. The tip of the week of a skill area is, in each learner's language, a tip
@@ -51,6 +49,7 @@ public class Tips {
     static final String MODERATED = "tip";
     /** At most this many areas in the programme channel's weekly post. */
     static final int CHANNEL_AREAS = 15;
+
     static final int MIN_LENGTH = 20;
 
     private final TipStore store;
@@ -63,8 +62,15 @@ public class Tips {
     private final List<Tip> starter;
     private final SendingLimit limit;
 
-    public Tips(TipStore store, ProfileStore profileStore, Profiles profiles, ProfileView view, Notifier notifier,
-                Clock clock, Programme programme, SendingLimit limit) {
+    public Tips(
+            TipStore store,
+            ProfileStore profileStore,
+            Profiles profiles,
+            ProfileView view,
+            Notifier notifier,
+            Clock clock,
+            Programme programme,
+            SendingLimit limit) {
         this.limit = limit;
         this.programme = programme;
         this.store = store;
@@ -83,8 +89,15 @@ public class Tips {
         }
         TextLimit.TIP.check(text);
         limit.spend(in.caller().id());
-        store.save(in.caller().id().workspace(), new Tip(UUID.randomUUID().toString(), skill, in.caller().language(),
-                text.strip(), in.caller().id(), clock.instant()));
+        store.save(
+                in.caller().id().workspace(),
+                new Tip(
+                        UUID.randomUUID().toString(),
+                        skill,
+                        in.caller().language(),
+                        text.strip(),
+                        in.caller().id(),
+                        clock.instant()));
         return Reply.text(in.t("tips.saved", view.skill(skill, in.messages().language())));
     }
 
@@ -92,7 +105,8 @@ public class Tips {
     public Reply list(Invocation in, Optional<String> skill) {
         Messages m = in.messages();
         List<String> skills = skill.map(List::of)
-                .orElseGet(() -> profiles.mine(in).learns().stream().sorted().limit(3).toList());
+                .orElseGet(() ->
+                        profiles.mine(in).learns().stream().sorted().limit(3).toList());
         if (skills.isEmpty()) {
             return Reply.text(m.get("tips.none.learning"));
         }
@@ -101,8 +115,8 @@ public class Tips {
         Set<String> hidden = store.hidden(ws);
         for (String s : skills) {
             List<Tip> tips = visible(store.tips(ws, s), hidden);
-            List<Tip> shown = (tips.isEmpty() ? visible(starter(s, m.language()), hidden) : tips).stream().limit(3)
-                    .toList();
+            List<Tip> shown = (tips.isEmpty() ? visible(starter(s, m.language()), hidden) : tips)
+                    .stream().limit(3).toList();
             String name = view.skill(s, m.language());
             if (shown.isEmpty()) {
                 reply.section(name, m.get("tips.none", name));
@@ -133,8 +147,11 @@ public class Tips {
         for (Skill skill : skills) {
             Map<Language, List<Profile>> byLanguage = new LinkedHashMap<>();
             for (MemberId id : profileStore.learners(workspace, skill.id())) {
-                profiles.find(id).filter(p -> !p.paused())
-                        .ifPresent(p -> byLanguage.computeIfAbsent(p.effectiveLanguage(), l -> new ArrayList<>()).add(p));
+                profiles.find(id)
+                        .filter(p -> !p.paused())
+                        .ifPresent(p -> byLanguage
+                                .computeIfAbsent(p.effectiveLanguage(), l -> new ArrayList<>())
+                                .add(p));
             }
             if (byLanguage.isEmpty()) {
                 continue;
@@ -146,8 +163,10 @@ public class Tips {
                     continue;
                 }
                 Messages m = Messages.of(group.getKey());
-                Reply message = Reply.builder().text(m.get("tips.week", skill.name(group.getKey())))
-                        .block(tipCard(null, tip.get(), m)).build();
+                Reply message = Reply.builder()
+                        .text(m.get("tips.week", skill.name(group.getKey())))
+                        .block(tipCard(null, tip.get(), m))
+                        .build();
                 for (Profile learner : group.getValue()) {
                     via.send(Notification.of(learner.id(), NotificationKind.TIP_OF_THE_WEEK, m, message)
                             .about(tip.get().author()));
@@ -163,14 +182,19 @@ public class Tips {
         }
         if (channelAreas > 0) {
             Reply post = channelPost.build();
-            programme.channel(workspace).ifPresent(c -> via.send(Notification.of(c, NotificationKind.TIPS_IN_CHANNEL,
-                    cm, post).about(channelAuthors.toArray(MemberId[]::new))));
+            programme
+                    .channel(workspace)
+                    .ifPresent(c -> via.send(Notification.of(c, NotificationKind.TIPS_IN_CHANNEL, cm, post)
+                            .about(channelAuthors.toArray(MemberId[]::new))));
         }
         return sent;
     }
 
     private Block.Section tipCard(String heading, Tip tip, Messages m) {
-        return new Block.Section(heading, tip.text(), List.of(new Block.Field(m.get("tips.field.by"), by(tip, m))),
+        return new Block.Section(
+                heading,
+                tip.text(),
+                List.of(new Block.Field(m.get("tips.field.by"), by(tip, m))),
                 List.of(usefulButton(tip, m), Moderation.reportButton(MODERATED, moderationId(tip), m)));
     }
 
@@ -179,7 +203,9 @@ public class Tips {
     }
 
     private static List<Tip> visible(List<Tip> tips, Set<String> hidden) {
-        return hidden.isEmpty() ? tips : tips.stream().filter(t -> !hidden.contains(t.id())).toList();
+        return hidden.isEmpty()
+                ? tips
+                : tips.stream().filter(t -> !hidden.contains(t.id())).toList();
     }
 
     /** A tip by its moderation id ({@code skill:id}), hidden or not. */
@@ -190,8 +216,11 @@ public class Tips {
         }
         String skill = moderationId.substring(0, colon);
         String id = moderationId.substring(colon + 1);
-        return Stream.concat(store.tips(workspace, skill).stream(), starter.stream().filter(t -> t.skill().equals(skill)))
-                .filter(t -> t.id().equals(id)).findFirst();
+        return Stream.concat(
+                        store.tips(workspace, skill).stream(),
+                        starter.stream().filter(t -> t.skill().equals(skill)))
+                .filter(t -> t.id().equals(id))
+                .findFirst();
     }
 
     boolean hidden(String workspace, Tip tip) {
@@ -210,8 +239,10 @@ public class Tips {
     Optional<Tip> choose(String workspace, String skill, Language language) {
         Set<String> hidden = store.hidden(workspace);
         List<Tip> colleagues = visible(store.tips(workspace, skill), hidden);
-        List<Tip> pool = Stream.concat(colleagues.stream().filter(t -> t.language() == language),
-                visible(starter(skill, language), hidden).stream()).toList();
+        List<Tip> pool = Stream.concat(
+                        colleagues.stream().filter(t -> t.language() == language),
+                        visible(starter(skill, language), hidden).stream())
+                .toList();
         if (pool.isEmpty()) {
             pool = colleagues;
         }
@@ -225,10 +256,13 @@ public class Tips {
             store.resetUsed(workspace, round);
             fresh = pool;
         }
-        Map<String, Long> useful = store.usefulness(workspace, fresh.stream().map(Tip::id).toList());
-        Optional<Tip> chosen = fresh.stream().min(Comparator.comparing(Tip::starter)
-                .thenComparing(t -> -useful.getOrDefault(t.id(), 0L))
-                .thenComparing(t -> t.createdAt() == null ? 0 : -t.createdAt().toEpochMilli()));
+        Map<String, Long> useful =
+                store.usefulness(workspace, fresh.stream().map(Tip::id).toList());
+        Optional<Tip> chosen = fresh.stream()
+                .min(Comparator.comparing(Tip::starter)
+                        .thenComparing(t -> -useful.getOrDefault(t.id(), 0L))
+                        .thenComparing(
+                                t -> t.createdAt() == null ? 0 : -t.createdAt().toEpochMilli()));
         chosen.ifPresent(t -> store.markUsed(workspace, round, t.id()));
         return chosen;
     }
@@ -240,21 +274,28 @@ public class Tips {
         String id = value.get("tip").orElseThrow(() -> new Refusal("action.stale"));
         String ws = in.caller().id().workspace();
         Tip tip = find(ws, skill + ":" + id).filter(t -> !hidden(ws, t)).orElseThrow(() -> new Refusal("action.stale"));
-        boolean counted = store.markUseful(in.caller().id().workspace(), tip, in.caller().id().user());
+        boolean counted = store.markUseful(
+                in.caller().id().workspace(), tip, in.caller().id().user());
         return Reply.text(in.t(counted ? "tips.useful.thanks" : "tips.useful.already"));
     }
 
     List<Tip> starter(String skill, Language language) {
-        return starter.stream().filter(t -> t.skill().equals(skill) && t.language() == language).toList();
+        return starter.stream()
+                .filter(t -> t.skill().equals(skill) && t.language() == language)
+                .toList();
     }
 
     private String by(Tip tip, Messages m) {
-        return tip.starter() ? m.get("tips.by.starter")
+        return tip.starter()
+                ? m.get("tips.by.starter")
                 : profiles.find(tip.author()).map(Profile::name).orElse(m.get("tips.by.former"));
     }
 
     private static Block.Button usefulButton(Tip tip, Messages m) {
-        return new Block.Button(USEFUL, m.get("button.useful"), ActionValue.of("tip", tip.id(), "skill", tip.skill()),
+        return new Block.Button(
+                USEFUL,
+                m.get("button.useful"),
+                ActionValue.of("tip", tip.id(), "skill", tip.skill()),
                 Block.ButtonStyle.DEFAULT);
     }
 
@@ -273,8 +314,13 @@ public class Tips {
                     continue;
                 }
                 Optional<Language> language = Language.parse(f[1]);
-                language.ifPresent(l -> tips.add(new Tip("starter:" + f[0] + ":" + l.code() + ":" + tips.size(),
-                        f[0].strip(), l, f[2].strip(), null, null)));
+                language.ifPresent(l -> tips.add(new Tip(
+                        "starter:" + f[0] + ":" + l.code() + ":" + tips.size(),
+                        f[0].strip(),
+                        l,
+                        f[2].strip(),
+                        null,
+                        null)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,10 +1,5 @@
 package io.tandem.tips;
 
-import java.util.Optional;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.tandem.engine.ActionHandler;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
@@ -14,6 +9,9 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
 import io.tandem.skills.SkillCatalog;
 import io.tandem.skills.SkillMatch;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The tips commands and the Useful button, wired to {@link Tips}. */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +21,8 @@ class TipsCommands {
     @Bean
     Command tipCommand(Tips tips, SkillCatalog catalog) {
         return Command.of(CommandSpec.mentor("tip", "tip", "astuce", "conseil"), in -> {
-            SkillCatalog.Leading leading = catalog.leading(in.args().text(), 3).filter(l -> !l.rest().isBlank())
+            SkillCatalog.Leading leading = catalog.leading(in.args().text(), 3)
+                    .filter(l -> !l.rest().isBlank())
                     .orElseThrow(() -> new Refusal("tips.usage"));
             return tips.write(in, leading.skill().id(), leading.rest());
         });
@@ -32,8 +31,13 @@ class TipsCommands {
     /** {@code /mentor tips [skill]}. */
     @Bean
     Command tipsCommand(Tips tips, SkillCatalog catalog) {
-        return Command.of(CommandSpec.mentor("tips", "tips", "astuces", "conseils"), in -> tips.list(in,
-                in.args().isEmpty() ? Optional.empty() : catalog.resolve(in.args().text()).map(SkillMatch::id)));
+        return Command.of(
+                CommandSpec.mentor("tips", "tips", "astuces", "conseils"),
+                in -> tips.list(
+                        in,
+                        in.args().isEmpty()
+                                ? Optional.empty()
+                                : catalog.resolve(in.args().text()).map(SkillMatch::id)));
     }
 
     @Bean
@@ -52,9 +56,19 @@ class TipsCommands {
 
             @Override
             public Optional<Item> find(String workspace, String id) {
-                return tips.find(workspace, id).map(t -> new Item(Tips.MODERATED, Tips.moderationId(t), t.text(),
-                        t.starter() ? "Tandem" : profiles.find(t.author()).map(Profile::name).orElse("?"), t.skill(),
-                        tips.hidden(workspace, t), t.author()));
+                return tips.find(workspace, id)
+                        .map(t -> new Item(
+                                Tips.MODERATED,
+                                Tips.moderationId(t),
+                                t.text(),
+                                t.starter()
+                                        ? "Tandem"
+                                        : profiles.find(t.author())
+                                                .map(Profile::name)
+                                                .orElse("?"),
+                                t.skill(),
+                                tips.hidden(workspace, t),
+                                t.author()));
             }
 
             @Override

@@ -1,11 +1,10 @@
 package io.tandem.web;
 
+import io.tandem.config.TandemProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-
-import io.tandem.config.TandemProperties;
 
 /**
  * The body limit on the platform endpoints, right after the character-encoding filter (which reads nothing), so

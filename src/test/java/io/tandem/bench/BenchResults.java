@@ -35,12 +35,17 @@ final class BenchResults {
      * One figure. {@code met} is whether it meets its target (null: a figure reported without a target).
      */
     void record(String section, String figure, String value, String target, Boolean met) {
-        String line = String.join("\t", clean(section), clean(figure), clean(value), clean(target),
-                met == null ? "" : met ? "yes" : "NO") + "\n";
+        String line = String.join(
+                        "\t",
+                        clean(section),
+                        clean(figure),
+                        clean(value),
+                        clean(target),
+                        met == null ? "" : met ? "yes" : "NO")
+                + "\n";
         System.out.print("[bench] " + line.replace('\t', '|'));
         try {
-            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,14 +15,18 @@ import java.util.stream.Stream;
  */
 public final class BenchSummary {
 
-    private BenchSummary() {
-    }
+    private BenchSummary() {}
 
     public static void main(String[] args) throws IOException {
         StringBuilder md = new StringBuilder("# Tandem benchmarks\n\n");
-        md.append("Run ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-                .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name"))
+        md.append("Run ")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .append(" on ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(System.getProperty("java.version"))
+                .append(", ")
+                .append(System.getProperty("os.name"))
                 .append(".\n\n| Benchmark | Figure | Value | Target | Met |\n|---|---|---|---|---|\n");
         int missed = 0;
         List<Path> files;
@@ -44,8 +48,12 @@ public final class BenchSummary {
         if (files.isEmpty()) {
             md.append("| (no benchmark wrote figures) | | | | |\n");
         }
-        md.append("\n").append(missed == 0 ? "Every figure with a target meets it."
-                : missed + " figure(s) miss their target (Met = NO).").append("\n");
+        md.append("\n")
+                .append(
+                        missed == 0
+                                ? "Every figure with a target meets it."
+                                : missed + " figure(s) miss their target (Met = NO).")
+                .append("\n");
         Path out = BenchResults.DIR.getParent().resolve("summary.md");
         Files.writeString(out, md, StandardCharsets.UTF_8);
         System.out.println();

@@ -1,5 +1,9 @@
 package io.tandem.bench;
 
+import baseline.BareApplication;
+import io.tandem.TandemApplication;
+import io.tandem.support.Ports;
+import io.tandem.support.TestDataDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,14 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import io.tandem.TandemApplication;
-import baseline.BareApplication;
-import io.tandem.support.Ports;
-import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 
 /**
@@ -28,33 +26,49 @@ import redis.embedded.RedisServer;
 class CostBench {
 
     private static final int STARTS = 3;
-    private static final Pattern STARTED = Pattern.compile("Started \\w+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
+    private static final Pattern STARTED =
+            Pattern.compile("Started \\w+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
-    record Start(double seconds, long heapKb) {
-    }
+    record Start(double seconds, long heapKb) {}
 
     @Test
     void startUpAndHeapAgainstABareSpringBootApp() throws Exception {
         BenchResults results = new BenchResults("5-cost");
         int redisPort = Ports.free();
-        RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
+        RedisServer redis =
+                RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
         redis.start();
         try {
             String url = "--spring.data.redis.url=redis://127.0.0.1:" + redisPort;
-            Start bare = median(() -> launch(BareApplication.class.getName(), "bare",
-                    url, "--spring.config.name=bare-none", "--server.port=0",
-                    "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
-            Start tandem = median(() -> launch(TandemApplication.class.getName(), "tandem",
-                    url, "--server.port=0", "--tandem.demo.enabled=false"));
+            Start bare = median(() -> launch(
+                    BareApplication.class.getName(),
+                    "bare",
+                    url,
+                    "--spring.config.name=bare-none",
+                    "--server.port=0",
+                    "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfig"
+                            + "ure.DataSourceAutoConfiguration"));
+            Start tandem = median(() -> launch(
+                    TandemApplication.class.getName(),
+                    "tandem",
+                    url,
+                    "--server.port=0",
+                    "--tandem.demo.enabled=false"));
             Start local = median(() -> launch(TandemApplication.class.getName(), "local", "--server.port=0"));
-            results.info("Cost", "bare Spring Boot app, same starters: start to ready / heap after GC",
+            results.info(
+                    "Cost",
+                    "bare Spring Boot app, same starters: start to ready / heap after GC",
                     seconds(bare) + " / " + mb(bare));
-            results.record("Cost", "Tandem (REDIS_URL): start to ready / heap after GC",
+            results.record(
+                    "Cost",
+                    "Tandem (REDIS_URL): start to ready / heap after GC",
                     seconds(tandem) + " / " + mb(tandem),
                     String.format(Locale.ROOT, "start ≤ 1.5× the bare app's (%.1f s)", 1.5 * bare.seconds()),
                     tandem.seconds() <= 1.5 * bare.seconds());
-            results.info("Cost", "Tandem local mode (embedded Redis, 30-member demo): start to ready / heap after GC",
+            results.info(
+                    "Cost",
+                    "Tandem local mode (embedded Redis, 30-member demo): start to ready / heap after GC",
                     seconds(local) + " / " + mb(local));
         } finally {
             redis.stop();
@@ -80,10 +94,16 @@ class CostBench {
     private static Start launch(String mainClass, String name, String... args) throws Exception {
         Path dir = TestDataDirs.fresh("bench-cost-" + name);
         Path log = dir.resolve("out.log");
-        List<String> command = new ArrayList<>(List.of(java("java"), "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), mainClass, "--tandem.data-dir=" + dir.resolve("data")));
+        List<String> command = new ArrayList<>(List.of(
+                java("java"),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass,
+                "--tandem.data-dir=" + dir.resolve("data")));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         Process process = builder.start();
         try {
@@ -114,7 +134,9 @@ class CostBench {
     }
 
     private static String jcmd(long pid, String what) throws Exception {
-        Process jcmd = new ProcessBuilder(java("jcmd"), String.valueOf(pid), what).redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(java("jcmd"), String.valueOf(pid), what)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor(30, TimeUnit.SECONDS);
         return out;
@@ -131,5 +153,4 @@ class CostBench {
     private static String mb(Start s) {
         return String.format(Locale.ROOT, "%.0f MB", s.heapKb() / 1024.0);
     }
-
 }

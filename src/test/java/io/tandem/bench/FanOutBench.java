@@ -1,22 +1,7 @@
 package io.tandem.bench;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
-
 import io.tandem.TandemApplication;
 import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.MemberId;
@@ -29,6 +14,18 @@ import io.tandem.support.Ports;
 import io.tandem.support.TestDataDirs;
 import io.tandem.teams.FakeAzureTokens;
 import io.tandem.teams.TeamsConversations;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import redis.embedded.RedisServer;
 
 /**
@@ -61,28 +58,35 @@ class FanOutBench {
         try (FakeSlackApi slack = FakeSlackApi.start()) {
             Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
             slack.on("chat.postMessage", call -> {
-                delivered.computeIfAbsent(call.param("text"), t -> new AtomicInteger()).incrementAndGet();
+                delivered
+                        .computeIfAbsent(call.param("text"), t -> new AtomicInteger())
+                        .incrementAndGet();
                 return slack.defaultAnswer(call);
             });
             slack.limitPostMessagePerChannel(Duration.ofSeconds(1));
             slack.limitWorkspace("chat.postMessage", BUDGET_PER_SECOND);
             int redisPort = Ports.free();
-            RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
+            RedisServer redis = RedisServer.newRedisServer()
+                    .port(redisPort)
+                    .bind("127.0.0.1")
+                    .build();
             redis.start();
             List<ConfigurableApplicationContext> instances = new ArrayList<>();
             try {
                 for (String name : List.of("a", "b")) {
-                    instances.add(start(List.of(TandemApplication.class), TestDataDirs.fresh("bench-fanout-" + name),
+                    instances.add(start(
+                            List.of(TandemApplication.class),
+                            TestDataDirs.fresh("bench-fanout-" + name),
                             "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
-                            "--tandem.slack.bot-token=xoxb-bench", "--tandem.slack.signing-secret=bench",
+                            "--tandem.slack.bot-token=xoxb-bench",
+                            "--tandem.slack.signing-secret=bench",
                             "--tandem.slack.api-url=" + slack.apiUrl(),
                             "--tandem.slack.workspace-rate=" + workspaceRate));
                 }
                 DeliveryQueue queue = instances.get(0).getBean(DeliveryQueue.class);
-                long took = fanOut(queue, i -> MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U" + (i % MEMBERS)),
-                        delivered);
-                report(results, section, took, delivered,
-                        slack.refused("chat.postMessage"));
+                long took = fanOut(
+                        queue, i -> MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U" + (i % MEMBERS)), delivered);
+                report(results, section, took, delivered, slack.refused("chat.postMessage"));
             } finally {
                 instances.forEach(ConfigurableApplicationContext::close);
                 redis.stop();
@@ -95,13 +99,17 @@ class FanOutBench {
         BenchResults results = new BenchResults("4-fan-out-teams");
         try (FakeBotConnector teams = FakeBotConnector.start()) {
             int redisPort = Ports.free();
-            RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
+            RedisServer redis = RedisServer.newRedisServer()
+                    .port(redisPort)
+                    .bind("127.0.0.1")
+                    .build();
             redis.start();
             List<ConfigurableApplicationContext> instances = new ArrayList<>();
             try {
                 for (String name : List.of("a", "b")) {
                     // with credentials (a shared Redis is no place for the emulator mode); tokens from a fake
-                    instances.add(start(List.of(TandemApplication.class, FakeAzureTokens.class),
+                    instances.add(start(
+                            List.of(TandemApplication.class, FakeAzureTokens.class),
                             TestDataDirs.fresh("bench-fanout-teams-" + name),
                             "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
                             "--spring.main.allow-bean-definition-overriding=true",
@@ -114,9 +122,12 @@ class FanOutBench {
                 TeamsConversations conversations = instances.get(0).getBean(TeamsConversations.class);
                 JacksonAdapter sdkJson = new JacksonAdapter();
                 for (int i = 0; i < MEMBERS; i++) {
-                    Activity hello = sdkJson.deserialize(teams.activities().personalMessage("help", "aad-" + i,
-                            "Member " + i, "en-GB", "Europe/London"), Activity.class);
-                    conversations.save(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-" + i),
+                    Activity hello = sdkJson.deserialize(
+                            teams.activities()
+                                    .personalMessage("help", "aad-" + i, "Member " + i, "en-GB", "Europe/London"),
+                            Activity.class);
+                    conversations.save(
+                            MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-" + i),
                             sdkJson.serialize(hello.getConversationReference()));
                 }
                 Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
@@ -129,7 +140,9 @@ class FanOutBench {
                         for (; seen < calls.size(); seen++) {
                             String text = textOf(calls.get(seen));
                             if (calls.get(seen).accepted() && text != null) {
-                                delivered.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+                                delivered
+                                        .computeIfAbsent(text, t -> new AtomicInteger())
+                                        .incrementAndGet();
                             }
                         }
                         sleep(50);
@@ -137,7 +150,8 @@ class FanOutBench {
                 });
                 counter.setDaemon(true);
                 counter.start();
-                long took = fanOut(instances.get(0).getBean(DeliveryQueue.class),
+                long took = fanOut(
+                        instances.get(0).getBean(DeliveryQueue.class),
                         i -> MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-" + (i % MEMBERS)),
                         delivered);
                 counter.interrupt();
@@ -154,13 +168,18 @@ class FanOutBench {
         if (call.text() != null) {
             return call.text();
         }
-        return call.attachments().stream().map(a -> a.path("content").path("fallbackText").asText(null))
-                .filter(t -> t != null).findFirst().orElse(null);
+        return call.attachments().stream()
+                .map(a -> a.path("content").path("fallbackText").asText(null))
+                .filter(t -> t != null)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Queues the notifications and waits until every one was delivered (or 5 minutes); nanoseconds taken. */
-    private static long fanOut(DeliveryQueue queue, java.util.function.IntFunction<MemberId> recipient,
-                               Map<String, AtomicInteger> delivered) {
+    private static long fanOut(
+            DeliveryQueue queue,
+            java.util.function.IntFunction<MemberId> recipient,
+            Map<String, AtomicInteger> delivered) {
         long start = System.nanoTime();
         for (int i = 0; i < NOTIFICATIONS; i++) {
             queue.enqueue(new Notification(recipient.apply(i), "bench", Reply.text("fan-out " + i)));
@@ -175,22 +194,33 @@ class FanOutBench {
     }
 
     private static long count(Map<String, AtomicInteger> delivered) {
-        return delivered.keySet().stream().filter(t -> t != null && t.startsWith("fan-out ")).count();
+        return delivered.keySet().stream()
+                .filter(t -> t != null && t.startsWith("fan-out "))
+                .count();
     }
 
-    private static void report(BenchResults results, String section, long took,
-                               Map<String, AtomicInteger> delivered, int refused) {
+    private static void report(
+            BenchResults results, String section, long took, Map<String, AtomicInteger> delivered, int refused) {
         double seconds = took / 1e9;
         int perMember = NOTIFICATIONS / MEMBERS;
         double least = Math.max(perMember - 1, (double) NOTIFICATIONS / BUDGET_PER_SECOND);
         long lost = NOTIFICATIONS - count(delivered);
-        long twice = delivered.entrySet().stream().filter(e -> e.getKey() != null && e.getKey().startsWith("fan-out "))
-                .filter(e -> e.getValue().get() > 1).count();
-        String limits = String.format(Locale.ROOT, "%,d to %,d members; 1/s per conversation, %d/s in all",
-                NOTIFICATIONS, MEMBERS, BUDGET_PER_SECOND);
+        long twice = delivered.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getKey().startsWith("fan-out "))
+                .filter(e -> e.getValue().get() > 1)
+                .count();
+        String limits = String.format(
+                Locale.ROOT,
+                "%,d to %,d members; 1/s per conversation, %d/s in all",
+                NOTIFICATIONS,
+                MEMBERS,
+                BUDGET_PER_SECOND);
         results.info(section, "load", limits);
-        results.record(section, "total time (least the limits allow: " + BenchResults.num(least) + " s)",
-                String.format(Locale.ROOT, "%.1f s (%.2f×)", seconds, seconds / least), "≤ 1.1×",
+        results.record(
+                section,
+                "total time (least the limits allow: " + BenchResults.num(least) + " s)",
+                String.format(Locale.ROOT, "%.1f s (%.2f×)", seconds, seconds / least),
+                "≤ 1.1×",
                 seconds <= 1.1 * least);
         results.record(section, "lost", String.valueOf(lost), "0", lost == 0);
         results.record(section, "sent twice", String.valueOf(twice), "0", twice == 0);
@@ -198,14 +228,17 @@ class FanOutBench {
     }
 
     private static ConfigurableApplicationContext start(List<Class<?>> sources, Path dataDir, String... more) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--tandem.data-dir=" + dataDir,
-                "--tandem.demo.enabled=false", "--spring.quartz.auto-startup=false", "--logging.level.root=WARN",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--tandem.data-dir=" + dataDir,
+                "--tandem.demo.enabled=false",
+                "--spring.quartz.auto-startup=false",
+                "--logging.level.root=WARN",
                 // what Tandem learns from each 429
                 "--logging.level.io.tandem.delivery.Pacing=INFO"));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
     }
-
 
     private static void sleep(long millis) {
         try {

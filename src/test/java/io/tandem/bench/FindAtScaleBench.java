@@ -2,21 +2,6 @@ package io.tandem.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
-import java.util.Random;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import io.tandem.demo.SyntheticOrganisation;
 import io.tandem.engine.ChatEvent;
 import io.tandem.engine.ConversationEngine;
@@ -28,6 +13,19 @@ import io.tandem.profiles.ProfileStore;
 import io.tandem.skills.Skill;
 import io.tandem.skills.SkillCatalog;
 import io.tandem.support.TestDataDirs;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code /mentor find} in organisations of 1,000, 10,000 and 100,000 members (the synthetic demo generator) on the
@@ -36,8 +34,13 @@ import io.tandem.support.TestDataDirs;
  * member.
  */
 @Tag("bench")
-@SpringBootTest(properties = {"tandem.demo.enabled=false", "spring.quartz.auto-startup=false",
-    "tandem.teams.emulator=false", "tandem.console.enabled=false"})
+@SpringBootTest(
+        properties = {
+            "tandem.demo.enabled=false",
+            "spring.quartz.auto-startup=false",
+            "tandem.teams.emulator=false",
+            "tandem.console.enabled=false"
+        })
 @Import(RoundTrips.class)
 class FindAtScaleBench {
 
@@ -53,10 +56,13 @@ class FindAtScaleBench {
 
     @Autowired
     ConversationEngine engine;
+
     @Autowired
     ProfileStore profiles;
+
     @Autowired
     SkillCatalog catalog;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -98,21 +104,34 @@ class FindAtScaleBench {
                 results.info("/mentor find", label + ": p50", BenchResults.ms(p50));
                 results.info("/mentor find", label + ": Redis round trips per find", BenchResults.num(trips));
             } else {
-                results.record("/mentor find", label + ": p50", BenchResults.ms(p50)
-                                + String.format(Locale.ROOT, " (%.2f× 1,000)", p50 / p50At1k), "≤ 2× the 1,000 figure",
+                results.record(
+                        "/mentor find",
+                        label + ": p50",
+                        BenchResults.ms(p50) + String.format(Locale.ROOT, " (%.2f× 1,000)", p50 / p50At1k),
+                        "≤ 2× the 1,000 figure",
                         p50 <= 2 * p50At1k);
-                results.record("/mentor find", label + ": Redis round trips per find", BenchResults.num(trips),
-                        "as at 1,000 (" + BenchResults.num(tripsAt1k) + "), ± 10%", trips <= tripsAt1k * 1.1);
+                results.record(
+                        "/mentor find",
+                        label + ": Redis round trips per find",
+                        BenchResults.num(trips),
+                        "as at 1,000 (" + BenchResults.num(tripsAt1k) + "), ± 10%",
+                        trips <= tripsAt1k * 1.1);
             }
             // pipelined commands share a round trip; this grows until every seniority band has 20 candidates
             results.info("/mentor find", label + ": Redis commands per find", BenchResults.num(perFind));
             results.info("/mentor find", label + ": p99", BenchResults.ms(p99));
-            results.info("/mentor find", label + ": finds that listed mentors",
+            results.info(
+                    "/mentor find",
+                    label + ": finds that listed mentors",
                     String.format(Locale.ROOT, "%.0f%%", 100.0 * found / MEASURED));
             if (size == 100_000) {
                 double perMember = (memoryAfter - memoryBefore) / (double) size;
-                results.record("Cost", "Redis memory per member (100,000)", BenchResults.num(perMember) + " B",
-                        "< 2 KB", perMember < 2048);
+                results.record(
+                        "Cost",
+                        "Redis memory per member (100,000)",
+                        BenchResults.num(perMember) + " B",
+                        "< 2 KB",
+                        perMember < 2048);
             }
         }
     }
@@ -122,8 +141,16 @@ class FindAtScaleBench {
         Profile member = org.get(random.nextInt(org.size()));
         Skill skill = skills.get(random.nextInt(skills.size()));
         String team = member.id().workspace().substring("slack:".length());
-        Reply reply = engine.handle(ChatEvent.text(Platform.SLACK, team, member.id().user(),
-                null, null, member.zone(), null, "/mentor find " + skill.nameEn(), List.of()));
+        Reply reply = engine.handle(ChatEvent.text(
+                Platform.SLACK,
+                team,
+                member.id().user(),
+                null,
+                null,
+                member.zone(),
+                null,
+                "/mentor find " + skill.nameEn(),
+                List.of()));
         assertThat(reply.text()).as(skill.nameEn()).doesNotContain("temporarily unavailable");
         if (reply.text().startsWith("Mentors for")) {
             found++;
@@ -131,13 +158,15 @@ class FindAtScaleBench {
     }
 
     private long usedMemory() {
-        Properties memory = redis.getConnectionFactory().getConnection().serverCommands().info("memory");
+        Properties memory =
+                redis.getConnectionFactory().getConnection().serverCommands().info("memory");
         return Long.parseLong(memory.getProperty("used_memory"));
     }
 
     /** Commands Redis has run, all kinds together, from INFO commandstats. */
     private long commands() {
-        Properties stats = redis.getConnectionFactory().getConnection().serverCommands().info("commandstats");
+        Properties stats =
+                redis.getConnectionFactory().getConnection().serverCommands().info("commandstats");
         long total = 0;
         for (String name : stats.stringPropertyNames()) {
             String value = stats.getProperty(name);

@@ -1,5 +1,18 @@
 package io.tandem.bench;
 
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import io.tandem.demo.SyntheticOrganisation;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.skills.SkillCatalog;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.SlackRequests;
+import io.tandem.support.TestDataDirs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +26,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,21 +39,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.app_backend.SlackSignature;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
-
-import io.tandem.demo.SyntheticOrganisation;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.ProfileStore;
-import io.tandem.skills.SkillCatalog;
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.SlackRequests;
-import io.tandem.support.TestDataDirs;
-
 /**
  * Signed {@code /mentor find} slash commands at fixed rates (open loop: each request leaves at its planned time,
  * and its latency counts from then, so a slow server cannot slow the load down) against the running app, whose
@@ -49,10 +46,16 @@ import io.tandem.support.TestDataDirs;
  * acknowledges (the floor). The load generator shares the machine's cores with the server.
  */
 @Tag("bench")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tandem.demo.enabled=false", "spring.quartz.auto-startup=false", "tandem.teams.emulator=false",
-    "tandem.slack.bot-token=" + SlackLoadBench.TOKEN, "tandem.slack.signing-secret=" + SlackLoadBench.SECRET,
-    "logging.level.io.tandem=WARN"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.demo.enabled=false",
+            "spring.quartz.auto-startup=false",
+            "tandem.teams.emulator=false",
+            "tandem.slack.bot-token=" + SlackLoadBench.TOKEN,
+            "tandem.slack.signing-secret=" + SlackLoadBench.SECRET,
+            "logging.level.io.tandem=WARN"
+        })
 @Import(SlackLoadBench.Floor.class)
 class SlackLoadBench {
 
@@ -60,8 +63,11 @@ class SlackLoadBench {
     static final String SECRET = "bench-signing-secret";
     private static final int MEMBERS = 2_000;
     private static final int CALLERS = 300;
-    private static final int[] RATES = java.util.Arrays.stream(System.getProperty("bench.rates", "100,200,500")
-            .split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+    private static final int[] RATES = java.util.Arrays.stream(
+                    System.getProperty("bench.rates", "100,200,500").split(","))
+            .map(String::strip)
+            .mapToInt(Integer::parseInt)
+            .toArray();
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
     private static final FakeSlackApi slack = FakeSlackApi.start();
 
@@ -83,11 +89,14 @@ class SlackLoadBench {
         ServletRegistrationBean<SlackAppServlet> floorServlet() {
             SlackConfig config = new SlackConfig();
             config.setMethodsEndpointUrlPrefix(slack.apiUrl());
-            App app = new App(AppConfig.builder().slack(Slack.getInstance(config)).signingSecret(SECRET)
-                    .singleTeamBotToken(TOKEN).build());
+            App app = new App(AppConfig.builder()
+                    .slack(Slack.getInstance(config))
+                    .signingSecret(SECRET)
+                    .singleTeamBotToken(TOKEN)
+                    .build());
             app.command("/mentor", (req, ctx) -> ctx.ack());
-            ServletRegistrationBean<SlackAppServlet> bean = new ServletRegistrationBean<>(new SlackAppServlet(app),
-                    "/bench/floor");
+            ServletRegistrationBean<SlackAppServlet> bean =
+                    new ServletRegistrationBean<>(new SlackAppServlet(app), "/bench/floor");
             bean.setName("benchFloor");
             return bean;
         }
@@ -95,22 +104,25 @@ class SlackLoadBench {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ProfileStore profiles;
+
     @Autowired
     SkillCatalog catalog;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
-    record Run(long[] latencies, int errors, int sent) {
-    }
+    record Run(long[] latencies, int errors, int sent) {}
 
     @Test
     void tandemAnswersWithinReachOfABareAcknowledgement() {
         BenchResults results = new BenchResults("2-slack-http");
-        List<Profile> org = SyntheticOrganisation.generate(MEMBERS, "slack:" + FakeSlackApi.TEAM_ID,
-                List.copyOf(catalog.all()), Instant.EPOCH);
+        List<Profile> org = SyntheticOrganisation.generate(
+                MEMBERS, "slack:" + FakeSlackApi.TEAM_ID, List.copyOf(catalog.all()), Instant.EPOCH);
         profiles.saveAll(org);
         for (int i = 0; i < CALLERS; i++) {
             slack.addUser("m" + i, org.get(i).name(), "Europe/Paris", "en-GB");
@@ -126,10 +138,18 @@ class SlackLoadBench {
             long floorP99 = BenchResults.percentile(floor.latencies(), 99);
             long tandemP99 = BenchResults.percentile(tandem.latencies(), 99);
             results.info(section, "floor (Bolt ack only): p50 / p99 / max", figures(floor));
-            results.record(section, "Tandem /mentor find: p50 / p99 / max", figures(tandem),
-                    "p99 ≤ 1.3× the floor's (" + BenchResults.ms(1.3 * floorP99) + ")", tandemP99 <= 1.3 * floorP99);
-            results.record(section, "errors (Tandem / floor)", tandem.errors() + " / " + floor.errors()
-                    + " of " + tandem.sent(), "0", tandem.errors() == 0 && floor.errors() == 0);
+            results.record(
+                    section,
+                    "Tandem /mentor find: p50 / p99 / max",
+                    figures(tandem),
+                    "p99 ≤ 1.3× the floor's (" + BenchResults.ms(1.3 * floorP99) + ")",
+                    tandemP99 <= 1.3 * floorP99);
+            results.record(
+                    section,
+                    "errors (Tandem / floor)",
+                    tandem.errors() + " / " + floor.errors() + " of " + tandem.sent(),
+                    "0",
+                    tandem.errors() == 0 && floor.errors() == 0);
         }
     }
 
@@ -156,22 +176,26 @@ class SlackLoadBench {
                 LockSupport.parkNanos(wait);
             }
             String user = "m" + (i % CALLERS);
-            String body = SlackRequests.slashCommand("/mentor", "find " + skills[i % skills.length], user,
-                    slack.responseUrl("bench"));
+            String body = SlackRequests.slashCommand(
+                    "/mentor", "find " + skills[i % skills.length], user, slack.responseUrl("bench"));
             String ts = String.valueOf(System.currentTimeMillis() / 1000);
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("X-Slack-Request-Timestamp", ts)
                     .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(ts, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, e) -> {
-                latencies.add(System.nanoTime() - planned);
-                if (e != null || response.statusCode() != 200 || !response.body().contains("\"text\"")
-                        && !path.equals("/bench/floor")) {
-                    errors.incrementAndGet();
-                }
-                return null;
-            }));
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .handle((response, e) -> {
+                        latencies.add(System.nanoTime() - planned);
+                        if (e != null
+                                || response.statusCode() != 200
+                                || !response.body().contains("\"text\"") && !path.equals("/bench/floor")) {
+                            errors.incrementAndGet();
+                        }
+                        return null;
+                    }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         return new Run(latencies.stream().mapToLong(Long::longValue).toArray(), errors.get(), total);

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.tandem.support.Http;
+import io.tandem.support.TestDataDirs;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,9 +23,6 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.tandem.support.Http;
-import io.tandem.support.TestDataDirs;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Links (exports, charts, invites) point where Tandem really is: the configured public URL, or the port it took. */
@@ -34,10 +32,13 @@ class PublicUrlTests {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s)>]+/exports/[0-9a-f]+\\.csv");
 
     private static String exportLink(int port) {
-        HttpResponse<String> answer = new Http(port).postJson("/api/console/messages",
-                JSON.writeValueAsString(Map.of("user", "lena", "text", "/stats export", "locale", "en")));
+        HttpResponse<String> answer = new Http(port)
+                .postJson(
+                        "/api/console/messages",
+                        JSON.writeValueAsString(Map.of("user", "lena", "text", "/stats export", "locale", "en")));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        Matcher link = LINK.matcher(JSON.readTree(answer.body()).get("reply").get("text").asString());
+        Matcher link = LINK.matcher(
+                JSON.readTree(answer.body()).get("reply").get("text").asString());
         assertThat(link.find()).as(answer.body()).isTrue();
         return link.group();
     }
@@ -49,7 +50,8 @@ class PublicUrlTests {
 
         @DynamicPropertySource
         static void dataDir(DynamicPropertyRegistry registry) {
-            registry.add("tandem.data-dir", () -> TestDataDirs.fresh("public-url").toString());
+            registry.add(
+                    "tandem.data-dir", () -> TestDataDirs.fresh("public-url").toString());
         }
 
         @LocalServerPort
@@ -62,18 +64,22 @@ class PublicUrlTests {
             assertThat(link).startsWith("http://localhost:" + port + "/exports/");
             HttpResponse<String> csv = new Http(port).get(link.substring(("http://localhost:" + port).length()));
             assertThat(csv.statusCode()).isEqualTo(200);
-            assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("csv"));
+            assertThat(csv.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("csv"));
         }
     }
 
     @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    @SpringBootTest(
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = "tandem.public-url=https://tandem.example.com/")
     class WithAPublicUrl {
 
         @DynamicPropertySource
         static void dataDir(DynamicPropertyRegistry registry) {
-            registry.add("tandem.data-dir", () -> TestDataDirs.fresh("public-url-set").toString());
+            registry.add(
+                    "tandem.data-dir",
+                    () -> TestDataDirs.fresh("public-url-set").toString());
         }
 
         @LocalServerPort
@@ -88,11 +94,11 @@ class PublicUrlTests {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void warnsInSlackModeThatLocalhostLinksCannotBeReached(CapturedOutput output) {
-        ServerPublicUrl slack = new ServerPublicUrl("", 8080,
-                new MockEnvironment().withProperty("tandem.slack.bot-token", "xoxb-1"));
+        ServerPublicUrl slack =
+                new ServerPublicUrl("", 8080, new MockEnvironment().withProperty("tandem.slack.bot-token", "xoxb-1"));
         ServerPublicUrl local = new ServerPublicUrl("", 8080, new MockEnvironment());
-        ServerPublicUrl set = new ServerPublicUrl("https://t.example.com", 8080,
-                new MockEnvironment().withProperty("tandem.slack.bot-token", "xoxb-1"));
+        ServerPublicUrl set = new ServerPublicUrl(
+                "https://t.example.com", 8080, new MockEnvironment().withProperty("tandem.slack.bot-token", "xoxb-1"));
 
         local.onApplicationEvent(started(18080));
         assertThat(local.base()).isEqualTo("http://localhost:18080");

@@ -19,7 +19,8 @@ class RedisUrlEnvironmentTests {
 
     @Test
     void letsSpringsOwnPropertyWin() {
-        MockEnvironment env = new MockEnvironment().withProperty("REDIS_URL", "redis://a:1")
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("REDIS_URL", "redis://a:1")
                 .withProperty("spring.data.redis.url", "redis://b:2");
         processor.postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("spring.data.redis.url")).isEqualTo("redis://b:2");

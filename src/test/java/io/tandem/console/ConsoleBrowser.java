@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -52,8 +51,10 @@ final class ConsoleBrowser implements AutoCloseable {
             fail("CI must install chromium and chromium-driver: " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing, so the console page cannot be tested");
         }
-        Assumptions.assumeTrue(installed, "Console browser test skipped: install chromium and chromium-driver to run it"
-                + " (expects " + CHROMIUM + " and " + CHROMEDRIVER + ")");
+        Assumptions.assumeTrue(
+                installed,
+                "Console browser test skipped: install chromium and chromium-driver to run it" + " (expects " + CHROMIUM
+                        + " and " + CHROMEDRIVER + ")");
     }
 
     /** Opens the console at http://localhost:{port}/. */
@@ -62,11 +63,27 @@ final class ConsoleBrowser implements AutoCloseable {
         downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "safebrowsing.enabled", false));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=" + WIDTH + "," + HEIGHT,
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "safebrowsing.enabled",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -115,13 +132,13 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     private WebElement awaitReply(int before, String what) {
-        List<WebElement> items = wait.withMessage(what)
-                .until(d -> {
-                    List<WebElement> now = d.findElements(CONVERSATION_ITEMS);
-                    return now.size() > before ? now : null;
-                });
+        List<WebElement> items = wait.withMessage(what).until(d -> {
+            List<WebElement> now = d.findElements(CONVERSATION_ITEMS);
+            return now.size() > before ? now : null;
+        });
         WebElement last = items.get(items.size() - 1);
-        assertThat(last.getDomAttribute("data-testid")).as("%s, but the console showed: %s", what, text(last))
+        assertThat(last.getDomAttribute("data-testid"))
+                .as("%s, but the console showed: %s", what, text(last))
                 .isEqualTo("reply");
         return last;
     }
@@ -136,11 +153,14 @@ final class ConsoleBrowser implements AutoCloseable {
         return wait.withMessage("a " + kind + " notification in the panel")
                 .until(d -> d.findElements(By.cssSelector("#inbox [data-testid=notification]")).stream()
                         .filter(n -> kind.equals(n.getDomAttribute("data-kind")))
-                        .findFirst().orElse(null));
+                        .findFirst()
+                        .orElse(null));
     }
 
     static WebElement button(WebElement container, String label) {
-        return container.findElements(BUTTONS).stream().filter(b -> label.equals(text(b))).findFirst()
+        return container.findElements(BUTTONS).stream()
+                .filter(b -> label.equals(text(b)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + label + " button in: " + text(container)));
     }
 

@@ -2,17 +2,17 @@ package io.tandem.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.support.Http;
+import io.tandem.support.TestDataDirs;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.tandem.support.Http;
-import io.tandem.support.TestDataDirs;
-
 /** With {@code tandem.console.enabled=false}, neither the page nor its API is served. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tandem.console.enabled=false", "tandem.demo.enabled=false"})
 class ConsoleDisabledTests {
 
@@ -28,7 +28,8 @@ class ConsoleDisabledTests {
     void servesNeitherThePageNorTheApi() {
         Http http = new Http(port);
         assertThat(http.postJson("/api/console/messages", "{\"user\":\"alice\",\"text\":\"/mentor help\"}")
-                .statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(http.get("/api/console/inbox?user=alice").statusCode()).isEqualTo(404);
         assertThat(http.get("/").statusCode()).isEqualTo(404);
         assertThat(http.get("/console.js").statusCode()).isEqualTo(404);

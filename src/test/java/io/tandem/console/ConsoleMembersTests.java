@@ -3,19 +3,17 @@ package io.tandem.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.support.Http;
+import io.tandem.support.TestDataDirs;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.tandem.support.Http;
-import io.tandem.support.TestDataDirs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +23,8 @@ class ConsoleMembersTests {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("console-members").toString());
+        registry.add(
+                "tandem.data-dir", () -> TestDataDirs.fresh("console-members").toString());
     }
 
     @LocalServerPort
@@ -50,10 +49,16 @@ class ConsoleMembersTests {
     }
 
     private String lastNotification(String user, String containing) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            JsonNode notes = ok(http.get("/api/console/inbox?user=" + user)).get("notifications");
-            return notes.isEmpty() ? "" : notes.get(notes.size() - 1).get("text").asString();
-        }, text -> text.contains(containing));
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> {
+                            JsonNode notes = ok(http.get("/api/console/inbox?user=" + user))
+                                    .get("notifications");
+                            return notes.isEmpty()
+                                    ? ""
+                                    : notes.get(notes.size() - 1).get("text").asString();
+                        },
+                        text -> text.contains(containing));
     }
 
     @Test
@@ -68,31 +73,46 @@ class ConsoleMembersTests {
     void theLanguageSwitchChangesWhatTheMemberIsSentBeforeTheyTypeAnything() {
         // ines is French in the demo organisation; the console's EN switch makes her English at once
         assertThat(language("ines", "en").get("language").asString()).isEqualTo("en");
-        ok(http.postJson("/api/console/messages", json.writeValueAsString(Map.of(
-                "user", "james.whitfield", "text", "/mentor request @ines seo", "locale", "en"))));
+        ok(http.postJson(
+                "/api/console/messages",
+                json.writeValueAsString(
+                        Map.of("user", "james.whitfield", "text", "/mentor request @ines seo", "locale", "en"))));
         assertThat(lastNotification("ines", "James Whitfield")).contains("would like to learn");
 
         // and back to French: the next notification is in French
         assertThat(language("@Ines", "fr").get("language").asString()).isEqualTo("fr");
-        ok(http.postJson("/api/console/messages", json.writeValueAsString(Map.of(
-                "user", "david.chen", "text", "/mentor request @ines seo", "locale", "en"))));
+        ok(http.postJson(
+                "/api/console/messages",
+                json.writeValueAsString(
+                        Map.of("user", "david.chen", "text", "/mentor request @ines seo", "locale", "en"))));
         assertThat(lastNotification("ines", "David Chen")).contains("aimerait apprendre");
     }
 
     @Test
     void aLanguageTheMemberChoseThemselvesWins() {
-        ok(http.postJson("/api/console/messages", json.writeValueAsString(Map.of(
-                "user", "noah.williams", "text", "/mentor set language en", "locale", "en"))));
+        ok(http.postJson(
+                "/api/console/messages",
+                json.writeValueAsString(
+                        Map.of("user", "noah.williams", "text", "/mentor set language en", "locale", "en"))));
         assertThat(language("noah.williams", "fr").get("language").asString()).isEqualTo("en");
     }
 
     @Test
     void refusesABadLanguageRequestWithA400() {
-        for (String body : new String[] {"{}", "{\"user\":\"alice\"}", "{\"user\":\"alice\",\"locale\":\"\"}",
-            "{\"user\":\"alice\",\"locale\":\"!!\"}", "{\"user\":\"a b\",\"locale\":\"fr\"}", "not json", "null"}) {
+        for (String body : new String[] {
+            "{}",
+            "{\"user\":\"alice\"}",
+            "{\"user\":\"alice\",\"locale\":\"\"}",
+            "{\"user\":\"alice\",\"locale\":\"!!\"}",
+            "{\"user\":\"a b\",\"locale\":\"fr\"}",
+            "not json",
+            "null"
+        }) {
             HttpResponse<String> response = http.postJson("/api/console/language", body);
             assertThat(response.statusCode()).as(body + " → " + response.body()).isEqualTo(400);
-            assertThat(json.readTree(response.body()).get("error").asString()).as(body).isNotBlank();
+            assertThat(json.readTree(response.body()).get("error").asString())
+                    .as(body)
+                    .isNotBlank();
         }
         assertThat(http.get("/api/console/language").statusCode()).isEqualTo(405);
         assertThat(http.postJson("/api/console/leads", "{}").statusCode()).isEqualTo(405);

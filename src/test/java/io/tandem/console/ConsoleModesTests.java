@@ -22,10 +22,21 @@ class ConsoleModesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tandem.slack.bot-token", "tandem.slack.signing-secret", "tandem.slack.app-token",
-        "tandem.slack.client-id", "tandem.slack.client-secret", "tandem.teams.app-id", "tandem.teams.app-password",
-        "spring.data.redis.url", "spring.data.redis.host", "spring.data.redis.sentinel.master",
-        "spring.data.redis.cluster.nodes", "REDIS_URL"})
+    @ValueSource(
+            strings = {
+                "tandem.slack.bot-token",
+                "tandem.slack.signing-secret",
+                "tandem.slack.app-token",
+                "tandem.slack.client-id",
+                "tandem.slack.client-secret",
+                "tandem.teams.app-id",
+                "tandem.teams.app-password",
+                "spring.data.redis.url",
+                "spring.data.redis.host",
+                "spring.data.redis.sentinel.master",
+                "spring.data.redis.cluster.nodes",
+                "REDIS_URL"
+            })
     void isOffBesideARealPlatformOrASharedRedisUnlessAskedFor(String setting, CapturedOutput output) {
         MockEnvironment env = new MockEnvironment().withProperty(setting, "x");
         assertThat(ConsoleConditions.on(env)).as(setting).isFalse();
@@ -44,7 +55,9 @@ class ConsoleModesTests {
 
     @Test
     void blankSettingsAreNotSettings() {
-        assertThat(ConsoleConditions.on(new MockEnvironment().withProperty("tandem.slack.bot-token", " ")
-                .withProperty("REDIS_URL", ""))).isTrue();
+        assertThat(ConsoleConditions.on(new MockEnvironment()
+                        .withProperty("tandem.slack.bot-token", " ")
+                        .withProperty("REDIS_URL", "")))
+                .isTrue();
     }
 }

@@ -12,11 +12,11 @@ import static io.tandem.console.ConsoleBrowser.mentorName;
 import static io.tandem.console.ConsoleBrowser.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.TandemApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +37,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.tandem.TandemApplication;
-
 /**
  * Drives the local web console (static/index.html) in headless Chromium against the real application, with the
  * demo organisation loaded: what a developer sees when they run Tandem locally and open http://localhost:8080/.
@@ -54,8 +52,8 @@ class ConsolePageBrowserTests {
      * Tests write only under target/. The README's picture is refreshed on purpose, by its own command:
      * {@code ./mvnw test -Dtest=ConsolePageBrowserTests -Dtandem.readme-picture=true} writes docs/console.png.
      */
-    static final Path SCREENSHOT = Boolean.getBoolean("tandem.readme-picture") ? Path.of("docs/console.png")
-            : Path.of("target/console.png");
+    static final Path SCREENSHOT =
+            Boolean.getBoolean("tandem.readme-picture") ? Path.of("docs/console.png") : Path.of("target/console.png");
 
     @TempDir
     static Path dataDir;
@@ -101,7 +99,8 @@ class ConsolePageBrowserTests {
         List<WebElement> cards = found.findElements(CARDS);
         assertThat(cards).as("mentor cards in the reply to /mentor find seo").hasSizeGreaterThanOrEqualTo(3);
         for (WebElement card : cards) {
-            assertThat(labels(card.findElements(BUTTONS))).as("buttons of card %s", text(card))
+            assertThat(labels(card.findElements(BUTTONS)))
+                    .as("buttons of card %s", text(card))
                     .contains("Request", "Profile");
         }
         saveScreenshot();
@@ -132,23 +131,38 @@ class ConsolePageBrowserTests {
     @Test
     void answersInFrenchAfterSwitchingTheLanguage() {
         browser.actAs("alice");
-        assertThat(chips()).as("the English suggestions").contains("/mentor find seo", "/mentor help")
+        assertThat(chips())
+                .as("the English suggestions")
+                .contains("/mentor find seo", "/mentor help")
                 .noneMatch(c -> c.contains("référencement"));
         driver.findElement(By.cssSelector("label[for=lang-fr]")).click();
-        assertThat(driver.findElement(By.id("lang-fr")).isSelected()).as("FR selected").isTrue();
-        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
-        assertThat(chips()).as("the French suggestions, in French command words")
-                .containsExactly("/mentor cherche référencement", "/mentor aide", "/mentor profil",
+        assertThat(driver.findElement(By.id("lang-fr")).isSelected())
+                .as("FR selected")
+                .isTrue();
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("fr");
+        assertThat(chips())
+                .as("the French suggestions, in French command words")
+                .containsExactly(
+                        "/mentor cherche référencement",
+                        "/mentor aide",
+                        "/mentor profil",
                         "/mentor apprendre réseaux sociaux");
 
         WebElement found = browser.send("/mentor cherche référencement");
 
         List<WebElement> cards = found.findElements(CARDS);
-        assertThat(cards).as("mentor cards in the reply to /mentor cherche référencement").isNotEmpty();
-        assertThat(labels(cards.get(0).findElements(BUTTONS))).contains("Demander").doesNotContain("Request");
+        assertThat(cards)
+                .as("mentor cards in the reply to /mentor cherche référencement")
+                .isNotEmpty();
+        assertThat(labels(cards.get(0).findElements(BUTTONS)))
+                .contains("Demander")
+                .doesNotContain("Request");
         for (String chip : chips()) {
             WebElement reply = browser.click(driver.findElements(By.cssSelector("[data-testid=chip]")).stream()
-                    .filter(c -> chip.equals(text(c))).findFirst().orElseThrow());
+                    .filter(c -> chip.equals(text(c)))
+                    .findFirst()
+                    .orElseThrow());
             assertThat(text(reply)).as("the reply to the chip %s", chip).doesNotContain("Je ne connais pas");
         }
         assertThat(driver.findElements(SYSTEM_MESSAGES)).as("error messages").isEmpty();
@@ -159,8 +173,10 @@ class ConsolePageBrowserTests {
         browser.actAs("alice");
         WebElement input = driver.findElement(By.id("handle"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.ENTER);
-        WebElement hint = wait.withMessage("a hint in the empty notifications panel").until(d ->
-                d.findElements(By.cssSelector("#inbox [data-testid=inbox-empty]")).stream().findFirst().orElse(null));
+        WebElement hint = wait.withMessage("a hint in the empty notifications panel")
+                .until(d -> d.findElements(By.cssSelector("#inbox [data-testid=inbox-empty]")).stream()
+                        .findFirst()
+                        .orElse(null));
         assertThat(text(hint)).contains("Type who you are");
         driver.findElement(By.cssSelector("label[for=lang-fr]")).click();
         assertThat(text(driver.findElement(By.cssSelector("#inbox [data-testid=inbox-empty]"))))
@@ -170,19 +186,25 @@ class ConsolePageBrowserTests {
     @Test
     void showsAddressesAsLinksAndMarkupAsText() {
         browser.actAs("ines");
-        String bio = "<img src=x onerror=\"window.hacked=1\"> javascript:alert(1) voir https://example.com/seo?a=1&b=2.";
+        String bio =
+                "<img src=x onerror=\"window.hacked=1\"> javascript:alert(1) voir https://example.com/seo?a=1&b=2.";
         WebElement saved = browser.send("/mentor bio " + bio);
 
         List<WebElement> links = saved.findElements(By.cssSelector("a[data-testid=link]"));
         assertThat(links).as("links in: %s", text(saved)).hasSize(1);
         WebElement link = links.get(0);
         assertThat(link.getDomAttribute("href")).isEqualTo("https://example.com/seo?a=1&b=2");
-        assertThat(text(link)).as("the sentence's full stop stays outside the link").isEqualTo("https://example.com/seo?a=1&b=2");
+        assertThat(text(link))
+                .as("the sentence's full stop stays outside the link")
+                .isEqualTo("https://example.com/seo?a=1&b=2");
         assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
         assertThat(link.getDomAttribute("rel")).contains("noopener");
-        assertThat(saved.findElements(By.tagName("img"))).as("markup shown as text, never as HTML").isEmpty();
+        assertThat(saved.findElements(By.tagName("img")))
+                .as("markup shown as text, never as HTML")
+                .isEmpty();
         assertThat(text(saved)).contains("<img src=x", "javascript:alert(1)");
-        assertThat(((JavascriptExecutor) driver).executeScript("return window.hacked === undefined")).isEqualTo(true);
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.hacked === undefined"))
+                .isEqualTo(true);
     }
 
     @Test
@@ -216,11 +238,14 @@ class ConsolePageBrowserTests {
                 .as("what is still waiting, as the clock's answer says it")
                 .extracting(ConsoleBrowser::text)
                 .anyMatch(l -> l.startsWith("Nothing is waiting") || l.matches(".* waiting: .* goes out on .*"));
-        assertThat(text(bar.findElement(By.cssSelector("[data-testid=time-now]")))).isNotEqualTo(before);
+        assertThat(text(bar.findElement(By.cssSelector("[data-testid=time-now]"))))
+                .isNotEqualTo(before);
     }
 
     private List<String> chips() {
-        return driver.findElements(By.cssSelector("[data-testid=chip]")).stream().map(ConsoleBrowser::text).toList();
+        return driver.findElements(By.cssSelector("[data-testid=chip]")).stream()
+                .map(ConsoleBrowser::text)
+                .toList();
     }
 
     /**
@@ -234,8 +259,11 @@ class ConsolePageBrowserTests {
         long innerHeight = ((Number) js.executeScript("return window.innerHeight")).longValue();
         if (innerWidth != WIDTH || innerHeight != HEIGHT) {
             Dimension outer = driver.manage().window().getSize();
-            driver.manage().window().setSize(new Dimension(outer.getWidth() + (int) (WIDTH - innerWidth),
-                    outer.getHeight() + (int) (HEIGHT - innerHeight)));
+            driver.manage()
+                    .window()
+                    .setSize(new Dimension(
+                            outer.getWidth() + (int) (WIDTH - innerWidth),
+                            outer.getHeight() + (int) (HEIGHT - innerHeight)));
             wait.until(d -> ((Number) js.executeScript("return window.innerHeight")).longValue() == HEIGHT);
         }
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);

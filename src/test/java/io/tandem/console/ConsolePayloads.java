@@ -8,8 +8,7 @@ public final class ConsolePayloads {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ConsolePayloads() {
-    }
+    private ConsolePayloads() {}
 
     public static String json(Reply reply) {
         return JSON.writeValueAsString(ConsoleRenderer.render(reply));

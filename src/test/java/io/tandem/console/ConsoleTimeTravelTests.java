@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Reply;
+import io.tandem.engine.TravelClock;
+import io.tandem.nudges.Nudge;
+import io.tandem.nudges.NudgeStore;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionStore;
+import io.tandem.support.Http;
+import io.tandem.support.TestDataDirs;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,17 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Notification;
-import io.tandem.engine.Reply;
-import io.tandem.engine.TravelClock;
-import io.tandem.sessions.SessionStore;
-import io.tandem.sessions.Session;
-import io.tandem.nudges.Nudge;
-import io.tandem.nudges.NudgeStore;
-import io.tandem.support.Http;
-import io.tandem.support.TestDataDirs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The console with time travel on and Quartz running, as a user would demo it: plan a session, move the clock,
  * watch the reminder and the check-in arrive. Also: Quartz sends a due nudge on its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tandem.console.time-travel=true", "tandem.nudges.poll-interval=200ms"})
 class ConsoleTimeTravelTests {
 
@@ -45,10 +44,13 @@ class ConsoleTimeTravelTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TravelClock clock;
+
     @Autowired
     SessionStore sessionStore;
+
     @Autowired
     NudgeStore nudges;
 
@@ -61,7 +63,10 @@ class ConsoleTimeTravelTests {
     }
 
     private String say(String user, String text) {
-        return post("/api/console/messages", Map.of("user", user, "text", text)).get("reply").get("text").asString();
+        return post("/api/console/messages", Map.of("user", user, "text", text))
+                .get("reply")
+                .get("text")
+                .asString();
     }
 
     private String inbox(String user) {
@@ -84,18 +89,29 @@ class ConsoleTimeTravelTests {
 
     private void advance(Duration by) {
         JsonNode moved = post("/api/console/clock", Map.of("advance", by.toString()));
-        assertThat(Instant.parse(moved.get("now").asString())).isAfterOrEqualTo(clock.instant().minusSeconds(5));
+        assertThat(Instant.parse(moved.get("now").asString()))
+                .isAfterOrEqualTo(clock.instant().minusSeconds(5));
     }
 
     @Test
     void showsTomorrowsReminderAndTheCheckInAfterTheSession() {
         say("alice", "/mentor request @bob seo");
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox("bob").contains("mentoring.request.accept"));
-        post("/api/console/actions", Map.of("user", "bob", "action", "mentoring.request.accept",
-                "value", button("bob", "mentoring.request.accept")));
+        post(
+                "/api/console/actions",
+                Map.of(
+                        "user",
+                        "bob",
+                        "action",
+                        "mentoring.request.accept",
+                        "value",
+                        button("bob", "mentoring.request.accept")));
         // a Tuesday, Wednesday or Thursday at least three days ahead (alice's time: London), so the days before
         // and after are working days whatever day the test runs
-        java.time.LocalDate day = clock.instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().plusDays(3);
+        java.time.LocalDate day = clock.instant()
+                .atZone(java.time.ZoneId.of("Europe/London"))
+                .toLocalDate()
+                .plusDays(3);
         while (day.getDayOfWeek().compareTo(java.time.DayOfWeek.TUESDAY) < 0
                 || day.getDayOfWeek().compareTo(java.time.DayOfWeek.THURSDAY) > 0) {
             day = day.plusDays(1);
@@ -103,10 +119,12 @@ class ConsoleTimeTravelTests {
         assertThat(say("alice", "/mentor schedule @bob " + day + " 10:00")).contains("Session with Bob Carter planned");
         Session session = sessionStore.sessions(new MemberId("console", "alice")).stream()
                 .filter(s -> s.other().user().equals("bob") && s.status() == Session.Status.SCHEDULED)
-                .max(java.util.Comparator.comparing(Session::createdAt)).orElseThrow();
+                .max(java.util.Comparator.comparing(Session::createdAt))
+                .orElseThrow();
 
         advance(Duration.between(clock.instant(), session.start().minus(Duration.ofMinutes(30))));
-        await().atMost(Duration.ofSeconds(10)).failFast(() -> false)
+        await().atMost(Duration.ofSeconds(10))
+                .failFast(() -> false)
                 .until(() -> inbox("alice").contains("Reminder: your session with Bob"));
         assertThat(inbox("bob")).contains("Reminder: your session with Alice Morgan");
 
@@ -117,54 +135,79 @@ class ConsoleTimeTravelTests {
     @Test
     void quartzSendsDueNudgesByItself() {
         MemberId channel = new MemberId("console", "#quartz");
-        nudges.put(new Nudge("notice:quartz", channel, Nudge.Kind.NOTICE, clock.instant(), null,
-                new Notification(channel, "nudge.notice", Reply.text("sent by the scheduler")), null));
+        nudges.put(new Nudge(
+                "notice:quartz",
+                channel,
+                Nudge.Kind.NOTICE,
+                clock.instant(),
+                null,
+                new Notification(channel, "nudge.notice", Reply.text("sent by the scheduler")),
+                null));
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> new Http(port).get("/api/console/inbox?channel=quartz").body().contains("sent by the scheduler"));
+                .until(() -> new Http(port)
+                        .get("/api/console/inbox?channel=quartz")
+                        .body()
+                        .contains("sent by the scheduler"));
     }
 
     @Test
     void saysWhatIsWaitingAndWhenItGoes() {
         MemberId channel = new MemberId("console", "#later");
         Instant due = clock.instant().plus(Duration.ofDays(30));
-        nudges.put(new Nudge("notice:later", channel, Nudge.Kind.NOTICE, due, null,
-                new Notification(channel, "nudge.notice", Reply.text("a month later")), null));
+        nudges.put(new Nudge(
+                "notice:later",
+                channel,
+                Nudge.Kind.NOTICE,
+                due,
+                null,
+                new Notification(channel, "nudge.notice", Reply.text("a month later")),
+                null));
         try {
-            JsonNode moved = post("/api/console/clock", Map.of("advance", "PT1H", "locale", "fr",
-                    "timezone", "Europe/Paris"));
+            JsonNode moved =
+                    post("/api/console/clock", Map.of("advance", "PT1H", "locale", "fr", "timezone", "Europe/Paris"));
             JsonNode waiting = moved.get("waiting");
             assertThat(waiting.isArray()).as(moved.toString()).isTrue();
             String first = waiting.get(0).asString();
-            assertThat(first).matches("(Une relance attend : elle part|\\d+ relances attendent : la première part)"
-                    + " le .*\\(Europe/Paris\\)\\.");
+            assertThat(first)
+                    .matches("(Une relance attend : elle part|\\d+ relances attendent : la première part)"
+                            + " le .*\\(Europe/Paris\\)\\.");
             if (moved.get("sent").asInt() == 0) {
                 assertThat(waiting.get(1).asString()).contains("heures de travail");
             }
             JsonNode english = post("/api/console/clock", Map.of("advance", "PT1M"));
-            assertThat(english.get("waiting").get(0).asString()).containsPattern("waiting: (it|the first) goes out on")
+            assertThat(english.get("waiting").get(0).asString())
+                    .containsPattern("waiting: (it|the first) goes out on")
                     .endsWith("(UTC).");
         } finally {
             nudges.remove("console", "notice:later");
         }
-        assertThat(new Http(port).postJson("/api/console/clock", "{\"advance\":\"PT1H\",\"timezone\":\"Mars/Base\"}")
-                .statusCode()).isEqualTo(400);
+        assertThat(new Http(port)
+                        .postJson("/api/console/clock", "{\"advance\":\"PT1H\",\"timezone\":\"Mars/Base\"}")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void refusesToTravelBackOrWithNonsense() {
         Http http = new Http(port);
-        assertThat(http.postJson("/api/console/clock", "{\"advance\":\"-PT1H\"}").statusCode()).isEqualTo(400);
-        assertThat(http.postJson("/api/console/clock", "{\"advance\":\"tomorrow\"}").body()).contains("ISO-8601");
+        assertThat(http.postJson("/api/console/clock", "{\"advance\":\"-PT1H\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(http.postJson("/api/console/clock", "{\"advance\":\"tomorrow\"}")
+                        .body())
+                .contains("ISO-8601");
         assertThat(http.postJson("/api/console/clock", "{}").statusCode()).isEqualTo(400);
         assertThat(http.postJson("/api/console/clock", "not json").statusCode()).isEqualTo(400);
     }
 
     @Test
     void cannotBeTurnedOnWithSlackTeamsOrARealRedis() {
-        for (String property : new String[] {"tandem.slack.bot-token", "tandem.teams.app-id", "spring.data.redis.url"}) {
+        for (String property :
+                new String[] {"tandem.slack.bot-token", "tandem.teams.app-id", "spring.data.redis.url"}) {
             MockEnvironment env = new MockEnvironment().withProperty(property, "set");
             assertThatThrownBy(() -> new ConsoleClockController(clock, null, null, null, env))
-                    .hasMessageContaining("for local demos only").hasMessageContaining(property);
+                    .hasMessageContaining("for local demos only")
+                    .hasMessageContaining(property);
         }
     }
 }

@@ -8,6 +8,7 @@ import static io.tandem.console.ConsoleBrowser.mentorName;
 import static io.tandem.console.ConsoleBrowser.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.TandemApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.tandem.TandemApplication;
 
 /**
  * The README's Quick start walkthrough, played in headless Chromium on a port other than 8080 (a random free one):
@@ -60,7 +58,9 @@ class ConsoleWalkthroughBrowserTests {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        assertThat(port).as("the walkthrough runs on a port other than the default").isNotEqualTo(8080);
+        assertThat(port)
+                .as("the walkthrough runs on a port other than the default")
+                .isNotEqualTo(8080);
         browser = new ConsoleBrowser(port);
     }
 
@@ -91,22 +91,30 @@ class ConsoleWalkthroughBrowserTests {
 
         // alice again: her own conversation is back, without the mentor's
         browser.actAs("alice");
-        assertThat(browser.conversation()).as("alice's conversation, restored")
-                .contains("/mentor find seo", "→ Request").doesNotContain("are now a pair");
+        assertThat(browser.conversation())
+                .as("alice's conversation, restored")
+                .contains("/mentor find seo", "→ Request")
+                .doesNotContain("are now a pair");
 
         // she plans a session: its calendar invite is a link, on the port Tandem listens on
         WebElement planned = browser.send("/mentor schedule @" + mentor + " tomorrow 15:00 1h");
-        WebElement invite = planned.findElements(By.cssSelector("[data-testid=calendar-link]")).stream().findFirst()
+        WebElement invite = planned.findElements(By.cssSelector("[data-testid=calendar-link]")).stream()
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no calendar link in: " + text(planned)));
         assertThat(text(invite)).isEqualTo("Add to calendar");
         assertThat(invite.getDomAttribute("target")).isEqualTo("_blank");
         assertThat(invite.getDomAttribute("rel")).contains("noopener");
         // (the link's port comes from the config layer's public URL, which follows the port Tandem listens on)
-        assertThat(invite.getDomAttribute("href")).startsWith("http://localhost:" + port + "/calendar/").endsWith(".ics");
+        assertThat(invite.getDomAttribute("href"))
+                .startsWith("http://localhost:" + port + "/calendar/")
+                .endsWith(".ics");
         invite.click();
         String ics = unfolded(download(".ics"));
-        assertThat(ics).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT", "DTSTART:", "END:VEVENT")
-                .contains("Alice Morgan", mentorName(heading)).endsWith("END:VCALENDAR\r\n");
+        assertThat(ics)
+                .startsWith("BEGIN:VCALENDAR")
+                .contains("BEGIN:VEVENT", "DTSTART:", "END:VEVENT")
+                .contains("Alice Morgan", mentorName(heading))
+                .endsWith("END:VCALENDAR\r\n");
 
         // the mentor's conversation does not show alice's planning, and hers does
         browser.actAs(mentor);
@@ -122,19 +130,26 @@ class ConsoleWalkthroughBrowserTests {
         WebElement become = leads.findElement(By.cssSelector("[data-testid=become-lead]"));
         assertThat(text(become)).isEqualTo("Become lena (programme lead)");
         become.click();
-        browser.wait.withMessage("the notifications panel to show @lena")
+        browser.wait
+                .withMessage("the notifications panel to show @lena")
                 .until(d -> d.findElement(By.id("inbox-owner")).getText().contains("@lena"));
-        assertThat(browser.driver.findElement(By.id("handle")).getDomProperty("value")).isEqualTo("lena");
+        assertThat(browser.driver.findElement(By.id("handle")).getDomProperty("value"))
+                .isEqualTo("lena");
         assertThat(text(browser.send("/stats"))).as("/stats as lena").contains("Programme statistics");
-        assertThat(browser.driver.findElements(SYSTEM_MESSAGES)).as("error messages").isEmpty();
+        assertThat(browser.driver.findElements(SYSTEM_MESSAGES))
+                .as("error messages")
+                .isEmpty();
     }
 
     /** The downloaded file ending in {@code suffix}, once Chromium has finished writing it. */
     private String download(String suffix) {
-        Path file = browser.wait.withMessage("a downloaded " + suffix + " file in " + browser.downloads())
+        Path file = browser.wait
+                .withMessage("a downloaded " + suffix + " file in " + browser.downloads())
                 .until(d -> {
                     try (Stream<Path> files = Files.list(browser.downloads())) {
-                        List<Path> done = files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+                        List<Path> done = files.filter(
+                                        f -> f.getFileName().toString().endsWith(suffix))
+                                .toList();
                         return done.isEmpty() ? null : done.get(0);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

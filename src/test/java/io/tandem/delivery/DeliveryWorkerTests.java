@@ -3,6 +3,10 @@ package io.tandem.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import io.tandem.support.EngineTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,17 +24,13 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.mock.env.MockEnvironment;
 
-import io.tandem.config.TandemProperties;
-import io.tandem.engine.Notification;
-import io.tandem.engine.Platform;
-import io.tandem.support.EngineTest;
-
 /** The worker against the real queue, with a scripted fake sender for Teams members. */
 @EngineTest
 class DeliveryWorkerTests {
 
     @Autowired
     DeliveryQueue queue;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -61,7 +60,8 @@ class DeliveryWorkerTests {
 
             @Override
             public SendResult send(Notification n) {
-                int attempt = tries.computeIfAbsent(n.recipient().user(), u -> new AtomicInteger()).incrementAndGet();
+                int attempt = tries.computeIfAbsent(n.recipient().user(), u -> new AtomicInteger())
+                        .incrementAndGet();
                 SendResult result = script.apply(attempt);
                 if (result instanceof SendResult.Delivered) {
                     delivered.add(n.recipient().user());
@@ -71,10 +71,15 @@ class DeliveryWorkerTests {
         };
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("sender", sender);
-        MockEnvironment env = new MockEnvironment().withProperty("tandem.delivery.poll-interval", "20ms")
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("tandem.delivery.poll-interval", "20ms")
                 .withProperty("tandem.delivery.max-attempts", "3");
         TandemProperties properties = Binder.get(env).bindOrCreate("tandem", TandemProperties.class);
-        worker = new DeliveryWorker(queue, beans.getBeanProvider(Sender.class), Clock.systemUTC(), properties,
+        worker = new DeliveryWorker(
+                queue,
+                beans.getBeanProvider(Sender.class),
+                Clock.systemUTC(),
+                properties,
                 beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
         worker.start();
     }
@@ -107,7 +112,8 @@ class DeliveryWorkerTests {
     void givesUpAfterTheAttemptLimitAndSaysWhy() {
         start(attempt -> retryNow(false));
         queue.enqueue(RedisDeliveryQueueTests.note("ana"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !queue.failures("teams:tenant", 10).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !queue.failures("teams:tenant", 10).isEmpty());
         assertThat(queue.failures("teams:tenant", 10).get(0).reason()).contains("gave up after 3 attempts");
         assertThat(tries.get("ana")).hasValue(3);
         assertThat(queue.depth(Platform.TEAMS)).isZero();
@@ -117,7 +123,8 @@ class DeliveryWorkerTests {
     void recordsPermanentFailuresAtOnce() {
         start(attempt -> new SendResult.Failed("account_inactive"));
         queue.enqueue(RedisDeliveryQueueTests.note("ana"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !queue.failures("teams:tenant", 10).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !queue.failures("teams:tenant", 10).isEmpty());
         assertThat(queue.failures("teams:tenant", 10).get(0).reason()).isEqualTo("account_inactive");
         assertThat(tries.get("ana")).hasValue(1);
     }
@@ -155,19 +162,26 @@ class DeliveryWorkerTests {
                 return SendResult.delivered();
             }
         };
-        MockEnvironment env = new MockEnvironment().withProperty("tandem.delivery.poll-interval", "20ms")
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("tandem.delivery.poll-interval", "20ms")
                 .withProperty("tandem.delivery.lease", "300ms");
         TandemProperties properties = Binder.get(env).bindOrCreate("tandem", TandemProperties.class);
         List<DeliveryWorker> two = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
             StaticListableBeanFactory beans = new StaticListableBeanFactory();
             beans.addBean("sender", slow);
-            two.add(new DeliveryWorker(queue, beans.getBeanProvider(Sender.class), Clock.systemUTC(), properties,
+            two.add(new DeliveryWorker(
+                    queue,
+                    beans.getBeanProvider(Sender.class),
+                    Clock.systemUTC(),
+                    properties,
                     beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class)));
         }
         try {
             two.forEach(DeliveryWorker::start);
-            queue.enqueue(new Notification(new io.tandem.engine.MemberId("teams:tenant", "ana"), "test.kind",
+            queue.enqueue(new Notification(
+                    new io.tandem.engine.MemberId("teams:tenant", "ana"),
+                    "test.kind",
                     io.tandem.engine.Reply.text("Hello")));
             await().atMost(Duration.ofSeconds(10)).until(() -> queue.depth(Platform.TEAMS) == 0);
             await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> sent.size() == 1);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 /** What a sender is told to do, whatever the gate answers (the gate itself: RedisRateGateTests). */
@@ -26,8 +25,8 @@ class PacingTests {
         Instant pausedUntil;
 
         @Override
-        public Verdict acquire(String workspace, String conversation, Duration interval, int permits,
-                               Duration window, String ticket) {
+        public Verdict acquire(
+                String workspace, String conversation, Duration interval, int permits, Duration window, String ticket) {
             asked.add("acquire " + workspace + " " + conversation + " " + permits + " " + ticket);
             return verdicts.isEmpty() ? Verdict.GO : verdicts.removeFirst();
         }
@@ -64,9 +63,10 @@ class PacingTests {
     @Test
     void putsBackASendToABusyConversationAtOnce() throws InterruptedException {
         gate.verdicts.add(new RateGate.Verdict(RateGate.Full.CONVERSATION, Duration.ofMillis(700)));
-        assertThat(pacing.admit("slack:T1", "D1", pacing.ticket())).hasValueSatisfying(result ->
-                assertThat(result).isEqualTo(new SendResult.Retry(NOW.plusMillis(700),
-                        "paced: one message a second per conversation", true)));
+        assertThat(pacing.admit("slack:T1", "D1", pacing.ticket()))
+                .hasValueSatisfying(result -> assertThat(result)
+                        .isEqualTo(new SendResult.Retry(
+                                NOW.plusMillis(700), "paced: one message a second per conversation", true)));
         assertThat(gate.asked).hasSize(1);
     }
 
@@ -81,9 +81,10 @@ class PacingTests {
     @Test
     void putsBackASendWhenTheWorkspacesRoomIsFarOff() throws InterruptedException {
         gate.verdicts.add(new RateGate.Verdict(RateGate.Full.WORKSPACE, Duration.ofMillis(900)));
-        assertThat(pacing.admit("slack:T1", "D1", pacing.ticket())).hasValueSatisfying(result ->
-                assertThat(result).isEqualTo(new SendResult.Retry(NOW.plusMillis(900),
-                        "paced: the workspace's messages a second", true)));
+        assertThat(pacing.admit("slack:T1", "D1", pacing.ticket()))
+                .hasValueSatisfying(result -> assertThat(result)
+                        .isEqualTo(new SendResult.Retry(
+                                NOW.plusMillis(900), "paced: the workspace's messages a second", true)));
         assertThat(gate.asked).as("no thread held for a slow workspace").hasSize(1);
     }
 

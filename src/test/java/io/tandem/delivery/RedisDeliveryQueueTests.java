@@ -3,6 +3,12 @@ package io.tandem.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.engine.Block;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.support.EngineTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,18 +20,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import io.tandem.engine.Block;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Notification;
-import io.tandem.engine.Platform;
-import io.tandem.engine.Reply;
-import io.tandem.support.EngineTest;
 
 /**
  * The queue on the real embedded Redis. Recipients are Teams members: no Teams sender runs in this context, so
@@ -36,6 +34,7 @@ class RedisDeliveryQueueTests {
 
     @Autowired
     DeliveryQueue queue;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -45,12 +44,21 @@ class RedisDeliveryQueueTests {
     }
 
     static Notification note(String user) {
-        Reply reply = Reply.builder().text("Hello " + user)
-                .block(new Block.Section("Card", "Body", List.of(new Block.Field("K", "V")),
+        Reply reply = Reply.builder()
+                .text("Hello " + user)
+                .block(new Block.Section(
+                        "Card",
+                        "Body",
+                        List.of(new Block.Field("K", "V")),
                         List.of(new Block.Button("a.b", "Go", "x=1", Block.ButtonStyle.PRIMARY))))
                 .items(null, List.of("one"))
-                .block(new Block.Form("f", "Form", "Save", List.of(new Block.Input("d", "Date", Block.InputType.DATE,
-                        true, "", "", List.of(new Block.Choice("a", "A")))), Map.of("d", "bad")))
+                .block(new Block.Form(
+                        "f",
+                        "Form",
+                        "Save",
+                        List.of(new Block.Input(
+                                "d", "Date", Block.InputType.DATE, true, "", "", List.of(new Block.Choice("a", "A")))),
+                        Map.of("d", "bad")))
                 .build();
         return new Notification(new MemberId("teams:tenant", user), "test.kind", reply);
     }
@@ -61,18 +69,24 @@ class RedisDeliveryQueueTests {
         queue.enqueue(note("bob"));
         List<Delivery> first = queue.claim(Platform.TEAMS, 10, Duration.ofMillis(200));
         assertThat(first).hasSize(2).noneMatch(Delivery::inDoubt);
-        Delivery handedBack = first.stream().filter(d -> d.notification().recipient().user().equals("bob"))
-                .findFirst().orElseThrow();
+        Delivery handedBack = first.stream()
+                .filter(d -> d.notification().recipient().user().equals("bob"))
+                .findFirst()
+                .orElseThrow();
         queue.retry(handedBack, Instant.now(), false);
         Thread.sleep(300); // ana's lease runs out: her worker died without a word
         List<Delivery> again = queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1));
-        assertThat(again).extracting(d -> d.notification().recipient().user() + ":" + d.inDoubt())
+        assertThat(again)
+                .extracting(d -> d.notification().recipient().user() + ":" + d.inDoubt())
                 .containsExactlyInAnyOrder("ana:true", "bob:false");
         again.forEach(queue::done);
         queue.enqueue(note("cid"));
-        assertThat(queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1))).singleElement()
+        assertThat(queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1)))
+                .singleElement()
                 .satisfies(d -> assertThat(d.inDoubt()).isFalse());
-        assertThat(redis.opsForHash().size("tandem:{delivery}:claimed:teams")).as("claims kept").isEqualTo(1);
+        assertThat(redis.opsForHash().size("tandem:{delivery}:claimed:teams"))
+                .as("claims kept")
+                .isEqualTo(1);
     }
 
     @Test
@@ -88,8 +102,12 @@ class RedisDeliveryQueueTests {
 
     @Test
     void keepsWhomToTellWhenItCannotBeDelivered() {
-        Notification n = new Notification(new MemberId("teams:tenant", "bob"), "test.kind", Reply.text("Hi Bob"),
-                new MemberId("teams:tenant", "ana"), Reply.text("Bob could not be reached"));
+        Notification n = new Notification(
+                new MemberId("teams:tenant", "bob"),
+                "test.kind",
+                Reply.text("Hi Bob"),
+                new MemberId("teams:tenant", "ana"),
+                Reply.text("Bob could not be reached"));
         queue.enqueue(n);
         Delivery claimed = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
         assertThat(claimed.notification()).isEqualTo(n);
@@ -102,16 +120,21 @@ class RedisDeliveryQueueTests {
 
     @Test
     void keepsBothLabelsThroughTheQueue() {
-        Notification n = Notification.of(new MemberId("teams:tenant", "bob"),
-                io.tandem.engine.NotificationKind.REQUEST_ACCEPTED, io.tandem.engine.Messages.of(
-                        io.tandem.engine.Language.FR), Reply.text("Bob a accepté"))
-                .orTell(new MemberId("teams:tenant", "ana"), io.tandem.engine.Messages.of(io.tandem.engine.Language.EN),
+        Notification n = Notification.of(
+                        new MemberId("teams:tenant", "bob"),
+                        io.tandem.engine.NotificationKind.REQUEST_ACCEPTED,
+                        io.tandem.engine.Messages.of(io.tandem.engine.Language.FR),
+                        Reply.text("Bob a accepté"))
+                .orTell(
+                        new MemberId("teams:tenant", "ana"),
+                        io.tandem.engine.Messages.of(io.tandem.engine.Language.EN),
                         Reply.text("Bob could not be reached"));
         queue.enqueue(n);
         Delivery claimed = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
         assertThat(claimed.notification()).isEqualTo(n);
         assertThat(claimed.notification().label()).isEqualTo("Demande acceptée");
-        assertThat(claimed.notification().undeliveredNotice().orElseThrow().label()).isEqualTo("Not delivered");
+        assertThat(claimed.notification().undeliveredNotice().orElseThrow().label())
+                .isEqualTo("Not delivered");
     }
 
     @Test
@@ -119,8 +142,8 @@ class RedisDeliveryQueueTests {
         queue.enqueue(note("ana"));
         assertThat(queue.claim(Platform.TEAMS, 10, Duration.ofMillis(700))).hasSize(1);
         assertThat(queue.claim(Platform.TEAMS, 10, Duration.ofMillis(700))).isEmpty();
-        await().atMost(Duration.ofSeconds(5)).until(() -> queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1)),
-                l -> l.size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1)), l -> l.size() == 1);
         assertThat(queue.claim(Platform.SLACK, 10, Duration.ofMinutes(1))).isEmpty();
     }
 
@@ -142,7 +165,9 @@ class RedisDeliveryQueueTests {
         queue.enqueue(note("ana"));
         queue.enqueue(note("bob"));
         List<Delivery> both = queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1));
-        Delivery ana = both.stream().filter(d -> d.notification().recipient().user().equals("ana")).findFirst()
+        Delivery ana = both.stream()
+                .filter(d -> d.notification().recipient().user().equals("ana"))
+                .findFirst()
                 .orElseThrow();
         Delivery bob = both.stream().filter(d -> d != ana).findFirst().orElseThrow();
         queue.done(ana);
@@ -187,7 +212,9 @@ class RedisDeliveryQueueTests {
         for (int i = 0; i < 5; i++) {
             queue.enqueue(note("later" + i));
         }
-        assertThat(queue.depth(Platform.TEAMS)).as("claimed ones are still waiting").isEqualTo(6);
+        assertThat(queue.depth(Platform.TEAMS))
+                .as("claimed ones are still waiting")
+                .isEqualTo(6);
         Thread.sleep(400); // ana's worker died: her lease runs out behind five newer deliveries
         Delivery first = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
         assertThat(first.id()).isEqualTo(orphan.id());
@@ -202,15 +229,19 @@ class RedisDeliveryQueueTests {
         Delivery slow = queue.claim(Platform.TEAMS, 1, Duration.ofMillis(200)).get(0);
         assertThat(queue.renew(slow, Duration.ofMillis(200))).isTrue();
         Thread.sleep(300);
-        Delivery takenOver = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
+        Delivery takenOver =
+                queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
         assertThat(takenOver.id()).isEqualTo(slow.id());
-        assertThat(queue.renew(slow, Duration.ofMinutes(1))).as("the lease is gone").isFalse();
+        assertThat(queue.renew(slow, Duration.ofMinutes(1)))
+                .as("the lease is gone")
+                .isFalse();
 
         queue.retry(slow, Instant.now(), true);
         queue.done(slow);
         queue.failed(slow, "late");
         assertThat(queue.depth(Platform.TEAMS)).as("still the other worker's").isEqualTo(1);
-        assertThat(queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1))).as("not put back by the late worker")
+        assertThat(queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)))
+                .as("not put back by the late worker")
                 .isEmpty();
         assertThat(queue.failures("teams:tenant", 10)).isEmpty();
 
@@ -222,7 +253,8 @@ class RedisDeliveryQueueTests {
     @Test
     void aRenewedLeaseIsNotClaimedAgain() throws InterruptedException {
         queue.enqueue(note("ana"));
-        Delivery sending = queue.claim(Platform.TEAMS, 1, Duration.ofMillis(300)).get(0);
+        Delivery sending =
+                queue.claim(Platform.TEAMS, 1, Duration.ofMillis(300)).get(0);
         for (int i = 0; i < 4; i++) {
             Thread.sleep(150);
             assertThat(queue.renew(sending, Duration.ofMillis(300))).isTrue();

@@ -35,20 +35,51 @@ class CommandParserPropertiesTests {
     @Property(tries = 1000)
     void findAlwaysKeepsItsArgument(@ForAll("skillWords") String skill) {
         ParsedLine parsed = parser.parse("/mentor find " + skill);
-        assertThat(parsed).isEqualTo(new ParsedLine.CommandLine("mentor", "find", skill.strip().replaceAll(" +", " ")));
+        assertThat(parsed)
+                .isEqualTo(new ParsedLine.CommandLine(
+                        "mentor", "find", skill.strip().replaceAll(" +", " ")));
     }
 
     @Provide
     Arbitrary<String> chatLines() {
-        Arbitrary<String> pieces = Arbitraries.of("/", "mentor", "stats", "find", "<@U1|x>", "<@", "<at>", "</at>",
-                "@", "&amp;", "&", "<", ">", "|", " ", "\t", "\n", "é", "référencement", ",", ";", "\u0000", "\u00A0",
-                "🙂", "seo", "<at>Tandem</at>", "&lt;@U2&gt;");
+        Arbitrary<String> pieces = Arbitraries.of(
+                "/",
+                "mentor",
+                "stats",
+                "find",
+                "<@U1|x>",
+                "<@",
+                "<at>",
+                "</at>",
+                "@",
+                "&amp;",
+                "&",
+                "<",
+                ">",
+                "|",
+                " ",
+                "\t",
+                "\n",
+                "é",
+                "référencement",
+                ",",
+                ";",
+                "\u0000",
+                "\u00A0",
+                "🙂",
+                "seo",
+                "<at>Tandem</at>",
+                "&lt;@U2&gt;");
         return pieces.list().ofMaxSize(30).map(l -> String.join("", l));
     }
 
     @Provide
     Arbitrary<String> skillWords() {
-        return Arbitraries.strings().withCharRange('a', 'z').withChars('é', '-', ' ').ofMinLength(1).ofMaxLength(30)
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withChars('é', '-', ' ')
+                .ofMinLength(1)
+                .ofMaxLength(30)
                 .filter(s -> !s.isBlank());
     }
 }

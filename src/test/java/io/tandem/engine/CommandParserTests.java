@@ -17,9 +17,19 @@ class CommandParserTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/mentor find seo", "mentor find seo", "find seo", "<@U0TANDEM> find seo",
-        "<@U0TANDEM|tandem> find seo", "<at>Tandem</at> find seo", "@Tandem find seo", "  /MENTOR   FIND seo  ",
-        "<at>Tandem</at> mentor find seo", "/Mentor Find seo"})
+    @ValueSource(
+            strings = {
+                "/mentor find seo",
+                "mentor find seo",
+                "find seo",
+                "<@U0TANDEM> find seo",
+                "<@U0TANDEM|tandem> find seo",
+                "<at>Tandem</at> find seo",
+                "@Tandem find seo",
+                "  /MENTOR   FIND seo  ",
+                "<at>Tandem</at> mentor find seo",
+                "/Mentor Find seo"
+            })
     void readsTheSameCommandOnEveryPlatform(String line) {
         ParsedLine.CommandLine c = command(line);
         assertThat(c.root()).isEqualTo("mentor");
@@ -35,7 +45,8 @@ class CommandParserTests {
 
     @Test
     void keepsLineBreaksButCollapsesOtherSpaces() {
-        assertThat(command("/mentor bio line one  \u00A0\n\n\tline\u2003two").args()).isEqualTo("line one\nline two");
+        assertThat(command("/mentor bio line one  \u00A0\n\n\tline\u2003two").args())
+                .isEqualTo("line one\nline two");
         assertThat(command("mentor\u3000find\u200Bseo").word()).isEqualTo("find");
     }
 
@@ -89,10 +100,11 @@ class CommandParserTests {
     @Test
     void readsPeopleInEveryForm() {
         Arguments args = new Arguments("<@U123|bob> and <at>Ana Lima</at>, also @carol.d.");
-        assertThat(args.people()).containsExactly(
-                new PersonRef(PersonRef.Kind.USER_ID, "U123", "bob"),
-                new PersonRef(PersonRef.Kind.NAME, "Ana Lima", "Ana Lima"),
-                new PersonRef(PersonRef.Kind.HANDLE, "carol.d", "carol.d"));
+        assertThat(args.people())
+                .containsExactly(
+                        new PersonRef(PersonRef.Kind.USER_ID, "U123", "bob"),
+                        new PersonRef(PersonRef.Kind.NAME, "Ana Lima", "Ana Lima"),
+                        new PersonRef(PersonRef.Kind.HANDLE, "carol.d", "carol.d"));
         assertThat(args.withoutPeople()).isEqualTo("and , also");
     }
 

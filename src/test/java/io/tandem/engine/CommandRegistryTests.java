@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class CommandRegistryTests {
@@ -19,15 +18,18 @@ class CommandRegistryTests {
 
     @Test
     void failsOnADuplicateId() {
-        assertThatThrownBy(() -> new CommandRegistry(List.of(command("find", "find"), command("find", "search")),
-                List.of())).isInstanceOf(IllegalStateException.class).hasMessageContaining("find is already registered");
+        assertThatThrownBy(() ->
+                        new CommandRegistry(List.of(command("find", "find"), command("find", "search")), List.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("find is already registered");
     }
 
     @Test
     void failsWhenTwoCommandsClaimTheSameWord() {
-        assertThatThrownBy(() -> new CommandRegistry(List.of(command("find", "find", "cherche"),
-                command("search", "Cherche")), List.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Cherche");
+        assertThatThrownBy(() -> new CommandRegistry(
+                        List.of(command("find", "find", "cherche"), command("search", "Cherche")), List.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Cherche");
     }
 
     @Test
@@ -39,7 +41,8 @@ class CommandRegistryTests {
     @Test
     void failsOnADuplicateAction() {
         assertThatThrownBy(() -> new CommandRegistry(List.of(), List.of(action("a.b"), action("a.b"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a.b");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("a.b");
     }
 
     @Test
@@ -52,8 +55,8 @@ class CommandRegistryTests {
 
     @Test
     void suggestsTheClosestCommand() {
-        CommandRegistry registry = new CommandRegistry(List.of(command("find", "find", "cherche"),
-                command("learn", "learn", "apprendre")), List.of());
+        CommandRegistry registry = new CommandRegistry(
+                List.of(command("find", "find", "cherche"), command("learn", "learn", "apprendre")), List.of());
         assertThat(registry.closest("mentor", "fnid")).map(CommandSpec::id).contains("find");
         assertThat(registry.closest("mentor", "chercher")).map(CommandSpec::id).contains("find");
         assertThat(registry.closest("mentor", "aprendre")).map(CommandSpec::id).contains("learn");
@@ -62,16 +65,17 @@ class CommandRegistryTests {
 
     @Test
     void listsCommandsInHelpOrderWhateverTheRegistrationOrder() {
-        CommandRegistry registry = new CommandRegistry(List.of(command("zz-new", "zz"), command("learn", "learn"),
-                command("find", "find")), List.of());
+        CommandRegistry registry = new CommandRegistry(
+                List.of(command("zz-new", "zz"), command("learn", "learn"), command("find", "find")), List.of());
         assertThat(registry.listed()).extracting(CommandSpec::id).containsExactly("find", "learn", "help", "zz-new");
     }
 
     @Test
     void refusesAHelpOrderThatMissesACommandOrNamesOneThatIsNotThere() {
-        CommandRegistry partial = new CommandRegistry(List.of(command("find", "find"), command("zz-new", "zz")),
-                List.of());
-        assertThatThrownBy(() -> HelpOrder.check(partial)).isInstanceOf(IllegalStateException.class)
+        CommandRegistry partial =
+                new CommandRegistry(List.of(command("find", "find"), command("zz-new", "zz")), List.of());
+        assertThatThrownBy(() -> HelpOrder.check(partial))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not in the help order: [zz-new]")
                 .hasMessageContaining("in the help order but not a listed command: [request,");
     }

@@ -3,7 +3,6 @@ package io.tandem.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The help order names each command once, and every group has a heading in both languages. */
@@ -22,7 +21,8 @@ class HelpOrderTests {
             assertThat(List.of(english, french)).doesNotContain(group.headingKey());
             assertThat(french).isNotEqualTo(english);
         }
-        assertThat(HelpOrder.GROUPS).extracting(HelpOrder.Group::id)
+        assertThat(HelpOrder.GROUPS)
+                .extracting(HelpOrder.Group::id)
                 .containsExactly("find", "pairs", "questions", "settings", "leads");
     }
 }

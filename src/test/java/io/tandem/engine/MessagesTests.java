@@ -14,15 +14,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 class MessagesTests {
 
     private static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
-        try (Reader r = new InputStreamReader(MessagesTests.class.getResourceAsStream("/i18n/" + name),
-                StandardCharsets.UTF_8)) {
+        try (Reader r = new InputStreamReader(
+                MessagesTests.class.getResourceAsStream("/i18n/" + name), StandardCharsets.UTF_8)) {
             p.load(r);
         }
         return p;
@@ -50,7 +49,8 @@ class MessagesTests {
             assertThat(en.getProperty(key)).as(key).isNotBlank();
             assertThat(fr.getProperty(key, "")).as(key).isNotBlank();
             assertThat(placeholders(placeholder, fr.getProperty(key, "")))
-                    .as("placeholders of " + key).isEqualTo(placeholders(placeholder, en.getProperty(key)));
+                    .as("placeholders of " + key)
+                    .isEqualTo(placeholders(placeholder, en.getProperty(key)));
         }
     }
 
@@ -63,14 +63,17 @@ class MessagesTests {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = literal.matcher(Files.readString(file));
                 while (m.find()) {
-                    if (!en.containsKey(m.group(1)) && !m.group(1).startsWith("spring.")
+                    if (!en.containsKey(m.group(1))
+                            && !m.group(1).startsWith("spring.")
                             && !m.group(1).startsWith("tandem.")) {
                         missing.add(m.group(1) + " (" + file.getFileName() + ")");
                     }
                 }
             }
         }
-        assertThat(missing).as("message keys used in code but missing from the bundles").isEmpty();
+        assertThat(missing)
+                .as("message keys used in code but missing from the bundles")
+                .isEmpty();
     }
 
     @Test
@@ -83,7 +86,8 @@ class MessagesTests {
     void speaksFrenchWhenAskedAndEnglishOtherwise() {
         assertThat(Messages.of(Language.FR).get("button.request")).isEqualTo("Demander");
         assertThat(Messages.of(Language.EN).get("button.request")).isEqualTo("Request");
-        assertThat(Messages.of(Language.of(java.util.Locale.GERMAN)).get("button.request")).isEqualTo("Request");
+        assertThat(Messages.of(Language.of(java.util.Locale.GERMAN)).get("button.request"))
+                .isEqualTo("Request");
     }
 
     private static Set<String> placeholders(Pattern p, String text) {

@@ -3,20 +3,18 @@ package io.tandem.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.pairing.Requests;
+import io.tandem.sessions.SessionStore;
+import io.tandem.support.EngineTest;
+import io.tandem.support.FakeChat;
+import io.tandem.support.RecordedNotifications;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.tandem.support.EngineTest;
-import io.tandem.support.FakeChat;
-import io.tandem.support.RecordedNotifications;
-import io.tandem.sessions.SessionStore;
-import io.tandem.pairing.Requests;
 
 /**
  * Each notification says what it is, in its recipient's language (their profile's), whatever language the sender
@@ -27,6 +25,7 @@ class NotificationLabelsTests {
 
     @Autowired
     RecordedNotifications recorded;
+
     @Autowired
     SessionStore sessionStore;
 
@@ -42,8 +41,13 @@ class NotificationLabelsTests {
 
     private Notification last(String user) {
         MemberId to = new MemberId("console", user);
-        return await().atMost(Duration.ofSeconds(5)).until(() -> recorded.all().stream()
-                .filter(n -> n.recipient().equals(to)).reduce((a, b) -> b), java.util.Optional::isPresent).get();
+        return await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> recorded.all().stream()
+                                .filter(n -> n.recipient().equals(to))
+                                .reduce((a, b) -> b),
+                        java.util.Optional::isPresent)
+                .get();
     }
 
     private void acceptFor(String mentor, Locale locale) {
@@ -81,7 +85,8 @@ class NotificationLabelsTests {
         acceptFor("bob", Locale.FRENCH);
         chat.say("alice", "/mentor schedule @bob tomorrow 15:00 SEO audit");
         assertThat(last("bob").label()).isEqualTo("Séance planifiée");
-        String id = sessionStore.sessions(new MemberId("console", "alice")).get(0).shortId();
+        String id =
+                sessionStore.sessions(new MemberId("console", "alice")).get(0).shortId();
         chat.say("alice", "/mentor reschedule " + id + " in 2 days 10am");
         assertThat(last("bob").label()).isEqualTo("Séance déplacée");
         chat.say("alice", "/mentor cancel " + id);
@@ -95,9 +100,15 @@ class NotificationLabelsTests {
         chat.say("alice", "/mentor schedule @bob tomorrow 15:00");
         chat.say("alice", "/mentor ask seo How do I pick keywords? --anon");
         List<Notification> all = recorded.all();
-        assertThat(all).extracting(Notification::kind).contains(NotificationKind.REQUEST.id(),
-                NotificationKind.REQUEST_ACCEPTED.id(), NotificationKind.SESSION_SCHEDULED.id(),
-                NotificationKind.QUESTION.id());
-        assertThat(all).isNotEmpty().allSatisfy(n -> assertThat(n.label()).as(n.kind()).isNotBlank());
+        assertThat(all)
+                .extracting(Notification::kind)
+                .contains(
+                        NotificationKind.REQUEST.id(),
+                        NotificationKind.REQUEST_ACCEPTED.id(),
+                        NotificationKind.SESSION_SCHEDULED.id(),
+                        NotificationKind.QUESTION.id());
+        assertThat(all)
+                .isNotEmpty()
+                .allSatisfy(n -> assertThat(n.label()).as(n.kind()).isNotBlank());
     }
 }

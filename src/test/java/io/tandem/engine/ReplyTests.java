@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class ReplyTests {
@@ -14,15 +13,30 @@ class ReplyTests {
     void alwaysCarriesAPlainTextFallbackOfEveryBlock() {
         Reply reply = Reply.builder()
                 .text("Mentors for SEO")
-                .block(new Block.Section("Bob (@bob)", "Teaches SEO", List.of(new Block.Field("Team", "Marketing")),
+                .block(new Block.Section(
+                        "Bob (@bob)",
+                        "Teaches SEO",
+                        List.of(new Block.Field("Team", "Marketing")),
                         List.of(new Block.Button("mentoring.request", "Request", "x", Block.ButtonStyle.PRIMARY))))
                 .items("Also", List.of("one", "two"))
-                .block(new Block.Form("f.submit", "Schedule", "Save",
+                .block(new Block.Form(
+                        "f.submit",
+                        "Schedule",
+                        "Save",
                         List.of(new Block.Input("when", "When", Block.InputType.DATE, true, null, null, null)),
                         Map.of("when", "in the past")))
                 .build();
-        assertThat(reply.text()).contains("Mentors for SEO", "Bob (@bob)", "Teaches SEO", "Team: Marketing",
-                "[Request]", "• one", "• two", "Schedule", "When (in the past)");
+        assertThat(reply.text())
+                .contains(
+                        "Mentors for SEO",
+                        "Bob (@bob)",
+                        "Teaches SEO",
+                        "Team: Marketing",
+                        "[Request]",
+                        "• one",
+                        "• two",
+                        "Schedule",
+                        "When (in the past)");
         assertThat(reply.blocks()).hasSize(4);
         assertThat(reply.visibility()).isEqualTo(Visibility.ASKER);
     }

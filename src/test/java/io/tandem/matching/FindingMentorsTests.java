@@ -2,19 +2,17 @@ package io.tandem.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.engine.Language;
+import io.tandem.engine.MemberId;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Seniority;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import io.tandem.engine.Language;
-import io.tandem.engine.MemberId;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.Seniority;
 
 class FindingMentorsTests {
 
@@ -23,14 +21,32 @@ class FindingMentorsTests {
     private final FindingMentors finding = new FindingMentors(null, CLOCK);
 
     private static Profile member(String handle, Seniority seniority, Set<String> teaches, Set<String> learns) {
-        return new Profile(new MemberId("console", handle), handle, handle, null, Language.EN, PARIS, true, seniority,
-                "Team", null, 2, 0, null, false, teaches, learns, Instant.EPOCH);
+        return new Profile(
+                new MemberId("console", handle),
+                handle,
+                handle,
+                null,
+                Language.EN,
+                PARIS,
+                true,
+                seniority,
+                "Team",
+                null,
+                2,
+                0,
+                null,
+                false,
+                teaches,
+                learns,
+                Instant.EPOCH);
     }
 
     private final Profile senior = member("sam", Seniority.SENIOR, Set.of("negotiation"), Set.of("seo"));
 
     private List<String> ranked(Profile mentee, Profile... candidates) {
-        return finding.rank(mentee, "seo", List.of(candidates), 5).stream().map(m -> m.mentor().handle()).toList();
+        return finding.rank(mentee, "seo", List.of(candidates), 5).stream()
+                .map(m -> m.mentor().handle())
+                .toList();
     }
 
     @Test
@@ -48,8 +64,9 @@ class FindingMentorsTests {
         Profile reciprocal = member("zz", Seniority.JUNIOR, Set.of("seo"), Set.of("negotiation"));
         assertThat(ranked(senior, plain, reciprocal)).containsExactly("zz", "aa");
         MentorMatch match = finding.rank(senior, "seo", List.of(reciprocal), 1).get(0);
-        assertThat(match.reasons()).extracting(MentorMatch.Reason::key).contains("find.why.reciprocal",
-                "find.why.reverse", "find.why.skill");
+        assertThat(match.reasons())
+                .extracting(MentorMatch.Reason::key)
+                .contains("find.why.reciprocal", "find.why.reverse", "find.why.skill");
     }
 
     @Test
@@ -61,9 +78,12 @@ class FindingMentorsTests {
         Profile far = member("aa", Seniority.JUNIOR, Set.of("seo"), Set.of()).withZone(ZoneId.of("Asia/Tokyo"));
         Profile near = member("zz", Seniority.JUNIOR, Set.of("seo"), Set.of());
         assertThat(ranked(senior, far, near)).containsExactly("zz", "aa");
-        assertThat(finding.sharedWorkingHours(PARIS, ZoneId.of("America/New_York"))).isEqualTo(3);
-        assertThat(finding.sharedWorkingHours(PARIS, ZoneId.of("Europe/London"))).isEqualTo(8);
-        assertThat(finding.sharedWorkingHours(PARIS, ZoneId.of("Pacific/Auckland"))).isZero();
+        assertThat(finding.sharedWorkingHours(PARIS, ZoneId.of("America/New_York")))
+                .isEqualTo(3);
+        assertThat(finding.sharedWorkingHours(PARIS, ZoneId.of("Europe/London")))
+                .isEqualTo(8);
+        assertThat(finding.sharedWorkingHours(PARIS, ZoneId.of("Pacific/Auckland")))
+                .isZero();
     }
 
     @Test
@@ -78,7 +98,8 @@ class FindingMentorsTests {
 
     @Test
     void neverSuggestsYourManagerOrYourDirectReport() {
-        Profile report = member("rep", Seniority.JUNIOR, Set.of("seo"), Set.of()).withManager(senior.id());
+        Profile report =
+                member("rep", Seniority.JUNIOR, Set.of("seo"), Set.of()).withManager(senior.id());
         Profile boss = member("boss", Seniority.EXEC, Set.of("seo"), Set.of());
         Profile mentee = senior.withManager(boss.id());
         Profile stranger = member("str", Seniority.JUNIOR, Set.of("seo"), Set.of());
@@ -105,8 +126,23 @@ class FindingMentorsTests {
     }
 
     private static Profile withMentees(Profile p, int mentees) {
-        return new Profile(p.id(), p.name(), p.handle(), p.language(), p.locale(), p.zone(), p.zonePinned(),
-                p.seniority(), p.team(), p.manager(), p.capacity(), mentees, p.bio(), p.paused(), p.teaches(),
-                p.learns(), p.joined());
+        return new Profile(
+                p.id(),
+                p.name(),
+                p.handle(),
+                p.language(),
+                p.locale(),
+                p.zone(),
+                p.zonePinned(),
+                p.seniority(),
+                p.team(),
+                p.manager(),
+                p.capacity(),
+                mentees,
+                p.bio(),
+                p.paused(),
+                p.teaches(),
+                p.learns(),
+                p.joined());
     }
 }

@@ -2,6 +2,16 @@ package io.tandem.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.engine.ChatEvent;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.engine.TravelClock;
+import io.tandem.pairing.RequestStore;
+import io.tandem.qa.QuestionStore;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.SharedRedisInstances;
+import io.tandem.tips.TipStore;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,23 +22,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.tandem.engine.ChatEvent;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Platform;
-import io.tandem.engine.Reply;
-import io.tandem.engine.TravelClock;
-import io.tandem.qa.QuestionStore;
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.SharedRedisInstances;
-import io.tandem.tips.TipStore;
-import io.tandem.pairing.RequestStore;
 
 /**
  * The sending limit on two Tandem instances sharing one Redis, with the default limits (10 a minute, 30 an hour):
@@ -45,8 +43,11 @@ class SendingLimitTests {
     @BeforeAll
     static void start() throws Exception {
         slack = FakeSlackApi.start();
-        tandem = SharedRedisInstances.start(2, "--tandem.slack.bot-token=xoxb-limits",
-                "--tandem.slack.signing-secret=limits", "--tandem.slack.api-url=" + slack.apiUrl(),
+        tandem = SharedRedisInstances.start(
+                2,
+                "--tandem.slack.bot-token=xoxb-limits",
+                "--tandem.slack.signing-secret=limits",
+                "--tandem.slack.api-url=" + slack.apiUrl(),
                 "--tandem.leads=slack:" + TEAM + ":ULEAD");
     }
 
@@ -75,8 +76,17 @@ class SendingLimitTests {
     }
 
     private static Reply say(int instance, String user, Locale locale, String text) {
-        return tandem.engine(instance).handle(ChatEvent.text(Platform.SLACK, TEAM, user, user, locale,
-                ZoneId.of("Europe/Paris"), "D" + user, text, List.of()));
+        return tandem.engine(instance)
+                .handle(ChatEvent.text(
+                        Platform.SLACK,
+                        TEAM,
+                        user,
+                        user,
+                        locale,
+                        ZoneId.of("Europe/Paris"),
+                        "D" + user,
+                        text,
+                        List.of()));
     }
 
     private static MemberId member(String user) {
@@ -106,15 +116,19 @@ class SendingLimitTests {
             texts.add(r.get(120, TimeUnit.SECONDS).text());
         }
         assertThat(texts.stream().filter(t -> t.contains("went to")).count()).isEqualTo(10);
-        assertThat(texts.stream().filter(t -> t.equals("You have sent a lot in a short time; try again in a minute. "
-                + "Nothing was sent.")).count()).isEqualTo(290);
+        assertThat(texts.stream()
+                        .filter(t -> t.equals(
+                                "You have sent a lot in a short time; try again in a minute. " + "Nothing was sent."))
+                        .count())
+                .isEqualTo(290);
         assertThat(asked("UFLOOD")).isEqualTo(10);
 
         // the same count covers what else reaches others: a request, a tip; in French too
         assertThat(say(1, "UFLOOD", "/mentor request <@UEXP1> seo").text()).contains("sent a lot");
         assertThat(tandem.bean(0, RequestStore.class).pending(member("UEXP1"))).isEmpty();
         assertThat(say(0, "UFLOOD", Locale.FRENCH, "/mentor astuce seo Commencez par la search console, toujours.")
-                .text()).contains("beaucoup envoyé", "réessayez dans une minute");
+                        .text())
+                .contains("beaucoup envoyé", "réessayez dans une minute");
         assertThat(tandem.bean(0, TipStore.class).tips(TEAM_WS, "seo")).isEmpty();
 
         // someone else sends as usual, on either instance
@@ -128,16 +142,20 @@ class SendingLimitTests {
         int sent = 0;
         for (int burst = 0; burst < 3; burst++) {
             for (int i = 0; i < 10; i++) {
-                assertThat(say(i % 2, "USTEADY", "/mentor ask seo Question " + sent++ + "?").text())
+                assertThat(say(i % 2, "USTEADY", "/mentor ask seo Question " + sent++ + "?")
+                                .text())
                         .contains("went to");
             }
-            assertThat(say(burst % 2, "USTEADY", "/mentor ask seo One too many?").text()).contains("sent a lot");
+            assertThat(say(burst % 2, "USTEADY", "/mentor ask seo One too many?")
+                            .text())
+                    .contains("sent a lot");
             travel(Duration.ofMinutes(2));
         }
         // 30 in six minutes: the hour is full until the first of them is an hour old
         assertThat(say(0, "USTEADY", "/mentor ask seo Question 31?").text())
                 .isEqualTo("You have sent a lot in a short time; try again in 54 minutes. Nothing was sent.");
-        assertThat(say(1, "USTEADY", Locale.FRENCH, "/mentor demander seo Question 31 ?").text())
+        assertThat(say(1, "USTEADY", Locale.FRENCH, "/mentor demander seo Question 31 ?")
+                        .text())
                 .contains("réessayez dans 54 minutes");
         assertThat(asked("USTEADY")).isEqualTo(30);
         travel(Duration.ofMinutes(55));
@@ -148,19 +166,42 @@ class SendingLimitTests {
     @Test
     void answersAndReportsCountWithTheRest() {
         say(0, "UASKER", "/mentor ask seo How do I pick keywords?");
-        io.tandem.qa.Question q = tandem.bean(0, QuestionStore.class).askedBy(member("UASKER")).get(0);
+        io.tandem.qa.Question q =
+                tandem.bean(0, QuestionStore.class).askedBy(member("UASKER")).get(0);
         for (int i = 0; i < 10; i++) {
             assertThat(say(i % 2, "UEXP1", "/mentor tip seo Tip number " + i + ": start with the search console.")
-                    .text()).doesNotContain("sent a lot");
+                            .text())
+                    .doesNotContain("sent a lot");
         }
-        Reply answer = tandem.engine(1).handle(ChatEvent.action(Platform.SLACK, TEAM, "UEXP1", "UEXP1",
-                Locale.ENGLISH, ZoneId.of("Europe/Paris"), "DUEXP1", new io.tandem.engine.Action("qa.answer.save",
-                        io.tandem.engine.ActionValue.of("question", q.id()), java.util.Map.of("answer", "Search console"))));
+        Reply answer = tandem.engine(1)
+                .handle(ChatEvent.action(
+                        Platform.SLACK,
+                        TEAM,
+                        "UEXP1",
+                        "UEXP1",
+                        Locale.ENGLISH,
+                        ZoneId.of("Europe/Paris"),
+                        "DUEXP1",
+                        new io.tandem.engine.Action(
+                                "qa.answer.save",
+                                io.tandem.engine.ActionValue.of("question", q.id()),
+                                java.util.Map.of("answer", "Search console"))));
         assertThat(answer.text()).contains("sent a lot");
-        assertThat(tandem.bean(0, QuestionStore.class).answers(q.workspace(), q.id())).isEmpty();
-        Reply report = tandem.engine(0).handle(ChatEvent.action(Platform.SLACK, TEAM, "UEXP1", "UEXP1",
-                Locale.ENGLISH, ZoneId.of("Europe/Paris"), "DUEXP1", new io.tandem.engine.Action(Moderation.REPORT,
-                        io.tandem.engine.ActionValue.of("kind", "question", "id", q.id()), java.util.Map.of())));
+        assertThat(tandem.bean(0, QuestionStore.class).answers(q.workspace(), q.id()))
+                .isEmpty();
+        Reply report = tandem.engine(0)
+                .handle(ChatEvent.action(
+                        Platform.SLACK,
+                        TEAM,
+                        "UEXP1",
+                        "UEXP1",
+                        Locale.ENGLISH,
+                        ZoneId.of("Europe/Paris"),
+                        "DUEXP1",
+                        new io.tandem.engine.Action(
+                                Moderation.REPORT,
+                                io.tandem.engine.ActionValue.of("kind", "question", "id", q.id()),
+                                java.util.Map.of())));
         assertThat(report.text()).contains("sent a lot");
         assertThat(tandem.bean(0, Reports.class).madeBy(member("UEXP1"))).isEmpty();
         assertThat(tandem.bean(1, TipStore.class).tips(TEAM_WS, "seo")).hasSize(10);

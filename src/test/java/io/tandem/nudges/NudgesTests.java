@@ -3,6 +3,22 @@ package io.tandem.nudges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.config.TandemProperties;
+import io.tandem.delivery.DeliveryQueue;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.engine.TravelClock;
+import io.tandem.pairing.PairStore;
+import io.tandem.sessions.CheckIns;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionStore;
+import io.tandem.sessions.Sessions;
+import io.tandem.store.RedisDeliveryQueue;
+import io.tandem.store.RedisNudgeStore;
+import io.tandem.support.EngineTest;
+import io.tandem.support.FakeChat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,29 +30,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import io.tandem.config.TandemProperties;
-import io.tandem.delivery.DeliveryQueue;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Notification;
-import io.tandem.engine.Platform;
-import io.tandem.engine.Reply;
-import io.tandem.engine.TravelClock;
-import io.tandem.sessions.CheckIns;
-import io.tandem.pairing.PairStore;
-import io.tandem.sessions.SessionStore;
-import io.tandem.sessions.Session;
-import io.tandem.sessions.Sessions;
-import io.tandem.store.RedisDeliveryQueue;
-import io.tandem.store.RedisNudgeStore;
-import io.tandem.support.EngineTest;
-import io.tandem.support.FakeChat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,33 +49,46 @@ class NudgesTests {
 
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     DeliveryQueue queue;
+
     @Autowired
     TravelClock clock;
+
     @Autowired
     NudgeDispatcher dispatcher;
+
     @Autowired
     Sweeps sweeps;
+
     @Autowired
     NudgeStore store;
+
     @Autowired
     SessionStore sessionStore;
 
     @Autowired
     PairStore pairStore;
+
     @Autowired
     Nudges nudges;
+
     @Autowired
     NudgePreferences preferences;
+
     @Autowired
     Sessions sessions;
+
     @Autowired
     CheckIns checkIns;
+
     @Autowired
     TandemProperties properties;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     RedisDeliveryQueue deliveries;
 
@@ -93,7 +104,12 @@ class NudgesTests {
         chat.say("alice", "/mentor set seniority senior");
         chat.say("alice", "/mentor request @bob seo");
         String toBob = chat.waitFor("bob", 1).get(0);
-        chat.click("bob", Locale.ENGLISH, "mentoring.request.accept", FakeChat.value(toBob, "mentoring.request.accept"), Map.of());
+        chat.click(
+                "bob",
+                Locale.ENGLISH,
+                "mentoring.request.accept",
+                FakeChat.value(toBob, "mentoring.request.accept"),
+                Map.of());
         chat.waitFor("alice", 1);
     }
 
@@ -106,19 +122,21 @@ class NudgesTests {
         clock.travelTo(LocalDateTime.parse(local).atZone(zone).toInstant());
     }
 
-
     /** The user's nudges delivered so far (kinds starting with "nudge."), after the queue has drained. */
     private List<String> nudgesOf(String user) {
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.depth(Platform.CONSOLE) == 0);
-        return chat.inbox(user).stream().filter(n -> n.contains("\"kind\":\"nudge.")).toList();
+        return chat.inbox(user).stream()
+                .filter(n -> n.contains("\"kind\":\"nudge."))
+                .toList();
     }
-
 
     private Session schedule(String when) {
         Reply r = chat.say("alice", "/mentor schedule @bob " + when);
         assertThat(r.text()).as(r.text()).contains("Session with bob planned");
         return sessionStore.sessions(new MemberId("console", "alice")).stream()
-                .filter(s -> s.status() == Session.Status.SCHEDULED).reduce((a, b) -> b).orElseThrow();
+                .filter(s -> s.status() == Session.Status.SCHEDULED)
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     /** Moves to a local time in Paris and sends what is due then. */
@@ -133,7 +151,9 @@ class NudgesTests {
         assertThat(at("2026-03-24T14:59")).isZero();
         assertThat(at("2026-03-24T15:00:30")).isEqualTo(2);
         assertThat(dispatcher.runDue()).as("never twice").isZero();
-        assertThat(nudgesOf("alice")).singleElement().asString()
+        assertThat(nudgesOf("alice"))
+                .singleElement()
+                .asString()
                 .contains("Reminder: your session with bob is Wednesday 25 March, 15:00");
         assertThat(nudgesOf("bob")).hasSize(1);
         assertThat(at("2026-03-25T13:59")).isZero();
@@ -142,9 +162,12 @@ class NudgesTests {
         assertThat(at("2026-03-25T16:44")).isZero();
         assertThat(at("2026-03-25T16:45:30")).isEqualTo(2);
         // (deliveries due together may arrive in any order)
-        assertThat(nudgesOf("bob")).hasSize(3)
+        assertThat(nudgesOf("bob"))
+                .hasSize(3)
                 .anySatisfy(n -> assertThat(n).contains("How was your session with alice?", "checkin"));
-        assertThat(store.report("console", 10)).extracting(NudgeStore.Outcome::result).containsOnly("delivered");
+        assertThat(store.report("console", 10))
+                .extracting(NudgeStore.Outcome::result)
+                .containsOnly("delivered");
     }
 
     @Test
@@ -225,9 +248,11 @@ class NudgesTests {
         schedule("2026-03-25 15:00");
         chat.say("bob", "/mentor pause");
         chat.say("alice", "/mentor nudges off reminders");
-        assertThat(chat.say("alice", "/mentor nudges").text()).contains("Session reminders: off", "Tips of the week: on");
+        assertThat(chat.say("alice", "/mentor nudges").text())
+                .contains("Session reminders: off", "Tips of the week: on");
         assertThat(at("2026-03-24T15:00:30")).isZero();
-        assertThat(store.report("console", 10)).extracting(NudgeStore.Outcome::reason)
+        assertThat(store.report("console", 10))
+                .extracting(NudgeStore.Outcome::reason)
                 .containsExactlyInAnyOrder("member paused", "member turned off reminders");
         chat.say("alice", "/mentor nudges on reminders");
         assertThat(at("2026-03-25T14:00:30")).isEqualTo(1);
@@ -240,8 +265,11 @@ class NudgesTests {
         // Tandem was down from Monday until Wednesday 17:00, after the session: no reminder, but the check-in
         assertThat(at("2026-03-25T17:00")).isEqualTo(2);
         assertThat(nudgesOf("alice")).singleElement().asString().contains("How was your session with bob?");
-        assertThat(store.report("console", 10)).filteredOn(o -> o.result().equals("skipped"))
-                .extracting(NudgeStore.Outcome::reason).containsOnly("the session had already started").hasSize(4);
+        assertThat(store.report("console", 10))
+                .filteredOn(o -> o.result().equals("skipped"))
+                .extracting(NudgeStore.Outcome::reason)
+                .containsOnly("the session had already started")
+                .hasSize(4);
         assertThat(dispatcher.runDue()).isZero();
     }
 
@@ -251,7 +279,9 @@ class NudgesTests {
         sweeps.run();
         sweeps.run();
         dispatcher.runDue();
-        assertThat(nudgesOf("alice")).singleElement().asString()
+        assertThat(nudgesOf("alice"))
+                .singleElement()
+                .asString()
                 .contains("It's been 21 days since you and bob last met", "mentoring.schedule.form");
         assertThat(nudgesOf("bob")).hasSize(1);
     }
@@ -262,11 +292,25 @@ class NudgesTests {
         int count = 300;
         for (int i = 0; i < count; i++) {
             MemberId channel = new MemberId("console", "#c" + i);
-            store.put(new Nudge("notice:" + i, channel, Nudge.Kind.NOTICE, now.minusSeconds(1), null,
-                    new Notification(channel, "nudge.notice", Reply.text("hello " + i)), null));
+            store.put(new Nudge(
+                    "notice:" + i,
+                    channel,
+                    Nudge.Kind.NOTICE,
+                    now.minusSeconds(1),
+                    null,
+                    new Notification(channel, "nudge.notice", Reply.text("hello " + i)),
+                    null));
         }
-        NudgeDispatcher second = new NudgeDispatcher(new RedisNudgeStore(redis, json, deliveries, clock), nudges,
-                preferences, pairStore, sessionStore, sessions, checkIns, clock, properties);
+        NudgeDispatcher second = new NudgeDispatcher(
+                new RedisNudgeStore(redis, json, deliveries, clock),
+                nudges,
+                preferences,
+                pairStore,
+                sessionStore,
+                sessions,
+                checkIns,
+                clock,
+                properties);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Integer>> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -290,8 +334,14 @@ class NudgesTests {
     void aNudgeClaimedByAnInstanceThatDiedIsDeliveredOnceByAnother() {
         MemberId channel = new MemberId("console", "#crash");
         Instant now = clock.instant();
-        store.put(new Nudge("notice:crash", channel, Nudge.Kind.NOTICE, now, null,
-                new Notification(channel, "nudge.notice", Reply.text("still here")), null));
+        store.put(new Nudge(
+                "notice:crash",
+                channel,
+                Nudge.Kind.NOTICE,
+                now,
+                null,
+                new Notification(channel, "nudge.notice", Reply.text("still here")),
+                null));
         RedisNudgeStore dead = new RedisNudgeStore(redis, json, deliveries, clock);
         List<Nudge> claimed = dead.claim(now, properties.nudges().lease(), 10);
         assertThat(claimed).hasSize(1);
@@ -329,8 +379,15 @@ class NudgesTests {
         assertThat(nudgesOf("lena")).isEmpty();
         clock.travelTo(Instant.parse("2026-03-30T13:00:30Z"));
         dispatcher.runDue();
-        assertThat(nudgesOf("lena")).singleElement().asString().contains("Your weekly Tandem digest",
-                "Members: 3", "Active pairs: 1", "Sessions last week: 1", "Sessions planned this week: 0")
+        assertThat(nudgesOf("lena"))
+                .singleElement()
+                .asString()
+                .contains(
+                        "Your weekly Tandem digest",
+                        "Members: 3",
+                        "Active pairs: 1",
+                        "Sessions last week: 1",
+                        "Sessions planned this week: 0")
                 .doesNotContain("alice", "bob");
         assertThat(nudgesOf("alice")).noneSatisfy(n -> assertThat(n).contains("digest"));
     }

@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
-
 import org.junit.jupiter.api.Test;
 
 /** Working hours in the member's own timezone, across weekends and daylight-saving changes. */
@@ -17,8 +16,8 @@ class WorkingHoursTests {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private final WorkingHours hours = new WorkingHours(LocalTime.of(9, 0), LocalTime.of(18, 0),
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+    private final WorkingHours hours = new WorkingHours(
+            LocalTime.of(9, 0), LocalTime.of(18, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
 
     private static Instant at(String local, ZoneId zone) {
         return LocalDateTime.parse(local).atZone(zone).toInstant();
@@ -30,7 +29,9 @@ class WorkingHoursTests {
         assertThat(hours.allows(at("2026-03-25T18:00", PARIS), PARIS)).isTrue();
         assertThat(hours.allows(at("2026-03-25T18:01", PARIS), PARIS)).isFalse();
         assertThat(hours.allows(at("2026-03-25T08:59", PARIS), PARIS)).isFalse();
-        assertThat(hours.allows(at("2026-03-28T12:00", PARIS), PARIS)).as("a Saturday").isFalse();
+        assertThat(hours.allows(at("2026-03-28T12:00", PARIS), PARIS))
+                .as("a Saturday")
+                .isFalse();
         // the same instant is working time in Paris and night in New York
         Instant parisAfternoon = at("2026-03-25T15:00", PARIS);
         assertThat(hours.allows(parisAfternoon, NEW_YORK)).isTrue();
@@ -41,7 +42,8 @@ class WorkingHoursTests {
     void movesLaterToTheNextWorkingMoment() {
         assertThat(hours.earliestFrom(at("2026-03-25T07:00", PARIS), PARIS)).isEqualTo(at("2026-03-25T09:00", PARIS));
         assertThat(hours.earliestFrom(at("2026-03-25T19:00", PARIS), PARIS)).isEqualTo(at("2026-03-26T09:00", PARIS));
-        assertThat(hours.earliestFrom(at("2026-03-27T19:00", PARIS), PARIS)).as("Friday night → Monday")
+        assertThat(hours.earliestFrom(at("2026-03-27T19:00", PARIS), PARIS))
+                .as("Friday night → Monday")
                 .isEqualTo(at("2026-03-30T09:00", PARIS));
         Instant inHours = at("2026-03-25T11:30", PARIS);
         assertThat(hours.earliestFrom(inHours, PARIS)).isEqualTo(inHours);
@@ -49,9 +51,11 @@ class WorkingHoursTests {
 
     @Test
     void movesEarlierToTheEndOfThePreviousWorkingDay() {
-        assertThat(hours.latestUntil(at("2026-03-25T07:00", PARIS), PARIS)).as("an 08:00 session's 1-hour reminder")
+        assertThat(hours.latestUntil(at("2026-03-25T07:00", PARIS), PARIS))
+                .as("an 08:00 session's 1-hour reminder")
                 .isEqualTo(at("2026-03-24T18:00", PARIS));
-        assertThat(hours.latestUntil(at("2026-03-30T07:00", PARIS), PARIS)).as("Monday early → Friday evening")
+        assertThat(hours.latestUntil(at("2026-03-30T07:00", PARIS), PARIS))
+                .as("Monday early → Friday evening")
                 .isEqualTo(at("2026-03-27T18:00", PARIS));
         assertThat(hours.latestUntil(at("2026-03-25T20:00", PARIS), PARIS)).isEqualTo(at("2026-03-25T18:00", PARIS));
     }
@@ -76,9 +80,11 @@ class WorkingHoursTests {
 
     @Test
     void refusesAnEmptyOrBackwardsWorkingDay() {
-        assertThatThrownBy(() -> new WorkingHours(LocalTime.of(18, 0), LocalTime.of(9, 0),
-                EnumSet.of(DayOfWeek.MONDAY))).hasMessageContaining("must start before it ends");
-        assertThatThrownBy(() -> new WorkingHours(LocalTime.of(9, 0), LocalTime.of(18, 0),
-                EnumSet.noneOf(DayOfWeek.class))).hasMessageContaining("at least one working day");
+        assertThatThrownBy(
+                        () -> new WorkingHours(LocalTime.of(18, 0), LocalTime.of(9, 0), EnumSet.of(DayOfWeek.MONDAY)))
+                .hasMessageContaining("must start before it ends");
+        assertThatThrownBy(() ->
+                        new WorkingHours(LocalTime.of(9, 0), LocalTime.of(18, 0), EnumSet.noneOf(DayOfWeek.class)))
+                .hasMessageContaining("at least one working day");
     }
 }

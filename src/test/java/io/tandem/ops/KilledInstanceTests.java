@@ -3,21 +3,6 @@ package io.tandem.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
@@ -27,6 +12,19 @@ import io.tandem.support.FakeSlackApi;
 import io.tandem.support.Ports;
 import io.tandem.support.TandemProcesses;
 import io.tandem.support.TestDataDirs;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,25 +42,28 @@ class KilledInstanceTests {
     void losesNothingWhenAnInstanceIsKilledMidFanOut() throws Exception {
         Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
         int redisPort = Ports.free();
-        RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
+        RedisServer redis =
+                RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
         redis.start();
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration("127.0.0.1", redisPort));
+        LettuceConnectionFactory factory =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisPort));
         factory.afterPropertiesSet();
         factory.start();
         List<Process> processes = new ArrayList<>();
         try (FakeSlackApi slack = FakeSlackApi.start()) {
             slack.on("chat.postMessage", call -> {
                 sleep(100); // a send takes a while, so some are under way when the kill comes
-                delivered.computeIfAbsent(call.param("text"), t -> new AtomicInteger()).incrementAndGet();
+                delivered
+                        .computeIfAbsent(call.param("text"), t -> new AtomicInteger())
+                        .incrementAndGet();
                 return slack.defaultAnswer(call);
             });
             StringRedisTemplate template = new StringRedisTemplate(factory);
-            RedisDeliveryQueue queue = new RedisDeliveryQueue(template, JsonMapper.builder().build(),
-                    Clock.systemUTC());
+            RedisDeliveryQueue queue =
+                    new RedisDeliveryQueue(template, JsonMapper.builder().build(), Clock.systemUTC());
             for (int i = 0; i < NOTIFICATIONS; i++) {
-                queue.enqueue(new Notification(MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U" + i), "test",
-                        Reply.text("killed " + i)));
+                queue.enqueue(new Notification(
+                        MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U" + i), "test", Reply.text("killed " + i)));
             }
             Process first = start(slack, redisPort, "first");
             processes.add(first);
@@ -73,10 +74,15 @@ class KilledInstanceTests {
 
             processes.add(start(slack, redisPort, "second"));
             await().atMost(Duration.ofSeconds(120)).until(() -> delivered.size() == NOTIFICATIONS);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> delivered.size() == NOTIFICATIONS);
-            assertThat(delivered.values()).as("each sent once").allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
-            assertThat(slack.calls("conversations.history")).as("the sends in doubt were looked for").isNotEmpty();
+            assertThat(delivered.values())
+                    .as("each sent once")
+                    .allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+            assertThat(slack.calls("conversations.history"))
+                    .as("the sends in doubt were looked for")
+                    .isNotEmpty();
             assertThat(queue.depth(Platform.SLACK)).isZero();
         } finally {
             for (Process p : processes) {
@@ -91,16 +97,24 @@ class KilledInstanceTests {
         Path dir = TestDataDirs.fresh("killed-" + name);
         int port = Ports.free();
         Path log = dir.resolve("out.log");
-        Process process = TandemProcesses.builder(port, log, "--tandem.data-dir=" + dir,
-                "--tandem.demo.enabled=false", "--tandem.console.enabled=false", "--tandem.teams.emulator=false",
-                "--spring.data.redis.url=redis://127.0.0.1:" + redisPort, "--tandem.slack.bot-token=xoxb-killed",
-                "--tandem.slack.signing-secret=killed", "--tandem.slack.api-url=" + slack.apiUrl(),
-                // a dead instance's claims come back after the lease
-                "--tandem.delivery.lease=5s", "--tandem.delivery.threads=" + THREADS).start();
+        Process process = TandemProcesses.builder(
+                        port,
+                        log,
+                        "--tandem.data-dir=" + dir,
+                        "--tandem.demo.enabled=false",
+                        "--tandem.console.enabled=false",
+                        "--tandem.teams.emulator=false",
+                        "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
+                        "--tandem.slack.bot-token=xoxb-killed",
+                        "--tandem.slack.signing-secret=killed",
+                        "--tandem.slack.api-url=" + slack.apiUrl(),
+                        // a dead instance's claims come back after the lease
+                        "--tandem.delivery.lease=5s",
+                        "--tandem.delivery.threads=" + THREADS)
+                .start();
         TandemProcesses.awaitReady(process, port, log);
         return process;
     }
-
 
     private static void sleep(long millis) {
         try {

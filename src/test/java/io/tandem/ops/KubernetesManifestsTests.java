@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -31,7 +30,9 @@ class KubernetesManifestsTests {
     private static <T> T at(Object node, Object... path) {
         Object current = node;
         for (Object step : path) {
-            current = step instanceof Integer i ? ((List<Object>) current).get(i) : ((Map<String, Object>) current).get(step);
+            current = step instanceof Integer i
+                    ? ((List<Object>) current).get(i)
+                    : ((Map<String, Object>) current).get(step);
         }
         return (T) current;
     }
@@ -41,7 +42,9 @@ class KubernetesManifestsTests {
         List<String> resources = at(load("kustomization.yaml"), "resources");
         try (Stream<Path> files = Files.list(BASE)) {
             List<String> yamls = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml")).sorted().toList();
+                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml"))
+                    .sorted()
+                    .toList();
             assertThat(resources).containsExactlyInAnyOrderElementsOf(yamls);
         }
         for (String r : resources) {
@@ -58,11 +61,13 @@ class KubernetesManifestsTests {
         assertThat((String) at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
         assertThat((String) at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
         assertThat((Integer) at(container, "ports", 0, "containerPort")).isEqualTo(8080);
-        assertThat(Files.readString(Path.of("src/main/resources/application.yml"))).contains("port: ${PORT:8080}");
+        assertThat(Files.readString(Path.of("src/main/resources/application.yml")))
+                .contains("port: ${PORT:8080}");
         assertThat((Integer) at(deployment, "spec", "replicas")).isEqualTo(2);
         List<Map<String, Object>> paths = at(load("ingress.yaml"), "spec", "rules", 0, "http", "paths");
         assertThat(paths).extracting(p -> p.get("path")).contains("/slack/events", "/api/messages");
-        assertThat((String) at(load("hpa.yaml"), "spec", "scaleTargetRef", "name")).isEqualTo("tandem");
+        assertThat((String) at(load("hpa.yaml"), "spec", "scaleTargetRef", "name"))
+                .isEqualTo("tandem");
         assertThat((Integer) at(load("pdb.yaml"), "spec", "minAvailable")).isEqualTo(1);
     }
 
@@ -71,11 +76,14 @@ class KubernetesManifestsTests {
         Object pod = at(load("deployment.yaml"), "spec", "template", "spec");
         assertThat((Boolean) at(pod, "securityContext", "runAsNonRoot")).isTrue();
         assertThat((Integer) at(pod, "securityContext", "runAsUser"))
-                .as("the Dockerfile's user").isEqualTo(10001);
+                .as("the Dockerfile's user")
+                .isEqualTo(10001);
         assertThat(Files.readString(Path.of("Dockerfile"))).contains("--uid 10001", "USER 10001:10001");
         Object container = at(pod, "containers", 0);
-        assertThat((Boolean) at(container, "securityContext", "readOnlyRootFilesystem")).isTrue();
-        assertThat((Boolean) at(container, "securityContext", "allowPrivilegeEscalation")).isFalse();
+        assertThat((Boolean) at(container, "securityContext", "readOnlyRootFilesystem"))
+                .isTrue();
+        assertThat((Boolean) at(container, "securityContext", "allowPrivilegeEscalation"))
+                .isFalse();
         List<Map<String, Object>> mounts = at(container, "volumeMounts");
         assertThat(mounts).extracting(m -> m.get("mountPath")).contains("/tmp", "/data");
     }
@@ -90,7 +98,9 @@ class KubernetesManifestsTests {
         assertThat(names).contains("REDIS_URL", "SLACK_BOT_TOKEN", "MICROSOFT_APP_ID", "TANDEM_PUBLIC_URL");
         for (String name : names) {
             boolean read = readme.contains("`" + name + "`") || applicationYml.contains("${" + name + ":");
-            assertThat(read).as(name + " is read by Tandem (README settings table or application.yml)").isTrue();
+            assertThat(read)
+                    .as(name + " is read by Tandem (README settings table or application.yml)")
+                    .isTrue();
         }
     }
 }

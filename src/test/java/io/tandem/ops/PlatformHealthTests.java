@@ -3,6 +3,13 @@ package io.tandem.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.engine.TravelClock;
+import io.tandem.support.FakeBotConnector;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.Http;
+import io.tandem.support.Ports;
+import io.tandem.support.SlackRequests;
+import io.tandem.support.TestDataDirs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,29 +28,26 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.tandem.engine.TravelClock;
+import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import io.tandem.support.FakeBotConnector;
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.Http;
-import io.tandem.support.SlackRequests;
-import io.tandem.support.Ports;
-import io.tandem.support.TestDataDirs;
-import redis.embedded.RedisServer;
 
 /**
  * Slack and Teams in {@code /actuator/health} (never in readiness), and no token, password or signing secret in
  * the logs, whatever happens: start-up, forged requests, failed sends, Redis with a password.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tandem.demo.enabled=false", "logging.level.io.tandem=DEBUG",
-    "tandem.slack.bot-token=" + PlatformHealthTests.BOT_TOKEN,
-    "tandem.slack.signing-secret=" + PlatformHealthTests.SIGNING_SECRET,
-    "tandem.teams.app-id=11111111-2222-3333-4444-555555555555",
-    "tandem.teams.app-password=" + PlatformHealthTests.TEAMS_PASSWORD, "tandem.teams.tenant-id=tenant-1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.demo.enabled=false",
+            "logging.level.io.tandem=DEBUG",
+            "tandem.slack.bot-token=" + PlatformHealthTests.BOT_TOKEN,
+            "tandem.slack.signing-secret=" + PlatformHealthTests.SIGNING_SECRET,
+            "tandem.teams.app-id=11111111-2222-3333-4444-555555555555",
+            "tandem.teams.app-password=" + PlatformHealthTests.TEAMS_PASSWORD,
+            "tandem.teams.tenant-id=tenant-1"
+        })
 class PlatformHealthTests {
 
     static final String BOT_TOKEN = "xoxb-health-7f3a9c1e";
@@ -60,7 +63,8 @@ class PlatformHealthTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("platform-health").toString());
+        registry.add(
+                "tandem.data-dir", () -> TestDataDirs.fresh("platform-health").toString());
         registry.add("tandem.slack.api-url", slack::apiUrl);
         registry.add("spring.data.redis.url", () -> "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + redisPort);
     }
@@ -74,8 +78,10 @@ class PlatformHealthTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TravelClock clock;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @AfterEach
@@ -103,7 +109,9 @@ class PlatformHealthTests {
         assertThat(slackStatus(http)).isEqualTo("UP");
         assertThat(slackStatus(http)).isEqualTo("UP");
         clock.advance(Duration.ofSeconds(61));
-        JsonNode revoked = json.readTree(http.get("/actuator/health").body()).get("components").get("slack");
+        JsonNode revoked = json.readTree(http.get("/actuator/health").body())
+                .get("components")
+                .get("slack");
         assertThat(revoked.get("status").asString()).isEqualTo("DOWN");
         assertThat(revoked.get("details").get("error").asString()).isEqualTo("token_revoked");
         assertThat(slack.calls("auth.test")).hasSize(asked + 1);
@@ -111,7 +119,10 @@ class PlatformHealthTests {
     }
 
     private String slackStatus(Http http) {
-        return json.readTree(http.get("/actuator/health").body()).get("components").get("slack").get("status")
+        return json.readTree(http.get("/actuator/health").body())
+                .get("components")
+                .get("slack")
+                .get("status")
                 .asString();
     }
 
@@ -120,25 +131,38 @@ class PlatformHealthTests {
         SlackRequests requests = new SlackRequests(port, SIGNING_SECRET);
         slack.addUser("U0ALICE", "Alice Morgan", "Europe/London", "en-GB");
         // a command, a forged signature, a stale timestamp, a send Slack refuses, and a forged Teams token
-        assertThat(requests.command("/mentor", "teach seo", "U0ALICE", slack.responseUrl("U0ALICE")).statusCode())
+        assertThat(requests.command("/mentor", "teach seo", "U0ALICE", slack.responseUrl("U0ALICE"))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(requests.post("application/x-www-form-urlencoded",
-                SlackRequests.slashCommand("/mentor", "find seo", "U0ALICE", slack.responseUrl("x")),
-                System.currentTimeMillis() / 1000, "not-the-secret", java.util.Map.of()).statusCode())
+        assertThat(requests.post(
+                                "application/x-www-form-urlencoded",
+                                SlackRequests.slashCommand("/mentor", "find seo", "U0ALICE", slack.responseUrl("x")),
+                                System.currentTimeMillis() / 1000,
+                                "not-the-secret",
+                                java.util.Map.of())
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(requests.post("application/x-www-form-urlencoded",
-                SlackRequests.slashCommand("/mentor", "find seo", "U0ALICE", slack.responseUrl("x")),
-                System.currentTimeMillis() / 1000 - 3600, SIGNING_SECRET, java.util.Map.of()).statusCode())
+        assertThat(requests.post(
+                                "application/x-www-form-urlencoded",
+                                SlackRequests.slashCommand("/mentor", "find seo", "U0ALICE", slack.responseUrl("x")),
+                                System.currentTimeMillis() / 1000 - 3600,
+                                SIGNING_SECRET,
+                                java.util.Map.of())
+                        .statusCode())
                 .isEqualTo(401);
         slack.failNext("chat.postMessage", FakeSlackApi.Reply.error("invalid_auth"), 20);
         slack.addUser("U0BOB", "Bob Carter", "Europe/Paris", "fr-FR");
         requests.command("/mentor", "request <@U0ALICE> seo Teach me please", "U0BOB", slack.responseUrl("U0BOB"));
         await().atMost(Duration.ofSeconds(20)).until(() -> output.getAll().contains("Could not deliver"));
-        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TEAMS_PASSWORD)
-                .POST(HttpRequest.BodyPublishers.ofString(teams.activities().personalMessage("help", "aad-1",
-                        "Ada", "en-GB", "Europe/London"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + TEAMS_PASSWORD)
+                                .POST(HttpRequest.BodyPublishers.ofString(teams.activities()
+                                        .personalMessage("help", "aad-1", "Ada", "en-GB", "Europe/London")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(401);
         new Http(port).get("/actuator/health");
 
@@ -150,13 +174,15 @@ class PlatformHealthTests {
 
     private static RedisServer startRedis() {
         try {
-            RedisServer server = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-                    .setting("requirepass " + REDIS_PASSWORD).build();
+            RedisServer server = RedisServer.newRedisServer()
+                    .port(redisPort)
+                    .bind("127.0.0.1")
+                    .setting("requirepass " + REDIS_PASSWORD)
+                    .build();
             server.start();
             return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -3,21 +3,6 @@ package io.tandem.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import io.tandem.TandemApplication;
 import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.MemberId;
@@ -27,6 +12,19 @@ import io.tandem.engine.Reply;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.SlackRequests;
 import io.tandem.support.TestDataDirs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A rolling restart loses nothing and sends nothing twice: on shutdown Tandem stops taking work, answers the
@@ -45,12 +43,18 @@ class ShutdownTests {
 
     private ConfigurableApplicationContext start(Path dataDir) {
         // arguments, as an operator would pass them: they win over application.yml
-        return new SpringApplicationBuilder(TandemApplication.class).run("--server.port=0",
-                "--tandem.data-dir=" + dataDir, "--tandem.demo.enabled=false", "--tandem.teams.emulator=false",
-                "--tandem.slack.bot-token=xoxb-shutdown", "--tandem.slack.signing-secret=" + SECRET,
-                "--tandem.slack.api-url=" + slack.apiUrl(), "--spring.quartz.auto-startup=false",
-                // commands answer later through response_url, so some are still running when the stop comes
-                "--tandem.slack.ack-budget=1ms");
+        return new SpringApplicationBuilder(TandemApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--tandem.data-dir=" + dataDir,
+                        "--tandem.demo.enabled=false",
+                        "--tandem.teams.emulator=false",
+                        "--tandem.slack.bot-token=xoxb-shutdown",
+                        "--tandem.slack.signing-secret=" + SECRET,
+                        "--tandem.slack.api-url=" + slack.apiUrl(),
+                        "--spring.quartz.auto-startup=false",
+                        // commands answer later through response_url, so some are still running when the stop comes
+                        "--tandem.slack.ack-budget=1ms");
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -78,30 +82,40 @@ class ShutdownTests {
         for (int i = 0; i < 120; i++) {
             String text = "notification " + i;
             expected.add(text);
-            queue.enqueue(new Notification(MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U" + i), "test",
-                    Reply.text(text)));
+            queue.enqueue(new Notification(
+                    MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U" + i), "test", Reply.text(text)));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> !slack.calls("chat.postMessage").isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !slack.calls("chat.postMessage").isEmpty());
         List<CompletableFuture<Integer>> commands = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String id = "find-" + i;
-            commands.add(CompletableFuture.supplyAsync(() -> requests.command("/mentor", "find seo", "U0ALICE",
-                    slack.responseUrl(id)).statusCode()));
+            commands.add(CompletableFuture.supplyAsync(
+                    () -> requests.command("/mentor", "find seo", "U0ALICE", slack.responseUrl(id))
+                            .statusCode()));
         }
         commands.forEach(c -> assertThat(c.join()).isEqualTo(200));
         first.close(); // what SIGTERM does
 
         // every command Slack was told about was answered, and answered well, before Redis went
         assertThat(slack.calls(FakeSlackApi.RESPONSE_URL).stream()
-                .filter(c -> c.param("response_url_id").startsWith("find-") && c.rawBody().contains("Bob Carter"))
-                .map(c -> c.param("response_url_id")).distinct().count()).isEqualTo(40);
+                        .filter(c -> c.param("response_url_id").startsWith("find-")
+                                && c.rawBody().contains("Bob Carter"))
+                        .map(c -> c.param("response_url_id"))
+                        .distinct()
+                        .count())
+                .isEqualTo(40);
         int sentBeforeRestart = delivered().size();
-        assertThat(sentBeforeRestart).as("the stop came in the middle of the fan-out").isLessThan(120);
+        assertThat(sentBeforeRestart)
+                .as("the stop came in the middle of the fan-out")
+                .isLessThan(120);
 
         ConfigurableApplicationContext second = start(dataDir);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> delivered().size() >= 120);
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> delivered().size() == 120);
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> delivered().size() == 120);
         } finally {
             second.close();
         }
@@ -111,8 +125,10 @@ class ShutdownTests {
     }
 
     private List<String> delivered() {
-        return slack.calls("chat.postMessage").stream().map(c -> c.param("text"))
-                .filter(t -> t != null && t.startsWith("notification ")).toList();
+        return slack.calls("chat.postMessage").stream()
+                .map(c -> c.param("text"))
+                .filter(t -> t != null && t.startsWith("notification "))
+                .toList();
     }
 
     private static void sleep(long millis) {

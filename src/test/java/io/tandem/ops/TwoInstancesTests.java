@@ -3,6 +3,11 @@ package io.tandem.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.Ports;
+import io.tandem.support.SlackRequests;
+import io.tandem.support.TandemProcesses;
+import io.tandem.support.TestDataDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.SlackRequests;
-import io.tandem.support.Ports;
-import io.tandem.support.TandemProcesses;
-import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,8 +44,7 @@ class TwoInstancesTests {
     private static RedisServer redis;
     private static final List<Instance> instances = new ArrayList<>();
 
-    record Instance(Process process, int port, Path log, SlackRequests requests) {
-    }
+    record Instance(Process process, int port, Path log, SlackRequests requests) {}
 
     @BeforeAll
     static void startTwoInstances() throws IOException {
@@ -58,13 +55,19 @@ class TwoInstancesTests {
         for (String name : List.of("a", "b")) {
             int port = Ports.free();
             Path log = dir.resolve(name + ".log");
-            ProcessBuilder builder = TandemProcesses.builder(port, log,
-                    "--tandem.data-dir=" + dir.resolve(name), "--tandem.demo.enabled=false",
-                    "--tandem.console.enabled=false", "--tandem.teams.emulator=false",
+            ProcessBuilder builder = TandemProcesses.builder(
+                    port,
+                    log,
+                    "--tandem.data-dir=" + dir.resolve(name),
+                    "--tandem.demo.enabled=false",
+                    "--tandem.console.enabled=false",
+                    "--tandem.teams.emulator=false",
                     "--tandem.slack.api-url=" + slack.apiUrl(),
                     // nudges looked for every second; reminders an hour before, at any hour of any day
-                    "--tandem.nudges.poll-interval=1s", "--tandem.nudges.reminders=60m",
-                    "--tandem.nudges.workday-start=00:00", "--tandem.nudges.workday-end=23:59",
+                    "--tandem.nudges.poll-interval=1s",
+                    "--tandem.nudges.reminders=60m",
+                    "--tandem.nudges.workday-start=00:00",
+                    "--tandem.nudges.workday-end=23:59",
                     "--tandem.nudges.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
             Map<String, String> env = builder.environment();
             env.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
@@ -98,12 +101,19 @@ class TwoInstancesTests {
         for (int i = 0; i < PAIRS; i++) {
             slack.addUser(mentor(i), "Mentor " + i, "UTC", "en-GB");
             slack.addUser(learner(i), "Learner " + i, "UTC", "en-GB");
-            assertThat(next(i).command("/mentor", "teach seo", mentor(i), slack.responseUrl("t" + i)).statusCode())
+            assertThat(next(i).command("/mentor", "teach seo", mentor(i), slack.responseUrl("t" + i))
+                            .statusCode())
                     .isEqualTo(200);
         }
         for (int i = 0; i < PAIRS; i++) {
-            assertThat(next(i + 1).command("/mentor", "request <@" + mentor(i) + "> seo Please", learner(i),
-                    slack.responseUrl("r" + i)).statusCode()).isEqualTo(200);
+            assertThat(next(i + 1)
+                            .command(
+                                    "/mentor",
+                                    "request <@" + mentor(i) + "> seo Please",
+                                    learner(i),
+                                    slack.responseUrl("r" + i))
+                            .statusCode())
+                    .isEqualTo(200);
         }
         // each request reaches its mentor once, whichever instance took it and whichever delivered it
         await().atMost(Duration.ofSeconds(30)).until(() -> requestsReceived().size() == PAIRS);
@@ -111,9 +121,12 @@ class TwoInstancesTests {
             String mentor = dm.param("channel").substring(1);
             String accept = buttonValue(dm.param("blocks"), "mentoring.request.accept");
             int i = Integer.parseInt(mentor.substring("U0M".length()));
-            assertThat(next(i).interaction(click(mentor, dm.param("channel"), accept)).statusCode()).isEqualTo(200);
+            assertThat(next(i).interaction(click(mentor, dm.param("channel"), accept))
+                            .statusCode())
+                    .isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> posts("accepted: you are now a pair").size() == PAIRS);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> posts("accepted: you are now a pair").size() == PAIRS);
 
         // a DM event that Slack retries on the other instance is handled once
         String event = """
@@ -122,36 +135,55 @@ class TwoInstancesTests {
                 "channel":"DU0L0","user":"U0L0","text":"find seo","ts":"1.1","event_ts":"1.1"}}""";
         assertThat(next(0).event(event, Map.of()).statusCode()).isEqualTo(200);
         assertThat(next(1).event(event, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
 
         // sessions an hour and a minute or two away: their reminders fall due within the next minute and a half
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         LocalDateTime start = now.truncatedTo(ChronoUnit.MINUTES).plusMinutes(now.getSecond() > 40 ? 62 : 61);
         String when = start.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         for (int i = 0; i < PAIRS; i++) {
-            assertThat(next(i).command("/mentor", "schedule <@" + mentor(i) + "> " + when + " 45m SEO", learner(i),
-                    slack.responseUrl("s" + i)).statusCode()).isEqualTo(200);
+            assertThat(next(i).command(
+                                    "/mentor",
+                                    "schedule <@" + mentor(i) + "> " + when + " 45m SEO",
+                                    learner(i),
+                                    slack.responseUrl("s" + i))
+                            .statusCode())
+                    .isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> posts("Reminder: your session with").size() >= 2 * PAIRS);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> posts("Reminder: your session with").size() == 2 * PAIRS);
 
-        assertThat(posts("Mentors for SEO").stream().filter(c -> c.param("channel").equals("DU0L0"))).hasSize(1);
+        assertThat(posts("Mentors for SEO").stream()
+                        .filter(c -> c.param("channel").equals("DU0L0")))
+                .hasSize(1);
         Map<String, Long> sent = slack.calls("chat.postMessage").stream()
                 .collect(Collectors.groupingBy(c -> c.param("channel") + " " + c.param("text"), Collectors.counting()));
-        assertThat(sent).as("messages sent twice").allSatisfy((message, times) -> assertThat(times).isEqualTo(1));
-        assertThat(posts("Reminder: your session with").stream().map(c -> c.param("channel")).distinct())
+        assertThat(sent)
+                .as("messages sent twice")
+                .allSatisfy((message, times) -> assertThat(times).isEqualTo(1));
+        assertThat(posts("Reminder: your session with").stream()
+                        .map(c -> c.param("channel"))
+                        .distinct())
                 .hasSize(2 * PAIRS);
-        assertThat(slack.calls("chat.postMessage")).allSatisfy(c -> assertThat(c.token()).isEqualTo(TOKEN));
+        assertThat(slack.calls("chat.postMessage"))
+                .allSatisfy(c -> assertThat(c.token()).isEqualTo(TOKEN));
 
         // both instances did some of the work, and wrote only JSON lines without a secret in them
         for (Instance instance : instances) {
-            List<String> lines = Files.readAllLines(instance.log()).stream().filter(l -> !l.isBlank()).toList();
+            List<String> lines = Files.readAllLines(instance.log()).stream()
+                    .filter(l -> !l.isBlank())
+                    .toList();
             assertThat(lines).isNotEmpty();
             for (String line : lines) {
                 JsonNode entry = json.readTree(line);
-                assertThat(entry.has("@timestamp") && entry.has("message")).as(line).isTrue();
+                assertThat(entry.has("@timestamp") && entry.has("message"))
+                        .as(line)
+                        .isTrue();
                 assertThat(line).doesNotContain(TOKEN, SECRET);
             }
         }
@@ -167,7 +199,8 @@ class TwoInstancesTests {
 
     private static List<FakeSlackApi.Call> posts(String containing) {
         return slack.calls("chat.postMessage").stream()
-                .filter(c -> c.param("text") != null && c.param("text").contains(containing)).toList();
+                .filter(c -> c.param("text") != null && c.param("text").contains(containing))
+                .toList();
     }
 
     private static List<FakeSlackApi.Call> requestsReceived() {
@@ -178,7 +211,8 @@ class TwoInstancesTests {
         for (JsonNode block : json.readTree(blocks)) {
             if (block.has("elements")) {
                 for (JsonNode element : block.get("elements")) {
-                    if (element.has("action_id") && element.get("action_id").asString().equals(actionId)) {
+                    if (element.has("action_id")
+                            && element.get("action_id").asString().equals(actionId)) {
                         return element.get("value").asString();
                     }
                 }
@@ -195,7 +229,7 @@ class TwoInstancesTests {
                  "trigger_id":"trigger-click","channel":{"id":"%s","name":"directmessage"},"response_url":"%s",
                  "actions":[{"action_id":"mentoring.request.accept","block_id":"b1","type":"button",
                    "action_ts":"1.1","text":{"type":"plain_text","text":"Accept"},"value":%s}]}
-                """.formatted(user, channel, channel, slack.responseUrl("click-" + user),
-                json.writeValueAsString(value));
+                """.formatted(
+                        user, channel, channel, slack.responseUrl("click-" + user), json.writeValueAsString(value));
     }
 }

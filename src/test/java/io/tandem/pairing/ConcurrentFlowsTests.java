@@ -2,6 +2,16 @@ package io.tandem.pairing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.engine.Action;
+import io.tandem.engine.ActionValue;
+import io.tandem.engine.ChatEvent;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.SharedRedisInstances;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,22 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.tandem.engine.Action;
-import io.tandem.engine.ActionValue;
-import io.tandem.engine.ChatEvent;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Platform;
-import io.tandem.engine.Reply;
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.SharedRedisInstances;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.ProfileStore;
 
 /**
  * Accepting, declining and editing a profile at the same moment on two Tandem instances sharing one Redis, in
@@ -45,8 +43,11 @@ class ConcurrentFlowsTests {
     @BeforeAll
     static void start() throws Exception {
         slack = FakeSlackApi.start();
-        tandem = SharedRedisInstances.start(2, "--tandem.slack.bot-token=xoxb-concurrent",
-                "--tandem.slack.signing-secret=concurrent", "--tandem.slack.api-url=" + slack.apiUrl());
+        tandem = SharedRedisInstances.start(
+                2,
+                "--tandem.slack.bot-token=xoxb-concurrent",
+                "--tandem.slack.signing-secret=concurrent",
+                "--tandem.slack.api-url=" + slack.apiUrl());
     }
 
     @AfterAll
@@ -61,13 +62,30 @@ class ConcurrentFlowsTests {
     }
 
     private static Reply say(int instance, String user, String name, String text) {
-        return tandem.engine(instance).handle(ChatEvent.text(Platform.SLACK, TEAM, user, name, Locale.ENGLISH,
-                ZoneId.of("Europe/Paris"), "D" + user, text, List.of()));
+        return tandem.engine(instance)
+                .handle(ChatEvent.text(
+                        Platform.SLACK,
+                        TEAM,
+                        user,
+                        name,
+                        Locale.ENGLISH,
+                        ZoneId.of("Europe/Paris"),
+                        "D" + user,
+                        text,
+                        List.of()));
     }
 
     private static Reply click(int instance, String user, String name, String action, String value) {
-        return tandem.engine(instance).handle(ChatEvent.action(Platform.SLACK, TEAM, user, name, Locale.ENGLISH,
-                ZoneId.of("Europe/Paris"), "D" + user, new Action(action, value, Map.of())));
+        return tandem.engine(instance)
+                .handle(ChatEvent.action(
+                        Platform.SLACK,
+                        TEAM,
+                        user,
+                        name,
+                        Locale.ENGLISH,
+                        ZoneId.of("Europe/Paris"),
+                        "D" + user,
+                        new Action(action, value, Map.of())));
     }
 
     private static MemberId member(String user) {
@@ -119,7 +137,8 @@ class ConcurrentFlowsTests {
         say(1, "UBOB", "Bob", "/mentor set capacity 2");
         List<String> mentees = mentees(20);
         for (String mentee : mentees) {
-            assertThat(say(mentees.indexOf(mentee) % 2, mentee, "Will", "/mentor request <@UBOB> seo").text())
+            assertThat(say(mentees.indexOf(mentee) % 2, mentee, "Will", "/mentor request <@UBOB> seo")
+                            .text())
                     .contains("I've asked Bob");
         }
         List<MentoringRequest> pending = requests().pending(member("UBOB"));
@@ -133,8 +152,14 @@ class ConcurrentFlowsTests {
         }
         List<Reply> answers = together(accepts);
 
-        assertThat(answers.stream().filter(r -> r.text().contains("are now a pair")).count()).isEqualTo(2);
-        assertThat(answers.stream().filter(r -> r.text().contains("no place free")).count()).isEqualTo(18);
+        assertThat(answers.stream()
+                        .filter(r -> r.text().contains("are now a pair"))
+                        .count())
+                .isEqualTo(2);
+        assertThat(answers.stream()
+                        .filter(r -> r.text().contains("no place free"))
+                        .count())
+                .isEqualTo(18);
         assertThat(pairs().pairs(member("UBOB"))).hasSize(2).allMatch(Pair::open);
         assertThat(profile("UBOB").mentees()).isEqualTo(2);
         assertThat(profile("UBOB").spare()).isZero();
@@ -147,7 +172,8 @@ class ConcurrentFlowsTests {
     void eightClicksOnOneAcceptButtonMakeOnePair() throws Exception {
         say(0, "UMAY", "May", "/mentor teach negotiation");
         say(1, "UMAYA", "Maya", "/mentor request <@UMAY> negotiation");
-        String value = ActionValue.of("request", requests().pending(member("UMAY")).get(0).id());
+        String value = ActionValue.of(
+                "request", requests().pending(member("UMAY")).get(0).id());
         List<Callable<Reply>> accepts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             int instance = i % 2;
@@ -155,8 +181,14 @@ class ConcurrentFlowsTests {
         }
         List<Reply> answers = together(accepts);
 
-        assertThat(answers.stream().filter(r -> r.text().contains("are now a pair")).count()).isEqualTo(1);
-        assertThat(answers.stream().filter(r -> r.text().contains("already answered")).count()).isEqualTo(7);
+        assertThat(answers.stream()
+                        .filter(r -> r.text().contains("are now a pair"))
+                        .count())
+                .isEqualTo(1);
+        assertThat(answers.stream()
+                        .filter(r -> r.text().contains("already answered"))
+                        .count())
+                .isEqualTo(7);
         assertThat(pairs().pairs(member("UMAY"))).hasSize(1);
         assertThat(profile("UMAY").mentees()).isEqualTo(1);
     }
@@ -168,12 +200,14 @@ class ConcurrentFlowsTests {
             String mentee = "USEOX" + round;
             say(0, mentor, "Seo", "/mentor teach seo");
             say(1, mentee, "Seo Expert", "/mentor request <@" + mentor + "> seo");
-            String value = ActionValue.of("request", requests().pending(member(mentor)).get(0).id());
+            String value = ActionValue.of(
+                    "request", requests().pending(member(mentor)).get(0).id());
             List<Reply> answers = together(List.of(
                     () -> click(0, mentor, "Seo", Requests.ACCEPT, value),
                     () -> click(1, mentor, "Seo", Requests.DECLINE_SAVE, value)));
             String requestId = ActionValue.parse(value).get("request").orElseThrow();
-            MentoringRequest answered = requests().request("slack:" + TEAM, requestId).orElseThrow();
+            MentoringRequest answered =
+                    requests().request("slack:" + TEAM, requestId).orElseThrow();
             int pairs = pairs().pairs(member(mentor)).size();
             if (answered.status() == MentoringRequest.Status.ACCEPTED) {
                 assertThat(pairs).isEqualTo(1);
@@ -183,7 +217,10 @@ class ConcurrentFlowsTests {
                 assertThat(pairs).isZero();
                 assertThat(profile(mentor).mentees()).isZero();
             }
-            assertThat(answers.stream().filter(r -> r.text().contains("already answered")).count()).isEqualTo(1);
+            assertThat(answers.stream()
+                            .filter(r -> r.text().contains("already answered"))
+                            .count())
+                    .isEqualTo(1);
         }
     }
 
@@ -194,7 +231,8 @@ class ConcurrentFlowsTests {
         for (int round = 0; round < 8; round++) {
             String mentee = "UWILLIAM" + round;
             say(1, mentee, "William", "/mentor request <@UWILL> seo");
-            String value = ActionValue.of("request", requests().pending(member("UWILL")).get(0).id());
+            String value = ActionValue.of(
+                    "request", requests().pending(member("UWILL")).get(0).id());
             String team = "Team " + round;
             int capacity = 3 + round;
             int one = round % 2;
@@ -231,8 +269,10 @@ class ConcurrentFlowsTests {
                 () -> click(0, "USLACK", "Slack", PairActions.END, value),
                 () -> click(1, "UCONSOLE", "Console", PairActions.END, value),
                 () -> click(1, "USLACK", "Slack", PairActions.END, value)));
-        assertThat(ends.stream().filter(r -> r.text().contains("out of date")).count()).isEqualTo(2);
-        assertThat(pairs().pair("slack:" + TEAM, pair.id()).orElseThrow().status()).isEqualTo(Pair.Status.ENDED);
+        assertThat(ends.stream().filter(r -> r.text().contains("out of date")).count())
+                .isEqualTo(2);
+        assertThat(pairs().pair("slack:" + TEAM, pair.id()).orElseThrow().status())
+                .isEqualTo(Pair.Status.ENDED);
         assertThat(profile("UCONSOLE").mentees()).isEqualTo(1);
     }
 }

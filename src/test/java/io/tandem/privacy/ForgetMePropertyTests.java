@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.delivery.DeliveryQueue;
+import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
+import io.tandem.pairing.PairStore;
+import io.tandem.pairing.RequestStore;
+import io.tandem.qa.QuestionStore;
+import io.tandem.sessions.SessionStore;
+import io.tandem.support.EngineTest;
+import io.tandem.support.RedisContents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,23 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import io.tandem.support.RedisContents;
-import io.tandem.delivery.DeliveryQueue;
-import io.tandem.engine.ConversationEngine;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Platform;
-import io.tandem.pairing.PairStore;
-import io.tandem.pairing.RequestStore;
-import io.tandem.qa.QuestionStore;
-import io.tandem.sessions.SessionStore;
-import io.tandem.support.EngineTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -52,24 +50,34 @@ class ForgetMePropertyTests {
 
     @Autowired
     ConversationEngine engine;
+
     @Autowired
     PairStore pairStore;
+
     @Autowired
     RequestStore requestStore;
+
     @Autowired
     SessionStore sessionStore;
+
     @Autowired
     QuestionStore questions;
+
     @Autowired
     MemberData data;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     DeliveryQueue queue;
+
     @Autowired
     Clock clock;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     io.tandem.profiles.MemberEmails emails;
 
@@ -107,11 +115,13 @@ class ForgetMePropertyTests {
             for (boolean distinctive : List.of(false, true)) {
                 try {
                     empty();
-                    forgetOneOf(GeneratedWorkspace.fill(engine, pairStore, requestStore, sessionStore, questions, clock, seed, distinctive),
+                    forgetOneOf(
+                            GeneratedWorkspace.fill(
+                                    engine, pairStore, requestStore, sessionStore, questions, clock, seed, distinctive),
                             new Random(seed));
                 } catch (AssertionError e) {
-                    throw new AssertionError("seed " + seed + (distinctive ? " (distinctive names)" : "") + ": "
-                            + e.getMessage(), e);
+                    throw new AssertionError(
+                            "seed " + seed + (distinctive ? " (distinctive names)" : "") + ": " + e.getMessage(), e);
                 }
             }
         }
@@ -143,20 +153,35 @@ class ForgetMePropertyTests {
                 continue;
             }
             JsonNode expected = former(before.get(m).deepCopy(), gone.toString());
-            assertThat(export(m)).as("the export of %s after %s was forgotten", m, gone).isEqualTo(expected);
+            assertThat(export(m))
+                    .as("the export of %s after %s was forgotten", m, gone)
+                    .isEqualTo(expected);
         }
         JsonNode own = export(gone);
         assertThat(own.get("profile").isNull()).as("their profile is gone").isTrue();
-        for (String list : List.of("requests", "pairs", "sessions", "checkIns", "questionsAsked", "questionsReceived",
-                "answers", "tips", "tipsFoundUseful", "reported", "nudgesOff")) {
+        for (String list : List.of(
+                "requests",
+                "pairs",
+                "sessions",
+                "checkIns",
+                "questionsAsked",
+                "questionsReceived",
+                "answers",
+                "tips",
+                "tipsFoundUseful",
+                "reported",
+                "nudgesOff")) {
             assertThat(own.get(list)).as(list + " of the forgotten member").isEmpty();
         }
         noTraceOf(w, gone, name, email);
         // what others wrote stays as they wrote it, even where it names them
         String after = everything();
-        w.mentions.entrySet().stream().filter(e -> !e.getKey().equals(gone)).flatMap(e -> e.getValue().stream())
+        w.mentions.entrySet().stream()
+                .filter(e -> !e.getKey().equals(gone))
+                .flatMap(e -> e.getValue().stream())
                 .filter(recordsBefore::contains)
-                .forEach(marker -> assertThat(after).as("others' text kept as written").contains(marker));
+                .forEach(marker ->
+                        assertThat(after).as("others' text kept as written").contains(marker));
     }
 
     /** The export as it must be once {@code gone} is forgotten: every reference to them is the tombstone. */
@@ -180,14 +205,30 @@ class ForgetMePropertyTests {
     }
 
     /** The keys of a workspace named after one member, as the key layout has them (README "Privacy"). */
-    private static final List<String> PER_MEMBER = List.of("m:", "requests:", "pairs:", "sessions:",
-            "questions:asked:", "nudges-off:", "inbox:", "teams-conversation:", "slack-user:", "reported:", "owns:");
+    private static final List<String> PER_MEMBER = List.of(
+            "m:",
+            "requests:",
+            "pairs:",
+            "sessions:",
+            "questions:asked:",
+            "nudges-off:",
+            "inbox:",
+            "teams-conversation:",
+            "slack-user:",
+            "reported:",
+            "owns:");
 
     /** Sets and sorted sets whose members are user ids. */
     private static boolean holdsUserIds(String rest) {
-        return rest.equals("members") || rest.equals("paused") || rest.equals("leads") || rest.startsWith("learn:")
-                || rest.startsWith("teach:") || rest.equals("questions:load") || rest.equals("answers:helpful")
-                || rest.equals("tips-useful-authors") || rest.startsWith("tips-voters:");
+        return rest.equals("members")
+                || rest.equals("paused")
+                || rest.equals("leads")
+                || rest.startsWith("learn:")
+                || rest.startsWith("teach:")
+                || rest.equals("questions:load")
+                || rest.equals("answers:helpful")
+                || rest.equals("tips-useful-authors")
+                || rest.startsWith("tips-voters:");
     }
 
     /**
@@ -206,7 +247,9 @@ class ForgetMePropertyTests {
                 for (String family : PER_MEMBER) {
                     assertThat(rest).as(where).isNotEqualTo(family + user);
                 }
-                assertThat(rest.startsWith("checkin:") && rest.endsWith(":" + user)).as(where).isFalse();
+                assertThat(rest.startsWith("checkin:") && rest.endsWith(":" + user))
+                        .as(where)
+                        .isFalse();
             }
             boolean deliveredToOthers = rest != null && rest.startsWith("inbox:");
             DataType type = redis.type(key);
@@ -214,14 +257,18 @@ class ForgetMePropertyTests {
             switch (type) {
                 case STRING -> {
                     String v = redis.opsForValue().get(key);
-                    values.add(key.startsWith("tandem:download:") ? new String(Base64.getDecoder().decode(v),
-                            StandardCharsets.UTF_8) : v);
+                    values.add(
+                            key.startsWith("tandem:download:")
+                                    ? new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)
+                                    : v);
                 }
                 case SET -> {
                     Set<String> members = redis.opsForSet().members(key);
                     values.addAll(members);
                     if (rest != null) {
-                        assertThat(holdsUserIds(rest) && members.contains(user)).as(where).isFalse();
+                        assertThat(holdsUserIds(rest) && members.contains(user))
+                                .as(where)
+                                .isFalse();
                         members.forEach(m -> assertThat(m).as(where).doesNotEndWith(":" + user));
                     }
                 }
@@ -229,11 +276,14 @@ class ForgetMePropertyTests {
                     Set<String> members = redis.opsForZSet().range(key, 0, -1);
                     values.addAll(members);
                     if (rest != null) {
-                        assertThat(holdsUserIds(rest) && members.contains(user)).as(where).isFalse();
+                        assertThat(holdsUserIds(rest) && members.contains(user))
+                                .as(where)
+                                .isFalse();
                         members.forEach(m -> assertThat(m).as(where).doesNotEndWith(":" + user));
                     }
                     // due nudges ({delivery} queue): "<workspace>|<nudge id>", the id ending with its member
-                    members.stream().filter(m -> m.startsWith(gone.workspace() + "|"))
+                    members.stream()
+                            .filter(m -> m.startsWith(gone.workspace() + "|"))
                             .forEach(m -> assertThat(m).as(where).doesNotEndWith(":" + user));
                 }
                 case HASH -> {
@@ -242,11 +292,15 @@ class ForgetMePropertyTests {
                         values.add(String.valueOf(v));
                         if (rest != null && !rest.startsWith("m:") && !rest.startsWith("daily:")) {
                             assertThat(String.valueOf(f)).as(where).isNotEqualTo(user);
-                            assertThat(String.valueOf(v)).as(where + " field " + f).isNotEqualTo(user)
+                            assertThat(String.valueOf(v))
+                                    .as(where + " field " + f)
+                                    .isNotEqualTo(user)
                                     .isNotEqualTo(id);
                         }
                         if (rest != null && rest.startsWith("m:")) {
-                            assertThat(String.valueOf(v)).as(where + " field " + f).isNotEqualTo(id);
+                            assertThat(String.valueOf(v))
+                                    .as(where + " field " + f)
+                                    .isNotEqualTo(id);
                         }
                         if (email != null) {
                             assertThat(String.valueOf(f)).as(where).isNotEqualToIgnoringCase(email);
@@ -255,16 +309,17 @@ class ForgetMePropertyTests {
                     });
                 }
                 case LIST -> values.addAll(redis.opsForList().range(key, 0, -1));
-                default -> {
-                }
+                default -> {}
             }
             for (String value : values) {
                 if (value != null && value.startsWith("{") && !deliveredToOthers) {
                     noReference(json.readTree(value), gone, where);
                 }
                 if (name.startsWith("Quill") && value != null && value.contains(name) && !deliveredToOthers) {
-                    boolean othersText = w.mentions.entrySet().stream().filter(e -> !e.getKey().equals(gone))
-                            .flatMap(e -> e.getValue().stream()).anyMatch(value::contains);
+                    boolean othersText = w.mentions.entrySet().stream()
+                            .filter(e -> !e.getKey().equals(gone))
+                            .flatMap(e -> e.getValue().stream())
+                            .anyMatch(value::contains);
                     if (!othersText) {
                         fail("their name %s is still in %s: %s", name, where, value);
                     }
@@ -276,7 +331,8 @@ class ForgetMePropertyTests {
     /** No JSON record or queued message refers to the member: not as a member id, not as its string form. */
     private static void noReference(JsonNode node, MemberId gone, String where) {
         if (node instanceof ObjectNode object) {
-            if (object.has("workspace") && object.has("user")
+            if (object.has("workspace")
+                    && object.has("user")
                     && gone.workspace().equals(object.get("workspace").asString())
                     && gone.user().equals(object.get("user").asString())) {
                 fail("%s still refers to %s: %s", where, gone, object);
@@ -314,20 +370,24 @@ class ForgetMePropertyTests {
         int notesSeen = 0;
         for (long seed : seeds()) {
             empty();
-            GeneratedWorkspace w = GeneratedWorkspace.fill(engine, pairStore, requestStore, sessionStore, questions, clock, seed, false);
+            GeneratedWorkspace w = GeneratedWorkspace.fill(
+                    engine, pairStore, requestStore, sessionStore, questions, clock, seed, false);
             settle();
             notesSeen += w.noteMarkers.values().stream().mapToInt(Set::size).sum();
             for (MemberId reader : w.members) {
                 JsonNode export = export(reader);
                 String text = export.toString();
-                w.noteMarkers.forEach((author, markers) -> markers.forEach(marker -> assertThat(
-                        author.equals(reader) || !text.contains(marker))
-                        .as("seed %d: %s's export shows %s's private note %s", seed, reader, author, marker).isTrue()));
+                w.noteMarkers.forEach((author, markers) ->
+                        markers.forEach(marker -> assertThat(author.equals(reader) || !text.contains(marker))
+                                .as("seed %d: %s's export shows %s's private note %s", seed, reader, author, marker)
+                                .isTrue()));
                 for (JsonNode q : export.get("questionsReceived")) {
                     MemberId asker = w.anonymous.get(q.get("id").asString());
                     if (asker != null && !asker.equals(reader)) {
                         anonymousSeen++;
-                        assertThat(q.has("askedBy")).as("seed %d: anonymous question %s", seed, q).isFalse();
+                        assertThat(q.has("askedBy"))
+                                .as("seed %d: anonymous question %s", seed, q)
+                                .isFalse();
                         assertThat(q.toString()).as("seed %d", seed).doesNotContain(asker.toString());
                     }
                 }

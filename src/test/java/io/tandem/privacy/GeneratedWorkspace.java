@@ -1,5 +1,22 @@
 package io.tandem.privacy;
 
+import io.tandem.engine.Action;
+import io.tandem.engine.ActionValue;
+import io.tandem.engine.ChatEvent;
+import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.pairing.PairStore;
+import io.tandem.pairing.RequestStore;
+import io.tandem.qa.Answer;
+import io.tandem.qa.Question;
+import io.tandem.qa.QuestionStore;
+import io.tandem.sessions.CheckIn;
+import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -11,24 +28,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import io.tandem.engine.Action;
-import io.tandem.engine.ActionValue;
-import io.tandem.engine.ChatEvent;
-import io.tandem.engine.ConversationEngine;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Platform;
-import io.tandem.engine.Reply;
-import io.tandem.sessions.CheckIn;
-import io.tandem.pairing.MentoringRequest;
-import io.tandem.pairing.PairStore;
-import io.tandem.pairing.RequestStore;
-import io.tandem.sessions.SessionStore;
-import io.tandem.pairing.Pair;
-import io.tandem.sessions.Session;
-import io.tandem.qa.Answer;
-import io.tandem.qa.Question;
-import io.tandem.qa.QuestionStore;
-
 /**
  * A workspace filled by members with hostile names, through the engine as they would: handles and names that are
  * common words ({@code will}, {@code may}, {@code console}, {@code slack}, {@code seo}), that are prefixes of one
@@ -39,14 +38,29 @@ import io.tandem.qa.QuestionStore;
 final class GeneratedWorkspace {
 
     /** Names that collide with words, skills, platform names and each other. */
-    private static final List<String> NAMES = List.of("Will", "May", "Console", "Slack", "SEO", "Bob", "Bob Smith",
-            "bob", "Élodie 🎉", "Zoë Ünal", "T1", "Team", "Lead", "a former member");
+    private static final List<String> NAMES = List.of(
+            "Will",
+            "May",
+            "Console",
+            "Slack",
+            "SEO",
+            "Bob",
+            "Bob Smith",
+            "bob",
+            "Élodie 🎉",
+            "Zoë Ünal",
+            "T1",
+            "Team",
+            "Lead",
+            "a former member");
+
     private static final List<String> SKILLS = List.of("seo", "negotiation", "public speaking", "social crm");
     private static final List<String> TEAMS = List.of("Sales", "Marketing", "Console", "SEO");
 
     final Platform platform;
     /** What the engine is told the workspace is ({@code ""} for the console). */
     final String team;
+
     final List<MemberId> members = new ArrayList<>();
     final Map<MemberId, String> names = new java.util.LinkedHashMap<>();
     /** Private notes' markers, by their author. */
@@ -68,8 +82,14 @@ final class GeneratedWorkspace {
     private final Random random;
     private int counter;
 
-    private GeneratedWorkspace(ConversationEngine engine, PairStore pairStore, RequestStore requestStore, SessionStore sessionStore, QuestionStore questions,
-                               Clock clock, Random random) {
+    private GeneratedWorkspace(
+            ConversationEngine engine,
+            PairStore pairStore,
+            RequestStore requestStore,
+            SessionStore sessionStore,
+            QuestionStore questions,
+            Clock clock,
+            Random random) {
         this.engine = engine;
         this.pairStore = pairStore;
         this.requestStore = requestStore;
@@ -77,7 +97,8 @@ final class GeneratedWorkspace {
         this.questions = questions;
         this.clock = clock;
         this.random = random;
-        this.platform = List.of(Platform.CONSOLE, Platform.SLACK, Platform.TEAMS).get(random.nextInt(3));
+        this.platform =
+                List.of(Platform.CONSOLE, Platform.SLACK, Platform.TEAMS).get(random.nextInt(3));
         this.team = switch (platform) {
             case CONSOLE -> "";
             case SLACK -> "T1";
@@ -94,9 +115,17 @@ final class GeneratedWorkspace {
         };
     }
 
-    static GeneratedWorkspace fill(ConversationEngine engine, PairStore pairStore, RequestStore requestStore, SessionStore sessionStore, QuestionStore questions,
-                                   Clock clock, long seed, boolean distinctiveNames) {
-        GeneratedWorkspace w = new GeneratedWorkspace(engine, pairStore, requestStore, sessionStore, questions, clock, new Random(seed));
+    static GeneratedWorkspace fill(
+            ConversationEngine engine,
+            PairStore pairStore,
+            RequestStore requestStore,
+            SessionStore sessionStore,
+            QuestionStore questions,
+            Clock clock,
+            long seed,
+            boolean distinctiveNames) {
+        GeneratedWorkspace w = new GeneratedWorkspace(
+                engine, pairStore, requestStore, sessionStore, questions, clock, new Random(seed));
         w.populate(distinctiveNames);
         return w;
     }
@@ -110,13 +139,28 @@ final class GeneratedWorkspace {
     }
 
     Reply say(MemberId who, String text) {
-        return engine.handle(ChatEvent.text(platform, team, who.user(), names.get(who), Locale.ENGLISH,
-                ZoneId.of("Europe/Paris"), "c-" + who.user(), text, List.of()));
+        return engine.handle(ChatEvent.text(
+                platform,
+                team,
+                who.user(),
+                names.get(who),
+                Locale.ENGLISH,
+                ZoneId.of("Europe/Paris"),
+                "c-" + who.user(),
+                text,
+                List.of()));
     }
 
     Reply click(MemberId who, String action, String value, Map<String, String> fields) {
-        return engine.handle(ChatEvent.action(platform, team, who.user(), names.get(who), Locale.ENGLISH,
-                ZoneId.of("Europe/Paris"), "c-" + who.user(), new Action(action, value, fields)));
+        return engine.handle(ChatEvent.action(
+                platform,
+                team,
+                who.user(),
+                names.get(who),
+                Locale.ENGLISH,
+                ZoneId.of("Europe/Paris"),
+                "c-" + who.user(),
+                new Action(action, value, fields)));
     }
 
     private <T> T pick(List<T> from) {
@@ -148,8 +192,11 @@ final class GeneratedWorkspace {
         for (String user : users.subList(0, size)) {
             MemberId m = id(user);
             members.add(m);
-            names.put(m, distinctiveNames ? "Quill" + Integer.toHexString(random.nextInt(1 << 24)) + " " + pick(NAMES)
-                    : pick(NAMES));
+            names.put(
+                    m,
+                    distinctiveNames
+                            ? "Quill" + Integer.toHexString(random.nextInt(1 << 24)) + " " + pick(NAMES)
+                            : pick(NAMES));
         }
         for (MemberId m : members) {
             say(m, "/mentor set seniority " + pick(List.of("junior", "mid", "senior", "exec")));
@@ -194,7 +241,8 @@ final class GeneratedWorkspace {
             }
             case 4 -> {
                 List<MentoringRequest> pending = requestStore.pending(a).stream()
-                        .filter(r -> r.mentor().equals(a)).toList();
+                        .filter(r -> r.mentor().equals(a))
+                        .toList();
                 if (!pending.isEmpty()) {
                     MentoringRequest r = pick(pending);
                     String value = ActionValue.of("request", r.id());
@@ -213,8 +261,13 @@ final class GeneratedWorkspace {
                     String marker = "NOTE" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
                     noteMarkers.computeIfAbsent(a, x -> new LinkedHashSet<>()).add(marker);
                     MemberId named = s.otherThan(a);
-                    sessionStore.save(new CheckIn(s.id(), a, CheckIn.Met.YES, 1 + random.nextInt(5),
-                            textAbout(a, named), marker + " " + names.get(named) + " seemed bored",
+                    sessionStore.save(new CheckIn(
+                            s.id(),
+                            a,
+                            CheckIn.Met.YES,
+                            1 + random.nextInt(5),
+                            textAbout(a, named),
+                            marker + " " + names.get(named) + " seemed bored",
                             clock.instant().plus(Duration.ofDays(3))));
                 }
             }
@@ -229,7 +282,9 @@ final class GeneratedWorkspace {
                 }
             }
             case 8 -> {
-                List<Question> mine = questions.askedBy(b).stream().filter(q -> q.routedTo().contains(a)).toList();
+                List<Question> mine = questions.askedBy(b).stream()
+                        .filter(q -> q.routedTo().contains(a))
+                        .toList();
                 if (!mine.isEmpty()) {
                     say(a, "/mentor answer " + pick(mine).id() + " " + textAbout(a, b));
                 }
@@ -245,22 +300,30 @@ final class GeneratedWorkspace {
             case 11 -> {
                 List<Question> theirs = questions.askedBy(b);
                 if (!theirs.isEmpty()) {
-                    click(a, "moderation.report", ActionValue.of("kind", "question", "id", pick(theirs).id()),
+                    click(
+                            a,
+                            "moderation.report",
+                            ActionValue.of(
+                                    "kind", "question", "id", pick(theirs).id()),
                             Map.of());
                 }
             }
             case 12 -> say(a, "/mentor nudges off " + pick(List.of("tips", "reminders", "checkins")));
-            default -> openPair(a).ifPresent(p -> {
-                if (random.nextInt(3) == 0) {
-                    say(a, "/mentor end @" + handle(p.other(a)) + " " + textAbout(a, p.other(a)));
-                }
-            });
+            default ->
+                openPair(a).ifPresent(p -> {
+                    if (random.nextInt(3) == 0) {
+                        say(a, "/mentor end @" + handle(p.other(a)) + " " + textAbout(a, p.other(a)));
+                    }
+                });
         }
     }
 
     private void schedule(MemberId a, Pair p) {
-        String answer = say(a, "/mentor schedule @" + handle(p.other(a)) + " in " + (2 + random.nextInt(5))
-                + " days 10:00 1h " + textAbout(a, p.other(a))).text();
+        String answer = say(
+                        a,
+                        "/mentor schedule @" + handle(p.other(a)) + " in " + (2 + random.nextInt(5)) + " days 10:00 1h "
+                                + textAbout(a, p.other(a)))
+                .text();
         if (!answer.contains("planned")) {
             throw new AssertionError("the generator could not plan a session: " + answer);
         }

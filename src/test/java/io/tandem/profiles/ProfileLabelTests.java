@@ -2,14 +2,12 @@ package io.tandem.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-
-import org.junit.jupiter.api.Test;
-
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 
 /** How a member is named in lists: never by an id nobody can read. */
 class ProfileLabelTests {

@@ -3,20 +3,18 @@ package io.tandem.qa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
 import io.tandem.moderation.Moderation;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Reporting and hiding questions, answers and tips: anyone reports (once), only a lead (lena) hides. */
 @EngineTest
@@ -24,6 +22,7 @@ class ModerationTests {
 
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     QuestionStore questions;
 
@@ -35,8 +34,6 @@ class ModerationTests {
         chat.say("expert", "/mentor teach seo");
         chat.say("lena", "/mentor set language fr");
     }
-
-
 
     private Reply click(String user, String action, String value) {
         return chat.click(user, Locale.ENGLISH, action, value, Map.of());
@@ -50,26 +47,33 @@ class ModerationTests {
         assertThat(click("expert", Moderation.REPORT, report).text()).contains("your name is not passed on");
         assertThat(click("expert", Moderation.REPORT, report).text()).contains("already reported");
         String toLead = chat.waitFor("lena", 1).get(0);
-        assertThat(toLead).contains("Un membre a signalé ce contenu", "spam.example", "Écrit par: asker",
-                "[Masquer]").doesNotContain("expert");
-        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+        assertThat(toLead)
+                .contains("Un membre a signalé ce contenu", "spam.example", "Écrit par: asker", "[Masquer]")
+                .doesNotContain("expert");
+        await().pollDelay(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> chat.inbox("lena").size() == 1);
 
         String hide = FakeChat.value(toLead, Moderation.HIDE);
         assertThat(click("expert", Moderation.HIDE, hide).text()).contains("Only a programme lead can hide");
         assertThat(chat.say("expert", "/mentor questions").text()).contains("spam.example");
-        assertThat(chat.click("lena", Locale.FRENCH, Moderation.HIDE, hide, Map.of()).text())
+        assertThat(chat.click("lena", Locale.FRENCH, Moderation.HIDE, hide, Map.of())
+                        .text())
                 .contains("Masqué : ce contenu (question) n'est plus montré à personne.");
         assertThat(click("lena", Moderation.HIDE, hide).text()).contains("C'est déjà masqué.");
 
         assertThat(chat.say("expert", "/mentor questions").text()).doesNotContain("spam.example");
         Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
-        assertThat(chat.say("expert", "/mentor answer " + q.id() + " sure").text()).contains("A programme lead hid");
-        assertThat(click("expert", PeerQuestions.ANSWER, FakeChat.value(toExpert, PeerQuestions.ANSWER)).text())
+        assertThat(chat.say("expert", "/mentor answer " + q.id() + " sure").text())
+                .contains("A programme lead hid");
+        assertThat(click("expert", PeerQuestions.ANSWER, FakeChat.value(toExpert, PeerQuestions.ANSWER))
+                        .text())
                 .contains("A programme lead hid");
         assertThat(chat.say("asker", "/mentor my-questions").text()).contains("A programme lead hid this question.");
-        assertThat(click("expert", Moderation.REPORT, "kind=question&id=forged").text()).contains("out of date");
-        assertThat(click("expert", Moderation.REPORT, "kind=nonsense&id=1").text()).contains("out of date");
+        assertThat(click("expert", Moderation.REPORT, "kind=question&id=forged").text())
+                .contains("out of date");
+        assertThat(click("expert", Moderation.REPORT, "kind=nonsense&id=1").text())
+                .contains("out of date");
     }
 
     @Test
@@ -82,15 +86,18 @@ class ModerationTests {
         // a lead reporting is shown the answer with Hide at once, rather than being sent it
         Reply review = click("lena", Moderation.REPORT, FakeChat.value(relayed, Moderation.REPORT));
         // lena reads French, whatever her client says
-        assertThat(review.text()).contains("Signalement : réponse", "Rude and useless answer.", "Écrit par: expert",
-                "[Masquer]");
+        assertThat(review.text())
+                .contains("Signalement : réponse", "Rude and useless answer.", "Écrit par: expert", "[Masquer]");
         String hide = FakeChat.value(review, Moderation.HIDE);
         assertThat(click("lena", Moderation.HIDE, hide).text()).contains("ce contenu (réponse) n'est plus montré");
-        assertThat(chat.say("asker", "/mentor my-questions").text()).doesNotContain("Rude and useless")
+        assertThat(chat.say("asker", "/mentor my-questions").text())
+                .doesNotContain("Rude and useless")
                 .contains("No answer yet.");
-        assertThat(click("asker", PeerQuestions.HELPFUL, FakeChat.value(relayed, PeerQuestions.HELPFUL)).text())
+        assertThat(click("asker", PeerQuestions.HELPFUL, FakeChat.value(relayed, PeerQuestions.HELPFUL))
+                        .text())
                 .contains("A programme lead hid");
-        assertThat(redis.opsForZSet().score("tandem:{console}:answers:helpful", "expert")).isNull();
+        assertThat(redis.opsForZSet().score("tandem:{console}:answers:helpful", "expert"))
+                .isNull();
     }
 
     @Test
@@ -102,8 +109,11 @@ class ModerationTests {
         assertThat(click("alice", Moderation.REPORT, report).text()).contains("A programme lead will look at it");
         String toLead = chat.waitFor("lena", 1).get(0);
         assertThat(toLead).contains("capitals", "astuce", "bob");
-        assertThat(click("lena", Moderation.HIDE, FakeChat.value(toLead, Moderation.HIDE)).text()).contains("ce contenu (astuce)");
-        assertThat(chat.say("alice", "/mentor tips seo").text()).doesNotContain("capitals")
+        assertThat(click("lena", Moderation.HIDE, FakeChat.value(toLead, Moderation.HIDE))
+                        .text())
+                .contains("ce contenu (astuce)");
+        assertThat(chat.say("alice", "/mentor tips seo").text())
+                .doesNotContain("capitals")
                 .contains("Tandem's starter tips");
     }
 }

@@ -3,27 +3,25 @@ package io.tandem.qa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.config.TandemProperties;
+import io.tandem.engine.Block;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Reply;
+import io.tandem.moderation.SendingLimit;
+import io.tandem.programme.ProgrammeSettings;
+import io.tandem.support.EngineTest;
+import io.tandem.support.FakeChat;
+import io.tandem.support.RecordedNotifications;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import io.tandem.programme.ProgrammeSettings;
-import io.tandem.config.TandemProperties;
-import io.tandem.engine.Block;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Reply;
-import io.tandem.moderation.SendingLimit;
-import io.tandem.support.EngineTest;
-import io.tandem.support.FakeChat;
-import io.tandem.support.RecordedNotifications;
 
 /** Peer questions through the fake adapter: routing, fairness, anonymity, answers, helpful, pass. */
 @EngineTest
@@ -33,24 +31,34 @@ class PeerQuestionsTests {
 
     @Autowired
     ProgrammeSettings settings;
+
     @Autowired
     TandemProperties properties;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     io.tandem.delivery.DeliveryQueue queue;
+
     @Autowired
     QuestionStore questions;
+
     @Autowired
     io.tandem.profiles.ProfileStore profileStore;
+
     @Autowired
     io.tandem.profiles.Profiles profiles;
+
     @Autowired
     io.tandem.profiles.ProfileView view;
+
     @Autowired
     io.tandem.engine.Notifier notifier;
+
     @Autowired
     io.tandem.programme.Programme programme;
+
     @Autowired
     RecordedNotifications recorded;
 
@@ -69,22 +77,32 @@ class PeerQuestionsTests {
 
     /** The Q&amp;A as it runs {@code later} from now (escalations are due on this clock). */
     private PeerQuestions later(Duration later) {
-        return new PeerQuestions(questions, profileStore, profiles, view, notifier,
-                Clock.offset(Clock.systemUTC(), later), programme, properties, SendingLimit.NONE, settings);
+        return new PeerQuestions(
+                questions,
+                profileStore,
+                profiles,
+                view,
+                notifier,
+                Clock.offset(Clock.systemUTC(), later),
+                programme,
+                properties,
+                SendingLimit.NONE,
+                settings);
     }
-
-
 
     @Test
     void routesToThreeExpertsNeverTheAskerNorAPausedMember() {
         Reply asked = chat.say("asker", "/mentor ask seo How do I pick keywords?");
         assertThat(asked.text()).contains("went to 3 colleagues who teach SEO");
         Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
-        assertThat(q.routedTo()).hasSize(3).extracting(MemberId::user).doesNotContain("asker", "paula")
+        assertThat(q.routedTo())
+                .hasSize(3)
+                .extracting(MemberId::user)
+                .doesNotContain("asker", "paula")
                 .allSatisfy(u -> assertThat(EXPERTS).contains(u));
         for (MemberId expert : q.routedTo()) {
-            assertThat(chat.waitFor(expert.user(), 1).get(0)).contains("asker has a question about SEO",
-                    "How do I pick keywords?", "qa.answer", "qa.pass");
+            assertThat(chat.waitFor(expert.user(), 1).get(0))
+                    .contains("asker has a question about SEO", "How do I pick keywords?", "qa.answer", "qa.pass");
         }
     }
 
@@ -94,7 +112,8 @@ class PeerQuestionsTests {
             chat.say("asker", "/mentor ask seo Question number " + i);
         }
         Map<String, Integer> asked = new HashMap<>();
-        questions.askedBy(new MemberId("console", "asker"))
+        questions
+                .askedBy(new MemberId("console", "asker"))
                 .forEach(q -> q.routedTo().forEach(m -> asked.merge(m.user(), 1, Integer::sum)));
         assertThat(asked).containsOnlyKeys(EXPERTS);
         assertThat(asked.values()).allSatisfy(n -> assertThat(n).isEqualTo(6));
@@ -111,31 +130,62 @@ class PeerQuestionsTests {
         String toExpert = chat.waitFor(q.routedTo().get(0).user(), 1).get(0);
         chat.say(q.routedTo().get(1).user(), "/mentor questions");
         Reply listed = chat.say(q.routedTo().get(1).user(), "/mentor questions");
-        Reply form = chat.click(q.routedTo().get(0).user(), Locale.ENGLISH, PeerQuestions.ANSWER,
-                FakeChat.value(toExpert, PeerQuestions.ANSWER), Map.of());
+        Reply form = chat.click(
+                q.routedTo().get(0).user(),
+                Locale.ENGLISH,
+                PeerQuestions.ANSWER,
+                FakeChat.value(toExpert, PeerQuestions.ANSWER),
+                Map.of());
         Block.Form answer = (Block.Form) form.blocks().get(0);
-        chat.click(q.routedTo().get(0).user(), Locale.ENGLISH, answer.actionId(), answer.value(),
+        chat.click(
+                q.routedTo().get(0).user(),
+                Locale.ENGLISH,
+                answer.actionId(),
+                answer.value(),
                 Map.of("answer", "Start with the search console"));
         String relayed = chat.waitFor("zelda", 1).get(0);
-        chat.click("zelda", Locale.ENGLISH, PeerQuestions.HELPFUL, FakeChat.value(relayed, PeerQuestions.HELPFUL), Map.of());
+        chat.click(
+                "zelda",
+                Locale.ENGLISH,
+                PeerQuestions.HELPFUL,
+                FakeChat.value(relayed, PeerQuestions.HELPFUL),
+                Map.of());
         String thanks = chat.waitFor(q.routedTo().get(0).user(), 2).get(1);
         // a second anonymous question nobody answers: escalated to the other experts and the programme channel,
         // then reported to the lead, who hides it
         chat.say("zelda", "/mentor ask --anon seo Is it too late to learn?");
         assertThat(later(Duration.ofHours(49)).escalateDue("console")).isEqualTo(1);
         String posted = chat.waitFor("#programme", 1).get(0);
-        assertThat(posted).contains("Nobody has answered this question about SEO", "Asked by a colleague (anonymous)",
-                "Is it too late to learn?");
-        Reply reported = chat.click("e1", Locale.ENGLISH, io.tandem.moderation.Moderation.REPORT,
-                FakeChat.value(posted, io.tandem.moderation.Moderation.REPORT), Map.of());
+        assertThat(posted)
+                .contains(
+                        "Nobody has answered this question about SEO",
+                        "Asked by a colleague (anonymous)",
+                        "Is it too late to learn?");
+        Reply reported = chat.click(
+                "e1",
+                Locale.ENGLISH,
+                io.tandem.moderation.Moderation.REPORT,
+                FakeChat.value(posted, io.tandem.moderation.Moderation.REPORT),
+                Map.of());
         assertThat(reported.text()).contains("A programme lead will look at it");
         String toLead = chat.waitFor("lena", 1).get(0);
         assertThat(toLead).contains("Is it too late to learn?", "Written by: a colleague (anonymous)");
-        Reply hidden = chat.click("lena", Locale.ENGLISH, io.tandem.moderation.Moderation.HIDE,
-                FakeChat.value(toLead, io.tandem.moderation.Moderation.HIDE), Map.of());
+        Reply hidden = chat.click(
+                "lena",
+                Locale.ENGLISH,
+                io.tandem.moderation.Moderation.HIDE,
+                FakeChat.value(toLead, io.tandem.moderation.Moderation.HIDE),
+                Map.of());
 
-        List<String> everything = new java.util.ArrayList<>(List.of(toExpert, thanks, listed.toString(),
-                form.toString(), posted, reported.toString(), toLead, hidden.toString()));
+        List<String> everything = new java.util.ArrayList<>(List.of(
+                toExpert,
+                thanks,
+                listed.toString(),
+                form.toString(),
+                posted,
+                reported.toString(),
+                toLead,
+                hidden.toString()));
         for (String expert : EXPERTS) {
             everything.addAll(chat.inbox(expert));
         }
@@ -143,7 +193,8 @@ class PeerQuestionsTests {
         everything.addAll(chat.inbox("#programme"));
         // every notification as each platform would receive it: Slack blocks, the Teams card, the console JSON
         List<io.tandem.engine.Notification> notifications = recorded.all().stream()
-                .filter(n -> !n.recipient().user().equals("zelda")).toList();
+                .filter(n -> !n.recipient().user().equals("zelda"))
+                .toList();
         assertThat(notifications).hasSizeGreaterThanOrEqualTo(10);
         for (io.tandem.engine.Notification n : notifications) {
             everything.add(io.tandem.slack.SlackPayloads.json(n.message()));
@@ -157,7 +208,9 @@ class PeerQuestionsTests {
         for (String payload : everything) {
             assertThat(payload).doesNotContain("zelda", "Zelda", "Quixote");
         }
-        assertThat(toExpert).contains("A colleague (anonymous) has a question about SEO").doesNotContain("console:zelda");
+        assertThat(toExpert)
+                .contains("A colleague (anonymous) has a question about SEO")
+                .doesNotContain("console:zelda");
         assertThat(thanks).contains("A colleague (anonymous) found your answer about SEO helpful");
     }
 
@@ -169,15 +222,23 @@ class PeerQuestionsTests {
         Question q = questions.askedBy(new MemberId("console", "zelda")).get(0);
         String expert = q.routedTo().get(0).user();
         io.tandem.engine.Notification toExpert = recorded.all().stream()
-                .filter(n -> n.recipient().user().equals(expert)).findFirst().orElseThrow();
+                .filter(n -> n.recipient().user().equals(expert))
+                .findFirst()
+                .orElseThrow();
         assertThat(toExpert.message().text()).startsWith("Un collègue (anonyme) a une question sur");
         assertThat(toExpert.label()).isEqualTo("Une question pour vous");
         chat.say(expert, "/mentor answer " + q.shortId() + " Commencez par vos dix pages principales.");
         String relayed = chat.waitFor("zelda", 1).get(0);
-        chat.click("zelda", Locale.ENGLISH, PeerQuestions.HELPFUL, FakeChat.value(relayed, PeerQuestions.HELPFUL),
+        chat.click(
+                "zelda",
+                Locale.ENGLISH,
+                PeerQuestions.HELPFUL,
+                FakeChat.value(relayed, PeerQuestions.HELPFUL),
                 Map.of());
         io.tandem.engine.Notification thanks = recorded.all().stream()
-                .filter(n -> n.recipient().user().equals(expert)).reduce((a, b) -> b).orElseThrow();
+                .filter(n -> n.recipient().user().equals(expert))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(thanks.message().text()).startsWith("Un collègue (anonyme) a trouvé votre réponse sur");
         assertThat(thanks.label()).isEqualTo("Votre réponse a aidé");
     }
@@ -190,15 +251,23 @@ class PeerQuestionsTests {
         Reply sent = chat.say(expert, "/mentor answer " + q.shortId() + " Start with your top 10 pages.");
         assertThat(sent.text()).contains("Your answer is on its way");
         String relayed = chat.waitFor("asker", 1).get(0);
-        assertThat(relayed).contains(expert + " answered your question about SEO", "Start with your top 10 pages.",
-                "Helpful");
-        assertThat(chat.say("asker", "/mentor answer " + q.shortId() + " me").text()).contains("own question");
-        assertThat(chat.click("asker", Locale.ENGLISH, PeerQuestions.HELPFUL, FakeChat.value(relayed, PeerQuestions.HELPFUL),
-                Map.of()).text()).contains("I've thanked them");
+        assertThat(relayed)
+                .contains(expert + " answered your question about SEO", "Start with your top 10 pages.", "Helpful");
+        assertThat(chat.say("asker", "/mentor answer " + q.shortId() + " me").text())
+                .contains("own question");
+        assertThat(chat.click(
+                                "asker",
+                                Locale.ENGLISH,
+                                PeerQuestions.HELPFUL,
+                                FakeChat.value(relayed, PeerQuestions.HELPFUL),
+                                Map.of())
+                        .text())
+                .contains("I've thanked them");
         assertThat(chat.waitFor(expert, 2).get(1)).contains("asker found your answer about SEO helpful");
-        assertThat(redis.opsForZSet().score("tandem:{console}:answers:helpful", expert)).isEqualTo(1.0);
-        assertThat(chat.say("asker", "/mentor my-questions").text()).contains("Where do I start?",
-                expert + " ✓: Start with your top 10 pages.");
+        assertThat(redis.opsForZSet().score("tandem:{console}:answers:helpful", expert))
+                .isEqualTo(1.0);
+        assertThat(chat.say("asker", "/mentor my-questions").text())
+                .contains("Where do I start?", expert + " ✓: Start with your top 10 pages.");
         assertThat(chat.say(expert, "/mentor questions").text()).doesNotContain("Where do I start?");
     }
 
@@ -208,14 +277,26 @@ class PeerQuestionsTests {
         Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
         String first = q.routedTo().get(0).user();
         String toFirst = chat.waitFor(first, 1).get(0);
-        assertThat(chat.click(first, Locale.ENGLISH, PeerQuestions.PASS, FakeChat.value(toFirst, PeerQuestions.PASS),
-                Map.of()).text()).contains("I'll ask someone else");
+        assertThat(chat.click(
+                                first,
+                                Locale.ENGLISH,
+                                PeerQuestions.PASS,
+                                FakeChat.value(toFirst, PeerQuestions.PASS),
+                                Map.of())
+                        .text())
+                .contains("I'll ask someone else");
         Question after = questions.question("console", q.id()).orElseThrow();
         assertThat(after.routedTo()).hasSize(4);
         String fourth = after.routedTo().get(3).user();
         assertThat(chat.waitFor(fourth, 1).get(0)).contains("Any tools?");
-        assertThat(chat.click("e9", Locale.ENGLISH, PeerQuestions.PASS, FakeChat.value(toFirst, PeerQuestions.PASS), Map.of())
-                .text()).contains("out of date");
+        assertThat(chat.click(
+                                "e9",
+                                Locale.ENGLISH,
+                                PeerQuestions.PASS,
+                                FakeChat.value(toFirst, PeerQuestions.PASS),
+                                Map.of())
+                        .text())
+                .contains("out of date");
     }
 
     @Test
@@ -234,25 +315,44 @@ class PeerQuestionsTests {
         chat.say("asker", "/mentor ask seo Which plugin should I use?");
         chat.say("asker", "/mentor ask seo Does page speed matter?");
         List<Question> asked = questions.askedBy(new MemberId("console", "asker"));
-        Question answered = asked.stream().filter(q -> q.text().startsWith("Which")).findFirst().orElseThrow();
-        Question waiting = asked.stream().filter(q -> q.text().startsWith("Does")).findFirst().orElseThrow();
+        Question answered = asked.stream()
+                .filter(q -> q.text().startsWith("Which"))
+                .findFirst()
+                .orElseThrow();
+        Question waiting = asked.stream()
+                .filter(q -> q.text().startsWith("Does"))
+                .findFirst()
+                .orElseThrow();
         chat.say(answered.routedTo().get(0).user(), "/mentor answer " + answered.shortId() + " Yes, a lot.");
 
         assertThat(later(Duration.ofHours(47)).escalateDue("console")).isZero();
         assertThat(later(Duration.ofHours(49)).escalateDue("console")).isEqualTo(1);
         Question escalated = questions.question("console", waiting.id()).orElseThrow();
         assertThat(escalated.escalatedAt()).isNotNull();
-        assertThat(escalated.routedTo()).hasSize(5).doesNotHaveDuplicates().extracting(MemberId::user)
+        assertThat(escalated.routedTo())
+                .hasSize(5)
+                .doesNotHaveDuplicates()
+                .extracting(MemberId::user)
                 .doesNotContain("asker", "paula");
         for (MemberId next : escalated.routedTo().subList(3, 5)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> chat.inbox(next.user()).toString()
-                    .contains("Does page speed matter?"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> chat.inbox(next.user()).toString().contains("Does page speed matter?"));
         }
         String posted = chat.waitFor("#programme", 1).get(0);
-        assertThat(posted).contains("Nobody has answered this question about SEO yet", "Asked by asker",
-                "Does page speed matter?", "qa.answer", "moderation.report").doesNotContain("Which plugin");
+        assertThat(posted)
+                .contains(
+                        "Nobody has answered this question about SEO yet",
+                        "Asked by asker",
+                        "Does page speed matter?",
+                        "qa.answer",
+                        "moderation.report")
+                .doesNotContain("Which plugin");
         // anyone in the channel can answer from there
-        Reply form = chat.click("volunteer", Locale.ENGLISH, PeerQuestions.ANSWER, FakeChat.value(posted, PeerQuestions.ANSWER),
+        Reply form = chat.click(
+                "volunteer",
+                Locale.ENGLISH,
+                PeerQuestions.ANSWER,
+                FakeChat.value(posted, PeerQuestions.ANSWER),
                 Map.of());
         assertThat(form.blocks().get(0)).isInstanceOf(Block.Form.class);
         assertThat(later(Duration.ofHours(100)).escalateDue("console")).isZero();

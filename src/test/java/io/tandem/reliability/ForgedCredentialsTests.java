@@ -3,6 +3,14 @@ package io.tandem.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.slack.api.app_backend.SlackSignature;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.support.FakeBotConnector;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.SlackRequests;
+import io.tandem.support.TestDataDirs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +22,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,25 +34,21 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.slack.api.app_backend.SlackSignature;
-
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Platform;
-import io.tandem.profiles.ProfileStore;
-import io.tandem.support.FakeBotConnector;
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.SlackRequests;
-import io.tandem.support.TestDataDirs;
-
 /**
  * Forged, stale and replayed credentials, the cases {@code SlackAdapterTests} (wrong secret, 6 minutes old) and
  * {@code TeamsAuthenticationTests} (no token, "not.a.token", an RS256 token with a made-up key, expired) leave
  * out: each is a 401, and nothing happens (no profile, nothing stored about the sender, no call to Slack or Teams).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tandem.slack.bot-token=xoxb-test-token", "tandem.slack.signing-secret=" + ForgedCredentialsTests.SECRET,
-    "tandem.teams.app-id=" + ForgedCredentialsTests.APP_ID, "tandem.teams.app-password=" + ForgedCredentialsTests.PASSWORD,
-    "tandem.teams.tenant-id=tenant-1", "tandem.demo.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.slack.bot-token=xoxb-test-token",
+            "tandem.slack.signing-secret=" + ForgedCredentialsTests.SECRET,
+            "tandem.teams.app-id=" + ForgedCredentialsTests.APP_ID,
+            "tandem.teams.app-password=" + ForgedCredentialsTests.PASSWORD,
+            "tandem.teams.tenant-id=tenant-1",
+            "tandem.demo.enabled=false"
+        })
 class ForgedCredentialsTests {
 
     static final String SECRET = "forgery-signing-secret";
@@ -56,8 +58,8 @@ class ForgedCredentialsTests {
     static final FakeBotConnector teams = FakeBotConnector.start();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    static final String SLACK_BODY = SlackRequests.slashCommand("/mentor", "teach forgery", "U0MALLORY",
-            slack.responseUrl("mallory"));
+    static final String SLACK_BODY =
+            SlackRequests.slashCommand("/mentor", "teach forgery", "U0MALLORY", slack.responseUrl("mallory"));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -73,8 +75,10 @@ class ForgedCredentialsTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ProfileStore profiles;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -86,8 +90,11 @@ class ForgedCredentialsTests {
             return t.slack(now, new SlackSignature.Generator(SECRET).generate(String.valueOf(now), signed));
         }),
         SLACK_TIMESTAMP_SIX_MINUTES_AHEAD(t -> t.slack(now() + 360, null)),
-        SLACK_TIMESTAMP_NOT_A_NUMBER(t -> t.slackHeaders(Map.of("X-Slack-Request-Timestamp", "yesterday",
-                "X-Slack-Signature", new SlackSignature.Generator(SECRET).generate("yesterday", SLACK_BODY)))),
+        SLACK_TIMESTAMP_NOT_A_NUMBER(t -> t.slackHeaders(Map.of(
+                "X-Slack-Request-Timestamp",
+                "yesterday",
+                "X-Slack-Signature",
+                new SlackSignature.Generator(SECRET).generate("yesterday", SLACK_BODY)))),
         SLACK_NO_HEADERS(t -> t.slackHeaders(Map.of())),
         SLACK_NO_SIGNATURE(t -> t.slackHeaders(Map.of("X-Slack-Request-Timestamp", String.valueOf(now())))),
         SLACK_NO_TIMESTAMP(t -> t.slackHeaders(Map.of("X-Slack-Signature", valid(now())))),
@@ -98,8 +105,8 @@ class ForgedCredentialsTests {
         SLACK_V1_PREFIX(t -> t.slack(now(), "v1=" + valid(now()).substring(3))),
         TEAMS_BEARER_GARBAGE(t -> t.teams("Bearer garbage")),
         TEAMS_BEARER_WITHOUT_TOKEN(t -> t.teams("Bearer")),
-        TEAMS_BASIC_APP_PASSWORD(t -> t.teams("Basic " + Base64.getEncoder()
-                .encodeToString((APP_ID + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))),
+        TEAMS_BASIC_APP_PASSWORD(t -> t.teams("Basic "
+                + Base64.getEncoder().encodeToString((APP_ID + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))),
         TEAMS_ALG_NONE(t -> t.teams("Bearer " + jwt("{\"alg\":\"none\",\"typ\":\"JWT\"}") + ".")),
         TEAMS_UNSIGNED_TWO_PARTS(t -> t.teams("Bearer " + jwt("{\"alg\":\"none\",\"typ\":\"JWT\"}"))),
         TEAMS_HS256_WITH_APP_PASSWORD(t -> {
@@ -154,11 +161,15 @@ class ForgedCredentialsTests {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
-            assertThat(profiles.find(MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0MALLORY"))).isEmpty();
-            assertThat(profiles.find(MemberId.of(Platform.TEAMS, "tenant-1", "aad-mallory"))).isEmpty();
+            assertThat(profiles.find(MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0MALLORY")))
+                    .isEmpty();
+            assertThat(profiles.find(MemberId.of(Platform.TEAMS, "tenant-1", "aad-mallory")))
+                    .isEmpty();
             assertThat(redis.keys("*U0MALLORY*")).isEmpty();
             assertThat(redis.keys("*aad-mallory*")).isEmpty();
-            assertThat(slack.calls()).as("calls to Slack").allMatch(c -> c.method().equals("auth.test"));
+            assertThat(slack.calls())
+                    .as("calls to Slack")
+                    .allMatch(c -> c.method().equals("auth.test"));
             assertThat(teams.calls()).as("calls to the Bot Connector").isEmpty();
         });
     }
@@ -166,8 +177,11 @@ class ForgedCredentialsTests {
     HttpResponse<String> slack(long timestamp, String signature) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Slack-Request-Timestamp", String.valueOf(timestamp));
-        headers.put("X-Slack-Signature", signature != null ? signature
-                : new SlackSignature.Generator(SECRET).generate(String.valueOf(timestamp), SLACK_BODY));
+        headers.put(
+                "X-Slack-Signature",
+                signature != null
+                        ? signature
+                        : new SlackSignature.Generator(SECRET).generate(String.valueOf(timestamp), SLACK_BODY));
         return slackHeaders(headers);
     }
 
@@ -181,9 +195,10 @@ class ForgedCredentialsTests {
 
     HttpResponse<String> teams(String authorization) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json").header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(teams.activities().personalMessage("mentor teach forgery",
-                        "aad-mallory", "Mallory", "en-US", "Europe/Paris"))));
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(teams.activities()
+                        .personalMessage("mentor teach forgery", "aad-mallory", "Mallory", "en-US", "Europe/Paris"))));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -2,17 +2,15 @@ package io.tandem.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.Http;
+import io.tandem.support.SlackRequests;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.Http;
-import io.tandem.support.SlackRequests;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +30,8 @@ class FuzzedCommandLinesTests extends RunningTandem {
 
     // Half the bodies escape every non-ASCII character (\\uD83D reaches the server as a lone surrogate), half send
     // raw UTF-8.
-    private final JsonMapper escaping = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private final JsonMapper escaping =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<String> lines = new CommandLineFuzzer(SEED).lines(LINES);
     private final Leaks leaks = new Leaks(lines);
@@ -59,8 +58,8 @@ class FuzzedCommandLinesTests extends RunningTandem {
             if (i % 5 == 0) {
                 request.put("locale", "fr");
             }
-            HttpResponse<String> response = http.postJson("/api/console/messages",
-                    (i % 2 == 0 ? escaping : json).writeValueAsString(request));
+            HttpResponse<String> response =
+                    http.postJson("/api/console/messages", (i % 2 == 0 ? escaping : json).writeValueAsString(request));
             if (response.statusCode() != 200) {
                 return "status " + response.statusCode() + ": " + response.body();
             }
@@ -74,10 +73,13 @@ class FuzzedCommandLinesTests extends RunningTandem {
             if (!text.isString() || text.asString().isBlank()) {
                 return "no reply.text: " + response.body();
             }
-            return leaks.inText(response.body(), answer).map(leak -> "the answer " + leak + ": "
-                    + response.body()).orElse(null);
+            return leaks.inText(response.body(), answer)
+                    .map(leak -> "the answer " + leak + ": " + response.body())
+                    .orElse(null);
         });
-        assertThat(problems).as(() -> Hammer.report("fuzzed-console", problems, LINES, i -> describe(i))).isEmpty();
+        assertThat(problems)
+                .as(() -> Hammer.report("fuzzed-console", problems, LINES, i -> describe(i)))
+                .isEmpty();
     }
 
     @Test
@@ -103,13 +105,18 @@ class FuzzedCommandLinesTests extends RunningTandem {
             } catch (RuntimeException e) {
                 return "not JSON: " + response.body();
             }
-            return leaks.inText(response.body(), answer).map(leak -> "the ack " + leak + ": "
-                    + response.body()).orElse(null);
+            return leaks.inText(response.body(), answer)
+                    .map(leak -> "the ack " + leak + ": " + response.body())
+                    .orElse(null);
         });
-        assertThat(problems).as(() -> Hammer.report("fuzzed-slack", problems, count, n -> describe(n * SLACK_EVERY))).isEmpty();
+        assertThat(problems)
+                .as(() -> Hammer.report("fuzzed-slack", problems, count, n -> describe(n * SLACK_EVERY)))
+                .isEmpty();
         // answers sent later (response_url, DMs) are checked too
-        List<String> later = slack.calls().stream().filter(c -> !c.method().equals("users.info"))
-                .map(FakeSlackApi.Call::rawBody).filter(body -> leaks.inBody(body).isPresent())
+        List<String> later = slack.calls().stream()
+                .filter(c -> !c.method().equals("users.info"))
+                .map(FakeSlackApi.Call::rawBody)
+                .filter(body -> leaks.inBody(body).isPresent())
                 .toList();
         assertThat(later).as("messages sent to Slack after the ack").isEmpty();
     }

@@ -17,8 +17,7 @@ import java.util.function.IntFunction;
  */
 final class Hammer {
 
-    private Hammer() {
-    }
+    private Hammer() {}
 
     static Map<Integer, String> run(int threads, int count, IntFunction<String> check) {
         Map<Integer, String> problems = new ConcurrentSkipListMap<>();
@@ -61,8 +60,13 @@ final class Hammer {
             return "";
         }
         StringBuilder all = new StringBuilder();
-        problems.forEach((n, problem) -> all.append('#').append(n).append(": ")
-                .append(n < count ? describe.apply(n) : "").append("\n  → ").append(problem).append("\n\n"));
+        problems.forEach((n, problem) -> all.append('#')
+                .append(n)
+                .append(": ")
+                .append(n < count ? describe.apply(n) : "")
+                .append("\n  → ")
+                .append(problem)
+                .append("\n\n"));
         Path file = Path.of("target", "reliability", name + ".txt");
         try {
             Files.createDirectories(file.getParent());
@@ -71,15 +75,16 @@ final class Hammer {
             // the assertion message still names the first failure
         }
         Map.Entry<Integer, String> first = problems.entrySet().iterator().next();
-        return problems.size() + " of " + count + " failed (all in " + file + "); the first, #" + first.getKey()
-                + ": " + (first.getKey() < count ? describe.apply(first.getKey()) : "") + "\n  → " + first.getValue();
+        return problems.size() + " of " + count + " failed (all in " + file + "); the first, #" + first.getKey() + ": "
+                + (first.getKey() < count ? describe.apply(first.getKey()) : "") + "\n  → " + first.getValue();
     }
 
     /** A Java string literal of {@code s} (escaped, shortened in the middle when long), to paste into a test. */
     static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
-        String shown = s.length() <= 400 ? s : s.substring(0, 200) + "…[" + (s.length() - 400) + " more]…"
-                + s.substring(s.length() - 200);
+        String shown = s.length() <= 400
+                ? s
+                : s.substring(0, 200) + "…[" + (s.length() - 400) + " more]…" + s.substring(s.length() - 200);
         for (char c : shown.toCharArray()) {
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -88,8 +93,12 @@ final class Hammer {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7F || (c >= 0x80 && (Character.isISOControl(c)
-                            || Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT))) {
+                    if (c < 0x20
+                            || c == 0x7F
+                            || (c >= 0x80
+                                    && (Character.isISOControl(c)
+                                            || Character.isSurrogate(c)
+                                            || Character.getType(c) == Character.FORMAT))) {
                         out.append(String.format("\\u%04X", (int) c));
                     } else {
                         out.append(c);

@@ -1,16 +1,15 @@
 package io.tandem.reliability;
 
+import io.tandem.engine.Language;
+import io.tandem.engine.Messages;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.MatchResult;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.tandem.engine.Language;
-import io.tandem.engine.Messages;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,10 +20,20 @@ import tools.jackson.databind.JsonNode;
  */
 final class Leaks {
 
-    private static final List<String> INTERNALS = List.of("Exception", "at io.tandem", "io.tandem.", "java.lang",
-            "java.util", "tools.jackson", "com.fasterxml", "org.springframework", "Optional[", "\tat ");
+    private static final List<String> INTERNALS = List.of(
+            "Exception",
+            "at io.tandem",
+            "io.tandem.",
+            "java.lang",
+            "java.util",
+            "tools.jackson",
+            "com.fasterxml",
+            "org.springframework",
+            "Optional[",
+            "\tat ");
     private static final Pattern WORDS = Pattern.compile("\\{\\d+}|\\bnull\\b|\\bundefined\\b|\\bNaN\\b");
-    private static final List<String> APOLOGIES = List.of(Messages.of(Language.EN).get("error.unexpected"),
+    private static final List<String> APOLOGIES = List.of(
+            Messages.of(Language.EN).get("error.unexpected"),
             Messages.of(Language.FR).get("error.unexpected"));
 
     private final Set<String> typed = new HashSet<>();
@@ -80,6 +89,7 @@ final class Leaks {
     }
 
     private static String around(CharSequence text, int at) {
-        return text.subSequence(Math.max(0, at - 40), Math.min(text.length(), at + 40)).toString();
+        return text.subSequence(Math.max(0, at - 40), Math.min(text.length(), at + 40))
+                .toString();
     }
 }

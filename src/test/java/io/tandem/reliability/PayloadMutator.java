@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,9 +29,32 @@ final class PayloadMutator {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String[] STRINGS = {"", " ", "x", "0", "-1", "true", "null", "{}", "[]", "😀\u202E\u0000",
-        "<script>alert(1)</script>", "<!channel>", "*bold*", "' OR 1=1 --", "%00", "\uD83D", "U0NOBODY",
-        "mentoring.request", "block_actions", "view_submission", "event_callback", "message", "invoke", "a:1personal-x"};
+    private static final String[] STRINGS = {
+        "",
+        " ",
+        "x",
+        "0",
+        "-1",
+        "true",
+        "null",
+        "{}",
+        "[]",
+        "😀\u202E\u0000",
+        "<script>alert(1)</script>",
+        "<!channel>",
+        "*bold*",
+        "' OR 1=1 --",
+        "%00",
+        "\uD83D",
+        "U0NOBODY",
+        "mentoring.request",
+        "block_actions",
+        "view_submission",
+        "event_callback",
+        "message",
+        "invoke",
+        "a:1personal-x"
+    };
 
     private final Random random;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -60,7 +82,8 @@ final class PayloadMutator {
     /** A form (slash command) with fields dropped, retyped, repeated or added, and maybe damaged bytes. */
     Mutant form(Map<String, String> valid) {
         List<Map.Entry<String, String>> fields = new ArrayList<>(valid.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue())).toList());
+                .map(e -> Map.entry(e.getKey(), e.getValue()))
+                .toList());
         List<String> done = new ArrayList<>();
         int mutations = 1 + random.nextInt(3);
         for (int i = 0; i < mutations && !fields.isEmpty(); i++) {
@@ -122,14 +145,27 @@ final class PayloadMutator {
                     }
                 }
                 case 2 -> {
-                    bytes = insert(bytes, pick(new byte[][] {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xFE},
-                        {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-                        {(byte) 0xC0, (byte) 0xAF}, {0}}));
+                    bytes = insert(bytes, pick(new byte[][] {
+                        {(byte) 0xC3, 0x28},
+                        {(byte) 0xFF},
+                        {(byte) 0xFE},
+                        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                        {(byte) 0xC0, (byte) 0xAF},
+                        {0}
+                    }));
                     done.add("inserted bytes that are not UTF-8");
                 }
                 case 3 -> {
-                    type = pick(new String[] {"application/json", "application/x-www-form-urlencoded", "text/plain",
-                        "multipart/form-data; boundary=x", "application/xml", "", "application/json; charset=latin1"});
+                    type = pick(new String[] {
+                        "application/json",
+                        "application/x-www-form-urlencoded",
+                        "text/plain",
+                        "multipart/form-data; boundary=x",
+                        "application/xml",
+                        "",
+                        "application/json; charset=latin1"
+                    });
                     done.add("sent as \"" + type + "\"");
                 }
                 case 4 -> {

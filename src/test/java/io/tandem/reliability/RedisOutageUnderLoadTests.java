@@ -3,6 +3,10 @@ package io.tandem.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.engine.Language;
+import io.tandem.engine.Messages;
+import io.tandem.support.Http;
+import io.tandem.support.TestDataDirs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -18,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +29,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.tandem.engine.Language;
-import io.tandem.engine.Messages;
-import io.tandem.support.Http;
-import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,12 +45,13 @@ import tools.jackson.databind.json.JsonMapper;
  * before the stop must be there after the restart (as with a managed Redis that fails over without losing
  * acknowledged writes).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"tandem.demo.enabled=false",
-    "tandem.console.enabled=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.demo.enabled=false", "tandem.console.enabled=true"})
 class RedisOutageUnderLoadTests {
 
-    static final List<String> SKILLS = List.of("seo", "negotiation", "public speaking", "social media", "sql",
-            "storytelling", "python", "spreadsheets");
+    static final List<String> SKILLS = List.of(
+            "seo", "negotiation", "public speaking", "social media", "sql", "storytelling", "python", "spreadsheets");
     static final int MEMBERS = 4;
 
     private static int redisPort;
@@ -69,8 +68,13 @@ class RedisOutageUnderLoadTests {
     }
 
     private static void startServer() throws IOException {
-        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("dir " + redisDir)
-                .setting("appendonly yes").setting("appendfsync always").build();
+        redis = RedisServer.newRedisServer()
+                .port(redisPort)
+                .bind("127.0.0.1")
+                .setting("dir " + redisDir)
+                .setting("appendonly yes")
+                .setting("appendfsync always")
+                .build();
         redis.start();
     }
 
@@ -84,7 +88,8 @@ class RedisOutageUnderLoadTests {
     @DynamicPropertySource
     static void externalRedis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + redisPort);
-        registry.add("tandem.data-dir", () -> TestDataDirs.fresh("outage-load-app").toString());
+        registry.add(
+                "tandem.data-dir", () -> TestDataDirs.fresh("outage-load-app").toString());
     }
 
     @LocalServerPort
@@ -92,11 +97,11 @@ class RedisOutageUnderLoadTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final String unavailable = Messages.of(Language.EN).get("error.unavailable");
-    private final String teachOk = Messages.of(Language.EN).get("skills.teach.now", "\u0000").split("\u0000")[0];
+    private final String teachOk =
+            Messages.of(Language.EN).get("skills.teach.now", "\u0000").split("\u0000")[0];
 
     /** One answer: when it was asked and answered (nanoTime), the command, the status and the reply text. */
-    record Answer(long asked, long answered, String command, int status, String text) {
-    }
+    record Answer(long asked, long answered, String command, int status, String text) {}
 
     @Test
     void answersKindlyWhileRedisIsDownAndLosesNothingConfirmed() throws Exception {
@@ -132,9 +137,15 @@ class RedisOutageUnderLoadTests {
         Thread.sleep(3_000);
         long restarting = System.nanoTime();
         startServer();
-        await("commands succeed again").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> answers.stream().filter(a -> a.asked() > restarting && a.status() == 200
-                        && !a.text().equals(unavailable)).count() >= MEMBERS * 3L);
+        await("commands succeed again")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> answers.stream()
+                                .filter(a -> a.asked() > restarting
+                                        && a.status() == 200
+                                        && !a.text().equals(unavailable))
+                                .count()
+                        >= MEMBERS * 3L);
         Thread.sleep(1_000);
         running.set(false);
         load.shutdown();
@@ -143,32 +154,46 @@ class RedisOutageUnderLoadTests {
         assertThat(answers).as("answers").allSatisfy(a -> {
             assertThat(a.status()).as(a.toString()).isLessThan(500);
             assertThat(a.status()).as(a.toString()).isEqualTo(200);
-            assertThat(a.text()).as(a.toString()).isNotBlank()
+            assertThat(a.text())
+                    .as(a.toString())
+                    .isNotBlank()
                     .isNotEqualTo(Messages.of(Language.EN).get("error.unexpected"));
         });
-        List<Answer> duringOutage = answers.stream().filter(a -> a.asked() > stopped && a.answered() < restarting)
+        List<Answer> duringOutage = answers.stream()
+                .filter(a -> a.asked() > stopped && a.answered() < restarting)
                 .toList();
-        assertThat(duringOutage).as("answers while Redis was down").isNotEmpty()
+        assertThat(duringOutage)
+                .as("answers while Redis was down")
+                .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.text()).as(a.toString()).isEqualTo(unavailable));
-        assertThat(answers.stream().filter(a -> a.answered() < stopping && a.text().equals(unavailable)))
-                .as("unavailable before the outage").isEmpty();
-        assertThat(answers.stream().filter(a -> a.asked() > restarting && !a.text().equals(unavailable)))
-                .as("commands that succeeded after the restart").isNotEmpty();
+        assertThat(answers.stream()
+                        .filter(a -> a.answered() < stopping && a.text().equals(unavailable)))
+                .as("unavailable before the outage")
+                .isEmpty();
+        assertThat(answers.stream()
+                        .filter(a -> a.asked() > restarting && !a.text().equals(unavailable)))
+                .as("commands that succeeded after the restart")
+                .isNotEmpty();
 
         for (Map.Entry<String, Set<String>> member : confirmed.entrySet()) {
-            assertThat(member.getValue()).as("confirmed teaches of " + member.getKey()).isNotEmpty();
-            String profile = say(http, member.getKey(), "/mentor profile").text().toLowerCase(java.util.Locale.ROOT);
-            assertThat(member.getValue()).as("in the profile of " + member.getKey() + ": " + profile)
+            assertThat(member.getValue())
+                    .as("confirmed teaches of " + member.getKey())
+                    .isNotEmpty();
+            String profile =
+                    say(http, member.getKey(), "/mentor profile").text().toLowerCase(java.util.Locale.ROOT);
+            assertThat(member.getValue())
+                    .as("in the profile of " + member.getKey() + ": " + profile)
                     .allSatisfy(skill -> assertThat(profile).contains(skill));
         }
     }
 
     private Answer say(Http http, String member, String command) {
         long asked = System.nanoTime();
-        HttpResponse<String> response = http.postJson("/api/console/messages",
-                "{\"user\":\"" + member + "\",\"text\":\"" + command + "\"}");
-        String text = response.statusCode() == 200 ? json.readTree(response.body()).path("reply").path("text")
-                .asString("") : response.body();
+        HttpResponse<String> response =
+                http.postJson("/api/console/messages", "{\"user\":\"" + member + "\",\"text\":\"" + command + "\"}");
+        String text = response.statusCode() == 200
+                ? json.readTree(response.body()).path("reply").path("text").asString("")
+                : response.body();
         return new Answer(asked, System.nanoTime(), command, response.statusCode(), text);
     }
 }

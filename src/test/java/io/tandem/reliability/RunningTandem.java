@@ -1,13 +1,12 @@
 package io.tandem.reliability;
 
+import io.tandem.support.FakeBotConnector;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.TestDataDirs;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.tandem.support.FakeBotConnector;
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.TestDataDirs;
 
 /**
  * One running Tandem for the bad-input suites: Slack on (signed requests, Web API played by a fake), Teams in
@@ -16,9 +15,15 @@ import io.tandem.support.TestDataDirs;
  * classes extending it share one Spring context, so the server starts once; the fakes are never closed for the
  * same reason (their threads are daemons).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tandem.slack.bot-token=xoxb-test-token", "tandem.slack.signing-secret=" + RunningTandem.SECRET,
-    "tandem.demo.enabled=false", "tandem.console.enabled=true", "tandem.teams.emulator=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.slack.bot-token=xoxb-test-token",
+            "tandem.slack.signing-secret=" + RunningTandem.SECRET,
+            "tandem.demo.enabled=false",
+            "tandem.console.enabled=true",
+            "tandem.teams.emulator=true"
+        })
 abstract class RunningTandem {
 
     static final String SECRET = "reliability-signing-secret";

@@ -2,6 +2,11 @@ package io.tandem.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.slack.api.app_backend.SlackSignature;
+import io.tandem.support.FakeBotConnector;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.SlackRequests;
+import io.tandem.support.TestDataDirs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,22 +32,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.slack.api.app_backend.SlackSignature;
-
-import io.tandem.support.FakeBotConnector;
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.SlackRequests;
-import io.tandem.support.TestDataDirs;
-
 /**
  * {@code tandem.http.max-body} (1 MB by default) on {@code /slack/events} and {@code /api/messages}: a body declared
  * larger is a 413 before it is read, one sent chunked is read up to the limit and no further, and the platforms'
  * own requests, chunked or not, still go through.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tandem.slack.bot-token=xoxb-body-token", "tandem.slack.signing-secret=" + BodyLimitTests.SECRET,
-    "tandem.teams.emulator=true", "tandem.demo.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.slack.bot-token=xoxb-body-token",
+            "tandem.slack.signing-secret=" + BodyLimitTests.SECRET,
+            "tandem.teams.emulator=true",
+            "tandem.demo.enabled=false"
+        })
 class BodyLimitTests {
 
     static final String SECRET = "body-limit-secret";
@@ -76,9 +78,12 @@ class BodyLimitTests {
 
         assertThat(sent.status).isEqualTo(413);
         assertThat(took).isLessThan(Duration.ofSeconds(10));
-        assertThat(sent.bytes).as("the answer came long before the body was all sent").isLessThan(FIFTY_MB / 2);
+        assertThat(sent.bytes)
+                .as("the answer came long before the body was all sent")
+                .isLessThan(FIFTY_MB / 2);
         assertThat(usedHeapAfterGc() - heapBefore).as("heap growth").isLessThan(16L * 1024 * 1024);
-        assertThat(output.getAll()).contains("Refused a request body over 1048576 bytes on " + path)
+        assertThat(output.getAll())
+                .contains("Refused a request body over 1048576 bytes on " + path)
                 .doesNotContain("Exception");
     }
 
@@ -115,7 +120,8 @@ class BodyLimitTests {
                 "{\"type\":\"url_verification\",\"token\":\"t\",\"challenge\":\"body-limit-challenge\"}", Map.of());
         assertThat(challenge.statusCode()).isEqualTo(200);
         assertThat(challenge.body()).contains("body-limit-challenge");
-        assertThat(requests.command("/mentor", "help", "U0BODY", slack.responseUrl("body")).statusCode())
+        assertThat(requests.command("/mentor", "help", "U0BODY", slack.responseUrl("body"))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -123,13 +129,22 @@ class BodyLimitTests {
     void stillTakesChunkedRequests() throws Exception {
         String body = SlackRequests.slashCommand("/mentor", "help", "U0BODY", slack.responseUrl("chunked"));
         String ts = String.valueOf(System.currentTimeMillis() / 1000);
-        HttpResponse<String> slackResponse = chunked("/slack/events", body, Map.of(
-                "Content-Type", "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp", ts,
-                "X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(ts, body)));
+        HttpResponse<String> slackResponse = chunked(
+                "/slack/events",
+                body,
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "X-Slack-Request-Timestamp",
+                        ts,
+                        "X-Slack-Signature",
+                        new SlackSignature.Generator(SECRET).generate(ts, body)));
         assertThat(slackResponse.statusCode()).as(slackResponse.body()).isEqualTo(200);
 
-        HttpResponse<String> teamsResponse = chunked("/api/messages", teams.activities().personalMessage(
-                "help", "aad-chunked", "Chunk", "en-GB", "Europe/London"), Map.of("Content-Type", "application/json"));
+        HttpResponse<String> teamsResponse = chunked(
+                "/api/messages",
+                teams.activities().personalMessage("help", "aad-chunked", "Chunk", "en-GB", "Europe/London"),
+                Map.of("Content-Type", "application/json"));
         assertThat(teamsResponse.statusCode()).as(teamsResponse.body()).isBetween(200, 299);
         assertThat(teams.awaitActivity(Duration.ofSeconds(20)).isReply()).isTrue();
     }
@@ -143,8 +158,7 @@ class BodyLimitTests {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    record Sent(int status, long bytes) {
-    }
+    record Sent(int status, long bytes) {}
 
     /** Streams {@code size} bytes of zeros from a small buffer while waiting for the status line. */
     private Sent stream(String path, String lengthHeader, long size, boolean chunked) throws Exception {
@@ -152,30 +166,33 @@ class BodyLimitTests {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + lengthHeader + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + lengthHeader + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             AtomicLong sent = new AtomicLong();
-            Thread writer = new Thread(() -> {
-                byte[] chunk = new byte[64 * 1024];
-                try {
-                    while (sent.get() < size) {
-                        int n = (int) Math.min(chunk.length, size - sent.get());
-                        if (chunked) {
-                            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            Thread writer = new Thread(
+                    () -> {
+                        byte[] chunk = new byte[64 * 1024];
+                        try {
+                            while (sent.get() < size) {
+                                int n = (int) Math.min(chunk.length, size - sent.get());
+                                if (chunked) {
+                                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                                }
+                                out.write(chunk, 0, n);
+                                if (chunked) {
+                                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                                }
+                                sent.addAndGet(n);
+                            }
+                            if (chunked) {
+                                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                            }
+                            out.flush();
+                        } catch (IOException e) {
+                            // the server closed the connection after its answer: expected for a refused body
                         }
-                        out.write(chunk, 0, n);
-                        if (chunked) {
-                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                        }
-                        sent.addAndGet(n);
-                    }
-                    if (chunked) {
-                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    }
-                    out.flush();
-                } catch (IOException e) {
-                    // the server closed the connection after its answer: expected for a refused body
-                }
-            }, "body-writer");
+                    },
+                    "body-writer");
             writer.setDaemon(true);
             writer.start();
             int status = RawHttp.status(socket.getInputStream());

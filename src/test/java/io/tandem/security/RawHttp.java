@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** A request line sent as typed, byte for byte: HTTP clients tidy paths like {@code /./index.html} themselves. */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** The status code of {@code GET target}. */
     static int get(int port, String target) throws IOException {

@@ -3,6 +3,9 @@ package io.tandem.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tandem.sessions.CalendarInvite.Attendee;
+import io.tandem.sessions.CalendarInvite.Event;
+import io.tandem.sessions.CalendarInvite.Method;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -21,14 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.tandem.sessions.CalendarInvite.Attendee;
-import io.tandem.sessions.CalendarInvite.Event;
-import io.tandem.sessions.CalendarInvite.Method;
 
 /**
  * Every invite is read back by a small, strict, independent parser (below): it splits physical lines on raw
@@ -46,8 +44,17 @@ class CalendarInviteTests {
     private static final Attendee MENTEE = new Attendee("Dupont, Marie", "marie.dupont@example.com");
 
     private static Event event(int sequence, Instant start, Instant end) {
-        return new Event("session-42@tandem", sequence, start, end, STAMP, "Reverse mentoring: SEO",
-                "First session", ORGANIZER, List.of(MENTOR, MENTEE), "https://tandem.example.com/sessions/42");
+        return new Event(
+                "session-42@tandem",
+                sequence,
+                start,
+                end,
+                STAMP,
+                "Reverse mentoring: SEO",
+                "First session",
+                ORGANIZER,
+                List.of(MENTOR, MENTEE),
+                "https://tandem.example.com/sessions/42");
     }
 
     private static Event event() {
@@ -56,14 +63,32 @@ class CalendarInviteTests {
 
     private static Event withText(String summary, String description) {
         Event e = event();
-        return new Event(e.uid(), e.sequence(), e.start(), e.end(), e.stamp(), summary, description, e.organizer(),
-                e.attendees(), e.url());
+        return new Event(
+                e.uid(),
+                e.sequence(),
+                e.start(),
+                e.end(),
+                e.stamp(),
+                summary,
+                description,
+                e.organizer(),
+                e.attendees(),
+                e.url());
     }
 
     private static Event withPeople(Attendee organizer, List<Attendee> attendees) {
         Event e = event();
-        return new Event(e.uid(), e.sequence(), e.start(), e.end(), e.stamp(), e.summary(), e.description(),
-                organizer, attendees, e.url());
+        return new Event(
+                e.uid(),
+                e.sequence(),
+                e.start(),
+                e.end(),
+                e.stamp(),
+                e.summary(),
+                e.description(),
+                organizer,
+                attendees,
+                e.url());
     }
 
     // --- calendar structure ---------------------------------------------------------------------------------
@@ -85,8 +110,20 @@ class CalendarInviteTests {
     void writesOnlyTheExpectedEventProperties() {
         Component vevent = veventOf(CalendarInvite.render(event(), Method.REQUEST));
 
-        assertThat(vevent.propertyNames()).containsExactly("UID", "SEQUENCE", "DTSTAMP", "DTSTART", "DTEND",
-                "SUMMARY", "DESCRIPTION", "ORGANIZER", "ATTENDEE", "ATTENDEE", "URL", "STATUS");
+        assertThat(vevent.propertyNames())
+                .containsExactly(
+                        "UID",
+                        "SEQUENCE",
+                        "DTSTAMP",
+                        "DTSTART",
+                        "DTEND",
+                        "SUMMARY",
+                        "DESCRIPTION",
+                        "ORGANIZER",
+                        "ATTENDEE",
+                        "ATTENDEE",
+                        "URL",
+                        "STATUS");
         assertThat(vevent.children()).extracting(Component::name).containsExactly("VALARM");
     }
 
@@ -121,10 +158,10 @@ class CalendarInviteTests {
         Instant acrossStart = LocalDateTime.of(2027, 3, 28, 1, 30).atZone(PARIS).toInstant();
         Instant acrossEnd = LocalDateTime.of(2027, 3, 28, 3, 30).atZone(PARIS).toInstant();
 
-        Component before = veventOf(CalendarInvite.render(
-                event(0, saturday, saturday.plus(Duration.ofHours(1))), Method.REQUEST));
-        Component after = veventOf(CalendarInvite.render(
-                event(0, monday, monday.plus(Duration.ofHours(1))), Method.REQUEST));
+        Component before =
+                veventOf(CalendarInvite.render(event(0, saturday, saturday.plus(Duration.ofHours(1))), Method.REQUEST));
+        Component after =
+                veventOf(CalendarInvite.render(event(0, monday, monday.plus(Duration.ofHours(1))), Method.REQUEST));
         Component across = veventOf(CalendarInvite.render(event(0, acrossStart, acrossEnd), Method.REQUEST));
 
         assertThat(before.value("DTSTART")).isEqualTo("20270327T090000Z");
@@ -230,11 +267,22 @@ class CalendarInviteTests {
     void foldsAt75OctetsWithoutSplittingAUtf8Character(int padding) {
         String summary = "x".repeat(padding) + "Référencement naturel — séance ".repeat(4) + "🚀🎯".repeat(10);
         String description = "y".repeat(padding) + "Élodie présente l’é-réputation, ça; \\ 日本語テキスト 🙂 ".repeat(8);
-        Event e = withPeople(new Attendee("Équipe Tandem « Mentorat inversé » — organisation générale " + padding,
-                null), List.of(new Attendee("Camille Martin-Lefèvre, directrice marketing et communication digitale",
+        Event e = withPeople(
+                new Attendee("Équipe Tandem « Mentorat inversé » — organisation générale " + padding, null),
+                List.of(new Attendee(
+                        "Camille Martin-Lefèvre, directrice marketing et communication digitale",
                         "camille.martin-lefevre@example.com")));
-        e = new Event(e.uid(), e.sequence(), e.start(), e.end(), e.stamp(), summary, description, e.organizer(),
-                e.attendees(), e.url());
+        e = new Event(
+                e.uid(),
+                e.sequence(),
+                e.start(),
+                e.end(),
+                e.stamp(),
+                summary,
+                description,
+                e.organizer(),
+                e.attendees(),
+                e.url());
         byte[] bytes = CalendarInvite.render(e, Method.REQUEST).getBytes(StandardCharsets.UTF_8);
 
         List<byte[]> lines = Ics.physicalLineBytes(bytes);
@@ -242,7 +290,9 @@ class CalendarInviteTests {
         for (int i = 0; i < lines.size(); i++) {
             byte[] line = lines.get(i);
             assertThat(line.length).as("octets in physical line %d", i).isLessThanOrEqualTo(75);
-            assertThat(Ics.decodesAsUtf8(line)).as("physical line %d decodes as UTF-8 on its own", i).isTrue();
+            assertThat(Ics.decodesAsUtf8(line))
+                    .as("physical line %d decodes as UTF-8 on its own", i)
+                    .isTrue();
             boolean foldedHere = i + 1 < lines.size() && lines.get(i + 1).length > 0 && lines.get(i + 1)[0] == ' ';
             if (foldedHere) {
                 continuations++;
@@ -252,21 +302,28 @@ class CalendarInviteTests {
         }
         assertThat(continuations).as("folds made").isGreaterThanOrEqualTo(8);
 
-        Component vevent = Ics.parse(new String(bytes, StandardCharsets.UTF_8)).children().get(0);
+        Component vevent =
+                Ics.parse(new String(bytes, StandardCharsets.UTF_8)).children().get(0);
         assertThat(vevent.text("SUMMARY")).isEqualTo(summary);
         assertThat(vevent.text("DESCRIPTION")).isEqualTo(description);
-        assertThat(vevent.first("ORGANIZER").params().get("CN")).isEqualTo(e.organizer().name());
-        assertThat(vevent.first("ATTENDEE").params().get("CN")).isEqualTo(e.attendees().get(0).name());
+        assertThat(vevent.first("ORGANIZER").params().get("CN"))
+                .isEqualTo(e.organizer().name());
+        assertThat(vevent.first("ATTENDEE").params().get("CN"))
+                .isEqualTo(e.attendees().get(0).name());
     }
 
     @Test
     void foldsOnlyLinesLongerThan75Octets() {
-        List<String> physical = Ics.physicalLines(CalendarInvite.render(event(), Method.REQUEST)
-                .getBytes(StandardCharsets.UTF_8));
+        List<String> physical =
+                Ics.physicalLines(CalendarInvite.render(event(), Method.REQUEST).getBytes(StandardCharsets.UTF_8));
         List<String> logical = Ics.unfold(physical);
 
-        assertThat(physical).contains("SUMMARY:Reverse mentoring: SEO", "DTSTART:20261203T140000Z",
-                "UID:session-42@tandem", "URL:https://tandem.example.com/sessions/42");
+        assertThat(physical)
+                .contains(
+                        "SUMMARY:Reverse mentoring: SEO",
+                        "DTSTART:20261203T140000Z",
+                        "UID:session-42@tandem",
+                        "URL:https://tandem.example.com/sessions/42");
         for (String line : logical) {
             if (line.getBytes(StandardCharsets.UTF_8).length <= 75) {
                 assertThat(physical).as("short line kept whole").contains(line);
@@ -282,30 +339,41 @@ class CalendarInviteTests {
 
     @Test
     void quotesCommonNamesOnlyWhenTheyHoldColonSemicolonOrComma() {
-        List<Attendee> attendees = List.of(new Attendee("Camille Martin", "camille@example.com"),
+        List<Attendee> attendees = List.of(
+                new Attendee("Camille Martin", "camille@example.com"),
                 new Attendee("Dupont, Marie", "marie@example.com"),
                 new Attendee("Ops; \"Night\" shift: lead", "ops@example.com"),
                 new Attendee("Zoé Brûlé", "zoe@example.com"));
-        String ics = CalendarInvite.render(withPeople(new Attendee("Tandem: mentoring", "mentoring@example.com"),
-                attendees), Method.REQUEST);
+        String ics = CalendarInvite.render(
+                withPeople(new Attendee("Tandem: mentoring", "mentoring@example.com"), attendees), Method.REQUEST);
         List<String> lines = Ics.unfold(Ics.physicalLines(ics.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(lines).contains("ORGANIZER;CN=\"Tandem: mentoring\":mailto:mentoring@example.com");
-        assertThat(lines).contains(
-                "ATTENDEE;CN=Camille Martin;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE"
-                        + ":mailto:camille@example.com",
-                "ATTENDEE;CN=\"Dupont, Marie\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE"
-                        + ":mailto:marie@example.com",
-                "ATTENDEE;CN=Zoé Brûlé;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:zoe@example.com");
-        String ops = lines.stream().filter(l -> l.endsWith("mailto:ops@example.com")).findFirst().orElseThrow();
+        assertThat(lines)
+                .contains(
+                        "ATTENDEE;CN=Camille Martin;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE"
+                                + ":mailto:camille@example.com",
+                        "ATTENDEE;CN=\"Dupont, Marie\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE"
+                                + ":mailto:marie@example.com",
+                        "ATTENDEE;CN=Zoé Brûlé;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:"
+                                + "mailto:zoe@example.com");
+        String ops = lines.stream()
+                .filter(l -> l.endsWith("mailto:ops@example.com"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ops).startsWith("ATTENDEE;CN=\"Ops; ");
-        assertThat(ops.chars().filter(c -> c == '"').count()).as("quotes in %s", ops).isEqualTo(2);
+        assertThat(ops.chars().filter(c -> c == '"').count())
+                .as("quotes in %s", ops)
+                .isEqualTo(2);
 
         Component vevent = Ics.parse(ics).children().get(0);
-        assertThat(vevent.all("ATTENDEE")).extracting(p -> p.params().get("CN"))
+        assertThat(vevent.all("ATTENDEE"))
+                .extracting(p -> p.params().get("CN"))
                 .containsExactly("Camille Martin", "Dupont, Marie", "Ops; 'Night' shift: lead", "Zoé Brûlé");
         assertThat(vevent.all("ATTENDEE")).allSatisfy(p -> {
-            assertThat(p.params()).containsEntry("ROLE", "REQ-PARTICIPANT").containsEntry("PARTSTAT", "NEEDS-ACTION")
+            assertThat(p.params())
+                    .containsEntry("ROLE", "REQ-PARTICIPANT")
+                    .containsEntry("PARTSTAT", "NEEDS-ACTION")
                     .containsEntry("RSVP", "TRUE");
             assertThat(p.value()).startsWith("mailto:");
         });
@@ -317,37 +385,53 @@ class CalendarInviteTests {
         Attendee ana = new Attendee("Ana", "ana@example.com", true);
         List<Attendee> people = List.of(ana, new Attendee("Bob", "bob@example.com"), new Attendee("Cy", null));
         Component vevent = veventOf(CalendarInvite.render(withPeople(ana, people), Method.REQUEST));
-        assertThat(vevent.all("ATTENDEE")).extracting(p -> p.params().get("RSVP")).containsExactly("FALSE", "TRUE",
-                "FALSE");
+        assertThat(vevent.all("ATTENDEE"))
+                .extracting(p -> p.params().get("RSVP"))
+                .containsExactly("FALSE", "TRUE", "FALSE");
         assertThat(vevent.all("ATTENDEE").get(0).params()).containsEntry("PARTSTAT", "ACCEPTED");
-        Component unknownOrganizer = veventOf(CalendarInvite.render(withPeople(new Attendee("Ana", null, true),
-                people), Method.REQUEST));
-        assertThat(unknownOrganizer.all("ATTENDEE")).allSatisfy(p -> assertThat(p.params()).containsEntry("RSVP",
-                "FALSE"));
+        Component unknownOrganizer =
+                veventOf(CalendarInvite.render(withPeople(new Attendee("Ana", null, true), people), Method.REQUEST));
+        assertThat(unknownOrganizer.all("ATTENDEE"))
+                .allSatisfy(p -> assertThat(p.params()).containsEntry("RSVP", "FALSE"));
     }
 
     @Test
     void givesParticipantsWithoutEmailDistinctNonDeliverableAddresses() {
-        List<Attendee> attendees = List.of(new Attendee("Élodie Brûlé", null), new Attendee("Élodie Brûlé", " "),
-                new Attendee("Sam", "sam@example.com"), new Attendee("日本", null));
-        Component vevent = veventOf(CalendarInvite.render(withPeople(new Attendee("Tandem", null), attendees),
-                Method.REQUEST));
+        List<Attendee> attendees = List.of(
+                new Attendee("Élodie Brûlé", null),
+                new Attendee("Élodie Brûlé", " "),
+                new Attendee("Sam", "sam@example.com"),
+                new Attendee("日本", null));
+        Component vevent =
+                veventOf(CalendarInvite.render(withPeople(new Attendee("Tandem", null), attendees), Method.REQUEST));
 
         assertThat(vevent.value("ORGANIZER")).isEqualTo("mailto:noreply@tandem.invalid");
-        assertThat(vevent.all("ATTENDEE")).extracting(Property::value).containsExactly(
-                "mailto:noreply+elodie-brule@tandem.invalid", "mailto:noreply+elodie-brule-2@tandem.invalid",
-                "mailto:sam@example.com", "mailto:noreply+attendee@tandem.invalid");
+        assertThat(vevent.all("ATTENDEE"))
+                .extracting(Property::value)
+                .containsExactly(
+                        "mailto:noreply+elodie-brule@tandem.invalid", "mailto:noreply+elodie-brule-2@tandem.invalid",
+                        "mailto:sam@example.com", "mailto:noreply+attendee@tandem.invalid");
     }
 
     @Test
     void linksBackToTandemOnlyWhenAUrlIsGiven() {
         Event e = event();
-        Event noUrl = new Event(e.uid(), e.sequence(), e.start(), e.end(), e.stamp(), e.summary(), e.description(),
-                e.organizer(), e.attendees(), null);
+        Event noUrl = new Event(
+                e.uid(),
+                e.sequence(),
+                e.start(),
+                e.end(),
+                e.stamp(),
+                e.summary(),
+                e.description(),
+                e.organizer(),
+                e.attendees(),
+                null);
 
         assertThat(veventOf(CalendarInvite.render(e, Method.REQUEST)).value("URL"))
                 .isEqualTo("https://tandem.example.com/sessions/42");
-        assertThat(veventOf(CalendarInvite.render(noUrl, Method.REQUEST)).all("URL")).isEmpty();
+        assertThat(veventOf(CalendarInvite.render(noUrl, Method.REQUEST)).all("URL"))
+                .isEmpty();
     }
 
     @Test
@@ -357,8 +441,9 @@ class CalendarInviteTests {
         assertThatThrownBy(() -> event(-1, START, END)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Event(" ", 0, START, END, STAMP, "s", "d", ORGANIZER, List.of(), null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CalendarInvite.render(withPeople(ORGANIZER,
-                List.of(new Attendee("Eve", "eve@example.com\r\nX-INJECTED:1"))), Method.REQUEST))
+        assertThatThrownBy(() -> CalendarInvite.render(
+                        withPeople(ORGANIZER, List.of(new Attendee("Eve", "eve@example.com\r\nX-INJECTED:1"))),
+                        Method.REQUEST))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -428,8 +513,8 @@ class CalendarInviteTests {
 
     static final class Ics {
 
-        private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
-                .withZone(ZoneOffset.UTC);
+        private static final DateTimeFormatter UTC =
+                DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
         static Instant utc(String value) {
             assertThat(value).matches("\\d{8}T\\d{6}Z");
@@ -467,7 +552,9 @@ class CalendarInviteTests {
         }
 
         private static CharsetDecoder strictDecoder() {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
         }
 
@@ -484,7 +571,9 @@ class CalendarInviteTests {
             List<String> logical = new ArrayList<>();
             for (String line : physical) {
                 if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
-                    assertThat(logical).as("continuation without a line to continue").isNotEmpty();
+                    assertThat(logical)
+                            .as("continuation without a line to continue")
+                            .isNotEmpty();
                     logical.set(logical.size() - 1, logical.get(logical.size() - 1) + line.substring(1));
                 } else {
                     logical.add(line);
@@ -516,12 +605,16 @@ class CalendarInviteTests {
                 } else {
                     int from = i;
                     while (i < line.length() && line.charAt(i) != ';' && line.charAt(i) != ':') {
-                        assertThat(line.charAt(i)).as("unquoted parameter value in %s", line).isNotIn(',', '"');
+                        assertThat(line.charAt(i))
+                                .as("unquoted parameter value in %s", line)
+                                .isNotIn(',', '"');
                         i++;
                     }
                     value = line.substring(from, i);
                 }
-                assertThat(params.put(param, value)).as("repeated parameter %s in %s", param, line).isNull();
+                assertThat(params.put(param, value))
+                        .as("repeated parameter %s in %s", param, line)
+                        .isNull();
             }
             assertThat(i).as("':' before the value in %s", line).isLessThan(line.length());
             assertThat(line.charAt(i)).as("':' before the value in %s", line).isEqualTo(':');
@@ -549,7 +642,9 @@ class CalendarInviteTests {
                         root = c;
                     }
                 } else {
-                    assertThat(open).as("property outside any component: %s", line).isNotEmpty();
+                    assertThat(open)
+                            .as("property outside any component: %s", line)
+                            .isNotEmpty();
                     open.peek().properties().add(p);
                 }
             }

@@ -2,6 +2,12 @@ package io.tandem.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.engine.Block;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Reply;
+import io.tandem.pairing.Requests;
+import io.tandem.support.EngineTest;
+import io.tandem.support.FakeChat;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,17 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.tandem.engine.Block;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Reply;
-import io.tandem.support.EngineTest;
-import io.tandem.support.FakeChat;
-import io.tandem.pairing.Requests;
 
 /**
  * Two sessions of one pair at one time: the exact duplicate is refused (also when both requests race, on the
@@ -55,16 +53,21 @@ class SessionClashTests {
     }
 
     private List<Session> scheduled(MemberId member) {
-        return sessionStore.sessions(member).stream().filter(s -> s.status() == Session.Status.SCHEDULED).toList();
+        return sessionStore.sessions(member).stream()
+                .filter(s -> s.status() == Session.Status.SCHEDULED)
+                .toList();
     }
 
     @Test
     void refusesTheSameSessionTwiceKindlyFromEitherSideAndInFrench() {
-        assertThat(chat.say("alice", "/mentor schedule @bob tomorrow 15:00 SEO audit").text())
+        assertThat(chat.say("alice", "/mentor schedule @bob tomorrow 15:00 SEO audit")
+                        .text())
                 .contains("Session with bob planned");
         assertThat(chat.say("alice", "/mentor schedule @bob tomorrow 15:00").text())
-                .startsWith("You already have a session with bob at that time").contains("nothing new was planned");
-        assertThat(chat.say("bob", Locale.FRENCH, "/mentor planifier @alice demain 15h").text())
+                .startsWith("You already have a session with bob at that time")
+                .contains("nothing new was planned");
+        assertThat(chat.say("bob", Locale.FRENCH, "/mentor planifier @alice demain 15h")
+                        .text())
                 .startsWith("Vous avez déjà une séance avec alice à ce moment-là");
         assertThat(scheduled(ALICE)).hasSize(1);
     }
@@ -73,9 +76,14 @@ class SessionClashTests {
     void refusesTheDuplicateFromTheFormToo() {
         chat.say("alice", "/mentor schedule @bob in 2 days 11:30");
         Session first = scheduled(ALICE).get(0);
-        Block.Form form = (Block.Form) chat.say("alice", "/mentor schedule").blocks().get(0);
+        Block.Form form =
+                (Block.Form) chat.say("alice", "/mentor schedule").blocks().get(0);
         String day = first.start().atZone(first.zone()).toLocalDate().toString();
-        Reply again = chat.click("alice", Locale.ENGLISH, form.actionId(), form.value(),
+        Reply again = chat.click(
+                "alice",
+                Locale.ENGLISH,
+                form.actionId(),
+                form.value(),
                 Map.of("pair", first.pairId(), "date", day, "time", "11:30", "duration", "1h"));
         assertThat(again.text()).startsWith("You already have a session with bob at that time");
         assertThat(scheduled(ALICE)).hasSize(1);
@@ -85,8 +93,8 @@ class SessionClashTests {
     void warnsWhenANewSessionOverlapsAnotherOfThePair() {
         chat.say("alice", "/mentor schedule @bob tomorrow 15:00 1h");
         Reply overlapping = chat.say("alice", "/mentor schedule @bob tomorrow 15:30 1h");
-        assertThat(overlapping.text()).contains("Session with bob planned",
-                "Heads up: it overlaps your session with bob");
+        assertThat(overlapping.text())
+                .contains("Session with bob planned", "Heads up: it overlaps your session with bob");
         Reply after = chat.say("alice", "/mentor schedule @bob tomorrow 16:00 30m");
         assertThat(after.text()).contains("Heads up: it overlaps your session with bob");
         Reply clear = chat.say("alice", "/mentor schedule @bob tomorrow 17:00 30m");
@@ -98,7 +106,8 @@ class SessionClashTests {
     void warnsWhenTheOtherMemberIsBusyWithoutSayingWithWhom() {
         chat.say("carla", "/mentor schedule @bob tomorrow 15:00 1h Carla's secret topic");
         Reply booked = chat.say("alice", "/mentor schedule @bob tomorrow 15:15");
-        assertThat(booked.text()).contains("Heads up: bob already has another session at that time")
+        assertThat(booked.text())
+                .contains("Heads up: bob already has another session at that time")
                 .doesNotContain("carla", "secret");
     }
 
@@ -106,10 +115,14 @@ class SessionClashTests {
     void refusesMovingASessionOntoAnotherOfThePair() {
         chat.say("alice", "/mentor schedule @bob tomorrow 15:00");
         chat.say("alice", "/mentor schedule @bob tomorrow 17:00");
-        Session later = scheduled(ALICE).stream().max(java.util.Comparator.comparing(Session::start)).orElseThrow();
-        assertThat(chat.say("bob", "/mentor reschedule " + later.shortId() + " tomorrow 15:00").text())
+        Session later = scheduled(ALICE).stream()
+                .max(java.util.Comparator.comparing(Session::start))
+                .orElseThrow();
+        assertThat(chat.say("bob", "/mentor reschedule " + later.shortId() + " tomorrow 15:00")
+                        .text())
                 .startsWith("You already have a session with alice at that time");
-        assertThat(sessionStore.session("console", later.id()).orElseThrow().sequence()).isZero();
+        assertThat(sessionStore.session("console", later.id()).orElseThrow().sequence())
+                .isZero();
     }
 
     @Test
@@ -118,13 +131,16 @@ class SessionClashTests {
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<String>> answers = new ArrayList<>();
-        String day = java.time.LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC)).plusDays(3).toString();
+        String day = java.time.LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC))
+                .plusDays(3)
+                .toString();
         for (int i = 0; i < racers; i++) {
             String who = i % 2 == 0 ? "alice" : "bob";
             String with = i % 2 == 0 ? "@bob" : "@alice";
             answers.add(pool.submit(() -> {
                 go.await();
-                return chat.say(who, "/mentor schedule " + with + " " + day + " 09:30").text();
+                return chat.say(who, "/mentor schedule " + with + " " + day + " 09:30")
+                        .text();
             }));
         }
         go.countDown();
@@ -134,7 +150,8 @@ class SessionClashTests {
         }
         pool.shutdown();
         assertThat(texts.stream().filter(t -> t.startsWith("Session with"))).hasSize(1);
-        assertThat(texts.stream().filter(t -> t.contains("already have a session"))).hasSize(racers - 1);
+        assertThat(texts.stream().filter(t -> t.contains("already have a session")))
+                .hasSize(racers - 1);
         assertThat(scheduled(ALICE)).hasSize(1);
     }
 }

@@ -2,23 +2,21 @@ package io.tandem.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Locale;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
+import io.tandem.pairing.Requests;
+import io.tandem.profiles.MemberEmails;
 import io.tandem.sessions.CalendarInviteTests.Component;
 import io.tandem.sessions.CalendarInviteTests.Ics;
 import io.tandem.sessions.CalendarInviteTests.Property;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 import io.tandem.support.RecordedNotifications;
-import io.tandem.pairing.Requests;
-import io.tandem.profiles.MemberEmails;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A session's invite as a calendar reads it: organized by whoever changed it last, attendees at their real emails
@@ -30,10 +28,13 @@ class SessionInvitesTests {
 
     @Autowired
     SessionStore sessionStore;
+
     @Autowired
     SessionInvites invites;
+
     @Autowired
     MemberEmails emails;
+
     @Autowired
     RecordedNotifications recorded;
 
@@ -61,7 +62,9 @@ class SessionInvitesTests {
     }
 
     private static Property attendee(Component vevent, String name) {
-        return vevent.all("ATTENDEE").stream().filter(p -> name.equals(p.params().get("CN"))).findFirst()
+        return vevent.all("ATTENDEE").stream()
+                .filter(p -> name.equals(p.params().get("CN")))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -72,7 +75,9 @@ class SessionInvitesTests {
         assertThat(ics).doesNotContain("RSVP=TRUE");
         Component vevent = vevent(ics);
         assertThat(vevent.first("ORGANIZER").params()).containsEntry("CN", "ann");
-        assertThat(attendee(vevent, "ann").params()).containsEntry("PARTSTAT", "ACCEPTED").containsEntry("RSVP", "FALSE");
+        assertThat(attendee(vevent, "ann").params())
+                .containsEntry("PARTSTAT", "ACCEPTED")
+                .containsEntry("RSVP", "FALSE");
         assertThat(attendee(vevent, "anna").params()).containsEntry("RSVP", "FALSE");
         assertThat(vevent.all("ATTENDEE")).hasSize(2);
     }
@@ -131,19 +136,27 @@ class SessionInvitesTests {
         chat.say("anna", "/mentor set language fr");
         chat.say("ann", "/mentor schedule @anna tomorrow 15:00");
         chat.say("ann", "/mentor cancel " + only().shortId());
-        Notification toAnna = recorded.all().stream().filter(n -> n.recipient().equals(ANNA))
-                .reduce((a, b) -> b).orElseThrow();
-        assertThat(toAnna.message().text()).contains("Pour la retirer de votre agenda", ".ics")
+        Notification toAnna = recorded.all().stream()
+                .filter(n -> n.recipient().equals(ANNA))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(toAnna.message().text())
+                .contains("Pour la retirer de votre agenda", ".ics")
                 .doesNotContain("Ajoutez-la à votre agenda");
 
         chat.say("anna", "/mentor set language en");
         chat.say("ann", "/mentor schedule @anna tomorrow 17:00");
-        Session second = sessionStore.sessions(ANN).stream().filter(s -> s.status() == Session.Status.SCHEDULED)
-                .findFirst().orElseThrow();
+        Session second = sessionStore.sessions(ANN).stream()
+                .filter(s -> s.status() == Session.Status.SCHEDULED)
+                .findFirst()
+                .orElseThrow();
         chat.say("ann", "/mentor cancel " + second.shortId());
-        Notification english = recorded.all().stream().filter(n -> n.recipient().equals(ANNA))
-                .reduce((a, b) -> b).orElseThrow();
-        assertThat(english.message().text()).contains("To take it out of your calendar")
+        Notification english = recorded.all().stream()
+                .filter(n -> n.recipient().equals(ANNA))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(english.message().text())
+                .contains("To take it out of your calendar")
                 .doesNotContain("Add it to your calendar");
     }
 }

@@ -2,6 +2,10 @@ package io.tandem.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.sessions.WhenParser.Failed;
+import io.tandem.sessions.WhenParser.Parsed;
+import io.tandem.sessions.WhenParser.Problem;
+import io.tandem.sessions.WhenParser.Result;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,21 +16,15 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import io.tandem.sessions.WhenParser.Failed;
-import io.tandem.sessions.WhenParser.Parsed;
-import io.tandem.sessions.WhenParser.Problem;
-import io.tandem.sessions.WhenParser.Result;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Reading when a session starts. The clock is Thursday 2026-11-26 08:00 UTC: 09:00 in Paris, 03:00 in New York.
@@ -254,10 +252,10 @@ class WhenParserTests {
 
     @Test
     void takesFortyFiveMinutesAndNoTopicByDefault() {
-        assertThat(parsed("tomorrow 15:00")).isEqualTo(new Parsed(paris("2026-11-27T15:00"), Duration.ofMinutes(45),
-                ""));
-        assertThat(parsed("demain 15h Audit SEO")).isEqualTo(new Parsed(paris("2026-11-27T15:00"),
-                WhenParser.DEFAULT_DURATION, "Audit SEO"));
+        assertThat(parsed("tomorrow 15:00"))
+                .isEqualTo(new Parsed(paris("2026-11-27T15:00"), Duration.ofMinutes(45), ""));
+        assertThat(parsed("demain 15h Audit SEO"))
+                .isEqualTo(new Parsed(paris("2026-11-27T15:00"), WhenParser.DEFAULT_DURATION, "Audit SEO"));
     }
 
     @ParameterizedTest
@@ -281,8 +279,8 @@ class WhenParserTests {
 
     @Test
     void readsADurationAfterARelativeAmount() {
-        assertThat(parsed("in 2 hours 1h SEO")).isEqualTo(new Parsed(paris("2026-11-26T11:00"), Duration.ofHours(1),
-                "SEO"));
+        assertThat(parsed("in 2 hours 1h SEO"))
+                .isEqualTo(new Parsed(paris("2026-11-26T11:00"), Duration.ofHours(1), "SEO"));
     }
 
     @ParameterizedTest
@@ -311,8 +309,9 @@ class WhenParserTests {
 
     @Test
     void readsNoDurationFromWhatIsNotOne() {
-        for (String text : new String[] {null, "", "  ", "abc", "45", "1h60", "1h 5", "1.5h", "12:00", "1h30 SEO",
-            "99999999999m", "-1h", "h30", "m"}) {
+        for (String text : new String[] {
+            null, "", "  ", "abc", "45", "1h60", "1h 5", "1.5h", "12:00", "1h30 SEO", "99999999999m", "-1h", "h30", "m"
+        }) {
             assertThat(WhenParser.duration(text)).as(String.valueOf(text)).isEmpty();
         }
     }
@@ -417,7 +416,10 @@ class WhenParserTests {
     void shortensAVeryLongDetail() {
         Result result = parser.parse("x".repeat(10_000), PARIS);
         assertThat(result).isInstanceOf(Failed.class);
-        assertThat(((Failed) result).detail()).hasSizeLessThanOrEqualTo(60).startsWith("xxx").endsWith("…");
+        assertThat(((Failed) result).detail())
+                .hasSizeLessThanOrEqualTo(60)
+                .startsWith("xxx")
+                .endsWith("…");
     }
 
     // --- time zones and daylight saving ---
@@ -463,7 +465,8 @@ class WhenParserTests {
         WhenParser saturday = at(Instant.parse("2027-03-27T09:00:00Z"));
         ZonedDateTime tomorrow = parsed(saturday, "tomorrow 10:00", PARIS).start();
         assertThat(tomorrow.toInstant()).isEqualTo(Instant.parse("2027-03-28T08:00:00Z"));
-        ZonedDateTime sunday = parsed(at(Instant.parse("2027-03-25T08:00:00Z")), "dimanche 2h30", PARIS).start();
+        ZonedDateTime sunday = parsed(at(Instant.parse("2027-03-25T08:00:00Z")), "dimanche 2h30", PARIS)
+                .start();
         assertThat(sunday).isEqualTo(ZonedDateTime.of(2027, 3, 28, 3, 30, 0, 0, PARIS));
 
         WhenParser beforeTheChange = at(Instant.parse("2027-03-28T00:30:00Z"));
@@ -517,8 +520,8 @@ class WhenParserTests {
     }
 
     @Property(tries = 3000)
-    void scheduleShapedTextGivesASoundResultInAnyZone(@ForAll("scheduleLines") String text,
-            @ForAll("zones") ZoneId zone) {
+    void scheduleShapedTextGivesASoundResultInAnyZone(
+            @ForAll("scheduleLines") String text, @ForAll("zones") ZoneId zone) {
         assertSound(text, parser.parse(text, zone));
     }
 
@@ -527,12 +530,13 @@ class WhenParserTests {
         LocalTime time = LocalTime.of(hour, minute);
         assertThat(parsed(String.format("tomorrow %d:%02d", hour, minute)).start())
                 .isEqualTo(ZonedDateTime.of(2026, 11, 27, hour, minute, 0, 0, PARIS));
-        assertThat(parsed(String.format("demain %dh%02d", hour, minute)).start().toLocalTime()).isEqualTo(time);
+        assertThat(parsed(String.format("demain %dh%02d", hour, minute)).start().toLocalTime())
+                .isEqualTo(time);
     }
 
     @Property(tries = 300)
-    void readsInSomeHoursAsThatManyRealHoursFromNow(@ForAll @IntRange(min = 1, max = 999) int hours,
-            @ForAll("zones") ZoneId zone) {
+    void readsInSomeHoursAsThatManyRealHoursFromNow(
+            @ForAll @IntRange(min = 1, max = 999) int hours, @ForAll("zones") ZoneId zone) {
         assertThat(parsed(parser, "in " + hours + " hours", zone).start().toInstant())
                 .isEqualTo(NOW.plus(Duration.ofHours(hours)));
     }
@@ -546,19 +550,92 @@ class WhenParserTests {
 
     @Provide
     Arbitrary<String> scheduleLines() {
-        Arbitrary<String> pieces = Arbitraries.of("tomorrow", "demain", "today", "aujourd'hui", "après-demain",
-                "day", "after", "the", "on", "le", "at", "à", "a", "next", "prochain", "jeudi", "thu", "lundi",
-                "in", "dans", "2", "0", "99999999999", "two", "une", "days", "jours", "hours", "heures", "minutes",
-                "weeks", "15:00", "15h", "15h30", "3pm", "12am", "25:00", "13pm", "9.30", "midi", "minuit", "1h30",
-                "1 h 30", "90min", "0m", "9h", "for", "durée", "12/03", "03/12/2026", "31/02/2026", "2026-12-03",
-                "2027-03-28T02:30", "2026-02-30", "SEO", "é", "-", "/", ":", ",", ".", " ", "  ", "\t", "\u00A0",
-                "\u2019", "🙂", "\u0000", "h", "m", "pm");
+        Arbitrary<String> pieces = Arbitraries.of(
+                "tomorrow",
+                "demain",
+                "today",
+                "aujourd'hui",
+                "après-demain",
+                "day",
+                "after",
+                "the",
+                "on",
+                "le",
+                "at",
+                "à",
+                "a",
+                "next",
+                "prochain",
+                "jeudi",
+                "thu",
+                "lundi",
+                "in",
+                "dans",
+                "2",
+                "0",
+                "99999999999",
+                "two",
+                "une",
+                "days",
+                "jours",
+                "hours",
+                "heures",
+                "minutes",
+                "weeks",
+                "15:00",
+                "15h",
+                "15h30",
+                "3pm",
+                "12am",
+                "25:00",
+                "13pm",
+                "9.30",
+                "midi",
+                "minuit",
+                "1h30",
+                "1 h 30",
+                "90min",
+                "0m",
+                "9h",
+                "for",
+                "durée",
+                "12/03",
+                "03/12/2026",
+                "31/02/2026",
+                "2026-12-03",
+                "2027-03-28T02:30",
+                "2026-02-30",
+                "SEO",
+                "é",
+                "-",
+                "/",
+                ":",
+                ",",
+                ".",
+                " ",
+                "  ",
+                "\t",
+                "\u00A0",
+                "\u2019",
+                "🙂",
+                "\u0000",
+                "h",
+                "m",
+                "pm");
         return pieces.list().ofMaxSize(12).map(l -> String.join(" ", l));
     }
 
     @Provide
     Arbitrary<ZoneId> zones() {
-        return Arbitraries.of(List.of("Europe/Paris", "America/New_York", "UTC", "Asia/Kolkata", "Pacific/Chatham",
-                "Australia/Lord_Howe", "Pacific/Kiritimati", "America/St_Johns")).map(ZoneId::of);
+        return Arbitraries.of(List.of(
+                        "Europe/Paris",
+                        "America/New_York",
+                        "UTC",
+                        "Asia/Kolkata",
+                        "Pacific/Chatham",
+                        "Australia/Lord_Howe",
+                        "Pacific/Kiritimati",
+                        "America/St_Johns"))
+                .map(ZoneId::of);
     }
 }

@@ -3,19 +3,17 @@ package io.tandem.skills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tandem.engine.Language;
+import io.tandem.engine.Text;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import io.tandem.engine.Language;
-import io.tandem.engine.Text;
 
 class SkillCatalogTests {
 
@@ -35,14 +33,33 @@ class SkillCatalogTests {
 
     @ParameterizedTest
     @CsvSource({
-        "seo, seo", "SEO, seo", "search engine optimization, seo", "Search Engine Optimisation, seo",
-        "référencement, seo", "referencement naturel, seo", "Référencement Naturel, seo", "REFERENCEMENT, seo",
-        "seoo, seo", "social CRM, social-crm", "CRM social, social-crm", "markting automation, marketing-automation",
-        "marketing automation platforms, marketing-automation", "automatisation du marketing, marketing-automation",
-        "public speaking, public-speaking", "prise de parole en public, public-speaking", "négociation, negotiation",
-        "negociations, negotiation", "negotiations, negotiation", "réseaux sociaux, social-media",
-        "social-media, social-media", "Social_Media, social-media", "IA générative, generative-ai", "AI, generative-ai",
-        "data analysis, data-analysis", "leadershp, leadership"})
+        "seo, seo",
+        "SEO, seo",
+        "search engine optimization, seo",
+        "Search Engine Optimisation, seo",
+        "référencement, seo",
+        "referencement naturel, seo",
+        "Référencement Naturel, seo",
+        "REFERENCEMENT, seo",
+        "seoo, seo",
+        "social CRM, social-crm",
+        "CRM social, social-crm",
+        "markting automation, marketing-automation",
+        "marketing automation platforms, marketing-automation",
+        "automatisation du marketing, marketing-automation",
+        "public speaking, public-speaking",
+        "prise de parole en public, public-speaking",
+        "négociation, negotiation",
+        "negociations, negotiation",
+        "negotiations, negotiation",
+        "réseaux sociaux, social-media",
+        "social-media, social-media",
+        "Social_Media, social-media",
+        "IA générative, generative-ai",
+        "AI, generative-ai",
+        "data analysis, data-analysis",
+        "leadershp, leadership"
+    })
     void resolvesEnglishAndFrenchAliasesAccentsPluralsAndTypos(String typed, String id) {
         assertThat(resolved(typed)).isEqualTo(id);
     }
@@ -103,7 +120,8 @@ class SkillCatalogTests {
                 String key = SkillCatalog.singularize(SkillCatalog.normalize(alias));
                 String previous = owner.putIfAbsent(key, skill.id());
                 assertThat(previous == null || previous.equals(skill.id()))
-                        .as("'" + alias + "' names both " + previous + " and " + skill.id()).isTrue();
+                        .as("'" + alias + "' names both " + previous + " and " + skill.id())
+                        .isTrue();
             }
         }
         assertThat(Text.fold("Référencement")).isEqualTo("referencement");
@@ -116,8 +134,9 @@ class SkillCatalogTests {
                 packaging | marketing | Packaging design, pack design | Design packaging | seo
                 seo | digital | Search marketing | Référencement |
                 """;
-        SkillCatalog extended = SkillCatalog.load(new InputStreamReader(
-                SkillCatalogTests.class.getResourceAsStream("/skills/taxonomy.txt"), StandardCharsets.UTF_8),
+        SkillCatalog extended = SkillCatalog.load(
+                new InputStreamReader(
+                        SkillCatalogTests.class.getResourceAsStream("/skills/taxonomy.txt"), StandardCharsets.UTF_8),
                 new StringReader(extension));
         assertThat(extended.resolve("pack design").map(SkillMatch::id)).contains("packaging");
         assertThat(extended.name("seo", Language.EN)).isEqualTo("Search marketing");

@@ -3,11 +3,14 @@ package io.tandem.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.delivery.DeliveryQueue;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.SlackRequests;
+import io.tandem.support.TestDataDirs;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.tandem.delivery.DeliveryQueue;
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.SlackRequests;
-import io.tandem.support.TestDataDirs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The Slack adapter through the real running server: requests signed with Slack's algorithm, the Web API played
  * by a local fake that records every call.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tandem.slack.bot-token=xoxb-test-token", "tandem.slack.signing-secret=" + SlackAdapterTests.SECRET,
-    "tandem.demo.enabled=false", "tandem.slack.admins-are-leads=true", "tandem.leads=boss@example.com"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.slack.bot-token=xoxb-test-token",
+            "tandem.slack.signing-secret=" + SlackAdapterTests.SECRET,
+            "tandem.demo.enabled=false",
+            "tandem.slack.admins-are-leads=true",
+            "tandem.leads=boss@example.com"
+        })
 class SlackAdapterTests {
 
     static final String SECRET = "test-signing-secret";
@@ -52,8 +56,10 @@ class SlackAdapterTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     DeliveryQueue queue;
 
@@ -83,8 +89,10 @@ class SlackAdapterTests {
     }
 
     private static List<JsonNode> buttons(JsonNode blocks) {
-        return blocks.valueStream().filter(b -> b.get("type").asString().equals("actions"))
-                .flatMap(b -> b.get("elements").valueStream()).toList();
+        return blocks.valueStream()
+                .filter(b -> b.get("type").asString().equals("actions"))
+                .flatMap(b -> b.get("elements").valueStream())
+                .toList();
     }
 
     private String blockAction(String user, String actionId, String value, String container) {
@@ -95,8 +103,8 @@ class SlackAdapterTests {
                  "channel":{"id":"C0GENERAL","name":"general"},"response_url":"%s",
                  "actions":[{"action_id":"%s","block_id":"b1","type":"button","action_ts":"1.1",
                    "text":{"type":"plain_text","text":"x"},"value":%s}]}
-                """.formatted(user, container, slack.responseUrl("click-" + user), actionId,
-                json.writeValueAsString(value));
+                """.formatted(
+                        user, container, slack.responseUrl("click-" + user), actionId, json.writeValueAsString(value));
     }
 
     private static final String MESSAGE = "{\"type\":\"message\",\"message_ts\":\"1.2\",\"channel_id\":\"C0GENERAL\"}";
@@ -107,7 +115,8 @@ class SlackAdapterTests {
         assertThat(ack.get("response_type").asString()).isEqualTo("ephemeral");
         assertThat(ack.get("text").asString()).startsWith("Mentors for SEO").contains("Bob Carter");
         List<JsonNode> buttons = buttons(ack.get("blocks"));
-        assertThat(buttons).extracting(b -> b.get("action_id").asString())
+        assertThat(buttons)
+                .extracting(b -> b.get("action_id").asString())
                 .containsExactly("mentoring.request", "mentoring.profile");
         assertThat(buttons.get(0).get("value").asString()).contains("slack%3AT0TEST%3AU0BOB");
 
@@ -121,7 +130,8 @@ class SlackAdapterTests {
         command(ALICE, "/mentor", "profile");
         command(ALICE, "/mentor", "help");
         assertThat(slack.calls("users.info")).isEmpty(); // cached while setting up the organisation
-        assertThat(redis.delete(redis.keys("tandem:{slack:T0TEST}:slack-user:*"))).isEqualTo(2);
+        assertThat(redis.delete(redis.keys("tandem:{slack:T0TEST}:slack-user:*")))
+                .isEqualTo(2);
         command(ALICE, "/mentor", "profile");
         command(ALICE, "/mentor", "profile");
         assertThat(slack.calls("users.info")).hasSize(1);
@@ -131,16 +141,19 @@ class SlackAdapterTests {
     void turnsButtonsIntoEngineActionsAndDeliversTheRequestAsADm() {
         JsonNode ack = command(ALICE, "/mentor", "find seo");
         JsonNode profile = buttons(ack.get("blocks")).get(1);
-        HttpResponse<String> click = requests.interaction(blockAction(ALICE, "mentoring.profile",
-                profile.get("value").asString(), MESSAGE));
+        HttpResponse<String> click = requests.interaction(
+                blockAction(ALICE, "mentoring.profile", profile.get("value").asString(), MESSAGE));
         assertThat(click.statusCode()).isEqualTo(200);
         FakeSlackApi.Call answer = slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10));
         assertThat(answer.rawBody()).contains("Bob Carter", "Teaches", "\"replace_original\":false");
 
         JsonNode request = buttons(ack.get("blocks")).get(0);
-        requests.interaction(blockAction(ALICE, "mentoring.request", request.get("value").asString(), MESSAGE));
+        requests.interaction(
+                blockAction(ALICE, "mentoring.request", request.get("value").asString(), MESSAGE));
         FakeSlackApi.Call dm = slack.awaitCall("chat.postMessage", Duration.ofSeconds(15));
-        assertThat(slack.calls("conversations.open")).extracting(c -> c.param("users")).contains(BOB);
+        assertThat(slack.calls("conversations.open"))
+                .extracting(c -> c.param("users"))
+                .contains(BOB);
         assertThat(dm.param("channel")).isEqualTo("D" + BOB);
         assertThat(dm.param("text")).contains("Alice Morgan aimerait apprendre Référencement naturel avec vous");
         assertThat(dm.token()).isEqualTo("xoxb-test-token");
@@ -150,20 +163,29 @@ class SlackAdapterTests {
     void givesEachButtonOfABlockItsOwnActionIdAndRoutesEveryOneOfThem() {
         JsonNode ack = command(ALICE, "/mentor", "learn generative ai, data literacy");
         List<JsonNode> finds = buttons(ack.get("blocks")).stream()
-                .filter(b -> b.get("action_id").asString().startsWith("mentoring.find")).toList();
-        assertThat(finds).extracting(b -> b.get("action_id").asString())
+                .filter(b -> b.get("action_id").asString().startsWith("mentoring.find"))
+                .toList();
+        assertThat(finds)
+                .extracting(b -> b.get("action_id").asString())
                 .containsExactly("mentoring.find", "mentoring.find#2");
-        requests.interaction(blockAction(ALICE, "mentoring.find#2", finds.get(1).get("value").asString(), MESSAGE));
+        requests.interaction(
+                blockAction(ALICE, "mentoring.find#2", finds.get(1).get("value").asString(), MESSAGE));
         FakeSlackApi.Call answer = slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10));
-        assertThat(answer.rawBody()).as("the second button finds for the second skill").contains("ata");
+        assertThat(answer.rawBody())
+                .as("the second button finds for the second skill")
+                .contains("ata");
         assertThat(answer.rawBody()).doesNotContain("don't know", "connais pas");
     }
 
     @Test
     void publishesAHomeSlackAcceptsWithSeveralSkillsToLearn() {
         command(BOB, "/mentor", "learn generative ai, data literacy");
-        requests.event(event("EvHome2", "{\"type\":\"app_home_opened\",\"user\":\"U0BOB\",\"channel\":\"D0BOB\","
-                + "\"tab\":\"home\",\"event_ts\":\"1.1\"}"), Map.of());
+        requests.event(
+                event(
+                        "EvHome2",
+                        "{\"type\":\"app_home_opened\",\"user\":\"U0BOB\",\"channel\":\"D0BOB\","
+                                + "\"tab\":\"home\",\"event_ts\":\"1.1\"}"),
+                Map.of());
         FakeSlackApi.Call published = slack.awaitCall("views.publish", Duration.ofSeconds(10));
         assertThat(slack.refusals()).as("what Slack would refuse").isEmpty();
         assertThat(json.readTree(published.param("view")).toString()).contains("mentoring.find#2");
@@ -172,7 +194,8 @@ class SlackAdapterTests {
     @Test
     void answersAnUnknownButtonKindly() {
         requests.interaction(blockAction(ALICE, "no.such.action", "", MESSAGE));
-        JsonNode answer = json.readTree(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10)).rawBody());
+        JsonNode answer = json.readTree(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10))
+                .rawBody());
         assertThat(answer.get("text").asString()).startsWith("That button doesn't do anything any more");
         assertThat(answer.get("response_type").asString()).isEqualTo("ephemeral");
     }
@@ -224,8 +247,11 @@ class SlackAdapterTests {
 
     @Test
     void publishesTheAppHome() {
-        HttpResponse<String> response = requests.event(event("EvHome1",
-                "{\"type\":\"app_home_opened\",\"user\":\"U0BOB\",\"channel\":\"D0BOB\",\"tab\":\"home\",\"event_ts\":\"1.1\"}"),
+        HttpResponse<String> response = requests.event(
+                event(
+                        "EvHome1",
+                        "{\"type\":\"app_home_opened\",\"user\":\"U0BOB\",\"channel\":\"D0BOB\",\"ta"
+                                + "b\":\"home\",\"event_ts\":\"1.1\"}"),
                 Map.of());
         assertThat(response.statusCode()).isEqualTo(200);
         FakeSlackApi.Call published = slack.awaitCall("views.publish", Duration.ofSeconds(10));
@@ -237,24 +263,38 @@ class SlackAdapterTests {
 
     @Test
     void handlesAnEventRetriedThreeTimesOnce() {
-        String dm = event("EvDm1", "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
-                + "\"user\":\"U0ALICE\",\"text\":\"find seo\",\"ts\":\"1.1\",\"event_ts\":\"1.1\"}");
+        String dm = event(
+                "EvDm1",
+                "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
+                        + "\"user\":\"U0ALICE\",\"text\":\"find seo\",\"ts\":\"1.1\",\"event_ts\":\"1.1\"}");
         assertThat(requests.event(dm, Map.of()).statusCode()).isEqualTo(200);
         for (int retry = 1; retry <= 3; retry++) {
-            assertThat(requests.event(dm, Map.of("X-Slack-Retry-Num", String.valueOf(retry),
-                    "X-Slack-Retry-Reason", "http_timeout")).statusCode()).isEqualTo(200);
+            assertThat(requests.event(
+                                    dm,
+                                    Map.of(
+                                            "X-Slack-Retry-Num",
+                                            String.valueOf(retry),
+                                            "X-Slack-Retry-Reason",
+                                            "http_timeout"))
+                            .statusCode())
+                    .isEqualTo(200);
         }
         FakeSlackApi.Call answer = slack.awaitCall("chat.postMessage", Duration.ofSeconds(10));
         assertThat(answer.param("channel")).isEqualTo("D0ALICE");
         assertThat(answer.param("text")).contains("Mentors for SEO");
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> slack.calls("chat.postMessage").size() == 1);
     }
 
     @Test
     void answersAMentionToTheAskerOnly() {
-        requests.event(event("EvMention1", "{\"type\":\"app_mention\",\"channel\":\"C0GENERAL\",\"user\":\"U0ALICE\","
-                + "\"text\":\"<@U0BOT> find seo\",\"ts\":\"2.2\",\"event_ts\":\"2.2\"}"), Map.of());
+        requests.event(
+                event(
+                        "EvMention1",
+                        "{\"type\":\"app_mention\",\"channel\":\"C0GENERAL\",\"user\":\"U0ALICE\","
+                                + "\"text\":\"<@U0BOT> find seo\",\"ts\":\"2.2\",\"event_ts\":\"2.2\"}"),
+                Map.of());
         FakeSlackApi.Call answer = slack.awaitCall("chat.postEphemeral", Duration.ofSeconds(10));
         assertThat(answer.param("user")).isEqualTo(ALICE);
         assertThat(answer.param("channel")).isEqualTo("C0GENERAL");
@@ -274,35 +314,65 @@ class SlackAdapterTests {
                 + "\"channel\":\"DU0ADMIN\",\"user\":\"U0ADMIN\",\"text\":\"\",\"ts\":\"5.5\",\"files\":[{"
                 + "\"id\":\"F0ROSTER\",\"name\":\"roster.csv\",\"filetype\":\"csv\",\"size\":" + csv.length()
                 + ",\"url_private_download\":\"" + url + "\"}]}";
-        assertThat(requests.event(event("EvFile1", shared), Map.of()).statusCode()).isEqualTo(200);
+        assertThat(requests.event(event("EvFile1", shared), Map.of()).statusCode())
+                .isEqualTo(200);
         FakeSlackApi.Call download = slack.awaitCall(FakeSlackApi.DOWNLOAD, Duration.ofSeconds(10));
         assertThat(download.token()).isEqualTo("xoxb-test-token");
-        await().atMost(Duration.ofSeconds(20)).until(() -> slack.calls("chat.postMessage").stream()
-                .filter(c -> "DU0ADMIN".equals(c.param("channel")) && c.param("text").contains("Roster imported"))
-                .count() >= 2);
-        String reports = slack.calls("chat.postMessage").stream().filter(c -> "DU0ADMIN".equals(c.param("channel")))
-                .map(c -> c.param("text")).reduce("", String::concat);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> slack.calls("chat.postMessage").stream()
+                                .filter(c -> "DU0ADMIN".equals(c.param("channel"))
+                                        && c.param("text").contains("Roster imported"))
+                                .count()
+                        >= 2);
+        String reports = slack.calls("chat.postMessage").stream()
+                .filter(c -> "DU0ADMIN".equals(c.param("channel")))
+                .map(c -> c.param("text"))
+                .reduce("", String::concat);
         assertThat(reports).contains("Part 1 of", "\"guru\" is not a seniority");
-        assertThat(java.util.regex.Pattern.compile("Roster imported: (\\d+) invited").matcher(reports).results()
-                .mapToInt(r -> Integer.parseInt(r.group(1))).sum()).isEqualTo(120);
+        assertThat(java.util.regex.Pattern.compile("Roster imported: (\\d+) invited")
+                        .matcher(reports)
+                        .results()
+                        .mapToInt(r -> Integer.parseInt(r.group(1)))
+                        .sum())
+                .isEqualTo(120);
         // someone who is not a lead gets the same refusal as for the command
         String fromBob = shared.replace("U0ADMIN", BOB).replace("DU0ADMIN", "D" + BOB);
         requests.event(event("EvFile2", fromBob), Map.of());
-        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").stream()
-                .anyMatch(c -> ("D" + BOB).equals(c.param("channel"))
-                        && c.param("text").contains("réservé aux responsables")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> slack.calls("chat.postMessage").stream()
+                        .anyMatch(c -> ("D" + BOB).equals(c.param("channel"))
+                                && c.param("text").contains("réservé aux responsables")));
     }
 
     @Test
     void ignoresItsOwnMessagesAndOtherBots() {
-        assertThat(requests.event(event("EvBot1", "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
-                + "\"bot_id\":\"B0BOT\",\"text\":\"Mentors for SEO\",\"ts\":\"3.3\"}"), Map.of()).statusCode()).isEqualTo(200);
-        assertThat(requests.event(event("EvBot2", "{\"type\":\"message\",\"subtype\":\"bot_message\",\"channel_type\":\"im\","
-                + "\"channel\":\"D0ALICE\",\"bot_id\":\"B0OTHER\",\"username\":\"other\",\"text\":\"find seo\",\"ts\":\"3.5\"}"),
-                Map.of()).statusCode()).isEqualTo(200);
-        assertThat(requests.event(event("EvEdit1", "{\"type\":\"message\",\"subtype\":\"message_changed\",\"channel_type\":\"im\","
-                + "\"channel\":\"D0ALICE\",\"ts\":\"3.4\"}"), Map.of()).statusCode()).isEqualTo(200);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        assertThat(requests.event(
+                                event(
+                                        "EvBot1",
+                                        "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
+                                                + "\"bot_id\":\"B0BOT\",\"text\":\"Mentors for SEO\",\"ts\":\"3.3\"}"),
+                                Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(requests.event(
+                                event(
+                                        "EvBot2",
+                                        "{\"type\":\"message\",\"subtype\":\"bot_message\",\"channel_type\":\"im\","
+                                                + "\"channel\":\"D0ALICE\",\"bot_id\":\"B0OTHER\",\""
+                                                + "username\":\"other\",\"text\":\"find seo\",\"ts\":\"3.5\"}"),
+                                Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(requests.event(
+                                event(
+                                        "EvEdit1",
+                                        "{\"type\":\"message\",\"subtype\":\"message_changed\",\"channel_type\":\"im\","
+                                                + "\"channel\":\"D0ALICE\",\"ts\":\"3.4\"}"),
+                                Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> slack.calls("chat.postMessage").isEmpty());
     }
 
@@ -310,50 +380,72 @@ class SlackAdapterTests {
     void acknowledgesSignedRequestsItHasNoHandlerForAndStillRefusesForgedOnes() {
         List<String> events = List.of(
                 "{\"type\":\"message\",\"subtype\":\"message_changed\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
-                        + "\"hidden\":true,\"message\":{\"type\":\"message\",\"user\":\"U0ALICE\",\"text\":\"x\",\"ts\":\"1.0\"},"
+                        + "\"hidden\":true,\"message\":{\"type\":\"message\",\"user\":\"U0ALICE\",\""
+                        + "text\":\"x\",\"ts\":\"1.0\"},"
                         + "\"ts\":\"1.1\",\"event_ts\":\"1.1\"}",
                 "{\"type\":\"message\",\"subtype\":\"message_deleted\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
                         + "\"hidden\":true,\"deleted_ts\":\"1.0\",\"ts\":\"1.2\",\"event_ts\":\"1.2\"}",
                 "{\"type\":\"message\",\"subtype\":\"me_message\",\"channel_type\":\"im\",\"channel\":\"D0ALICE\","
                         + "\"user\":\"U0ALICE\",\"text\":\"waves\",\"ts\":\"1.3\",\"event_ts\":\"1.3\"}",
                 "{\"type\":\"reaction_added\",\"user\":\"U0ALICE\",\"reaction\":\"tada\","
-                        + "\"item\":{\"type\":\"message\",\"channel\":\"D0ALICE\",\"ts\":\"1.0\"},\"event_ts\":\"1.4\"}",
+                        + "\"item\":{\"type\":\"message\",\"channel\":\"D0ALICE\",\"ts\":\"1.0\"},\""
+                        + "event_ts\":\"1.4\"}",
                 "{\"type\":\"an_event_slack_invents_next_year\",\"event_ts\":\"1.5\"}");
         for (int i = 0; i < events.size(); i++) {
             String body = event("EvIgnored" + i, events.get(i));
-            assertThat(requests.event(body, Map.of()).statusCode()).as(events.get(i)).isEqualTo(200);
-            assertThat(requests.post("application/json", body, System.currentTimeMillis() / 1000, "wrong-secret",
-                    Map.of()).statusCode()).as(events.get(i)).isEqualTo(401);
+            assertThat(requests.event(body, Map.of()).statusCode())
+                    .as(events.get(i))
+                    .isEqualTo(200);
+            assertThat(requests.post(
+                                    "application/json",
+                                    body,
+                                    System.currentTimeMillis() / 1000,
+                                    "wrong-secret",
+                                    Map.of())
+                            .statusCode())
+                    .as(events.get(i))
+                    .isEqualTo(401);
         }
         String closed = "{\"type\":\"view_closed\",\"team\":{\"id\":\"T0TEST\"},\"user\":{\"id\":\"U0ALICE\"},"
                 + "\"api_app_id\":\"A0TANDEM\",\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"x\"},"
                 + "\"is_cleared\":false}";
         String shortcut = "{\"type\":\"message_action\",\"callback_id\":\"tandem.save\",\"trigger_id\":\"t\","
                 + "\"team\":{\"id\":\"T0TEST\"},\"user\":{\"id\":\"U0ALICE\"},\"channel\":{\"id\":\"C0GENERAL\"},"
-                + "\"message\":{\"type\":\"message\",\"text\":\"hi\",\"ts\":\"1.0\"},\"response_url\":\"" + slack.responseUrl("s") + "\"}";
+                + "\"message\":{\"type\":\"message\",\"text\":\"hi\",\"ts\":\"1.0\"},\"response_url\":\""
+                + slack.responseUrl("s") + "\"}";
         for (String interaction : List.of(closed, shortcut)) {
-            assertThat(requests.interaction(interaction).statusCode()).as(interaction).isEqualTo(200);
+            assertThat(requests.interaction(interaction).statusCode())
+                    .as(interaction)
+                    .isEqualTo(200);
         }
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> slack.calls("chat.postMessage").isEmpty() && slack.calls(FakeSlackApi.RESPONSE_URL).isEmpty());
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> slack.calls("chat.postMessage").isEmpty()
+                        && slack.calls(FakeSlackApi.RESPONSE_URL).isEmpty());
     }
 
     @Test
     void refusesAnInteractionThatNamesNoMemberOrWorkspaceBeforeRunningIt() {
         String click = blockAction(ALICE, "mentoring.profile.edit", "", MESSAGE)
-                .replace("\"id\":\"T0TEST\"", "\"id\":\"\"").replace("\"id\":\"" + ALICE + "\"", "\"id\":\"\"");
+                .replace("\"id\":\"T0TEST\"", "\"id\":\"\"")
+                .replace("\"id\":\"" + ALICE + "\"", "\"id\":\"\"");
         HttpResponse<String> refused = requests.interaction(click);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Malformed Slack payload");
         String form = submission(ALICE, "Europe/London", "cooking")
-                .replace("\"id\":\"T0TEST\"", "\"id\":\"\"").replace("\"team_id\":\"T0TEST\"", "\"team_id\":\"\"")
+                .replace("\"id\":\"T0TEST\"", "\"id\":\"\"")
+                .replace("\"team_id\":\"T0TEST\"", "\"team_id\":\"\"")
                 .replace("\"id\":\"" + ALICE + "\"", "\"id\":\"\"");
         assertThat(requests.interaction(form).statusCode()).isEqualTo(400);
-        assertThat(requests.post("application/x-www-form-urlencoded",
-                SlackRequests.slashCommand("/mentor", "teach cooking", "", slack.responseUrl("x"))).statusCode())
+        assertThat(requests.post(
+                                "application/x-www-form-urlencoded",
+                                SlackRequests.slashCommand("/mentor", "teach cooking", "", slack.responseUrl("x")))
+                        .statusCode())
                 .isEqualTo(400);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> slack.calls("views.open").isEmpty() && slack.calls(FakeSlackApi.RESPONSE_URL).isEmpty());
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> slack.calls("views.open").isEmpty()
+                        && slack.calls(FakeSlackApi.RESPONSE_URL).isEmpty());
         assertThat(command(ALICE, "/mentor", "profile").get("text").asString()).doesNotContain("Cooking");
     }
 
@@ -361,31 +453,36 @@ class SlackAdapterTests {
     void rejectsBadAndStaleSignaturesAndProcessesNothing() {
         String body = SlackRequests.slashCommand("/mentor", "teach cooking", ALICE, slack.responseUrl("x"));
         long now = System.currentTimeMillis() / 1000;
-        HttpResponse<String> forged = requests.post("application/x-www-form-urlencoded", body, now, "wrong-secret",
-                Map.of());
+        HttpResponse<String> forged =
+                requests.post("application/x-www-form-urlencoded", body, now, "wrong-secret", Map.of());
         assertThat(forged.statusCode()).isEqualTo(401);
-        HttpResponse<String> stale = requests.post("application/x-www-form-urlencoded", body, now - 6 * 60, SECRET,
-                Map.of());
+        HttpResponse<String> stale =
+                requests.post("application/x-www-form-urlencoded", body, now - 6 * 60, SECRET, Map.of());
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(command(ALICE, "/mentor", "profile").get("text").asString()).doesNotContain("cooking");
     }
 
     @Test
     void refusesMalformedPayloads() {
-        assertThat(requests.post("application/x-www-form-urlencoded", "payload=%7Bnot-json").statusCode())
+        assertThat(requests.post("application/x-www-form-urlencoded", "payload=%7Bnot-json")
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(requests.post("application/json", "{\"type\":\"event_callback\",\"event\":").statusCode())
+        assertThat(requests.post("application/json", "{\"type\":\"event_callback\",\"event\":")
+                        .statusCode())
                 .isEqualTo(400);
     }
 
     @Test
     void retriesAfterA429AndDeliversOnce() {
         slack.failNext("chat.postMessage", FakeSlackApi.Reply.rateLimited(1), 2);
-        JsonNode request = buttons(command(ALICE, "/mentor", "find seo").get("blocks")).get(0);
-        requests.interaction(blockAction(ALICE, "mentoring.request", request.get("value").asString(), MESSAGE));
+        JsonNode request =
+                buttons(command(ALICE, "/mentor", "find seo").get("blocks")).get(0);
+        requests.interaction(
+                blockAction(ALICE, "mentoring.request", request.get("value").asString(), MESSAGE));
         await().atMost(Duration.ofSeconds(20)).until(() -> slack.accepted("chat.postMessage") == 1);
         assertThat(slack.refused("chat.postMessage")).isEqualTo(2);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> slack.accepted("chat.postMessage") == 1);
         assertThat(queue.failures("slack:T0TEST", 10)).isEmpty();
     }
@@ -395,33 +492,52 @@ class SlackAdapterTests {
         String carol = "U0CAROL" + System.nanoTime();
         slack.addUser(carol, "Carol Diaz", "Europe/Madrid", "es-ES");
         for (int sent = 1; sent <= 2; sent++) {
-            queue.enqueue(new io.tandem.engine.Notification(io.tandem.engine.MemberId.of(
-                    io.tandem.engine.Platform.SLACK, FakeSlackApi.TEAM_ID, carol), "test",
+            queue.enqueue(new io.tandem.engine.Notification(
+                    io.tandem.engine.MemberId.of(io.tandem.engine.Platform.SLACK, FakeSlackApi.TEAM_ID, carol),
+                    "test",
                     io.tandem.engine.Reply.text("message " + sent)));
             long expected = sent;
-            await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.postMessage").stream()
-                    .filter(c -> ("D" + carol).equals(c.param("channel"))).count() == expected);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> slack.calls("chat.postMessage").stream()
+                                    .filter(c -> ("D" + carol).equals(c.param("channel")))
+                                    .count()
+                            == expected);
         }
         assertThat(slack.calls("conversations.open").stream().filter(c -> carol.equals(c.param("users"))))
-                .as("one Web API call per message once the DM is known").hasSize(1);
+                .as("one Web API call per message once the DM is known")
+                .hasSize(1);
     }
 
     @Test
     void recordsAPermanentFailureWithSlacksReasonAndTellsTheSender() {
         // Bob's account is gone: opening a DM with him fails, and so does posting to the DM Tandem may remember
-        slack.on("conversations.open", call -> BOB.equals(call.param("users"))
-                ? FakeSlackApi.Reply.error("user_not_found") : slack.defaultAnswer(call));
-        slack.on("chat.postMessage", call -> ("D" + BOB).equals(call.param("channel"))
-                ? FakeSlackApi.Reply.error("user_not_found") : slack.defaultAnswer(call));
-        JsonNode request = buttons(command(ALICE, "/mentor", "find seo").get("blocks")).get(0);
-        requests.interaction(blockAction(ALICE, "mentoring.request", request.get("value").asString(), MESSAGE));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !queue.failures("slack:T0TEST", 10).isEmpty());
+        slack.on(
+                "conversations.open",
+                call -> BOB.equals(call.param("users"))
+                        ? FakeSlackApi.Reply.error("user_not_found")
+                        : slack.defaultAnswer(call));
+        slack.on(
+                "chat.postMessage",
+                call -> ("D" + BOB).equals(call.param("channel"))
+                        ? FakeSlackApi.Reply.error("user_not_found")
+                        : slack.defaultAnswer(call));
+        JsonNode request =
+                buttons(command(ALICE, "/mentor", "find seo").get("blocks")).get(0);
+        requests.interaction(
+                blockAction(ALICE, "mentoring.request", request.get("value").asString(), MESSAGE));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !queue.failures("slack:T0TEST", 10).isEmpty());
         assertThat(queue.failures("slack:T0TEST", 10).get(0).reason()).isEqualTo("user_not_found");
-        FakeSlackApi.Call notice = await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage")
-                .stream().filter(c -> c.param("channel").equals("D" + ALICE)).findFirst(), java.util.Optional::isPresent)
+        FakeSlackApi.Call notice = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> slack.calls("chat.postMessage").stream()
+                                .filter(c -> c.param("channel").equals("D" + ALICE))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
                 .orElseThrow();
         assertThat(notice.param("text")).contains("I couldn't deliver your request to Bob Carter");
-        assertThat(slack.calls("chat.postMessage").stream().filter(c -> c.param("channel").equals("D" + ALICE)))
+        assertThat(slack.calls("chat.postMessage").stream()
+                        .filter(c -> c.param("channel").equals("D" + ALICE)))
                 .hasSize(1);
     }
 
@@ -429,14 +545,20 @@ class SlackAdapterTests {
     void letsSlackAdminsUseStatsWhenTheyCountAsLeads() {
         slack.addUser("U0ADMIN", "Ada Admin", "Europe/London", "en-GB").makeAdmin("U0ADMIN");
         String stats = command("U0ADMIN", "/stats", "").toString();
-        assertThat(stats).contains("Programme statistics: last 30 days", "Aggregates only",
-                "The chart is in your direct messages with Tandem").doesNotContain("image_url");
+        assertThat(stats)
+                .contains(
+                        "Programme statistics: last 30 days",
+                        "Aggregates only",
+                        "The chart is in your direct messages with Tandem")
+                .doesNotContain("image_url");
         // the chart went to the lead's DM as a PNG file, never to a shared channel
         FakeSlackApi.Call complete = slack.awaitCall("files.completeUploadExternal", Duration.ofSeconds(10));
         assertThat(complete.param("channel_id")).isEqualTo("DU0ADMIN");
-        assertThat(slack.calls(FakeSlackApi.UPLOAD)).singleElement()
+        assertThat(slack.calls(FakeSlackApi.UPLOAD))
+                .singleElement()
                 .satisfies(upload -> assertThat(upload.rawBody()).contains("PNG", "IHDR"));
-        assertThat(command(BOB, "/stats", "week").toString()).contains("réservé aux responsables du programme")
+        assertThat(command(BOB, "/stats", "week").toString())
+                .contains("réservé aux responsables du programme")
                 .doesNotContain("Programme statistics");
         // a lead named by email in tandem.leads, matched through users.info (users:read.email)
         slack.addUser("U0BOSS", "Bea Boss", "Europe/London", "en-GB").withEmail("U0BOSS", "Boss@Example.com");
@@ -445,8 +567,10 @@ class SlackAdapterTests {
 
     @Test
     void postsToTheProgrammeChannelWithoutOpeningADm() {
-        queue.enqueue(new io.tandem.engine.Notification(new io.tandem.engine.MemberId("slack:T0TEST", "#C0PROGRAMME"),
-                "tips.week.channel", io.tandem.engine.Reply.text("Tips of the week")));
+        queue.enqueue(new io.tandem.engine.Notification(
+                new io.tandem.engine.MemberId("slack:T0TEST", "#C0PROGRAMME"),
+                "tips.week.channel",
+                io.tandem.engine.Reply.text("Tips of the week")));
         FakeSlackApi.Call posted = slack.awaitCall("chat.postMessage", Duration.ofSeconds(10));
         assertThat(posted.param("channel")).isEqualTo("C0PROGRAMME");
         assertThat(posted.param("text")).contains("Tips of the week");
@@ -470,13 +594,16 @@ class SlackAdapterTests {
         slack.failNext("conversations.open", FakeSlackApi.Reply.status(503), 5);
         int burst = 1000;
         for (int i = 0; i < burst; i++) {
-            queue.enqueue(new io.tandem.engine.Notification(new io.tandem.engine.MemberId("slack:T0TEST", "U" + i),
-                    "test.burst", io.tandem.engine.Reply.text("Hello " + i)));
+            queue.enqueue(new io.tandem.engine.Notification(
+                    new io.tandem.engine.MemberId("slack:T0TEST", "U" + i),
+                    "test.burst",
+                    io.tandem.engine.Reply.text("Hello " + i)));
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> slack.accepted("chat.postMessage") >= burst);
         List<String> channels = slack.calls("chat.postMessage").stream()
                 .filter(c -> c.param("text") != null && c.param("text").startsWith("Hello"))
-                .map(c -> c.param("channel") + "/" + c.param("text")).toList();
+                .map(c -> c.param("channel") + "/" + c.param("text"))
+                .toList();
         assertThat(channels).hasSize(burst + slack.refused("chat.postMessage"));
         assertThat(slack.accepted("chat.postMessage")).isEqualTo(burst);
         assertThat(queue.failures("slack:T0TEST", 10)).isEmpty();

@@ -2,14 +2,6 @@ package io.tandem.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import io.tandem.TandemApplication;
 import io.tandem.delivery.Delivery;
 import io.tandem.delivery.SendResult;
@@ -19,6 +11,12 @@ import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.TestDataDirs;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A delivery in doubt (its instance died mid-send) is looked for in the DM's history as Slack gives it: newest
@@ -37,9 +35,13 @@ class SlackInDoubtTests {
     @Test
     void findsAnEarlierPostBehind250NewerMessagesAndSendsOnlyWhatSlackNeverHad() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TandemApplication.class)
-                .web(WebApplicationType.NONE).run("--tandem.data-dir=" + TestDataDirs.fresh("in-doubt"),
-                        "--tandem.demo.enabled=false", "--tandem.slack.api-url=" + slack.apiUrl(),
-                        "--tandem.slack.bot-token=xoxb-test", "--tandem.slack.signing-secret=secret")) {
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--tandem.data-dir=" + TestDataDirs.fresh("in-doubt"),
+                        "--tandem.demo.enabled=false",
+                        "--tandem.slack.api-url=" + slack.apiUrl(),
+                        "--tandem.slack.bot-token=xoxb-test",
+                        "--tandem.slack.signing-secret=secret")) {
             SlackSender sender = context.getBean(SlackSender.class);
             MemberId ana = MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "UANA");
             Notification reminder = new Notification(ana, "test", Reply.text("Your session is tomorrow"));
@@ -55,15 +57,18 @@ class SlackInDoubtTests {
             assertThat(sender.send(new Delivery("d-1", reminder, 0, claimed, true, 2, claimed)))
                     .isInstanceOf(SendResult.Delivered.class);
             assertThat(slack.calls("chat.postMessage")).as("not sent twice").hasSize(posts);
-            assertThat(slack.calls("conversations.history")).as("read page by page").hasSizeGreaterThan(1)
+            assertThat(slack.calls("conversations.history"))
+                    .as("read page by page")
+                    .hasSizeGreaterThan(1)
                     .allSatisfy(call -> assertThat(Double.parseDouble(call.param("oldest")))
                             .isLessThanOrEqualTo(claimed.getEpochSecond()));
 
             // a delivery in doubt that never reached Slack goes out
             MemberId bea = MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "UBEA");
             slack.memberSays("DUBEA", "UBEA", "hello");
-            assertThat(sender.send(new Delivery("d-2", new Notification(bea, "test", Reply.text("Welcome")), 0,
-                    claimed, true, 3, claimed))).isInstanceOf(SendResult.Delivered.class);
+            assertThat(sender.send(new Delivery(
+                            "d-2", new Notification(bea, "test", Reply.text("Welcome")), 0, claimed, true, 3, claimed)))
+                    .isInstanceOf(SendResult.Delivered.class);
             assertThat(slack.calls("chat.postMessage")).hasSize(posts + 1);
         }
     }

@@ -2,6 +2,13 @@ package io.tandem.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,21 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.dialect.Dialect;
-import com.networknt.schema.dialect.Dialects;
-import com.networknt.schema.keyword.NonValidationKeyword;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,15 +39,24 @@ class SlackManifestTests {
     private static final Path SOCKET_MODE_MANIFEST = Path.of("manifests", "slack", "manifest-socket-mode.yml");
 
     /** The main schema's {@code $id}. */
-    private static final String MAIN_SCHEMA_ID = "https://github.com/slackapi/manifest-schema/blob/main/manifest.schema.json";
+    private static final String MAIN_SCHEMA_ID =
+            "https://github.com/slackapi/manifest-schema/blob/main/manifest.schema.json";
     /** The main schema {@code $ref}s its versioned files by this URL; they are copied beside it, in schemas/. */
     private static final String SLACK_SCHEMA_URL_PREFIX =
             "https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/";
 
     private static final List<String> COMMANDS = List.of("/mentor", "/stats");
     private static final List<String> BOT_EVENTS = List.of("app_home_opened", "app_mention", "message.im");
-    private static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "im:write", "im:history",
-            "app_mentions:read", "users:read", "users:read.email", "files:read", "files:write");
+    private static final List<String> BOT_SCOPES = List.of(
+            "commands",
+            "chat:write",
+            "im:write",
+            "im:history",
+            "app_mentions:read",
+            "users:read",
+            "users:read.email",
+            "files:read",
+            "files:write");
     private static final Set<String> URL_KEYS = Set.of("url", "request_url", "redirect_urls");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -66,15 +72,17 @@ class SlackManifestTests {
         Map<String, String> schemas = new LinkedHashMap<>();
         schemas.put(MAIN_SCHEMA_ID, Files.readString(schemaDir.resolve("manifest.schema.json")));
         for (String version : List.of("manifest.schema.1.0.0.json", "manifest.schema.2.0.0.json")) {
-            schemas.put(SLACK_SCHEMA_URL_PREFIX + version, Files.readString(schemaDir.resolve("schemas").resolve(version)));
+            schemas.put(
+                    SLACK_SCHEMA_URL_PREFIX + version,
+                    Files.readString(schemaDir.resolve("schemas").resolve(version)));
         }
         // Draft 7, plus the two annotations Slack's schema uses that are not JSON Schema keywords.
         Dialect draft7 = Dialect.builder(Dialects.getDraft7())
                 .keyword(new NonValidationKeyword("_note"))
                 .keyword(new NonValidationKeyword("regex"))
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(draft7,
-                builder -> builder.schemas(schemas).schemaLoader(loader -> loader.fetchRemoteResources(false)));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                draft7, builder -> builder.schemas(schemas).schemaLoader(loader -> loader.fetchRemoteResources(false)));
         slackSchema = registry.getSchema(SchemaLocation.of(MAIN_SCHEMA_ID));
         http = readYaml(HTTP_MANIFEST);
         socketMode = readYaml(SOCKET_MODE_MANIFEST);
@@ -84,7 +92,9 @@ class SlackManifestTests {
     private static Path sharedSchemas() {
         Path besideProject = Path.of("..", "shared", "schemas").toAbsolutePath().normalize();
         Path schemas = Files.isDirectory(besideProject) ? besideProject : Path.of("/work/shared/schemas");
-        assertThat(schemas.resolve("slack").resolve("manifest.schema.json")).as("Slack's manifest schema").isRegularFile();
+        assertThat(schemas.resolve("slack").resolve("manifest.schema.json"))
+                .as("Slack's manifest schema")
+                .isRegularFile();
         return schemas;
     }
 
@@ -101,7 +111,9 @@ class SlackManifestTests {
     @Test
     void validatesAgainstSlacksSchema() {
         assertThat(schemaErrors(http)).as("manifest.yml against Slack's schema").isEmpty();
-        assertThat(schemaErrors(socketMode)).as("manifest-socket-mode.yml against Slack's schema").isEmpty();
+        assertThat(schemaErrors(socketMode))
+                .as("manifest-socket-mode.yml against Slack's schema")
+                .isEmpty();
     }
 
     @Test
@@ -128,35 +140,58 @@ class SlackManifestTests {
     @Test
     void sendsEverythingToSlackEventsInHttpMode() {
         List<String> requestUrls = new ArrayList<>();
-        http.path("features").path("slash_commands").forEach(command -> requestUrls.add(command.path("url").asString()));
-        requestUrls.add(http.path("settings").path("event_subscriptions").path("request_url").asString());
-        requestUrls.add(http.path("settings").path("interactivity").path("request_url").asString());
+        http.path("features")
+                .path("slash_commands")
+                .forEach(command -> requestUrls.add(command.path("url").asString()));
+        requestUrls.add(http.path("settings")
+                .path("event_subscriptions")
+                .path("request_url")
+                .asString());
+        requestUrls.add(
+                http.path("settings").path("interactivity").path("request_url").asString());
 
-        assertThat(requestUrls).hasSize(COMMANDS.size() + 2)
+        assertThat(requestUrls)
+                .hasSize(COMMANDS.size() + 2)
                 .allSatisfy(url -> assertThat(url).startsWith("https://").endsWith("/slack/events"));
-        assertThat(http.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
-        assertThat(http.path("settings").path("socket_mode_enabled").asBoolean(true)).isFalse();
+        assertThat(http.path("settings")
+                        .path("interactivity")
+                        .path("is_enabled")
+                        .asBoolean())
+                .isTrue();
+        assertThat(http.path("settings").path("socket_mode_enabled").asBoolean(true))
+                .isFalse();
         assertThat(strings(http.path("oauth_config").path("redirect_urls")))
-                .singleElement().asString().startsWith("https://").endsWith("/slack/oauth_redirect");
+                .singleElement()
+                .asString()
+                .startsWith("https://")
+                .endsWith("/slack/oauth_redirect");
     }
 
     @Test
     void declaresExactlyTheMentorAndStatsCommands() {
         for (JsonNode manifest : List.of(http, socketMode)) {
             List<String> commands = new ArrayList<>();
-            manifest.path("features").path("slash_commands").forEach(c -> commands.add(c.path("command").asString()));
+            manifest.path("features")
+                    .path("slash_commands")
+                    .forEach(c -> commands.add(c.path("command").asString()));
             assertThat(commands).containsExactlyElementsOf(COMMANDS);
-            manifest.path("features").path("slash_commands").forEach(c ->
-                    assertThat(c.path("should_escape").asBoolean()).as(c.path("command").asString() + " escapes").isTrue());
+            manifest.path("features")
+                    .path("slash_commands")
+                    .forEach(c -> assertThat(c.path("should_escape").asBoolean())
+                            .as(c.path("command").asString() + " escapes")
+                            .isTrue());
         }
     }
 
     @Test
     void subscribesToExactlyTheBotEventsTandemHandles() {
         for (JsonNode manifest : List.of(http, socketMode)) {
-            assertThat(strings(manifest.path("settings").path("event_subscriptions").path("bot_events")))
+            assertThat(strings(manifest.path("settings")
+                            .path("event_subscriptions")
+                            .path("bot_events")))
                     .containsExactlyInAnyOrderElementsOf(BOT_EVENTS);
-            assertThat(manifest.path("settings").path("event_subscriptions").has("user_events")).isFalse();
+            assertThat(manifest.path("settings").path("event_subscriptions").has("user_events"))
+                    .isFalse();
         }
     }
 
@@ -173,7 +208,8 @@ class SlackManifestTests {
     void asksForTheSameScopesWhenInstallingThroughOAuth() {
         assertThat(List.of(SlackConfiguration.SCOPES.split(",")))
                 .as("the scopes Bolt requests at /slack/install")
-                .containsExactlyInAnyOrderElementsOf(strings(http.path("oauth_config").path("scopes").path("bot")));
+                .containsExactlyInAnyOrderElementsOf(
+                        strings(http.path("oauth_config").path("scopes").path("bot")));
     }
 
     @Test
@@ -182,18 +218,31 @@ class SlackManifestTests {
             JsonNode appHome = manifest.path("features").path("app_home");
             assertThat(appHome.path("home_tab_enabled").asBoolean()).isTrue();
             assertThat(appHome.path("messages_tab_enabled").asBoolean()).isTrue();
-            assertThat(appHome.path("messages_tab_read_only_enabled").asBoolean(true)).isFalse();
-            assertThat(manifest.path("features").path("bot_user").path("display_name").asString()).isEqualTo("Tandem");
+            assertThat(appHome.path("messages_tab_read_only_enabled").asBoolean(true))
+                    .isFalse();
+            assertThat(manifest.path("features")
+                            .path("bot_user")
+                            .path("display_name")
+                            .asString())
+                    .isEqualTo("Tandem");
             // Slack's schema names this pattern "regex", which validators ignore: check it here.
-            assertThat(manifest.path("display_information").path("background_color").asString())
+            assertThat(manifest.path("display_information")
+                            .path("background_color")
+                            .asString())
                     .matches("#[0-9a-fA-F]{6}");
         }
     }
 
     @Test
     void enablesSocketModeWithNoUrlAnywhere() {
-        assertThat(socketMode.path("settings").path("socket_mode_enabled").asBoolean()).isTrue();
-        assertThat(socketMode.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
+        assertThat(socketMode.path("settings").path("socket_mode_enabled").asBoolean())
+                .isTrue();
+        assertThat(socketMode
+                        .path("settings")
+                        .path("interactivity")
+                        .path("is_enabled")
+                        .asBoolean())
+                .isTrue();
         assertThat(keysAnywhere(socketMode)).doesNotContainAnyElementsOf(URL_KEYS);
         // The walk does find these keys where they are, so the check above is not vacuous.
         assertThat(keysAnywhere(http)).containsAll(URL_KEYS);

@@ -3,6 +3,13 @@ package io.tandem.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.delivery.DeliveryQueue;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Reply;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.SlackRequests;
+import io.tandem.support.TestDataDirs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,18 +26,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.tandem.delivery.DeliveryQueue;
-import io.tandem.engine.MemberId;
-import io.tandem.engine.Notification;
-import io.tandem.engine.Reply;
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.SlackRequests;
-import io.tandem.support.TestDataDirs;
-
 /** Several workspaces: the OAuth install stores the workspace's bot token in Redis, and Tandem then works there. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tandem.slack.client-id=111.222", "tandem.slack.client-secret=client-secret",
-    "tandem.slack.signing-secret=" + SlackOAuthTests.SECRET, "tandem.demo.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.slack.client-id=111.222",
+            "tandem.slack.client-secret=client-secret",
+            "tandem.slack.signing-secret=" + SlackOAuthTests.SECRET,
+            "tandem.demo.enabled=false"
+        })
 class SlackOAuthTests {
 
     static final String SECRET = "oauth-signing-secret";
@@ -50,15 +53,19 @@ class SlackOAuthTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     DeliveryQueue queue;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -81,12 +88,15 @@ class SlackOAuthTests {
         Matcher state = Pattern.compile("state=([A-Za-z0-9-]+)").matcher(page);
         assertThat(state.find()).as(install.statusCode() + " " + page).isTrue();
         assertThat(page).contains("client_id=111.222", "commands");
-        String cookie = install.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .reduce((a, b) -> a + "; " + b).orElse("");
+        String cookie = install.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0])
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
 
         HttpResponse<String> callback = get("/slack/oauth_redirect?code=the-code&state=" + state.group(1), cookie);
         assertThat(callback.statusCode()).as(callback.body()).isLessThan(400);
-        assertThat(slack.calls("oauth.v2.access")).singleElement()
+        assertThat(slack.calls("oauth.v2.access"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.param("code")).isEqualTo("the-code"));
         assertThat(redis.keys("tandem:slack-install:bot:*")).hasSize(1);
 
@@ -102,7 +112,8 @@ class SlackOAuthTests {
         assertThat(dm.token()).isEqualTo("xoxb-installed-token");
 
         queue.enqueue(new Notification(new MemberId("slack:T0NOPE", "U1"), "test", Reply.text("Hello")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !queue.failures("slack:T0NOPE", 1).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !queue.failures("slack:T0NOPE", 1).isEmpty());
         assertThat(queue.failures("slack:T0NOPE", 1).get(0).reason()).contains("not installed");
     }
 }

@@ -1,14 +1,12 @@
 package io.tandem.slack;
 
 import com.slack.api.util.json.GsonFactory;
-
 import io.tandem.engine.Reply;
 
 /** For tests elsewhere: a reply exactly as Tandem would send it to Slack (blocks, fallback text, any modal). */
 public final class SlackPayloads {
 
-    private SlackPayloads() {
-    }
+    private SlackPayloads() {}
 
     public static String json(Reply reply) {
         var gson = GsonFactory.createSnakeCase();

@@ -3,11 +3,15 @@ package io.tandem.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.delivery.DeliveryQueue;
+import io.tandem.support.FakeSlackApi;
+import io.tandem.support.RedisContents;
+import io.tandem.support.SlackRequests;
+import io.tandem.support.TestDataDirs;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.tandem.delivery.DeliveryQueue;
-import io.tandem.support.RedisContents;
-import io.tandem.support.FakeSlackApi;
-import io.tandem.support.SlackRequests;
-import io.tandem.support.TestDataDirs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
  * was forgotten, hand the bot token to a host that is not Slack's, corrupt a value too long for Block Kit, or fail
  * a command when its own store work does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tandem.slack.bot-token=xoxb-test-token", "tandem.slack.signing-secret=" + SlackSafetyTests.SECRET,
-    "tandem.demo.enabled=false", "tandem.slack.admins-are-leads=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.slack.bot-token=xoxb-test-token",
+            "tandem.slack.signing-secret=" + SlackSafetyTests.SECRET,
+            "tandem.demo.enabled=false",
+            "tandem.slack.admins-are-leads=true"
+        })
 class SlackSafetyTests {
 
     static final String SECRET = "safety-signing-secret";
@@ -53,10 +56,13 @@ class SlackSafetyTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     DeliveryQueue queue;
+
     @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
     io.tandem.engine.Downloads downloads;
 
@@ -79,8 +85,10 @@ class SlackSafetyTests {
     }
 
     private static List<JsonNode> buttons(JsonNode blocks) {
-        return blocks.valueStream().filter(b -> b.get("type").asString().equals("actions"))
-                .flatMap(b -> b.get("elements").valueStream()).toList();
+        return blocks.valueStream()
+                .filter(b -> b.get("type").asString().equals("actions"))
+                .flatMap(b -> b.get("elements").valueStream())
+                .toList();
     }
 
     static String blockAction(String user, String actionId, String value, String responseUrl) {
@@ -92,7 +100,8 @@ class SlackSafetyTests {
                  "channel":{"id":"C0GENERAL","name":"general"},"response_url":"%s",
                  "actions":[{"action_id":"%s","block_id":"b1","type":"button","action_ts":"1.1",
                    "text":{"type":"plain_text","text":"x"},"value":%s}]}
-                """.formatted(user, responseUrl, actionId, JsonMapper.builder().build().writeValueAsString(value));
+                """.formatted(
+                user, responseUrl, actionId, JsonMapper.builder().build().writeValueAsString(value));
     }
 
     /** All of Redis as text: every key, and every value of strings, hashes, sets, sorted sets and lists. */
@@ -104,34 +113,46 @@ class SlackSafetyTests {
     void forgetsAMemberForGoodWhenTheyConfirmForgetMe() {
         command(CAROL, "/mentor", "teach negotiation");
         assertThat(everything()).contains(CAROL, "Carol Diaz", "carol.diaz@example.com");
-        JsonNode confirm = buttons(command(CAROL, "/mentor", "forget-me").get("blocks")).get(0);
+        JsonNode confirm =
+                buttons(command(CAROL, "/mentor", "forget-me").get("blocks")).get(0);
         // the worst case: Tandem no longer has her in its users.info cache when she clicks
         redis.delete(redis.keys("tandem:*slack-user:" + CAROL));
         slack.reset();
-        HttpResponse<String> click = requests.interaction(blockAction(CAROL, confirm.get("action_id").asString(),
-                confirm.get("value").asString(), slack.responseUrl("forget")));
+        HttpResponse<String> click = requests.interaction(blockAction(
+                CAROL,
+                confirm.get("action_id").asString(),
+                confirm.get("value").asString(),
+                slack.responseUrl("forget")));
         assertThat(click.statusCode()).isEqualTo(200);
-        assertThat(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10)).rawBody())
+        assertThat(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10))
+                        .rawBody())
                 .contains("Tandem has forgotten you");
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
-        assertThat(slack.calls("users.info")).as("looked up once in the request").hasSize(1);
+        assertThat(slack.calls("users.info"))
+                .as("looked up once in the request")
+                .hasSize(1);
         assertThat(everything()).doesNotContain(CAROL, "Carol Diaz", "carol.diaz@example.com");
     }
 
     private static String event(String id, String eventJson) {
         return ("{\"token\":\"legacy\",\"team_id\":\"T0TEST\",\"api_app_id\":\"A0TANDEM\",\"type\":\"event_callback\","
-                + "\"event_id\":\"%s\",\"event_time\":1700000000,\"event\":%s}").formatted(id, eventJson);
+                        + "\"event_id\":\"%s\",\"event_time\":1700000000,\"event\":%s}")
+                .formatted(id, eventJson);
     }
 
     private static String fileShare(String user, String url) {
         return "{\"type\":\"message\",\"subtype\":\"file_share\",\"channel_type\":\"im\",\"channel\":\"D" + user
                 + "\",\"user\":\"" + user + "\",\"text\":\"\",\"ts\":\"5.5\",\"files\":[{\"id\":\"F0ROSTER\","
-                + "\"name\":\"roster.csv\",\"filetype\":\"csv\",\"size\":60,\"url_private_download\":\"" + url + "\"}]}";
+                + "\"name\":\"roster.csv\",\"filetype\":\"csv\",\"size\":60,\"url_private_download\":\"" + url
+                + "\"}]}";
     }
 
     private List<FakeSlackApi.Call> postedTo(String user) {
-        return slack.calls("chat.postMessage").stream().filter(c -> ("D" + user).equals(c.param("channel"))).toList();
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> ("D" + user).equals(c.param("channel")))
+                .toList();
     }
 
     @Test
@@ -140,7 +161,8 @@ class SlackSafetyTests {
         com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         other.createContext("/", exchange -> {
-            elsewhere.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            elsewhere.add(exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] csv = "handle,name,seniority,teaches\nU0X,X,junior,seo\n".getBytes();
             exchange.sendResponseHeaders(200, csv.length);
             exchange.getResponseBody().write(csv);
@@ -155,18 +177,26 @@ class SlackSafetyTests {
             requests.event(event("EvNonLead1", fileShare(CAROL, slackUrl)), Map.of());
             requests.event(event("EvNonLead2", fileShare(CAROL, foreign)), Map.of());
             await().atMost(Duration.ofSeconds(10)).until(() -> postedTo(CAROL).size() == 2);
-            assertThat(postedTo(CAROL)).allSatisfy(c -> assertThat(c.param("text")).contains("programme leads"));
+            assertThat(postedTo(CAROL))
+                    .allSatisfy(c -> assertThat(c.param("text")).contains("programme leads"));
 
             requests.event(event("EvLead1", fileShare("U0ADMIN", foreign)), Map.of());
-            await().atMost(Duration.ofSeconds(10)).until(() -> postedTo("U0ADMIN").size() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> postedTo("U0ADMIN").size() == 1);
             assertThat(postedTo("U0ADMIN").get(0).param("text")).doesNotContain("Roster imported");
-            assertThat(elsewhere).as("the bot token went to a host that is not Slack's").isEmpty();
-            assertThat(slack.calls(FakeSlackApi.DOWNLOAD)).as("a non-lead's file was downloaded").isEmpty();
+            assertThat(elsewhere)
+                    .as("the bot token went to a host that is not Slack's")
+                    .isEmpty();
+            assertThat(slack.calls(FakeSlackApi.DOWNLOAD))
+                    .as("a non-lead's file was downloaded")
+                    .isEmpty();
 
             requests.event(event("EvLead2", fileShare("U0ADMIN", slackUrl)), Map.of());
-            await().atMost(Duration.ofSeconds(10)).until(() -> postedTo("U0ADMIN").stream()
-                    .anyMatch(c -> c.param("text").contains("Roster imported: 1 invited")));
-            assertThat(slack.calls(FakeSlackApi.DOWNLOAD)).singleElement()
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> postedTo("U0ADMIN").stream()
+                            .anyMatch(c -> c.param("text").contains("Roster imported: 1 invited")));
+            assertThat(slack.calls(FakeSlackApi.DOWNLOAD))
+                    .singleElement()
                     .satisfies(d -> assertThat(d.token()).isEqualTo("xoxb-test-token"));
             assertThat(elsewhere).isEmpty();
         } finally {
@@ -178,49 +208,62 @@ class SlackSafetyTests {
     @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
     void acknowledgesEveryShapeOfRequestSlackSendsAndAnswersEveryMembersMessage(
             org.springframework.boot.test.system.CapturedOutput output) throws Exception {
-        org.springframework.core.io.Resource[] corpus = new org.springframework.core.io.support
-                .PathMatchingResourcePatternResolver().getResources("classpath:slack-corpus/*");
+        org.springframework.core.io.Resource[] corpus =
+                new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                        .getResources("classpath:slack-corpus/*");
         assertThat(corpus).hasSizeGreaterThan(30);
         for (org.springframework.core.io.Resource file : corpus) {
             String name = file.getFilename();
             slack.reset();
             String respondTo = slack.responseUrl(name);
-            String body = file.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).strip();
+            String body = file.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                    .strip();
             HttpResponse<String> response;
             if (name.startsWith("command-")) {
-                response = requests.post("application/x-www-form-urlencoded", body.replace("RESPONSE_URL",
-                        java.net.URLEncoder.encode(respondTo, java.nio.charset.StandardCharsets.UTF_8)));
+                response = requests.post(
+                        "application/x-www-form-urlencoded",
+                        body.replace(
+                                "RESPONSE_URL",
+                                java.net.URLEncoder.encode(respondTo, java.nio.charset.StandardCharsets.UTF_8)));
             } else if (name.startsWith("interaction-")) {
                 response = requests.interaction(body.replace("RESPONSE_URL", respondTo));
             } else {
                 response = requests.event(body, Map.of());
             }
-            assertThat(response.statusCode()).as(name + ": " + response.body())
+            assertThat(response.statusCode())
+                    .as(name + ": " + response.body())
                     .isEqualTo(name.contains(".refused.") ? 400 : 200);
             if (name.contains(".answer.")) {
                 if (name.startsWith("command-")) {
                     assertThat(response.body()).as(name).contains("/mentor");
                 } else {
-                    await(name).atMost(Duration.ofSeconds(10)).until(() -> slack.calls().stream()
-                            .anyMatch(c -> List.of("chat.postMessage", "chat.postEphemeral").contains(c.method())
-                                    && c.param("text") != null && c.param("text").contains("/mentor")));
+                    await(name)
+                            .atMost(Duration.ofSeconds(10))
+                            .until(() -> slack.calls().stream()
+                                    .anyMatch(c -> List.of("chat.postMessage", "chat.postEphemeral")
+                                                    .contains(c.method())
+                                            && c.param("text") != null
+                                            && c.param("text").contains("/mentor")));
                 }
             }
             if (name.equals("event-url-verification.json")) {
                 assertThat(response.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
             }
         }
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
-        assertThat(output.getAll()).doesNotContain("\tat ", " ERROR ", "No BoltEventHandler registered",
-                "registered for callback_id");
+        assertThat(output.getAll())
+                .doesNotContain("\tat ", " ERROR ", "No BoltEventHandler registered", "registered for callback_id");
     }
 
     @Test
     void answersAStoreOutageInItsOwnChartUploadInTheMembersLanguage() {
         slack.addUser("U0CHEF", "Chantal Chef", "Europe/Paris", "fr-FR").makeAdmin("U0CHEF");
         org.mockito.Mockito.doThrow(new io.tandem.engine.StoreUnavailableException("Redis is away", null))
-                .when(downloads).get(org.mockito.ArgumentMatchers.eq(io.tandem.engine.Downloads.Kind.CHART),
+                .when(downloads)
+                .get(
+                        org.mockito.ArgumentMatchers.eq(io.tandem.engine.Downloads.Kind.CHART),
                         org.mockito.ArgumentMatchers.anyString());
         JsonNode ack = command("U0CHEF", "/stats", "");
         assertThat(ack.toString()).contains("momentanément indisponible");
@@ -236,43 +279,73 @@ class SlackSafetyTests {
 
         @org.springframework.context.annotation.Bean
         io.tandem.engine.ActionHandler longButton() {
-            return io.tandem.engine.ActionHandler.of("test.long.button", in -> io.tandem.engine.Reply.builder()
-                    .text("A long button").block(new io.tandem.engine.Block.Section(null, "Click", List.of(),
-                            List.of(new io.tandem.engine.Block.Button("test.long.echo", "Echo", LONG_VALUE, null))))
-                    .build());
+            return io.tandem.engine.ActionHandler.of(
+                    "test.long.button",
+                    in -> io.tandem.engine.Reply.builder()
+                            .text("A long button")
+                            .block(new io.tandem.engine.Block.Section(
+                                    null,
+                                    "Click",
+                                    List.of(),
+                                    List.of(new io.tandem.engine.Block.Button(
+                                            "test.long.echo", "Echo", LONG_VALUE, null))))
+                            .build());
         }
 
         @org.springframework.context.annotation.Bean
         io.tandem.engine.ActionHandler longForm() {
-            return io.tandem.engine.ActionHandler.of("test.long.form", in -> io.tandem.engine.Reply.builder()
-                    .text("A long form").block(new io.tandem.engine.Block.Form("test.long.echo", "Long", "Send",
-                            List.of(new io.tandem.engine.Block.Input("note", "Note", io.tandem.engine.Block.InputType.TEXT,
-                                    false, null, null, null)), null, LONG_METADATA)).build());
+            return io.tandem.engine.ActionHandler.of(
+                    "test.long.form",
+                    in -> io.tandem.engine.Reply.builder()
+                            .text("A long form")
+                            .block(new io.tandem.engine.Block.Form(
+                                    "test.long.echo",
+                                    "Long",
+                                    "Send",
+                                    List.of(new io.tandem.engine.Block.Input(
+                                            "note",
+                                            "Note",
+                                            io.tandem.engine.Block.InputType.TEXT,
+                                            false,
+                                            null,
+                                            null,
+                                            null)),
+                                    null,
+                                    LONG_METADATA))
+                            .build());
         }
 
         @org.springframework.context.annotation.Bean
         io.tandem.engine.ActionHandler longEcho() {
-            return io.tandem.engine.ActionHandler.of("test.long.echo", in -> io.tandem.engine.Reply.text(
-                    in.action().value().equals(LONG_VALUE) ? "intact button value"
-                            : in.action().value().equals(LONG_METADATA) ? "intact metadata"
-                            : "corrupted: " + in.action().value().length() + " characters"));
+            return io.tandem.engine.ActionHandler.of(
+                    "test.long.echo",
+                    in -> io.tandem.engine.Reply.text(
+                            in.action().value().equals(LONG_VALUE)
+                                    ? "intact button value"
+                                    : in.action().value().equals(LONG_METADATA)
+                                            ? "intact metadata"
+                                            : "corrupted: "
+                                                    + in.action().value().length() + " characters"));
         }
     }
 
     @Test
     void carriesButtonValuesAndFormMetadataLongerThanSlackAllowsIntact() {
         requests.interaction(blockAction(CAROL, "test.long.button", "", slack.responseUrl("long1")));
-        JsonNode shown = json.readTree(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10)).rawBody());
+        JsonNode shown = json.readTree(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10))
+                .rawBody());
         JsonNode button = buttons(shown.get("blocks")).get(0);
         assertThat(button.get("value").asString().length()).isLessThanOrEqualTo(2_000);
         slack.reset();
-        requests.interaction(blockAction(CAROL, "test.long.echo", button.get("value").asString(),
-                slack.responseUrl("long2")));
-        assertThat(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10)).rawBody())
+        requests.interaction(
+                blockAction(CAROL, "test.long.echo", button.get("value").asString(), slack.responseUrl("long2")));
+        assertThat(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10))
+                        .rawBody())
                 .contains("intact button value");
 
         requests.interaction(blockAction(CAROL, "test.long.form", "", slack.responseUrl("long3")));
-        JsonNode view = json.readTree(slack.awaitCall("views.open", Duration.ofSeconds(10)).param("view"));
+        JsonNode view = json.readTree(
+                slack.awaitCall("views.open", Duration.ofSeconds(10)).param("view"));
         String metadata = view.get("private_metadata").asString();
         assertThat(metadata).isNotEmpty().hasSizeLessThanOrEqualTo(3_000);
         String submission = """
@@ -286,7 +359,8 @@ class SlackSafetyTests {
         HttpResponse<String> submitted = requests.interaction(submission);
         assertThat(submitted.statusCode()).isEqualTo(200);
         assertThat(submitted.body()).contains("intact metadata");
-        assertThat(redis.keys("tandem:{slack:T0TEST}:blockval:*")).hasSize(2)
+        assertThat(redis.keys("tandem:{slack:T0TEST}:blockval:*"))
+                .hasSize(2)
                 .allSatisfy(key -> assertThat(redis.getExpire(key)).isBetween(1L, 3 * 24 * 3600L));
     }
 }

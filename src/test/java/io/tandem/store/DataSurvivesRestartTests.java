@@ -3,22 +3,20 @@ package io.tandem.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import io.tandem.TandemApplication;
 import io.tandem.console.ConsoleInbox;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.support.FakeChat;
 import io.tandem.support.TestDataDirs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The embedded Redis keeps its data in the data directory: stop Tandem, start it again, and it is all there. */
 class DataSurvivesRestartTests {
@@ -26,7 +24,8 @@ class DataSurvivesRestartTests {
     private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
         List<String> args = new ArrayList<>(List.of("--tandem.data-dir=" + dataDir, "--tandem.demo.enabled=false"));
         args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(TandemApplication.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(TandemApplication.class)
+                .web(WebApplicationType.NONE)
                 .run(args.toArray(String[]::new));
     }
 
@@ -42,7 +41,9 @@ class DataSurvivesRestartTests {
             chat(first).say("bob", "/mentor set seniority junior");
             chat(first).say("bob", "/mentor bio Écrit juste avant l'arrêt.");
         }
-        assertThat(Files.exists(dataDir.resolve("redis/redis.port"))).as("the server was stopped").isFalse();
+        assertThat(Files.exists(dataDir.resolve("redis/redis.port")))
+                .as("the server was stopped")
+                .isFalse();
         try (ConfigurableApplicationContext second = start(dataDir)) {
             FakeChat chat = chat(second);
             assertThat(chat.say("alice", Locale.FRENCH, "/mentor profil @bob").text())
@@ -71,7 +72,9 @@ class DataSurvivesRestartTests {
         try (ConfigurableApplicationContext context = start(dataDir)) {
             int port = context.getBean(EmbeddedRedis.class).port();
             assertThat(port).isNotEqualTo(orphan.port());
-            assertThat(portAnswers(orphan.port())).as("the orphan was shut down").isFalse();
+            assertThat(portAnswers(orphan.port()))
+                    .as("the orphan was shut down")
+                    .isFalse();
         }
     }
 

@@ -2,16 +2,6 @@ package io.tandem.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.MemberId;
 import io.tandem.pairing.MentoringRequest;
@@ -23,6 +13,14 @@ import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 import io.tandem.tips.Tip;
 import io.tandem.tips.TipStore;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Data written before records had owners is listed under its members once, at start-up, as if written today. */
@@ -31,16 +29,22 @@ class OwnershipBackfillTests {
 
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     RequestStore requestStore;
+
     @Autowired
     QuestionStore questions;
+
     @Autowired
     TipStore tips;
+
     @Autowired
     MemberData data;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     OwnershipBackfill backfill;
 
@@ -53,9 +57,14 @@ class OwnershipBackfillTests {
         chat.say("will", "/mentor request @bob seo Could bob.smith and you help?");
         chat.say("bob.smith", "/mentor request @bob seo Please");
         MentoringRequest fromWill = requestStore.pending(new MemberId("console", "bob")).stream()
-                .filter(r -> r.mentee().user().equals("will")).findFirst().orElseThrow();
-        chat.click("bob", Locale.ENGLISH, "mentoring.request.accept", ActionValue.of("request", fromWill.id()), Map.of());
-        assertThat(chat.say("will", "/mentor schedule @bob in 2 days 10:00 Keywords").text()).contains("planned");
+                .filter(r -> r.mentee().user().equals("will"))
+                .findFirst()
+                .orElseThrow();
+        chat.click(
+                "bob", Locale.ENGLISH, "mentoring.request.accept", ActionValue.of("request", fromWill.id()), Map.of());
+        assertThat(chat.say("will", "/mentor schedule @bob in 2 days 10:00 Keywords")
+                        .text())
+                .contains("planned");
         chat.say("will", "/mentor ask --anon negotiation How do I say no?");
         Question asked = questions.askedBy(new MemberId("console", "will")).get(0);
         chat.say("bob.smith", "/mentor answer " + asked.id() + " Start with yes, will.");
@@ -73,7 +82,8 @@ class OwnershipBackfillTests {
         String tipJson = redis.opsForValue().get(tipKey);
         redis.delete(tipKey);
         redis.opsForZSet().remove("tandem:{console}:tips:seo", tip.id());
-        redis.opsForZSet().add("tandem:{console}:tips:seo", tipJson, tip.createdAt().toEpochMilli());
+        redis.opsForZSet()
+                .add("tandem:{console}:tips:seo", tipJson, tip.createdAt().toEpochMilli());
         redis.delete(OwnershipBackfill.DONE);
         assertThat(data.holdings(new MemberId("console", "bob")).toString()).doesNotContain(tip.id());
 
@@ -81,7 +91,9 @@ class OwnershipBackfillTests {
 
         assertThat(owns()).isEqualTo(written);
         assertThat(redis.opsForValue().get(tipKey)).isEqualTo(tipJson);
-        assertThat(tips.tips("console", "seo")).singleElement().satisfies(t -> assertThat(t.id()).isEqualTo(tip.id()));
+        assertThat(tips.tips("console", "seo"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.id()).isEqualTo(tip.id()));
         assertThat(redis.opsForZSet().range("tandem:{console}:tips:seo", 0, -1)).containsExactly(tip.id());
         // and once only: a second start changes nothing, even if an owner entry went missing since
         redis.delete(own("will"));
@@ -99,7 +111,9 @@ class OwnershipBackfillTests {
         for (String key : redis.keys("tandem:{*}:owns:*")) {
             Set<String> entries = new TreeSet<>(redis.opsForSet().members(key));
             entries.removeIf(e -> e.startsWith("delivery:") || e.startsWith("nudge:") || e.startsWith("download:"));
-            Object[] shortLived = redis.opsForSet().members(key).stream().filter(e -> !entries.contains(e)).toArray();
+            Object[] shortLived = redis.opsForSet().members(key).stream()
+                    .filter(e -> !entries.contains(e))
+                    .toArray();
             if (shortLived.length > 0) {
                 redis.opsForSet().remove(key, shortLived);
             }

@@ -3,10 +3,15 @@ package io.tandem.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.console.ConsoleInbox;
+import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.Language;
+import io.tandem.engine.Messages;
+import io.tandem.support.FakeChat;
+import io.tandem.support.TestDataDirs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,13 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.tandem.console.ConsoleInbox;
-import io.tandem.engine.ConversationEngine;
-import io.tandem.engine.Language;
-import io.tandem.engine.Messages;
-import io.tandem.support.FakeChat;
-import io.tandem.support.TestDataDirs;
 import redis.embedded.RedisServer;
 
 /**
@@ -57,8 +55,10 @@ class RedisOutageTests {
 
     @Autowired
     ConversationEngine engine;
+
     @Autowired
     ConsoleInbox inbox;
+
     @Autowired(required = false)
     EmbeddedRedis embedded;
 
@@ -76,7 +76,9 @@ class RedisOutageTests {
 
         redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
         redis.start();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(chat.say("bob", "/mentor teach seo").text()).contains("You teach: SEO."));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() ->
+                        assertThat(chat.say("bob", "/mentor teach seo").text()).contains("You teach: SEO."));
     }
 }

@@ -2,18 +2,6 @@ package io.tandem.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Properties;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import io.tandem.demo.SyntheticOrganisation;
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
@@ -23,16 +11,29 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.Seniority;
 import io.tandem.skills.SkillCatalog;
 import io.tandem.support.EngineTest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 @EngineTest
 class RedisProfileStoreTests {
 
     @Autowired
     RedisProfileStore store;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     SkillCatalog catalog;
+
     @Autowired
     Clock clock;
 
@@ -42,13 +43,29 @@ class RedisProfileStoreTests {
     }
 
     private static Profile profile(String ws, String user, Seniority seniority, Set<String> teaches) {
-        return new Profile(new MemberId(ws, user), user, user, null, Language.EN, ZoneId.of("Europe/Paris"), false,
-                seniority, null, null, 2, 0, null, false, teaches, Set.of("negotiation"), Instant.EPOCH);
+        return new Profile(
+                new MemberId(ws, user),
+                user,
+                user,
+                null,
+                Language.EN,
+                ZoneId.of("Europe/Paris"),
+                false,
+                seniority,
+                null,
+                null,
+                2,
+                0,
+                null,
+                false,
+                teaches,
+                Set.of("negotiation"),
+                Instant.EPOCH);
     }
 
     @Test
     void aSearchSeesAtOnceWhatAnotherInstanceChanged() {
-        RedisProfileStore other = new RedisProfileStore(redis);   // another instance, its own profiles in memory
+        RedisProfileStore other = new RedisProfileStore(redis); // another instance, its own profiles in memory
         Profile ana = profile("slack:T1", "ana", Seniority.JUNIOR, Set.of("seo"));
         Profile bob = profile("slack:T1", "bob", Seniority.SENIOR, Set.of("seo"));
         Profile eve = profile("console:x", "eve", Seniority.MID, Set.of("seo"));
@@ -60,15 +77,32 @@ class RedisProfileStoreTests {
         Profile bobNow = bob.withTeaches(Set.of("seo", "negotiation"));
         other.save(bobNow);
         redis.delete(RedisKeys.member(eve.id()));
-        assertThat(store.findAll(ids)).as("bob as saved elsewhere, eve gone").containsOnlyKeys(ana.id(), bob.id())
-                .containsEntry(bob.id(), bobNow).containsEntry(ana.id(), ana);
+        assertThat(store.findAll(ids))
+                .as("bob as saved elsewhere, eve gone")
+                .containsOnlyKeys(ana.id(), bob.id())
+                .containsEntry(bob.id(), bobNow)
+                .containsEntry(ana.id(), ana);
     }
 
     @Test
     void roundTripsEveryField() {
-        Profile p = new Profile(new MemberId("slack:T1", "U2"), "Ana Lima", "ana", Language.FR, Language.EN,
-                ZoneId.of("America/Montreal"), true, Seniority.MID, "R&D", new MemberId("slack:T1", "U9"), 3, 1,
-                "Bio, with | and \"quotes\"", true, Set.of("seo", "my-tag"), Set.of("negotiation"),
+        Profile p = new Profile(
+                new MemberId("slack:T1", "U2"),
+                "Ana Lima",
+                "ana",
+                Language.FR,
+                Language.EN,
+                ZoneId.of("America/Montreal"),
+                true,
+                Seniority.MID,
+                "R&D",
+                new MemberId("slack:T1", "U9"),
+                3,
+                1,
+                "Bio, with | and \"quotes\"",
+                true,
+                Set.of("seo", "my-tag"),
+                Set.of("negotiation"),
                 Instant.parse("2026-01-02T03:04:05Z"));
         store.save(p);
         assertThat(store.find(p.id())).contains(p);
@@ -93,13 +127,15 @@ class RedisProfileStoreTests {
         assertThat(store.teachers(ws, "seo", 10)).isEmpty();
         assertThat(store.teachers(ws, "sea", 10)).containsExactly(bob.id());
 
-        store.save(bob.withSeniority(Seniority.SENIOR).withTeaches(Set.of("sea")).withPaused(true));
+        store.save(
+                bob.withSeniority(Seniority.SENIOR).withTeaches(Set.of("sea")).withPaused(true));
         assertThat(store.teachers(ws, "sea", 10)).isEmpty();
         assertThat(store.teacherCounts(ws, List.of("sea", "seo"))).isEmpty();
 
         store.save(bob.withPaused(false));
         assertThat(store.teacherCounts(ws, List.of("sea", "seo", "excel"))).containsOnlyKeys("sea", "seo");
-        assertThat(redis.opsForSet().members(RedisKeys.learners(ws, "negotiation"))).containsExactly("bob");
+        assertThat(redis.opsForSet().members(RedisKeys.learners(ws, "negotiation")))
+                .containsExactly("bob");
         store.save(bob.withLearns(Set.of()));
         assertThat(redis.hasKey(RedisKeys.learners(ws, "negotiation"))).isFalse();
     }
@@ -137,7 +173,8 @@ class RedisProfileStoreTests {
         assertThat(commandsToFind(finding, "small", 2_000, false)).isLessThanOrEqualTo(warm);
         assertThat(commandsToFind(finding, "large", 20_000, true)).isLessThanOrEqualTo(cold);
         assertThat(commandsToFind(finding, "large", 20_000, false)).isLessThanOrEqualTo(warm);
-        assertThat(store.teacherCounts("large", List.of("data-analysis")).get("data-analysis")).isGreaterThan(cold);
+        assertThat(store.teacherCounts("large", List.of("data-analysis")).get("data-analysis"))
+                .isGreaterThan(cold);
     }
 
     private long commandsToFind(FindingMentors finding, String ws, int size, boolean create) {
@@ -145,7 +182,10 @@ class RedisProfileStoreTests {
         if (create) {
             store.saveAll(org);
         }
-        Profile mentee = org.stream().filter(p -> p.seniority() == Seniority.EXEC).findFirst().orElseThrow();
+        Profile mentee = org.stream()
+                .filter(p -> p.seniority() == Seniority.EXEC)
+                .findFirst()
+                .orElseThrow();
         String skill = "data-analysis";
         long before = processed();
         List<MentorMatch> matches = finding.find(mentee, skill, 5);
@@ -155,7 +195,8 @@ class RedisProfileStoreTests {
     }
 
     private long processed() {
-        Properties stats = redis.getConnectionFactory().getConnection().serverCommands().info("stats");
+        Properties stats =
+                redis.getConnectionFactory().getConnection().serverCommands().info("stats");
         return Long.parseLong(stats.getProperty("total_commands_processed"));
     }
 }

@@ -2,15 +2,13 @@ package io.tandem.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.delivery.RateGate;
+import io.tandem.support.EngineTest;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.tandem.delivery.RateGate;
-import io.tandem.support.EngineTest;
 
 /** The pacing every instance shares: one send per key and interval, and at most n in a sliding window. */
 @EngineTest
@@ -30,7 +28,8 @@ class RedisRateGateTests {
     void letsAtMostTheGivenNumberThroughTheWorkspaceInASlidingWindow() throws InterruptedException {
         String workspace = "test:" + UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
-            assertThat(gate.acquire(workspace, "C" + i, SECOND, 5, Duration.ofMillis(400), ticket()).go())
+            assertThat(gate.acquire(workspace, "C" + i, SECOND, 5, Duration.ofMillis(400), ticket())
+                            .go())
                     .as("send " + i)
                     .isTrue();
             Thread.sleep(45); // one a tenth of the window: spread out
@@ -38,43 +37,58 @@ class RedisRateGateTests {
         RateGate.Verdict sixth = gate.acquire(workspace, "C5", SECOND, 5, Duration.ofMillis(400), ticket());
         assertThat(sixth.full()).as("a sixth within the window").isEqualTo(RateGate.Full.WORKSPACE);
         assertThat(sixth.retryIn()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(400));
-        assertThat(gate.acquire("test:" + UUID.randomUUID(), "C5", SECOND, 5, Duration.ofMillis(400), ticket()).go())
-                .as("another workspace has its own window").isTrue();
+        assertThat(gate.acquire("test:" + UUID.randomUUID(), "C5", SECOND, 5, Duration.ofMillis(400), ticket())
+                        .go())
+                .as("another workspace has its own window")
+                .isTrue();
         Thread.sleep(450);
-        assertThat(gate.acquire(workspace, "C5", SECOND, 5, Duration.ofMillis(400), ticket()).go())
-                .as("once the window has moved on; C5 took no place while the workspace was full").isTrue();
+        assertThat(gate.acquire(workspace, "C5", SECOND, 5, Duration.ofMillis(400), ticket())
+                        .go())
+                .as("once the window has moved on; C5 took no place while the workspace was full")
+                .isTrue();
     }
 
     @Test
     void saysWhenTheOldestSendLeavesTheWindow() throws InterruptedException {
         String workspace = "test:" + UUID.randomUUID();
-        assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).go())
+                .isTrue();
         Thread.sleep(600);
-        assertThat(gate.acquire(workspace, "C2", SECOND, 2, SECOND, ticket()).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C2", SECOND, 2, SECOND, ticket()).go())
+                .isTrue();
         // the first send leaves the window about 400 ms from now, the second one 1000 ms from now
-        assertThat(gate.acquire(workspace, "C3", SECOND, 2, SECOND, ticket()).retryIn()).isPositive()
+        assertThat(gate.acquire(workspace, "C3", SECOND, 2, SECOND, ticket()).retryIn())
+                .isPositive()
                 .isLessThan(Duration.ofMillis(600));
     }
 
     @Test
     void letsOneMessageThroughPerConversationAndInterval() throws InterruptedException {
         String workspace = "test:" + UUID.randomUUID();
-        assertThat(gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND, ticket()).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND, ticket())
+                        .go())
+                .isTrue();
         RateGate.Verdict again = gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND, ticket());
         assertThat(again.full()).isEqualTo(RateGate.Full.CONVERSATION);
         assertThat(again.retryIn()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(gate.acquire(workspace, "C2", Duration.ofMillis(300), 0, SECOND, ticket()).go())
-                .as("another conversation").isTrue();
+        assertThat(gate.acquire(workspace, "C2", Duration.ofMillis(300), 0, SECOND, ticket())
+                        .go())
+                .as("another conversation")
+                .isTrue();
         Thread.sleep(350);
-        assertThat(gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND, ticket()).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND, ticket())
+                        .go())
+                .isTrue();
     }
 
     @Test
     void spreadsTheSendsOverTheWindow() {
         String workspace = "test:" + UUID.randomUUID();
         // 20 a second: 2 in any tenth of a second
-        assertThat(gate.acquire(workspace, "C1", SECOND, 20, SECOND, ticket()).go()).isTrue();
-        assertThat(gate.acquire(workspace, "C2", SECOND, 20, SECOND, ticket()).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C1", SECOND, 20, SECOND, ticket()).go())
+                .isTrue();
+        assertThat(gate.acquire(workspace, "C2", SECOND, 20, SECOND, ticket()).go())
+                .isTrue();
         RateGate.Verdict third = gate.acquire(workspace, "C3", SECOND, 20, SECOND, ticket());
         assertThat(third.full()).isEqualTo(RateGate.Full.WORKSPACE);
         assertThat(third.retryIn()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(100));
@@ -83,13 +97,16 @@ class RedisRateGateTests {
     @Test
     void aBusyConversationTakesNoPlaceInTheWorkspace() throws InterruptedException {
         String workspace = "test:" + UUID.randomUUID();
-        assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).go()).isTrue();
+        assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).go())
+                .isTrue();
         Thread.sleep(110); // one a tenth of the window
         for (int i = 0; i < 5; i++) {
-            assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).full())
+            assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket())
+                            .full())
                     .isEqualTo(RateGate.Full.CONVERSATION);
         }
-        assertThat(gate.acquire(workspace, "C2", SECOND, 2, SECOND, ticket()).go()).as("the second place is still free")
+        assertThat(gate.acquire(workspace, "C2", SECOND, 2, SECOND, ticket()).go())
+                .as("the second place is still free")
                 .isTrue();
     }
 
@@ -99,23 +116,32 @@ class RedisRateGateTests {
         String refused = null;
         for (int i = 0; i < 21; i++) {
             refused = ticket();
-            assertThat(gate.acquire(workspace, "C" + i, SECOND, 0, SECOND, refused).go()).as("no limit yet").isTrue();
+            assertThat(gate.acquire(workspace, "C" + i, SECOND, 0, SECOND, refused)
+                            .go())
+                    .as("no limit yet")
+                    .isTrue();
         }
         // the 21st was refused: 20 went through, so 18 a second from now on
-        assertThat(gate.refused(workspace, refused, 0, SECOND, Duration.ofSeconds(30))).isEqualTo(18);
+        assertThat(gate.refused(workspace, refused, 0, SECOND, Duration.ofSeconds(30)))
+                .isEqualTo(18);
         String configured = "test:" + UUID.randomUUID();
         for (int i = 0; i < 18; i++) { // 90% of the configured rate went through
             gate.acquire(configured, "C" + i, SECOND, 0, SECOND, ticket());
         }
         assertThat(gate.refused(configured, "t", 20, SECOND, Duration.ofSeconds(30)))
-                .as("refused at about the configured rate: nothing learnt").isEqualTo(20);
-        assertThat(gate.acquire(configured, "C99", SECOND, 0, SECOND, ticket()).go()).isTrue();
+                .as("refused at about the configured rate: nothing learnt")
+                .isEqualTo(20);
+        assertThat(gate.acquire(configured, "C99", SECOND, 0, SECOND, ticket()).go())
+                .isTrue();
         RateGate.Verdict full = gate.acquire(workspace, "C99", SECOND, 0, SECOND, ticket());
         assertThat(full.full()).isEqualTo(RateGate.Full.WORKSPACE);
-        assertThat(gate.acquire("test:" + UUID.randomUUID(), "C99", SECOND, 0, SECOND, ticket()).go())
-                .as("other workspaces keep their own pace").isTrue();
+        assertThat(gate.acquire("test:" + UUID.randomUUID(), "C99", SECOND, 0, SECOND, ticket())
+                        .go())
+                .as("other workspaces keep their own pace")
+                .isTrue();
         // the other sends of the same burst, refused within the second: nothing changes
-        assertThat(gate.refused(workspace, "none", 0, SECOND, Duration.ofSeconds(30))).isEqualTo(18);
+        assertThat(gate.refused(workspace, "none", 0, SECOND, Duration.ofSeconds(30)))
+                .isEqualTo(18);
     }
 
     @Test
@@ -129,16 +155,20 @@ class RedisRateGateTests {
             refused = ticket();
             gate.acquire(workspace, "C" + i, SECOND, 0, window, refused);
         }
-        assertThat(gate.refused(workspace, refused, 0, window, Duration.ofSeconds(30))).isEqualTo(9);
+        assertThat(gate.refused(workspace, refused, 0, window, Duration.ofSeconds(30)))
+                .isEqualTo(9);
         Thread.sleep(window.toMillis() + 100);
         long spacing = window.toMillis() / 10 + 10; // one a tenth of the window at 9 a window
         for (int i = 0; i < 9; i++) {
             refused = ticket();
-            assertThat(gate.acquire(workspace, "D" + i, SECOND, 0, window, refused).go()).isTrue();
+            assertThat(gate.acquire(workspace, "D" + i, SECOND, 0, window, refused)
+                            .go())
+                    .isTrue();
             Thread.sleep(i < 8 ? spacing : 0);
         }
         // 9 a window was still too many: 8 went through, so 7 now
-        assertThat(gate.refused(workspace, refused, 0, window, Duration.ofSeconds(30))).isEqualTo(7);
+        assertThat(gate.refused(workspace, refused, 0, window, Duration.ofSeconds(30)))
+                .isEqualTo(7);
     }
 
     @Test
@@ -146,11 +176,14 @@ class RedisRateGateTests {
         String workspace = "test:" + UUID.randomUUID();
         String first = ticket();
         assertThat(gate.acquire(workspace, "C1", SECOND, 0, SECOND, first).go()).isTrue();
-        assertThat(gate.refused(workspace, first, 0, SECOND, Duration.ofMillis(300))).as("nothing went through")
+        assertThat(gate.refused(workspace, first, 0, SECOND, Duration.ofMillis(300)))
+                .as("nothing went through")
                 .isOne();
         Thread.sleep(1100);
-        assertThat(gate.acquire(workspace, "C2", SECOND, 0, SECOND, ticket()).go()).isTrue();
-        assertThat(gate.acquire(workspace, "C3", SECOND, 0, SECOND, ticket()).go()).as("the learnt rate is gone")
+        assertThat(gate.acquire(workspace, "C2", SECOND, 0, SECOND, ticket()).go())
+                .isTrue();
+        assertThat(gate.acquire(workspace, "C3", SECOND, 0, SECOND, ticket()).go())
+                .as("the learnt rate is gone")
                 .isTrue();
     }
 }

@@ -1,14 +1,5 @@
 package io.tandem.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -17,13 +8,21 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Teams accepts from a bot, as its documentation states it: every Adaptive Card valid against the official 1.5
- * schema ({@code ../shared/schemas/adaptive-cards}), of a version Teams renders (at most 1.5), each {@code Action.Submit}'s {@code data} an object (Teams posts anything else back as typed text); and
+ * schema ({@code ../shared/schemas/adaptive-cards}), of a version Teams renders (at most 1.5), each {@code
+ * Action.Submit}'s {@code data} an object (Teams posts anything else back as typed text); and
  * the whole message within Teams' bot message size limit (100 KB, counted as UTF-16), over which the Connector answers
  * 413 {@code MessageSizeTooBig}. {@link #activity} and {@link #card} return the rules broken, empty if none.
  */
@@ -31,22 +30,46 @@ public final class AdaptiveCardRules {
 
     /** Teams' bot message limit: 100 KB of the message encoded as UTF-16. */
     public static final int MESSAGE_LIMIT_BYTES = 100 * 1024;
+
     public static final String CARD_TYPE = "application/vnd.microsoft.card.adaptive";
-    /** The elements and actions Tandem allows itself: those every Teams client renders (checked by the renderer's tests). */
-    public static final Set<String> TEAMS_SUPPORTED = Set.of("AdaptiveCard", "TextBlock", "RichTextBlock", "TextRun",
-            "FactSet", "ColumnSet", "Column", "Container", "ActionSet", "Image", "ImageSet", "Action.Submit",
-            "Action.Execute", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility", "Input.Text",
-            "Input.ChoiceSet", "Input.Date", "Input.Time", "Input.Number", "Input.Toggle");
+    /**
+     * The elements and actions Tandem allows itself: those every Teams client renders (checked by the renderer's
+     * tests).
+     */
+    public static final Set<String> TEAMS_SUPPORTED = Set.of(
+            "AdaptiveCard",
+            "TextBlock",
+            "RichTextBlock",
+            "TextRun",
+            "FactSet",
+            "ColumnSet",
+            "Column",
+            "Container",
+            "ActionSet",
+            "Image",
+            "ImageSet",
+            "Action.Submit",
+            "Action.Execute",
+            "Action.OpenUrl",
+            "Action.ShowCard",
+            "Action.ToggleVisibility",
+            "Input.Text",
+            "Input.ChoiceSet",
+            "Input.Date",
+            "Input.Time",
+            "Input.Number",
+            "Input.Toggle");
 
     private static final String SCHEMA_ID = "http://adaptivecards.io/schemas/adaptive-card.json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Schema SCHEMA = load();
 
-    private AdaptiveCardRules() {
-    }
+    private AdaptiveCardRules() {}
 
     private static Schema load() {
-        Path besideProject = Path.of("..", "shared", "schemas", "adaptive-cards").toAbsolutePath().normalize();
+        Path besideProject = Path.of("..", "shared", "schemas", "adaptive-cards")
+                .toAbsolutePath()
+                .normalize();
         Path dir = Files.isDirectory(besideProject) ? besideProject : Path.of("/work/shared/schemas/adaptive-cards");
         String text;
         try {
@@ -59,7 +82,8 @@ public final class AdaptiveCardRules {
                 .keyword(new NonValidationKeyword("id"))
                 .keyword(new NonValidationKeyword("version"))
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(draft6,
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                draft6,
                 builder -> builder.schemas(Map.of(SCHEMA_ID, text))
                         .schemaLoader(loader -> loader.fetchRemoteResources(false)));
         return registry.getSchema(SchemaLocation.of(SCHEMA_ID));
@@ -101,7 +125,8 @@ public final class AdaptiveCardRules {
             broken.add("content: an Adaptive Card object is needed");
             return broken;
         }
-        SCHEMA.validate(card.toString(), InputFormat.JSON).stream().map(Error::toString)
+        SCHEMA.validate(card.toString(), InputFormat.JSON).stream()
+                .map(Error::toString)
                 .forEach(e -> broken.add("schema: " + e));
         String version = card.path("version").asString("");
         if (!version.matches("1\\.[0-5]")) {
@@ -114,7 +139,9 @@ public final class AdaptiveCardRules {
     private static void walk(JsonNode node, String where, List<String> broken) {
         if (node.isObject()) {
             JsonNode type = node.get("type");
-            if (type != null && "Action.Submit".equals(type.asString()) && node.has("data")
+            if (type != null
+                    && "Action.Submit".equals(type.asString())
+                    && node.has("data")
                     && !node.get("data").isObject()) {
                 broken.add(where + ".data: an object (Teams posts other data back as text the member typed)");
             }

@@ -1,14 +1,13 @@
 package io.tandem.support;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
 /**
  * Block Kit's documented structure and limits, as Slack enforces them on what an app sends (chat.postMessage,
@@ -19,23 +18,53 @@ import com.google.gson.JsonObject;
  */
 public final class BlockKitRules {
 
-    private static final Set<String> BLOCKS = Set.of("section", "actions", "context", "divider", "header", "image",
-            "input", "rich_text", "file", "video");
-    private static final Set<String> ELEMENTS = Set.of("button", "static_select", "multi_static_select",
-            "external_select", "users_select", "conversations_select", "channels_select", "overflow", "datepicker",
-            "timepicker", "datetimepicker", "plain_text_input", "checkboxes", "radio_buttons", "image",
-            "email_text_input", "url_text_input", "number_input", "rich_text_input", "file_input");
-    private static final Set<String> INPUTS = Set.of("static_select", "multi_static_select", "external_select",
-            "users_select", "conversations_select", "channels_select", "datepicker", "timepicker", "datetimepicker",
-            "plain_text_input", "checkboxes", "radio_buttons", "email_text_input", "url_text_input", "number_input",
-            "rich_text_input", "file_input");
+    private static final Set<String> BLOCKS = Set.of(
+            "section", "actions", "context", "divider", "header", "image", "input", "rich_text", "file", "video");
+    private static final Set<String> ELEMENTS = Set.of(
+            "button",
+            "static_select",
+            "multi_static_select",
+            "external_select",
+            "users_select",
+            "conversations_select",
+            "channels_select",
+            "overflow",
+            "datepicker",
+            "timepicker",
+            "datetimepicker",
+            "plain_text_input",
+            "checkboxes",
+            "radio_buttons",
+            "image",
+            "email_text_input",
+            "url_text_input",
+            "number_input",
+            "rich_text_input",
+            "file_input");
+    private static final Set<String> INPUTS = Set.of(
+            "static_select",
+            "multi_static_select",
+            "external_select",
+            "users_select",
+            "conversations_select",
+            "channels_select",
+            "datepicker",
+            "timepicker",
+            "datetimepicker",
+            "plain_text_input",
+            "checkboxes",
+            "radio_buttons",
+            "email_text_input",
+            "url_text_input",
+            "number_input",
+            "rich_text_input",
+            "file_input");
     private static final Map<String, Integer> MAX_BLOCKS = Map.of("message", 50, "modal", 100, "home", 100);
 
     private final List<String> broken = new ArrayList<>();
     private final Set<String> blockIds = new HashSet<>();
 
-    private BlockKitRules() {
-    }
+    private BlockKitRules() {}
 
     /** The rules a message's {@code blocks} break (null or absent blocks break none). */
     public static List<String> message(JsonElement blocks) {
@@ -214,8 +243,8 @@ public final class BlockKitRules {
         if (actionId != null) {
             length(e, "action_id", 255, where + ".action_id");
             if (actionId.isEmpty() || !actionIds.add(actionId)) {
-                broken.add(where + ".action_id: " + (actionId.isEmpty() ? "empty"
-                        : "not unique within its block: " + actionId));
+                broken.add(where + ".action_id: "
+                        + (actionId.isEmpty() ? "empty" : "not unique within its block: " + actionId));
             }
         }
         text(e, "placeholder", where + ".placeholder", true, 150, false);
@@ -241,14 +270,17 @@ public final class BlockKitRules {
                 }
                 if (e.has("options")) {
                     JsonArray options = e.getAsJsonArray("options");
-                    int max = type.equals("overflow") ? 5 : type.equals("radio_buttons")
-                            || type.equals("checkboxes") ? 10 : 100;
+                    int max = type.equals("overflow")
+                            ? 5
+                            : type.equals("radio_buttons") || type.equals("checkboxes") ? 10 : 100;
                     if (options.isEmpty() || options.size() > max) {
                         broken.add(where + ".options: " + options.size() + " options, 1 to " + max + " allowed");
                     }
                     for (int i = 0; i < options.size(); i++) {
-                        option(options.get(i), where + ".options[" + i + "]", !type.equals("radio_buttons")
-                                && !type.equals("checkboxes"));
+                        option(
+                                options.get(i),
+                                where + ".options[" + i + "]",
+                                !type.equals("radio_buttons") && !type.equals("checkboxes"));
                     }
                 }
                 if (e.has("initial_option")) {

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
@@ -23,10 +22,15 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"tandem.demo.enabled=false", "tandem.teams.emulator=false", "tandem.leads=console:lena,hana@example.com",
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "tandem.demo.enabled=false",
+            "tandem.teams.emulator=false",
+            "tandem.leads=console:lena,hana@example.com",
             "tandem.programme-channel=console:#programme",
-            "spring.quartz.auto-startup=false"})
+            "spring.quartz.auto-startup=false"
+        })
 @ContextConfiguration(initializers = EngineTest.FreshDataDir.class)
 @Import(RecordedNotifications.Config.class)
 @ExtendWith(FreshChat.class)
@@ -36,8 +40,8 @@ public @interface EngineTest {
     class FreshDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
-                    "tandem.data-dir=" + TestDataDirs.fresh("engine"));
+            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(
+                    context, "tandem.data-dir=" + TestDataDirs.fresh("engine"));
         }
     }
 }

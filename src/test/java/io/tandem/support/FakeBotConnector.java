@@ -2,6 +2,14 @@ package io.tandem.support;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -23,15 +31,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * A local fake of the Bot Framework Connector service (v3 REST API, as Microsoft Teams serves it) on the JDK's HTTP
@@ -68,12 +67,14 @@ public final class FakeBotConnector implements AutoCloseable {
     public static final String TENANT_ID = "tenant-1";
     /** The bot's Microsoft App id, and its Teams id ({@code 28:} + app id) and name. */
     public static final String BOT_APP_ID = "bot-app-id";
+
     public static final String BOT_ID = "28:" + BOT_APP_ID;
     public static final String BOT_NAME = "Tandem";
     /** The Bot Framework channel id of Teams. */
     public static final String CHANNEL_ID = "msteams";
     /** The team and channel of {@link Activities#channelMention}. */
     public static final String TEAM_ID = "19:team@thread.tacv2";
+
     public static final String TEAMS_CHANNEL_ID = "19:channel@thread.tacv2";
     public static final String CHANNEL_CONVERSATION_ID = TEAMS_CHANNEL_ID + ";messageid=123";
     /** The group chat of {@link Activities#groupChatMessage}. */
@@ -95,8 +96,15 @@ public final class FakeBotConnector implements AutoCloseable {
      * {@code activityId} are the decoded path parameters (null where the endpoint has none); {@code status} is what
      * the fake answered.
      */
-    public record Call(String method, String path, String conversationId, String activityId, String body,
-            Map<String, List<String>> headers, Instant at, int status) {
+    public record Call(
+            String method,
+            String path,
+            String conversationId,
+            String activityId,
+            String body,
+            Map<String, List<String>> headers,
+            Instant at,
+            int status) {
 
         /** The body as JSON, or a {@code MissingNode} if empty or not JSON. */
         public JsonNode json() {
@@ -136,7 +144,8 @@ public final class FakeBotConnector implements AutoCloseable {
         /** A POST of an activity: a send to a conversation or a reply to an activity. */
         public boolean isActivityPost() {
             String activities = "/v3/conversations/" + conversationId + "/activities";
-            return method.equals("POST") && conversationId != null
+            return method.equals("POST")
+                    && conversationId != null
                     && path.equals(activityId == null ? activities : activities + "/" + activityId);
         }
 
@@ -155,7 +164,9 @@ public final class FakeBotConnector implements AutoCloseable {
             String text = text();
             return method + " " + path + " → " + status
                     + (text != null ? " text=\"" + abbreviate(text) + "\"" : "")
-                    + (attachments().isEmpty() ? "" : " attachments=" + attachments().size())
+                    + (attachments().isEmpty()
+                            ? ""
+                            : " attachments=" + attachments().size())
                     + (text == null && attachments().isEmpty() && !body.isEmpty() ? " " + abbreviate(body) : "");
         }
     }
@@ -212,8 +223,7 @@ public final class FakeBotConnector implements AutoCloseable {
         }
     }
 
-    private record Member(String aadObjectId, String name) {
-    }
+    private record Member(String aadObjectId, String name) {}
 
     private final FakeHttp http;
     private final String base;
@@ -221,16 +231,16 @@ public final class FakeBotConnector implements AutoCloseable {
     private final RecordedCalls<Call> calls = new RecordedCalls<>();
     private final Object scriptMonitor = new Object();
     private final Deque<Reply> scriptedActivityPosts = new ArrayDeque<>(); // guarded by scriptMonitor
-    private final Deque<Reply> scriptedCreates = new ArrayDeque<>();       // guarded by scriptMonitor
+    private final Deque<Reply> scriptedCreates = new ArrayDeque<>(); // guarded by scriptMonitor
     private final Map<String, Member> members = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Set<String> missingMembers = ConcurrentHashMap.newKeySet();
     private final List<String> refusals = new ArrayList<>(); // guarded by itself
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
-    private Duration perConversation;                                      // guarded by scriptMonitor
-    private int perSecond;                                                 // guarded by scriptMonitor
+    private Duration perConversation; // guarded by scriptMonitor
+    private int perSecond; // guarded by scriptMonitor
     private final Map<String, Long> lastPostByConversation = new HashMap<>(); // guarded by scriptMonitor
-    private final Deque<Long> acceptedInLastSecond = new ArrayDeque<>();   // guarded by scriptMonitor
+    private final Deque<Long> acceptedInLastSecond = new ArrayDeque<>(); // guarded by scriptMonitor
     private final AtomicLong activityIds = new AtomicLong(1_700_000_000_000L);
     private final AtomicInteger conversationIds = new AtomicInteger();
 
@@ -266,8 +276,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private void unseenRefusals() {
         List<String> unseen = refusals();
         if (!unseen.isEmpty()) {
-            throw new AssertionError("Teams would have refused " + unseen.size() + " activit(ies):\n"
-                    + String.join("\n", unseen));
+            throw new AssertionError(
+                    "Teams would have refused " + unseen.size() + " activit(ies):\n" + String.join("\n", unseen));
         }
     }
 
@@ -376,7 +386,9 @@ public final class FakeBotConnector implements AutoCloseable {
 
     /** Activity POSTs received for this conversation (sends and replies, whatever the answer), oldest first. */
     public List<Call> sentActivities(String conversationId) {
-        return sentActivities().stream().filter(c -> conversationId.equals(c.conversationId())).toList();
+        return sentActivities().stream()
+                .filter(c -> conversationId.equals(c.conversationId()))
+                .toList();
     }
 
     /** Waits for an activity POST and returns the first one; fails listing what was received instead. */
@@ -409,8 +421,15 @@ public final class FakeBotConnector implements AutoCloseable {
             }
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-            Call call = new Call(method, "/" + String.join("/", segments), route.conversationId, route.activityId,
-                    body, Collections.unmodifiableMap(headers), Instant.now(), reply.status());
+            Call call = new Call(
+                    method,
+                    "/" + String.join("/", segments),
+                    route.conversationId,
+                    route.activityId,
+                    body,
+                    Collections.unmodifiableMap(headers),
+                    Instant.now(),
+                    reply.status());
             calls.add(call);
             FakeHttp.send(exchange, reply.status(), reply.headers(), reply.body());
         } catch (IOException | RuntimeException e) {
@@ -418,10 +437,18 @@ public final class FakeBotConnector implements AutoCloseable {
         }
     }
 
-    private enum Kind { SEND, REPLY, UPDATE, DELETE, CREATE, MEMBERS, MEMBER, UNKNOWN }
-
-    private record Route(Kind kind, String conversationId, String activityId, String memberId) {
+    private enum Kind {
+        SEND,
+        REPLY,
+        UPDATE,
+        DELETE,
+        CREATE,
+        MEMBERS,
+        MEMBER,
+        UNKNOWN
     }
+
+    private record Route(Kind kind, String conversationId, String activityId, String memberId) {}
 
     private static Route route(String method, List<String> s) {
         int n = s.size();
@@ -495,13 +522,18 @@ public final class FakeBotConnector implements AutoCloseable {
         }
         return switch (route.kind) {
             case SEND, REPLY -> created(NODES.objectNode().put("id", nextActivityId()));
-            case UPDATE -> Reply.ok(NODES.objectNode().put("id", route.activityId).toString());
+            case UPDATE ->
+                Reply.ok(NODES.objectNode().put("id", route.activityId).toString());
             case DELETE -> new Reply(200, Map.of(), "");
             case CREATE -> createConversation(parse(body));
             case MEMBERS -> membersOf(route.conversationId);
             case MEMBER -> member(route.memberId);
-            case UNKNOWN -> Reply.error(404, "NotFound", "The fake Bot Connector has no endpoint " + method + " "
-                    + (route.conversationId == null ? "" : "for conversation " + route.conversationId));
+            case UNKNOWN ->
+                Reply.error(
+                        404,
+                        "NotFound",
+                        "The fake Bot Connector has no endpoint " + method + " "
+                                + (route.conversationId == null ? "" : "for conversation " + route.conversationId));
         };
     }
 
@@ -526,10 +558,15 @@ public final class FakeBotConnector implements AutoCloseable {
         if (aad.isEmpty() && first.path("id").asText("").startsWith("29:")) {
             aad = first.path("id").asText().substring(3);
         }
-        boolean oneToOne = !parameters.path("isGroup").asBoolean(false) && parameters.path("members").size() == 1;
-        String id = oneToOne && !aad.isEmpty() ? personalConversationId(aad)
+        boolean oneToOne = !parameters.path("isGroup").asBoolean(false)
+                && parameters.path("members").size() == 1;
+        String id = oneToOne && !aad.isEmpty()
+                ? personalConversationId(aad)
                 : "19:conversation-" + conversationIds.incrementAndGet() + "@thread.v2";
-        return created(NODES.objectNode().put("id", id).put("activityId", nextActivityId()).put("serviceUrl", base));
+        return created(NODES.objectNode()
+                .put("id", id)
+                .put("activityId", nextActivityId())
+                .put("serviceUrl", base));
     }
 
     /** Personal conversations ({@code a:1personal-<aad>}) hold their user; others every registered member. */
@@ -562,8 +599,10 @@ public final class FakeBotConnector implements AutoCloseable {
 
     /** A {@code TeamsChannelAccount}. */
     private static ObjectNode account(Member member) {
-        String login = member.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".")
-                .replaceAll("^\\.|\\.$", "") + "@tandem-test.example";
+        String login = member.name()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", ".")
+                        .replaceAll("^\\.|\\.$", "") + "@tandem-test.example";
         int space = member.name().indexOf(' ');
         ObjectNode account = NODES.objectNode()
                 .put("id", "29:" + member.aadObjectId())
@@ -666,10 +705,13 @@ public final class FakeBotConnector implements AutoCloseable {
          * {@value #CHANNEL_CONVERSATION_ID} ({@code conversationType} channel), {@code channelData} with the team
          * and channel, and a {@code mention} entity for {@value #BOT_MENTION}.
          */
-        public String channelMention(String textWithAtTag, String aadObjectId, String name, String locale,
-                String timezone) {
-            ObjectNode conversation = NODES.objectNode().put("isGroup", true).put("conversationType", "channel")
-                    .put("tenantId", TENANT_ID).put("id", CHANNEL_CONVERSATION_ID);
+        public String channelMention(
+                String textWithAtTag, String aadObjectId, String name, String locale, String timezone) {
+            ObjectNode conversation = NODES.objectNode()
+                    .put("isGroup", true)
+                    .put("conversationType", "channel")
+                    .put("tenantId", TENANT_ID)
+                    .put("id", CHANNEL_CONVERSATION_ID);
             ObjectNode activity = base("message", conversation, aadObjectId, name, locale, timezone);
             activity.put("text", textWithAtTag).put("textFormat", "plain");
             ObjectNode channelData = (ObjectNode) activity.get("channelData");
@@ -686,8 +728,11 @@ public final class FakeBotConnector implements AutoCloseable {
          * {@code mention} entity if the text holds {@value #BOT_MENTION}.
          */
         public String groupChatMessage(String text, String aadObjectId, String name, String locale, String timezone) {
-            ObjectNode conversation = NODES.objectNode().put("isGroup", true).put("conversationType", "groupChat")
-                    .put("tenantId", TENANT_ID).put("id", GROUP_CHAT_ID);
+            ObjectNode conversation = NODES.objectNode()
+                    .put("isGroup", true)
+                    .put("conversationType", "groupChat")
+                    .put("tenantId", TENANT_ID)
+                    .put("id", GROUP_CHAT_ID);
             ObjectNode activity = base("message", conversation, aadObjectId, name, locale, timezone);
             activity.put("text", text).put("textFormat", "plain");
             if (text != null && text.contains(BOT_MENTION)) {
@@ -697,14 +742,19 @@ public final class FakeBotConnector implements AutoCloseable {
         }
 
         /** An {@code Action.Submit} of a card in the personal chat: a message with {@code value} and no text. */
-        public String cardSubmit(Map<String, Object> value, String aadObjectId, String name, String locale,
-                String timezone) {
+        public String cardSubmit(
+                Map<String, Object> value, String aadObjectId, String name, String locale, String timezone) {
             return cardSubmit(String.valueOf(IDS.incrementAndGet()), value, aadObjectId, name, locale, timezone);
         }
 
         /** {@link #cardSubmit(Map, String, String, String, String)} from the card sent as {@code cardActivityId}. */
-        public String cardSubmit(String cardActivityId, Map<String, Object> value, String aadObjectId, String name,
-                String locale, String timezone) {
+        public String cardSubmit(
+                String cardActivityId,
+                Map<String, Object> value,
+                String aadObjectId,
+                String name,
+                String locale,
+                String timezone) {
             ObjectNode activity = base("message", personal(aadObjectId), aadObjectId, name, locale, timezone);
             activity.put("replyToId", cardActivityId);
             activity.set("value", MAPPER.valueToTree(value));
@@ -717,12 +767,19 @@ public final class FakeBotConnector implements AutoCloseable {
          * {@code adaptiveCard/action} with {@code value: {"action":{"type":"Action.Execute","verb":…,"data":…},
          * "trigger":"manual"}}. The bot must answer it with an invoke response.
          */
-        public String invokeAction(String verb, Map<String, Object> data, String aadObjectId, String name,
-                String locale, String timezone) {
+        public String invokeAction(
+                String verb,
+                Map<String, Object> data,
+                String aadObjectId,
+                String name,
+                String locale,
+                String timezone) {
             ObjectNode activity = base("invoke", personal(aadObjectId), aadObjectId, name, locale, timezone);
             activity.put("name", "adaptiveCard/action").put("replyToId", String.valueOf(IDS.incrementAndGet()));
             ObjectNode value = activity.putObject("value");
-            value.putObject("action").put("type", "Action.Execute").put("verb", verb)
+            value.putObject("action")
+                    .put("type", "Action.Execute")
+                    .put("verb", verb)
                     .set("data", MAPPER.valueToTree(data));
             value.put("trigger", "manual");
             ((ObjectNode) activity.get("channelData")).putObject("source").put("name", "message");
@@ -741,8 +798,8 @@ public final class FakeBotConnector implements AutoCloseable {
 
         /** {@link #membersAdded(String, String)} with a {@code locale} and {@code localTimezone} (null: none). */
         public String membersAdded(String aadObjectId, String name, String locale, String timezone) {
-            ObjectNode activity = base("conversationUpdate", personal(aadObjectId), aadObjectId, name, locale,
-                    timezone);
+            ObjectNode activity =
+                    base("conversationUpdate", personal(aadObjectId), aadObjectId, name, locale, timezone);
             ArrayNode added = activity.putArray("membersAdded");
             added.add(NODES.objectNode().put("id", "29:" + aadObjectId).put("aadObjectId", aadObjectId));
             added.add(NODES.objectNode().put("id", BOT_ID));
@@ -753,7 +810,9 @@ public final class FakeBotConnector implements AutoCloseable {
         }
 
         private static ObjectNode personal(String aadObjectId) {
-            return NODES.objectNode().put("conversationType", "personal").put("tenantId", TENANT_ID)
+            return NODES.objectNode()
+                    .put("conversationType", "personal")
+                    .put("tenantId", TENANT_ID)
                     .put("id", personalConversationId(aadObjectId));
         }
 
@@ -767,10 +826,11 @@ public final class FakeBotConnector implements AutoCloseable {
             return mention;
         }
 
-        private ObjectNode base(String type, ObjectNode conversation, String aadObjectId, String name, String locale,
-                String timezone) {
+        private ObjectNode base(
+                String type, ObjectNode conversation, String aadObjectId, String name, String locale, String timezone) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            ObjectNode activity = NODES.objectNode().put("type", type)
+            ObjectNode activity = NODES.objectNode()
+                    .put("type", type)
                     .put("id", String.valueOf(IDS.incrementAndGet()))
                     .put("timestamp", STAMP.format(now.atOffset(java.time.ZoneOffset.UTC)));
             ZoneId zone = zoneOrNull(timezone);
@@ -781,7 +841,9 @@ public final class FakeBotConnector implements AutoCloseable {
                 activity.put("localTimezone", timezone);
             }
             activity.put("serviceUrl", serviceUrl).put("channelId", CHANNEL_ID);
-            activity.putObject("from").put("id", "29:" + aadObjectId).put("name", name)
+            activity.putObject("from")
+                    .put("id", "29:" + aadObjectId)
+                    .put("name", name)
                     .put("aadObjectId", aadObjectId);
             activity.set("conversation", conversation);
             activity.putObject("recipient").put("id", BOT_ID).put("name", BOT_NAME);

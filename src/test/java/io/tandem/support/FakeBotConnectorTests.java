@@ -8,23 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.Bot;
@@ -45,9 +28,23 @@ import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.ResourceResponse;
-
 import io.tandem.support.FakeBotConnector.Call;
 import io.tandem.support.FakeBotConnector.Reply;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fake against the real Bot Framework SDK 4.14.3 (no credentials, as in local mode): the adapter's replies and
@@ -129,7 +126,9 @@ class FakeBotConnectorTests {
         Activity message = personalMessage("help");
         AtomicReference<ResourceResponse> sent = new AtomicReference<>();
 
-        InvokeResponse response = process(message, turn -> turn.sendActivity("hi").thenAccept(sent::set)).join();
+        InvokeResponse response = process(
+                        message, turn -> turn.sendActivity("hi").thenAccept(sent::set))
+                .join();
 
         Call reply = fake.awaitActivity(WAIT);
         assertThat(response).isNull();
@@ -158,16 +157,21 @@ class FakeBotConnectorTests {
         card.setContentType("application/vnd.microsoft.card.adaptive");
         card.setContent(new ObjectMapper().readTree(CARD));
 
-        process(personalMessage("pairs"), turn -> turn.sendActivity(MessageFactory.attachment(card))
-                .thenApply(r -> null)).join();
+        process(
+                        personalMessage("pairs"),
+                        turn -> turn.sendActivity(MessageFactory.attachment(card))
+                                .thenApply(r -> null))
+                .join();
 
         Call reply = fake.awaitActivity(WAIT);
         assertThat(reply.attachments()).hasSize(1);
         JsonNode sentCard = reply.attachments().get(0);
         assertThat(sentCard.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         assertThat(sentCard.path("content").path("version").asText()).isEqualTo("1.5");
-        assertThat(sentCard.path("content").path("body").path(0).path("text").asText()).isEqualTo("Meet Ada");
-        assertThat(sentCard.path("content").path("actions").path(0).path("verb").asText()).isEqualTo("accept");
+        assertThat(sentCard.path("content").path("body").path(0).path("text").asText())
+                .isEqualTo("Meet Ada");
+        assertThat(sentCard.path("content").path("actions").path(0).path("verb").asText())
+                .isEqualTo("accept");
         assertThat(reply.text()).isNull();
     }
 
@@ -178,8 +182,11 @@ class FakeBotConnectorTests {
         ConversationReference reference = mention.getConversationReference();
 
         // app id null (no credentials): the SDK then neither fetches nor sends a token
-        adapter.continueConversation((String) null, reference, turn -> turn.sendActivity("Your mentee is waiting")
-                .thenApply(r -> null)).join();
+        adapter.continueConversation(
+                        (String) null,
+                        reference,
+                        turn -> turn.sendActivity("Your mentee is waiting").thenApply(r -> null))
+                .join();
 
         Call sent = fake.awaitActivity(WAIT);
         assertThat(sent.conversationId()).isEqualTo(CHANNEL_CONVERSATION_ID);
@@ -201,11 +208,17 @@ class FakeBotConnectorTests {
         parameters.setIsGroup(false);
         AtomicReference<String> conversationInTurn = new AtomicReference<>();
 
-        adapter.createConversation(FakeBotConnector.CHANNEL_ID, fake.serviceUrl(), MicrosoftAppCredentials.empty(),
-                parameters, turn -> {
-                    conversationInTurn.set(turn.getActivity().getConversation().getId());
-                    return turn.sendActivity("Welcome to Tandem").thenApply(r -> null);
-                }).join();
+        adapter.createConversation(
+                        FakeBotConnector.CHANNEL_ID,
+                        fake.serviceUrl(),
+                        MicrosoftAppCredentials.empty(),
+                        parameters,
+                        turn -> {
+                            conversationInTurn.set(
+                                    turn.getActivity().getConversation().getId());
+                            return turn.sendActivity("Welcome to Tandem").thenApply(r -> null);
+                        })
+                .join();
 
         Call sent = fake.awaitActivity(WAIT);
         Call create = fake.calls().get(0);
@@ -230,14 +243,21 @@ class FakeBotConnectorTests {
         Conversations conversations = conversations(MicrosoftAppCredentials.empty());
         Activity update = MessageFactory.text("edited");
 
-        ResourceResponse updated = conversations.updateActivity(CHANNEL_CONVERSATION_ID, "1700000000042", update)
+        ResourceResponse updated = conversations
+                .updateActivity(CHANNEL_CONVERSATION_ID, "1700000000042", update)
                 .join();
         conversations.deleteActivity(CHANNEL_CONVERSATION_ID, "1700000000042").join();
-        List<ChannelAccount> personal = conversations.getConversationMembers(personalConversationId("aad-1")).join();
-        List<ChannelAccount> channel = conversations.getConversationMembers(CHANNEL_CONVERSATION_ID).join();
-        ChannelAccount member = conversations.getConversationMember("29:aad-4", CHANNEL_CONVERSATION_ID).join();
-        Throwable gone = catchThrowable(
-                () -> conversations.getConversationMember("29:aad-gone", CHANNEL_CONVERSATION_ID).join());
+        List<ChannelAccount> personal = conversations
+                .getConversationMembers(personalConversationId("aad-1"))
+                .join();
+        List<ChannelAccount> channel =
+                conversations.getConversationMembers(CHANNEL_CONVERSATION_ID).join();
+        ChannelAccount member = conversations
+                .getConversationMember("29:aad-4", CHANNEL_CONVERSATION_ID)
+                .join();
+        Throwable gone = catchThrowable(() -> conversations
+                .getConversationMember("29:aad-gone", CHANNEL_CONVERSATION_ID)
+                .join());
 
         assertThat(updated.getId()).isEqualTo("1700000000042");
         Call put = fake.calls().get(0);
@@ -259,8 +279,8 @@ class FakeBotConnectorTests {
         ErrorResponseException notAMember = causeOfType(gone, ErrorResponseException.class);
         assertThat(notAMember.response().code()).isEqualTo(404);
         assertThat(notAMember.body().getError().getCode()).isEqualTo("MemberNotFoundInConversation");
-        assertThat(fake.calls().get(5).path()).isEqualTo("/v3/conversations/" + CHANNEL_CONVERSATION_ID
-                + "/members/29:aad-gone");
+        assertThat(fake.calls().get(5).path())
+                .isEqualTo("/v3/conversations/" + CHANNEL_CONVERSATION_ID + "/members/29:aad-gone");
     }
 
     @Test
@@ -272,19 +292,22 @@ class FakeBotConnectorTests {
             }
         };
 
-        conversations(withToken).sendToConversation("a:1personal-aad-1", MessageFactory.text("hello")).join();
+        conversations(withToken)
+                .sendToConversation("a:1personal-aad-1", MessageFactory.text("hello"))
+                .join();
 
         assertThat(fake.awaitActivity(WAIT).authorization()).isEqualTo("Bearer test-token");
     }
 
     @Test
     void answersAnInvokeThroughTheAdapterNotTheConnector() throws Exception {
-        Activity invoke = incoming(fake.activities().invokeAction("accept", Map.of("pairing", "p-1"),
-                "aad-1", "Ada Lovelace", "en-GB", "Europe/London"));
+        Activity invoke = incoming(fake.activities()
+                .invokeAction("accept", Map.of("pairing", "p-1"), "aad-1", "Ada Lovelace", "en-GB", "Europe/London"));
         Activity invokeResponse = new Activity(ActivityTypes.INVOKE_RESPONSE);
         invokeResponse.setValue(new InvokeResponse(200, Map.of("statusCode", 200)));
 
-        InvokeResponse response = process(invoke, turn -> turn.sendActivity(invokeResponse).thenApply(r -> null))
+        InvokeResponse response = process(
+                        invoke, turn -> turn.sendActivity(invokeResponse).thenApply(r -> null))
                 .join();
 
         assertThat(response.getStatus()).isEqualTo(200);
@@ -297,8 +320,8 @@ class FakeBotConnectorTests {
     void makesTheSdkRaiseErrorResponseExceptionWithStatusAndRetryAfterOn429() throws Exception {
         fake.failNext(1, Reply.tooManyRequests(7));
 
-        CompletableFuture<InvokeResponse> turn = process(personalMessage("help"),
-                t -> t.sendActivity("hi").thenApply(r -> null));
+        CompletableFuture<InvokeResponse> turn =
+                process(personalMessage("help"), t -> t.sendActivity("hi").thenApply(r -> null));
 
         Throwable thrown = catchThrowable(turn::join);
         // through the adapter the exception comes wrapped twice: CompletionException(CompletionException(it))
@@ -313,7 +336,8 @@ class FakeBotConnectorTests {
         assertThat(fake.refused()).isEqualTo(1);
         assertThat(fake.accepted()).isZero();
 
-        process(personalMessage("help"), t -> t.sendActivity("hi again").thenApply(r -> null)).join();
+        process(personalMessage("help"), t -> t.sendActivity("hi again").thenApply(r -> null))
+                .join();
 
         assertThat(fake.awaitActivities(2, WAIT)).extracting(Call::status).containsExactly(429, 201);
         assertThat(fake.accepted()).isEqualTo(1);
@@ -325,10 +349,12 @@ class FakeBotConnectorTests {
         fake.failNext(1, Reply.forbidden());
         fake.failNext(1, Reply.notFound());
 
-        Throwable forbidden = catchThrowable(
-                () -> conversations.sendToConversation("a:1personal-aad-1", MessageFactory.text("one")).join());
-        Throwable notFound = catchThrowable(
-                () -> conversations.sendToConversation("a:1personal-aad-1", MessageFactory.text("two")).join());
+        Throwable forbidden = catchThrowable(() -> conversations
+                .sendToConversation("a:1personal-aad-1", MessageFactory.text("one"))
+                .join());
+        Throwable notFound = catchThrowable(() -> conversations
+                .sendToConversation("a:1personal-aad-1", MessageFactory.text("two"))
+                .join());
 
         ErrorResponseException error403 = causeOfType(forbidden, ErrorResponseException.class);
         ErrorResponseException error404 = causeOfType(notFound, ErrorResponseException.class);
@@ -344,7 +370,8 @@ class FakeBotConnectorTests {
         Conversations conversations = conversations(MicrosoftAppCredentials.empty());
         fake.failNext(2, Reply.status(503));
 
-        ResourceResponse sent = conversations.sendToConversation("a:1personal-aad-1", MessageFactory.text("once"))
+        ResourceResponse sent = conversations
+                .sendToConversation("a:1personal-aad-1", MessageFactory.text("once"))
                 .join();
 
         assertThat(sent.getId()).isNotBlank();
@@ -354,10 +381,12 @@ class FakeBotConnectorTests {
 
         fake.reset();
         fake.failNext(5, Reply.status(503));
-        Throwable thrown = catchThrowable(
-                () -> conversations.sendToConversation("a:1personal-aad-1", MessageFactory.text("never")).join());
+        Throwable thrown = catchThrowable(() -> conversations
+                .sendToConversation("a:1personal-aad-1", MessageFactory.text("never"))
+                .join());
 
-        assertThat(causeOfType(thrown, ErrorResponseException.class).response().code()).isEqualTo(503);
+        assertThat(causeOfType(thrown, ErrorResponseException.class).response().code())
+                .isEqualTo(503);
         assertThat(fake.sentActivities()).hasSize(4);
     }
 
@@ -368,21 +397,32 @@ class FakeBotConnectorTests {
         HttpClient http = HttpClient.newHttpClient();
         String encoded = "19%3Achannel%40thread.tacv2%3Bmessageid%3D123/activities/1%2B2";
 
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(fake.serviceUrl()
-                + "v3/conversations/" + encoded)).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"x\"}"))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(fake.serviceUrl()
-                + "v3/teams/19%3Ateam/conversations")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = http.send(
+                HttpRequest.newBuilder(URI.create(fake.serviceUrl() + "v3/conversations/" + encoded))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"x\"}"))
+                        .header("Content-Type", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = http.send(
+                HttpRequest.newBuilder(URI.create(fake.serviceUrl() + "v3/teams/19%3Ateam/conversations"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(fake.serviceUrl()).matches("http://127\\.0\\.0\\.1:\\d+/");
         assertThat(reply.statusCode()).isEqualTo(201);
-        assertThat(new ObjectMapper().readTree(reply.body()).path("id").asText()).isNotBlank();
+        assertThat(new ObjectMapper().readTree(reply.body()).path("id").asText())
+                .isNotBlank();
         Call call = fake.calls().get(0);
         assertThat(call.conversationId()).isEqualTo("19:channel@thread.tacv2;messageid=123");
         assertThat(call.activityId()).isEqualTo("1+2");
         assertThat(call.path()).isEqualTo("/v3/conversations/19:channel@thread.tacv2;messageid=123/activities/1+2");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(new ObjectMapper().readTree(unknown.body()).path("error").path("code").asText())
+        assertThat(new ObjectMapper()
+                        .readTree(unknown.body())
+                        .path("error")
+                        .path("code")
+                        .asText())
                 .isEqualTo("NotFound");
         assertThat(fake.calls().get(1).path()).isEqualTo("/v3/teams/19:team/conversations");
         assertThat(fake.sentActivities()).containsExactly(call);
@@ -395,14 +435,18 @@ class FakeBotConnectorTests {
 
         List<CompletableFuture<ResourceResponse>> sends = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            sends.add(conversations.sendToConversation(personalConversationId("aad-" + i),
-                    MessageFactory.text("n" + i)));
+            sends.add(
+                    conversations.sendToConversation(personalConversationId("aad-" + i), MessageFactory.text("n" + i)));
         }
-        List<String> ids = sends.stream().map(CompletableFuture::join).map(ResourceResponse::getId).toList();
+        List<String> ids = sends.stream()
+                .map(CompletableFuture::join)
+                .map(ResourceResponse::getId)
+                .toList();
 
         assertThat(ids).doesNotHaveDuplicates().hasSize(20);
         assertThat(fake.awaitActivities(20, WAIT)).hasSize(20);
-        assertThat(fake.sentActivities("a:1personal-aad-7")).singleElement()
+        assertThat(fake.sentActivities("a:1personal-aad-7"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.text()).isEqualTo("n7"));
         assertThat(fake.accepted()).isEqualTo(20);
     }
@@ -410,7 +454,8 @@ class FakeBotConnectorTests {
     @Test
     void failsAwaitingListingWhatWasReceived() {
         conversations(MicrosoftAppCredentials.empty())
-                .sendToConversation("a:1personal-aad-1", MessageFactory.text("only one")).join();
+                .sendToConversation("a:1personal-aad-1", MessageFactory.text("only one"))
+                .join();
 
         assertThatThrownBy(() -> fake.awaitActivities(2, Duration.ofMillis(200)))
                 .isInstanceOf(AssertionError.class)
@@ -423,14 +468,19 @@ class FakeBotConnectorTests {
     void forgetsCallsCountsAndFailuresOnReset() {
         Conversations conversations = conversations(MicrosoftAppCredentials.empty());
         fake.failNext(1, Reply.forbidden());
-        catchThrowable(
-                () -> conversations.sendToConversation("a:1personal-aad-1", MessageFactory.text("x")).join());
+        catchThrowable(() -> conversations
+                .sendToConversation("a:1personal-aad-1", MessageFactory.text("x"))
+                .join());
         fake.failNext(3, Reply.forbidden());
 
         fake.reset();
-        conversations.sendToConversation("a:1personal-aad-1", MessageFactory.text("y")).join();
+        conversations
+                .sendToConversation("a:1personal-aad-1", MessageFactory.text("y"))
+                .join();
 
-        assertThat(fake.calls()).singleElement().satisfies(c -> assertThat(c.text()).isEqualTo("y"));
+        assertThat(fake.calls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.text()).isEqualTo("y"));
         assertThat(fake.refused()).isZero();
         assertThat(fake.accepted()).isEqualTo(1);
     }
@@ -469,8 +519,8 @@ class FakeBotConnectorTests {
                 .channelMention("<at>Tandem</at> join", "aad-2", "Grace Hopper", "en-US", "America/New_York"));
         Activity group = incoming(fake.activities()
                 .groupChatMessage("<at>Tandem</at> status", "aad-2", "Grace Hopper", "en-US", "America/New_York"));
-        Activity unmentioned = incoming(fake.activities()
-                .groupChatMessage("lunch?", "aad-2", "Grace Hopper", "en-US", "America/New_York"));
+        Activity unmentioned = incoming(
+                fake.activities().groupChatMessage("lunch?", "aad-2", "Grace Hopper", "en-US", "America/New_York"));
 
         assertThat(mention.getConversation().getConversationType()).isEqualTo("channel");
         assertThat(mention.getConversation().getId()).isEqualTo("19:channel@thread.tacv2;messageid=123");
@@ -490,16 +540,26 @@ class FakeBotConnectorTests {
 
     @Test
     void buildsCardSubmitsInvokesAndInstalls() throws Exception {
-        Activity submit = incoming(fake.activities().cardSubmit("1700000000001", Map.of("action", "accept"),
-                "aad-1", "Ada Lovelace", "en-GB", "Europe/London"));
-        Activity invoke = incoming(fake.activities().invokeAction("accept", Map.of("pairing", "p-1"),
-                "aad-1", "Ada Lovelace", "en-GB", "Europe/London"));
+        Activity submit = incoming(fake.activities()
+                .cardSubmit(
+                        "1700000000001",
+                        Map.of("action", "accept"),
+                        "aad-1",
+                        "Ada Lovelace",
+                        "en-GB",
+                        "Europe/London"));
+        Activity invoke = incoming(fake.activities()
+                .invokeAction("accept", Map.of("pairing", "p-1"), "aad-1", "Ada Lovelace", "en-GB", "Europe/London"));
         Activity installed = incoming(fake.activities().membersAdded("aad-5", "Katherine Johnson"));
 
         assertThat(submit.getType()).isEqualTo("message");
         assertThat(submit.getText()).isNull();
         assertThat(submit.getReplyToId()).isEqualTo("1700000000001");
-        assertThat(new ObjectMapper().valueToTree(submit.getValue()).path("action").asText()).isEqualTo("accept");
+        assertThat(new ObjectMapper()
+                        .valueToTree(submit.getValue())
+                        .path("action")
+                        .asText())
+                .isEqualTo("accept");
         assertThat(invoke.getType()).isEqualTo("invoke");
         assertThat(invoke.getName()).isEqualTo("adaptiveCard/action");
         JsonNode action = new ObjectMapper().valueToTree(invoke.getValue()).path("action");
@@ -508,7 +568,8 @@ class FakeBotConnectorTests {
         assertThat(action.path("data").path("pairing").asText()).isEqualTo("p-1");
         assertThat(installed.getType()).isEqualTo("conversationUpdate");
         assertThat(installed.getConversation().getId()).isEqualTo("a:1personal-aad-5");
-        assertThat(installed.getMembersAdded()).extracting(ChannelAccount::getId)
+        assertThat(installed.getMembersAdded())
+                .extracting(ChannelAccount::getId)
                 .containsExactly("29:aad-5", BOT_ID);
         assertThat(installed.getMembersAdded().get(0).getAadObjectId()).isEqualTo("aad-5");
         assertThat(installed.getLocalTimezone()).isNull();

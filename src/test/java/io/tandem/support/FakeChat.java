@@ -2,15 +2,6 @@ package io.tandem.support;
 
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import io.tandem.console.ConsoleInbox;
 import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.Action;
@@ -21,6 +12,13 @@ import io.tandem.engine.MemberId;
 import io.tandem.engine.Mention;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * A fake adapter: drives the engine like a person chatting (say a line, click a button) and reads what other
@@ -40,8 +38,8 @@ public final class FakeChat {
      * A chat on an emptied store: first waits for the console deliveries still in flight (a previous test's would
      * otherwise land in this one's inboxes), then empties Redis.
      */
-    public static FakeChat afresh(ConversationEngine engine, ConsoleInbox inbox, StringRedisTemplate redis,
-                                  DeliveryQueue queue) {
+    public static FakeChat afresh(
+            ConversationEngine engine, ConsoleInbox inbox, StringRedisTemplate redis, DeliveryQueue queue) {
         await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(Platform.CONSOLE) == 0);
         redis.getConnectionFactory().getConnection().serverCommands().flushDb();
         return new FakeChat(engine, inbox);
@@ -57,8 +55,8 @@ public final class FakeChat {
 
     /** A line with the mentions a platform such as Teams sends beside the text. */
     public Reply say(String user, Locale locale, String text, List<Mention> mentions) {
-        return engine.handle(ChatEvent.text(Platform.CONSOLE, "", user, null, locale, ZoneId.of("Europe/Paris"),
-                "test", text, mentions));
+        return engine.handle(ChatEvent.text(
+                Platform.CONSOLE, "", user, null, locale, ZoneId.of("Europe/Paris"), "test", text, mentions));
     }
 
     public Reply click(String user, Block.Button button) {
@@ -66,8 +64,15 @@ public final class FakeChat {
     }
 
     public Reply click(String user, Locale locale, String actionId, String value, Map<String, String> fields) {
-        return engine.handle(ChatEvent.action(Platform.CONSOLE, "", user, null, locale, ZoneId.of("Europe/Paris"),
-                "test", new Action(actionId, value, fields)));
+        return engine.handle(ChatEvent.action(
+                Platform.CONSOLE,
+                "",
+                user,
+                null,
+                locale,
+                ZoneId.of("Europe/Paris"),
+                "test",
+                new Action(actionId, value, fields)));
     }
 
     /** The raw JSON of the notifications delivered to a console member, oldest first. */
@@ -77,8 +82,11 @@ public final class FakeChat {
 
     /** The sections of a reply that carry a heading (the cards). */
     public static List<Block.Section> cards(Reply reply) {
-        return reply.blocks().stream().filter(Block.Section.class::isInstance).map(Block.Section.class::cast)
-                .filter(s -> s.heading() != null).toList();
+        return reply.blocks().stream()
+                .filter(Block.Section.class::isInstance)
+                .map(Block.Section.class::cast)
+                .filter(s -> s.heading() != null)
+                .toList();
     }
 
     public static Optional<Block.Button> button(Block.Section card, String label) {
@@ -102,8 +110,13 @@ public final class FakeChat {
 
     /** The value of the first button with this action in a reply. */
     public static String value(Reply reply, String action) {
-        return reply.blocks().stream().filter(Block.Section.class::isInstance).map(Block.Section.class::cast)
-                .flatMap(s -> s.buttons().stream()).filter(b -> b.actionId().equals(action)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + action + " button in " + reply.text())).value();
+        return reply.blocks().stream()
+                .filter(Block.Section.class::isInstance)
+                .map(Block.Section.class::cast)
+                .flatMap(s -> s.buttons().stream())
+                .filter(b -> b.actionId().equals(action))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + action + " button in " + reply.text()))
+                .value();
     }
 }

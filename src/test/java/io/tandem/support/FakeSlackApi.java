@@ -2,6 +2,11 @@ package io.tandem.support;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -25,12 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * A local fake of Slack's Web API (plus {@code response_url}s and file upload URLs) on the JDK's HTTP server,
@@ -75,8 +74,8 @@ public final class FakeSlackApi implements AutoCloseable {
             + "\"bot_id\":\"B0BOT\"}";
 
     /** One request received: the Slack method (or {@code response_url} / {@code upload}), its params and more. */
-    public record Call(String method, Map<String, String> params, String rawBody, Map<String, List<String>> headers,
-            Instant at) {
+    public record Call(
+            String method, Map<String, String> params, String rawBody, Map<String, List<String>> headers, Instant at) {
 
         public String param(String name) {
             return params.get(name);
@@ -94,9 +93,10 @@ public final class FakeSlackApi implements AutoCloseable {
 
         @Override
         public String toString() {
-            return method + " " + params.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + abbreviate(e.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
+            return method + " "
+                    + params.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + abbreviate(e.getValue()))
+                            .collect(Collectors.joining(", ", "{", "}"));
         }
     }
 
@@ -120,13 +120,16 @@ public final class FakeSlackApi implements AutoCloseable {
 
         /** HTTP 429 with {@code Retry-After} and {@code {"ok":false,"error":"ratelimited"}}. */
         public static Reply rateLimited(int retryAfterSeconds) {
-            return new Reply(429, Map.of("Content-Type", JSON, "Retry-After", String.valueOf(retryAfterSeconds)),
+            return new Reply(
+                    429,
+                    Map.of("Content-Type", JSON, "Retry-After", String.valueOf(retryAfterSeconds)),
                     "{\"ok\":false,\"error\":\"ratelimited\"}");
         }
 
         /** This HTTP status: with {@code {"ok":true}} if it is a 2xx, otherwise with no body (like a 503 page). */
         public static Reply status(int status) {
-            return status / 100 == 2 ? new Reply(status, Map.of("Content-Type", JSON), "{\"ok\":true}")
+            return status / 100 == 2
+                    ? new Reply(status, Map.of("Content-Type", JSON), "{\"ok\":true}")
                     : new Reply(status, Map.of(), "");
         }
 
@@ -137,8 +140,7 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
-    private record User(String id, String realName, ZoneId tz, String locale) {
-    }
+    private record User(String id, String realName, ZoneId tz, String locale) {}
 
     private final Set<String> admins = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
@@ -155,7 +157,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
 
     private final Object limitsMonitor = new Object();
-    private final Map<String, Deque<Reply>> scripted = new HashMap<>();   // the rest guarded by limitsMonitor
+    private final Map<String, Deque<Reply>> scripted = new HashMap<>(); // the rest guarded by limitsMonitor
     private Duration postMessageInterval;
     private final Map<String, Long> lastPostByChannel = new HashMap<>();
     private final Map<String, Integer> perSecondLimits = new HashMap<>();
@@ -185,7 +187,8 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /**
      * Payloads this fake refused because Slack would have ({@link BlockKitRules}), oldest first; a test that means to
-     * send one reads them here, which counts as seen. Any left unseen fail the test at {@link #reset} or {@link #close}:
+     * send one reads them here, which counts as seen. Any left unseen fail the test at {@link #reset} or {@link
+     * #close}:
      * every test that talks to this fake is also a check of what Slack accepts.
      */
     public List<String> refusals() {
@@ -199,8 +202,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private void unseenRefusals() {
         List<String> unseen = refusals();
         if (!unseen.isEmpty()) {
-            throw new AssertionError("Slack would have refused " + unseen.size() + " payload(s):\n"
-                    + String.join("\n", unseen));
+            throw new AssertionError(
+                    "Slack would have refused " + unseen.size() + " payload(s):\n" + String.join("\n", unseen));
         }
     }
 
@@ -346,12 +349,16 @@ public final class FakeSlackApi implements AutoCloseable {
                 reply = answer(call);
             } catch (RuntimeException e) {
                 e.printStackTrace();
-                reply = new Reply(500, Map.of("Content-Type", JSON), Reply.error("fake_handler_failed: " + e).body());
+                reply = new Reply(
+                        500,
+                        Map.of("Content-Type", JSON),
+                        Reply.error("fake_handler_failed: " + e).body());
             }
             if (reply.status() == 429) {
                 refused.computeIfAbsent(call.method(), m -> new AtomicInteger()).incrementAndGet();
             } else if (reply.status() / 100 == 2) {
-                accepted.computeIfAbsent(call.method(), m -> new AtomicInteger()).incrementAndGet();
+                accepted.computeIfAbsent(call.method(), m -> new AtomicInteger())
+                        .incrementAndGet();
             }
             calls.add(call);
             FakeHttp.send(exchange, reply.status(), reply.headers(), reply.body());
@@ -393,8 +400,8 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-        return new Call(method, Collections.unmodifiableMap(params), raw, Collections.unmodifiableMap(headers),
-                Instant.now());
+        return new Call(
+                method, Collections.unmodifiableMap(params), raw, Collections.unmodifiableMap(headers), Instant.now());
     }
 
     private static void parseForm(String encoded, Map<String, String> params) {
@@ -521,8 +528,10 @@ public final class FakeSlackApi implements AutoCloseable {
         return switch (call.method()) {
             case "auth.test" -> Reply.ok(AUTH_TEST);
             case "users.info" -> usersInfo(call.param("user"));
-            case "conversations.open" -> ok("channel",
-                    json("id", "D" + String.valueOf(call.param("users")).replace(",", "")));
+            case "conversations.open" ->
+                ok(
+                        "channel",
+                        json("id", "D" + String.valueOf(call.param("users")).replace(",", "")));
             case "chat.postMessage", "chat.update" -> message(call);
             case "conversations.history" -> history(call);
             case "chat.postEphemeral" -> ok("message_ts", nextTs());
@@ -533,11 +542,15 @@ public final class FakeSlackApi implements AutoCloseable {
                 yield ok("upload_url", base + "/upload/" + fileId, "file_id", fileId);
             }
             case "files.completeUploadExternal" -> completeUpload(call);
-            case UPLOAD -> new Reply(200, Map.of("Content-Type", "text/plain; charset=utf-8"),
-                    "OK - " + call.param("length"));
-            case DOWNLOAD -> call.token() == null || !hosted.containsKey(call.param("file_id"))
-                    ? new Reply(call.token() == null ? 403 : 404, Map.of(), "")
-                    : new Reply(200, Map.of("Content-Type", "text/csv; charset=utf-8"), hosted.get(call.param("file_id")));
+            case UPLOAD ->
+                new Reply(200, Map.of("Content-Type", "text/plain; charset=utf-8"), "OK - " + call.param("length"));
+            case DOWNLOAD ->
+                call.token() == null || !hosted.containsKey(call.param("file_id"))
+                        ? new Reply(call.token() == null ? 403 : 404, Map.of(), "")
+                        : new Reply(
+                                200,
+                                Map.of("Content-Type", "text/csv; charset=utf-8"),
+                                hosted.get(call.param("file_id")));
             default -> call.method().startsWith("/") ? new Reply(404, Map.of(), "") : ok();
         };
     }
@@ -551,15 +564,49 @@ public final class FakeSlackApi implements AutoCloseable {
         Instant now = Instant.now();
         String tzLabel = TimeZone.getTimeZone(user.tz())
                 .getDisplayName(rules.isDaylightSavings(now), TimeZone.LONG, Locale.ENGLISH);
-        JsonObject profile = json("real_name", user.realName(), "real_name_normalized", user.realName(),
-                "display_name", user.realName(), "display_name_normalized", user.realName(), "team", TEAM_ID);
+        JsonObject profile = json(
+                "real_name",
+                user.realName(),
+                "real_name_normalized",
+                user.realName(),
+                "display_name",
+                user.realName(),
+                "display_name_normalized",
+                user.realName(),
+                "team",
+                TEAM_ID);
         if (emails.containsKey(id)) {
             profile.addProperty("email", emails.get(id));
         }
-        return ok("user", json("id", id, "team_id", TEAM_ID, "name", id.toLowerCase(Locale.ROOT),
-                "deleted", false, "real_name", user.realName(), "tz", user.tz().getId(), "tz_label", tzLabel,
-                "tz_offset", rules.getOffset(now).getTotalSeconds(), "locale", user.locale(), "is_bot", false,
-                "is_admin", admins.contains(id), "is_owner", false, "profile", profile));
+        return ok(
+                "user",
+                json(
+                        "id",
+                        id,
+                        "team_id",
+                        TEAM_ID,
+                        "name",
+                        id.toLowerCase(Locale.ROOT),
+                        "deleted",
+                        false,
+                        "real_name",
+                        user.realName(),
+                        "tz",
+                        user.tz().getId(),
+                        "tz_label",
+                        tzLabel,
+                        "tz_offset",
+                        rules.getOffset(now).getTotalSeconds(),
+                        "locale",
+                        user.locale(),
+                        "is_bot",
+                        false,
+                        "is_admin",
+                        admins.contains(id),
+                        "is_owner",
+                        false,
+                        "profile",
+                        profile));
     }
 
     /** chat.postMessage gets a new ts; chat.update keeps the one it edits, as Slack does. */
@@ -567,16 +614,38 @@ public final class FakeSlackApi implements AutoCloseable {
         boolean update = call.method().equals("chat.update");
         String ts = update && call.param("ts") != null ? call.param("ts") : nextTs();
         JsonElement blocks = parseOrNull(call.param("blocks"));
-        JsonObject message = json("type", "message", "user", BOT_USER_ID, "bot_id", BOT_ID,
-                "text", call.param("text"), "ts", ts, "thread_ts", call.param("thread_ts"),
-                "blocks", blocks != null && blocks.isJsonArray() ? blocks : null,
-                "metadata", parseOrNull(call.param("metadata")));
+        JsonObject message = json(
+                "type",
+                "message",
+                "user",
+                BOT_USER_ID,
+                "bot_id",
+                BOT_ID,
+                "text",
+                call.param("text"),
+                "ts",
+                ts,
+                "thread_ts",
+                call.param("thread_ts"),
+                "blocks",
+                blocks != null && blocks.isJsonArray() ? blocks : null,
+                "metadata",
+                parseOrNull(call.param("metadata")));
         if (!update && call.param("channel") != null) {
-            history.computeIfAbsent(call.param("channel"), c -> java.util.Collections.synchronizedList(
-                    new java.util.ArrayList<>())).add(message);
+            history.computeIfAbsent(
+                            call.param("channel"),
+                            c -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                    .add(message);
         }
-        return ok("channel", call.param("channel"), "ts", ts, "text", update ? call.param("text") : null,
-                "message", message);
+        return ok(
+                "channel",
+                call.param("channel"),
+                "ts",
+                ts,
+                "text",
+                update ? call.param("text") : null,
+                "message",
+                message);
     }
 
     /**
@@ -589,15 +658,15 @@ public final class FakeSlackApi implements AutoCloseable {
         double oldest = number(call.param("oldest"), 0);
         double latest = number(call.param("latest"), Double.MAX_VALUE);
         boolean inclusive = "true".equals(call.param("inclusive")) || "1".equals(call.param("inclusive"));
-        boolean metadata = "true".equals(call.param("include_all_metadata"))
-                || "1".equals(call.param("include_all_metadata"));
+        boolean metadata =
+                "true".equals(call.param("include_all_metadata")) || "1".equals(call.param("include_all_metadata"));
         int limit = (int) Math.min(999, Math.max(1, number(call.param("limit"), 100)));
         int offset = 0;
         String cursor = call.param("cursor");
         if (cursor != null && !cursor.isEmpty()) {
             try {
-                offset = Integer.parseInt(new String(java.util.Base64.getDecoder().decode(cursor), UTF_8)
-                        .replace("next_ts:", ""));
+                offset = Integer.parseInt(
+                        new String(java.util.Base64.getDecoder().decode(cursor), UTF_8).replace("next_ts:", ""));
             } catch (IllegalArgumentException e) {
                 return Reply.ok(json("ok", false, "error", "invalid_cursor").toString());
             }
@@ -620,8 +689,9 @@ public final class FakeSlackApi implements AutoCloseable {
             messages.add(message);
         }
         boolean more = offset + limit < matching.size();
-        String next = more ? java.util.Base64.getEncoder().encodeToString(("next_ts:" + (offset + limit))
-                .getBytes(UTF_8)) : "";
+        String next = more
+                ? java.util.Base64.getEncoder().encodeToString(("next_ts:" + (offset + limit)).getBytes(UTF_8))
+                : "";
         return ok("messages", messages, "has_more", more, "response_metadata", json("next_cursor", next));
     }
 
@@ -661,8 +731,17 @@ public final class FakeSlackApi implements AutoCloseable {
         if (sent != null && sent.isJsonArray()) {
             for (JsonElement detail : sent.getAsJsonArray()) {
                 JsonObject in = detail.getAsJsonObject();
-                files.add(json("id", in.get("id"), "title", in.get("title"), "name", in.get("title"),
-                        "user", BOT_USER_ID, "created", Instant.now().getEpochSecond()));
+                files.add(json(
+                        "id",
+                        in.get("id"),
+                        "title",
+                        in.get("title"),
+                        "name",
+                        in.get("title"),
+                        "user",
+                        BOT_USER_ID,
+                        "created",
+                        Instant.now().getEpochSecond()));
             }
         }
         return ok("files", files);

@@ -11,23 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.google.gson.JsonParser;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -40,9 +23,23 @@ import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.view.View;
-
 import io.tandem.support.FakeSlackApi.Call;
 import io.tandem.support.FakeSlackApi.Reply;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The fake against the real Slack SDK: it records what the SDK sends and the SDK parses what it answers. */
 class FakeSlackApiTests {
@@ -128,9 +125,10 @@ class FakeSlackApiTests {
 
     @Test
     void capturesPostMessageBlocksChannelAndToken() throws Exception {
-        ChatPostMessageResponse first = client.chatPostMessage(r -> r.channel("C1").text("Hello")
-                .blocks(asBlocks(section(s -> s.text(markdownText("*Hello* mentor"))))));
-        ChatPostMessageResponse second = client.chatPostMessage(r -> r.channel("C1").text("Again"));
+        ChatPostMessageResponse first = client.chatPostMessage(r ->
+                r.channel("C1").text("Hello").blocks(asBlocks(section(s -> s.text(markdownText("*Hello* mentor"))))));
+        ChatPostMessageResponse second =
+                client.chatPostMessage(r -> r.channel("C1").text("Again"));
 
         assertThat(first.isOk()).isTrue();
         assertThat(first.getChannel()).isEqualTo("C1");
@@ -142,7 +140,10 @@ class FakeSlackApiTests {
         Call call = fake.calls("chat.postMessage").get(0);
         assertThat(call.param("channel")).isEqualTo("C1");
         assertThat(call.param("text")).isEqualTo("Hello");
-        var block = JsonParser.parseString(call.param("blocks")).getAsJsonArray().get(0).getAsJsonObject();
+        var block = JsonParser.parseString(call.param("blocks"))
+                .getAsJsonArray()
+                .get(0)
+                .getAsJsonObject();
         assertThat(block.get("type").getAsString()).isEqualTo("section");
         assertThat(block.getAsJsonObject("text").get("text").getAsString()).isEqualTo("*Hello* mentor");
         assertThat(call.token()).isEqualTo("xoxb-test");
@@ -153,11 +154,14 @@ class FakeSlackApiTests {
 
     @Test
     void opensAndPublishesViewsEchoingThemWithIds() throws Exception {
-        View modal = view(v -> v.type("modal").callbackId("profile").title(viewTitle(t -> t.type("plain_text")
-                .text("Your profile"))).blocks(asBlocks(section(s -> s.text(plainText("Skills?"))))));
+        View modal = view(v -> v.type("modal")
+                .callbackId("profile")
+                .title(viewTitle(t -> t.type("plain_text").text("Your profile")))
+                .blocks(asBlocks(section(s -> s.text(plainText("Skills?"))))));
         View home = view(v -> v.type("home").blocks(asBlocks(section(s -> s.text(plainText("Welcome"))))));
 
-        ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId("trigger-1").view(modal));
+        ViewsOpenResponse opened =
+                client.viewsOpen(r -> r.triggerId("trigger-1").view(modal));
         ViewsPublishResponse published = client.viewsPublish(r -> r.userId("U1").view(home));
 
         assertThat(opened.isOk()).isTrue();
@@ -166,10 +170,15 @@ class FakeSlackApiTests {
         assertThat(opened.getView().getCallbackId()).isEqualTo("profile");
         assertThat(opened.getView().getTitle().getText()).isEqualTo("Your profile");
         assertThat(published.getView().getType()).isEqualTo("home");
-        assertThat(published.getView().getId()).startsWith("V").isNotEqualTo(opened.getView().getId());
+        assertThat(published.getView().getId())
+                .startsWith("V")
+                .isNotEqualTo(opened.getView().getId());
         Call open = fake.awaitCall("views.open", WAIT);
         assertThat(open.param("trigger_id")).isEqualTo("trigger-1");
-        assertThat(JsonParser.parseString(open.param("view")).getAsJsonObject().get("callback_id").getAsString())
+        assertThat(JsonParser.parseString(open.param("view"))
+                        .getAsJsonObject()
+                        .get("callback_id")
+                        .getAsString())
                 .isEqualTo("profile");
         assertThat(fake.awaitCall("views.publish", WAIT).param("user_id")).isEqualTo("U1");
     }
@@ -179,14 +188,16 @@ class FakeSlackApiTests {
         fake.failNext("chat.postMessage", Reply.rateLimited(7), 2);
 
         for (int i = 0; i < 2; i++) {
-            SlackApiException refused = catchThrowableOfType(SlackApiException.class,
+            SlackApiException refused = catchThrowableOfType(
+                    SlackApiException.class,
                     () -> client.chatPostMessage(r -> r.channel("C1").text("hi")));
             assertThat(refused).as("try %d", i + 1).isNotNull();
             assertThat(refused.getResponse().code()).isEqualTo(429);
             assertThat(refused.getResponse().header("Retry-After")).isEqualTo("7");
             assertThat(refused.getError().getError()).isEqualTo("ratelimited");
         }
-        assertThat(client.chatPostMessage(r -> r.channel("C1").text("hi")).isOk()).isTrue();
+        assertThat(client.chatPostMessage(r -> r.channel("C1").text("hi")).isOk())
+                .isTrue();
         assertThat(fake.refused("chat.postMessage")).isEqualTo(2);
         assertThat(fake.accepted("chat.postMessage")).isEqualTo(1);
     }
@@ -195,14 +206,19 @@ class FakeSlackApiTests {
     void refusesPostsToTheSameChannelFasterThanTheLimit() throws Exception {
         fake.limitPostMessagePerChannel(Duration.ofSeconds(30));
 
-        assertThat(client.chatPostMessage(r -> r.channel("C1").text("one")).isOk()).isTrue();
-        SlackApiException refused = catchThrowableOfType(SlackApiException.class,
+        assertThat(client.chatPostMessage(r -> r.channel("C1").text("one")).isOk())
+                .isTrue();
+        SlackApiException refused = catchThrowableOfType(
+                SlackApiException.class,
                 () -> client.chatPostMessage(r -> r.channel("C1").text("two")));
-        assertThat(client.chatPostMessage(r -> r.channel("C2").text("elsewhere")).isOk()).isTrue();
+        assertThat(client.chatPostMessage(r -> r.channel("C2").text("elsewhere"))
+                        .isOk())
+                .isTrue();
 
         assertThat(refused).isNotNull();
         assertThat(refused.getResponse().code()).isEqualTo(429);
-        assertThat(Integer.parseInt(refused.getResponse().header("Retry-After"))).isBetween(29, 30);
+        assertThat(Integer.parseInt(refused.getResponse().header("Retry-After")))
+                .isBetween(29, 30);
         assertThat(fake.accepted("chat.postMessage")).isEqualTo(2);
         assertThat(fake.refused("chat.postMessage")).isEqualTo(1);
     }
@@ -212,13 +228,17 @@ class FakeSlackApiTests {
         fake.limitPostMessagePerChannel(Duration.ofMillis(300));
 
         client.chatPostMessage(r -> r.channel("C1").text("one"));
-        SlackApiException refused = catchThrowableOfType(SlackApiException.class,
+        SlackApiException refused = catchThrowableOfType(
+                SlackApiException.class,
                 () -> client.chatPostMessage(r -> r.channel("C1").text("two")));
 
         assertThat(refused).isNotNull();
         assertThat(refused.getResponse().header("Retry-After")).isEqualTo("1");
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                .until(() -> client.chatPostMessage(r -> r.channel("C1").text("later")).isOk());
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
+                .until(() -> client.chatPostMessage(r -> r.channel("C1").text("later"))
+                        .isOk());
         assertThat(fake.accepted("chat.postMessage")).isEqualTo(2);
     }
 
@@ -245,14 +265,18 @@ class FakeSlackApiTests {
     void overridesAnswersUntilReset() throws Exception {
         fake.on("chat.postMessage", call -> Reply.error("channel_not_found"));
 
-        ChatPostMessageResponse overridden = client.chatPostMessage(r -> r.channel("C404").text("hi"));
+        ChatPostMessageResponse overridden =
+                client.chatPostMessage(r -> r.channel("C404").text("hi"));
         fake.reset();
-        ChatPostMessageResponse normal = client.chatPostMessage(r -> r.channel("C1").text("hi"));
+        ChatPostMessageResponse normal =
+                client.chatPostMessage(r -> r.channel("C1").text("hi"));
 
         assertThat(overridden.isOk()).isFalse();
         assertThat(overridden.getError()).isEqualTo("channel_not_found");
         assertThat(normal.isOk()).isTrue();
-        assertThat(fake.calls("chat.postMessage")).extracting(c -> c.param("channel")).containsExactly("C1");
+        assertThat(fake.calls("chat.postMessage"))
+                .extracting(c -> c.param("channel"))
+                .containsExactly("C1");
     }
 
     @Test
@@ -300,11 +324,15 @@ class FakeSlackApiTests {
 
     @Test
     void capturesPostsToResponseUrls() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(fake.responseUrl("cmd-1"))).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"response_type\":\"ephemeral\",\"text\":\"Hi\","
-                                + "\"replace_original\":false,\"blocks\":[{\"type\":\"divider\"}]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(fake.responseUrl("cmd-1")))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"response_type\":\"ephemeral\",\"text\":\"Hi\","
+                                                + "\"replace_original\":false,\"blocks\":[{\"type\":\"divider\"}]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         Call call = fake.awaitCall(FakeSlackApi.RESPONSE_URL, WAIT);
@@ -317,8 +345,8 @@ class FakeSlackApiTests {
 
     @Test
     void takesFileUploadsThroughTheFake() throws Exception {
-        FilesUploadV2Response upload = client.filesUploadV2(r -> r.channel("C1").content("hello mentors")
-                .filename("notes.txt").title("Notes"));
+        FilesUploadV2Response upload = client.filesUploadV2(r ->
+                r.channel("C1").content("hello mentors").filename("notes.txt").title("Notes"));
 
         assertThat(upload.isOk()).isTrue();
         assertThat(upload.getFile().getId()).startsWith("F");
@@ -326,7 +354,8 @@ class FakeSlackApiTests {
         Call bytes = fake.awaitCall(FakeSlackApi.UPLOAD, WAIT);
         assertThat(bytes.rawBody()).isEqualTo("hello mentors");
         assertThat(bytes.param("file_id")).isEqualTo(upload.getFile().getId());
-        assertThat(fake.awaitCall("files.completeUploadExternal", WAIT).param("channel_id")).isEqualTo("C1");
+        assertThat(fake.awaitCall("files.completeUploadExternal", WAIT).param("channel_id"))
+                .isEqualTo("C1");
     }
 
     @Test
@@ -336,7 +365,8 @@ class FakeSlackApiTests {
             List<Future<ChatPostMessageResponse>> posts = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String channel = "C" + i;
-                posts.add(pool.submit(() -> client.chatPostMessage(r -> r.channel(channel).text("hi"))));
+                posts.add(pool.submit(
+                        () -> client.chatPostMessage(r -> r.channel(channel).text("hi"))));
             }
             List<String> timestamps = new ArrayList<>();
             for (Future<ChatPostMessageResponse> post : posts) {
@@ -353,30 +383,43 @@ class FakeSlackApiTests {
 
     @Test
     void givesHistoryAsSlackDoesNewestFirstSinceOldestPageByPageWithMetadataOnlyWhenAsked() throws Exception {
-        var first = client.chatPostMessage(r -> r.channel("DH").text("first").metadata(
-                com.slack.api.model.Message.Metadata.builder().eventType("t")
-                        .eventPayload(java.util.Map.of("k", "v")).build()));
+        var first = client.chatPostMessage(r -> r.channel("DH")
+                .text("first")
+                .metadata(com.slack.api.model.Message.Metadata.builder()
+                        .eventType("t")
+                        .eventPayload(java.util.Map.of("k", "v"))
+                        .build()));
         double firstTs = Double.parseDouble(first.getTs());
-        assertThat(firstTs).as("a real time").isCloseTo(java.time.Instant.now().getEpochSecond(),
-                org.assertj.core.data.Offset.offset(60.0));
+        assertThat(firstTs)
+                .as("a real time")
+                .isCloseTo(java.time.Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60.0));
         for (int i = 0; i < 5; i++) {
             fake.memberSays("DH", "U1", "m" + i);
         }
         var page = client.conversationsHistory(r -> r.channel("DH").limit(2));
-        assertThat(page.getMessages()).extracting(com.slack.api.model.Message::getText).containsExactly("m4", "m3");
+        assertThat(page.getMessages())
+                .extracting(com.slack.api.model.Message::getText)
+                .containsExactly("m4", "m3");
         assertThat(page.isHasMore()).isTrue();
         String cursor = page.getResponseMetadata().getNextCursor();
         var next = client.conversationsHistory(r -> r.channel("DH").limit(2).cursor(cursor));
-        assertThat(next.getMessages()).extracting(com.slack.api.model.Message::getText).containsExactly("m2", "m1");
+        assertThat(next.getMessages())
+                .extracting(com.slack.api.model.Message::getText)
+                .containsExactly("m2", "m1");
         var all = client.conversationsHistory(r -> r.channel("DH").limit(999));
-        assertThat(all.getMessages()).hasSize(6).last().satisfies(m -> assertThat(m.getMetadata()).isNull());
+        assertThat(all.getMessages())
+                .hasSize(6)
+                .last()
+                .satisfies(m -> assertThat(m.getMetadata()).isNull());
         assertThat(all.isHasMore()).isFalse();
         var withMetadata = client.conversationsHistory(r -> r.channel("DH").includeAllMetadata(true));
-        assertThat(withMetadata.getMessages()).last().satisfies(m -> assertThat(m.getMetadata().getEventType())
-                .isEqualTo("t"));
+        assertThat(withMetadata.getMessages())
+                .last()
+                .satisfies(m -> assertThat(m.getMetadata().getEventType()).isEqualTo("t"));
         var since = client.conversationsHistory(r -> r.channel("DH").oldest(first.getTs()));
         assertThat(since.getMessages()).as("oldest is exclusive").hasSize(5);
-        var including = client.conversationsHistory(r -> r.channel("DH").oldest(first.getTs()).inclusive(true));
+        var including = client.conversationsHistory(
+                r -> r.channel("DH").oldest(first.getTs()).inclusive(true));
         assertThat(including.getMessages()).hasSize(6);
     }
 }

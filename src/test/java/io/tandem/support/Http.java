@@ -11,7 +11,8 @@ import java.time.Duration;
 /** A plain HTTP client for tests against the running server. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
@@ -24,7 +25,8 @@ public final class Http {
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

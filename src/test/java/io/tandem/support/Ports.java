@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Free TCP ports of this machine, for the servers tests start (Redis, Tandem processes). */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port nothing listens on right now (the OS's pick). */
     public static int free() {

@@ -1,14 +1,12 @@
 package io.tandem.support;
 
+import io.tandem.engine.Notification;
+import io.tandem.engine.Notifier;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-
-import io.tandem.engine.Notification;
-import io.tandem.engine.Notifier;
 
 /**
  * Every notification the engine hands to its {@link Notifier}, as sent (before the queue and any platform), so a
@@ -40,7 +38,8 @@ public final class RecordedNotifications {
         }
 
         @Bean
-        static BeanPostProcessor recordingNotifier(org.springframework.beans.factory.ObjectProvider<RecordedNotifications> recorded) {
+        static BeanPostProcessor recordingNotifier(
+                org.springframework.beans.factory.ObjectProvider<RecordedNotifications> recorded) {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {

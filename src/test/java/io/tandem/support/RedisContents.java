@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -15,8 +14,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 public final class RedisContents {
 
-    private RedisContents() {
-    }
+    private RedisContents() {}
 
     /** Each key (that {@code keys} accepts), sorted, with its values as text. */
     public static Map<String, List<String>> of(StringRedisTemplate redis, Predicate<String> keys) {
@@ -47,7 +45,8 @@ public final class RedisContents {
 
     /** All of it as one text, a line per key: {@code key value value…}, to search for a name or an email. */
     public static String text(StringRedisTemplate redis, Predicate<String> keys) {
-        return of(redis, keys).entrySet().stream().map(e -> e.getKey() + " " + String.join(" ", e.getValue()))
+        return of(redis, keys).entrySet().stream()
+                .map(e -> e.getKey() + " " + String.join(" ", e.getValue()))
                 .collect(Collectors.joining("\n"));
     }
 

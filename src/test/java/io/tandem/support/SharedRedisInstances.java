@@ -1,15 +1,13 @@
 package io.tandem.support;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import io.tandem.TandemApplication;
 import io.tandem.engine.ConversationEngine;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import redis.embedded.RedisServer;
 
 /**
@@ -32,11 +30,15 @@ public final class SharedRedisInstances implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         for (int i = 0; i < count; i++) {
-            List<String> args = new ArrayList<>(List.of("--tandem.data-dir=" + TestDataDirs.fresh("shared-" + i),
-                    "--spring.data.redis.url=redis://127.0.0.1:" + port, "--tandem.demo.enabled=false",
-                    "--spring.quartz.auto-startup=false", "--logging.level.root=WARN"));
+            List<String> args = new ArrayList<>(List.of(
+                    "--tandem.data-dir=" + TestDataDirs.fresh("shared-" + i),
+                    "--spring.data.redis.url=redis://127.0.0.1:" + port,
+                    "--tandem.demo.enabled=false",
+                    "--spring.quartz.auto-startup=false",
+                    "--logging.level.root=WARN"));
             args.addAll(List.of(properties));
-            instances.add(new SpringApplicationBuilder(TandemApplication.class).web(WebApplicationType.NONE)
+            instances.add(new SpringApplicationBuilder(TandemApplication.class)
+                    .web(WebApplicationType.NONE)
                     .run(args.toArray(String[]::new)));
         }
     }

@@ -1,5 +1,6 @@
 package io.tandem.support;
 
+import com.slack.api.app_backend.SlackSignature;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,15 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.slack.api.app_backend.SlackSignature;
-
 /**
  * Requests as Slack sends them to {@code /slack/events}, signed with the real algorithm
  * ({@code v0=HMAC-SHA256(secret, "v0:" + timestamp + ":" + body)}).
  */
 public final class SlackRequests {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String url;
     private final String secret;
@@ -30,8 +30,10 @@ public final class SlackRequests {
     }
 
     public static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     /** A slash command from a member of the fake team. */
@@ -56,13 +58,16 @@ public final class SlackRequests {
         return post(contentType, body, System.currentTimeMillis() / 1000, secret, Map.of());
     }
 
-    public HttpResponse<String> post(String contentType, String body, long timestamp, String signingSecret,
-                                     Map<String, String> headers) {
+    public HttpResponse<String> post(
+            String contentType, String body, long timestamp, String signingSecret, Map<String, String> headers) {
         String ts = String.valueOf(timestamp);
         String signature = new SlackSignature.Generator(signingSecret).generate(ts, body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", contentType).header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         HttpResponse<String> response;
         try {

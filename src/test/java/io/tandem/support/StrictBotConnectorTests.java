@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,8 @@ class StrictBotConnectorTests {
     }
 
     private static String activity(String card) {
-        return "{\"type\":\"message\",\"text\":\"\",\"attachments\":[{\"contentType\":\""
-                + AdaptiveCardRules.CARD_TYPE + "\",\"content\":" + card + "}]}";
+        return "{\"type\":\"message\",\"text\":\"\",\"attachments\":[{\"contentType\":\"" + AdaptiveCardRules.CARD_TYPE
+                + "\",\"content\":" + card + "}]}";
     }
 
     private static final String TEXT = "{\"type\":\"TextBlock\",\"text\":\"Mentors for SEO\",\"wrap\":true}";
@@ -57,13 +56,19 @@ class StrictBotConnectorTests {
 
     static Stream<Arguments> brokenCards() {
         return Stream.of(
-                Arguments.of("an element the schema does not know",
-                        card("{\"type\":\"Carousel\",\"pages\":[]}", "", "1.5"), "schema"),
+                Arguments.of(
+                        "an element the schema does not know",
+                        card("{\"type\":\"Carousel\",\"pages\":[]}", "", "1.5"),
+                        "schema"),
                 Arguments.of("a TextBlock without text", card("{\"type\":\"TextBlock\"}", "", "1.5"), "schema"),
                 Arguments.of("an input without an id", card("{\"type\":\"Input.Text\"}", "", "1.5"), "schema"),
                 Arguments.of("a card version Teams does not render", card(TEXT, SUBMIT, "1.6"), "up to 1.5"),
-                Arguments.of("Action.Submit data that is not an object", card(TEXT,
-                        "{\"type\":\"Action.Submit\",\"title\":\"Go\",\"data\":\"mentoring.request\"}", "1.5"),
+                Arguments.of(
+                        "Action.Submit data that is not an object",
+                        card(
+                                TEXT,
+                                "{\"type\":\"Action.Submit\",\"title\":\"Go\",\"data\":\"mentoring.request\"}",
+                                "1.5"),
                         "data: an object"),
                 Arguments.of("a card attachment with no card", "null", "an Adaptive Card object"));
     }
@@ -109,22 +114,32 @@ class StrictBotConnectorTests {
     void failsTheTestThatLeavesARefusalUnread() throws Exception {
         send(activity(card(TEXT, SUBMIT, "1.6")));
 
-        assertThatThrownBy(fake::reset).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Teams would have refused 1").hasMessageContaining("1.6");
+        assertThatThrownBy(fake::reset)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Teams would have refused 1")
+                .hasMessageContaining("1.6");
         send(activity(card(TEXT, SUBMIT, "1.6")));
         assertThatThrownBy(fake::close).isInstanceOf(AssertionError.class);
         fake = FakeBotConnector.start();
     }
 
     private HttpResponse<String> send(String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(fake.serviceUrl() + "v3/conversations/" + CONVERSATION
-                + "/activities")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(fake.serviceUrl() + "v3/conversations/" + CONVERSATION + "/activities"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> update(String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(fake.serviceUrl() + "v3/conversations/" + CONVERSATION
-                + "/activities/1")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(fake.serviceUrl() + "v3/conversations/" + CONVERSATION + "/activities/1"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,6 +3,7 @@ package io.tandem.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.TandemApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,39 +16,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.tandem.TandemApplication;
-
 /** Tandem in processes of its own (the test classpath, a small heap), for tests with several instances or a kill. */
 public final class TandemProcesses {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private TandemProcesses() {
-    }
+    private TandemProcesses() {}
 
     /** A process builder for Tandem on {@code port} with these arguments, its output in {@code log}. */
     public static ProcessBuilder builder(int port, Path log, String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                TandemApplication.class.getName(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TandemApplication.class.getName(),
+                "--server.port=" + port));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         return builder;
     }
 
     /** Waits until the process answers its readiness probe; fails with the end of its log if it dies. */
     public static void awaitReady(Process process, int port, Path log) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(process.isAlive()).as(() -> "Tandem died:\n" + tail(log)).isTrue();
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(process.isAlive())
+                            .as(() -> "Tandem died:\n" + tail(log))
+                            .isTrue();
+                    try {
+                        return HTTP.send(
+                                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                                                + "/actuator/health/readiness"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
     }
 
     /** SIGTERM, then a kill if it has not stopped within 30 s. */

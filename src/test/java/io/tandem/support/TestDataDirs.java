@@ -11,13 +11,13 @@ import java.nio.file.Path;
  */
 public final class TestDataDirs {
 
-    private TestDataDirs() {
-    }
+    private TestDataDirs() {}
 
     public static Path fresh(String name) {
         try {
             Files.createDirectories(Path.of("target/test-data"));
-            return Files.createTempDirectory(Path.of("target/test-data"), name + "-").toAbsolutePath();
+            return Files.createTempDirectory(Path.of("target/test-data"), name + "-")
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

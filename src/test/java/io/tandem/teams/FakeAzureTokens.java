@@ -1,12 +1,10 @@
 package io.tandem.teams;
 
-import java.util.concurrent.CompletableFuture;
-
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /**
  * For tests only: Teams with credentials, whose outgoing messages carry a fixed token instead of one from Azure AD

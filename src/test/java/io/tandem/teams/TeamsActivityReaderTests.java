@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Timestamps in every ISO-8601 form channels send reach the SDK as the same instant; shapes it cannot answer do not. */
+/**
+ * Timestamps in every ISO-8601 form channels send reach the SDK as the same instant; shapes it cannot answer do not.
+ */
 class TeamsActivityReaderTests {
 
     private final TeamsActivityReader reader = new TeamsActivityReader();
@@ -28,11 +29,14 @@ class TeamsActivityReaderTests {
         "2026-01-21T13:00:00+01:00, 2026-01-21T12:00:00Z",
         "2026-01-21T13:00:00.5+0100, 2026-01-21T12:00:00.5Z",
         "2026-01-21T07:00-05:00, 2026-01-21T12:00:00Z",
-        "2026-01-21T12:00:00, 2026-01-21T12:00:00Z"})
+        "2026-01-21T12:00:00, 2026-01-21T12:00:00Z"
+    })
     void readsAnyIsoTimestampAsTheSameInstant(String sent, String instant) throws Exception {
         var activity = reader.read(activity(sent));
-        assertThat(activity.getTimestamp().toInstant()).isEqualTo(OffsetDateTime.parse(instant).toInstant());
-        assertThat(activity.getLocalTimestamp().toInstant()).isEqualTo(OffsetDateTime.parse(instant).toInstant());
+        assertThat(activity.getTimestamp().toInstant())
+                .isEqualTo(OffsetDateTime.parse(instant).toInstant());
+        assertThat(activity.getLocalTimestamp().toInstant())
+                .isEqualTo(OffsetDateTime.parse(instant).toInstant());
     }
 
     @Test
@@ -49,7 +53,8 @@ class TeamsActivityReaderTests {
                 .hasMessage("no conversation id");
         assertThatThrownBy(() -> reader.read(ok.replace("\"from\":{\"id\":\"29:1\",\"aadObjectId\":\"aad-1\"},", "")))
                 .hasMessage("no from id");
-        assertThatThrownBy(() -> reader.read(ok.replace("https://smba.example", " "))).hasMessage("no serviceUrl");
+        assertThatThrownBy(() -> reader.read(ok.replace("https://smba.example", " ")))
+                .hasMessage("no serviceUrl");
         assertThatThrownBy(() -> reader.read("[]")).hasMessage("not a JSON object");
         assertThatThrownBy(() -> reader.read("{")).hasMessageStartingWith("not JSON");
         assertThatThrownBy(() -> reader.read(" ")).hasMessage("empty body");

@@ -3,24 +3,6 @@ package io.tandem.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
@@ -30,6 +12,22 @@ import io.tandem.profiles.ProfileStore;
 import io.tandem.support.AdaptiveCardRules;
 import io.tandem.support.FakeBotConnector;
 import io.tandem.support.TestDataDirs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,10 +54,13 @@ class TeamsAdapterTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     DeliveryQueue queue;
+
     @Autowired
     ProfileStore profiles;
 
@@ -86,17 +87,22 @@ class TeamsAdapterTests {
     HttpResponse<String> post(String body) {
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         if (response.statusCode() == 200 && response.body().contains(AdaptiveCardRules.CARD_TYPE)) {
-            assertThat(AdaptiveCardRules.card(AdaptiveCardRules.parse(response.body()).get("value")))
-                    .as("what Teams would refuse in this invoke response").isEmpty();
-            assertThat(AdaptiveCardRules.utf16Bytes(response.body())).isLessThanOrEqualTo(
-                    AdaptiveCardRules.MESSAGE_LIMIT_BYTES);
+            assertThat(AdaptiveCardRules.card(
+                            AdaptiveCardRules.parse(response.body()).get("value")))
+                    .as("what Teams would refuse in this invoke response")
+                    .isEmpty();
+            assertThat(AdaptiveCardRules.utf16Bytes(response.body()))
+                    .isLessThanOrEqualTo(AdaptiveCardRules.MESSAGE_LIMIT_BYTES);
         }
         return response;
     }
@@ -123,7 +129,9 @@ class TeamsAdapterTests {
             assertThat(reply.isReply()).isTrue();
             JsonNode card = card(reply);
             assertThat(card.get("version").asString()).isEqualTo("1.5");
-            assertThat(card.get("fallbackText").asString()).startsWith("Mentors for SEO").contains("Bob Carter")
+            assertThat(card.get("fallbackText").asString())
+                    .startsWith("Mentors for SEO")
+                    .contains("Bob Carter")
                     .doesNotContain("(@" + BOB + ")", BOB + ")");
             assertThat(card.toString()).contains("\"tandemAction\":\"mentoring.request\"");
         }
@@ -131,27 +139,33 @@ class TeamsAdapterTests {
 
     @Test
     void answersAMentionInAChannelAndInAGroupChat() {
-        post(activities.channelMention(FakeBotConnector.BOT_MENTION + " find seo", ANA, "Ana Lima", "en-US",
-                "Europe/London"));
-        post(activities.groupChatMessage(FakeBotConnector.BOT_MENTION + " help", ANA, "Ana Lima", "en-US",
-                "Europe/London"));
+        post(activities.channelMention(
+                FakeBotConnector.BOT_MENTION + " find seo", ANA, "Ana Lima", "en-US", "Europe/London"));
+        post(activities.groupChatMessage(
+                FakeBotConnector.BOT_MENTION + " help", ANA, "Ana Lima", "en-US", "Europe/London"));
         List<FakeBotConnector.Call> replies = teams.awaitActivities(2, Duration.ofSeconds(10));
-        assertThat(replies).extracting(FakeBotConnector.Call::conversationId)
+        assertThat(replies)
+                .extracting(FakeBotConnector.Call::conversationId)
                 .contains(FakeBotConnector.CHANNEL_CONVERSATION_ID, FakeBotConnector.GROUP_CHAT_ID);
-        assertThat(replies.stream().map(r -> card(r).get("fallbackText").asString()).toList())
+        assertThat(replies.stream()
+                        .map(r -> card(r).get("fallbackText").asString())
+                        .toList())
                 .anySatisfy(t -> assertThat(t).contains("Bob Carter"))
                 .anySatisfy(t -> assertThat(t).contains("/mentor find"));
     }
 
     @Test
     void knowsAMemberByTenantAndAadIdWithTheirLocaleAndTimezone() {
-        assertThat(profiles.find(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, BOB))).hasValueSatisfying(p -> {
-            assertThat(p.name()).isEqualTo("Bob Carter");
-            assertThat(p.zone()).hasToString("Europe/Paris");
-            assertThat(p.teaches()).contains("seo");
-        });
+        assertThat(profiles.find(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, BOB)))
+                .hasValueSatisfying(p -> {
+                    assertThat(p.name()).isEqualTo("Bob Carter");
+                    assertThat(p.zone()).hasToString("Europe/Paris");
+                    assertThat(p.teaches()).contains("seo");
+                });
         say(BOB, "Bob Carter", "fr-FR", "aide");
-        assertThat(card(teams.awaitActivity(Duration.ofSeconds(10))).get("fallbackText").asString())
+        assertThat(card(teams.awaitActivity(Duration.ofSeconds(10)))
+                        .get("fallbackText")
+                        .asString())
                 .contains("Trouver et apprendre");
     }
 
@@ -160,32 +174,45 @@ class TeamsAdapterTests {
         say(ANA, "Ana Lima", "en-US", "find seo");
         JsonNode card = card(teams.awaitActivity(Duration.ofSeconds(10)));
         String value = card.findValues("data").stream()
-                .filter(d -> d.get("tandemAction").asString().equals("mentoring.request")).findFirst().orElseThrow()
-                .get("tandemValue").asString();
+                .filter(d -> d.get("tandemAction").asString().equals("mentoring.request"))
+                .findFirst()
+                .orElseThrow()
+                .get("tandemValue")
+                .asString();
         teams.reset();
-        post(activities.cardSubmit(Map.of("tandemAction", "mentoring.request", "tandemValue", value), ANA, "Ana Lima",
-                "en-US", "Europe/London"));
+        post(activities.cardSubmit(
+                Map.of("tandemAction", "mentoring.request", "tandemValue", value),
+                ANA,
+                "Ana Lima",
+                "en-US",
+                "Europe/London"));
         List<FakeBotConnector.Call> sent = teams.awaitActivities(2, Duration.ofSeconds(15));
         assertThat(sent).anySatisfy(call -> {
             assertThat(call.conversationId()).isEqualTo(FakeBotConnector.personalConversationId(BOB));
             assertThat(card(call).get("fallbackText").asString())
                     .contains("Ana Lima aimerait apprendre Référencement naturel avec vous");
         });
-        assertThat(sent).anySatisfy(call -> assertThat(card(call).get("fallbackText").asString())
-                .contains("I've asked Bob Carter"));
+        assertThat(sent)
+                .anySatisfy(call ->
+                        assertThat(card(call).get("fallbackText").asString()).contains("I've asked Bob Carter"));
     }
 
     @Test
     void answersUniversalActionsWithACard() {
-        HttpResponse<String> response = post(activities.invokeAction("mentoring.profile.edit", Map.of(), ANA,
-                "Ana Lima", "en-US", "Europe/London"));
+        HttpResponse<String> response = post(
+                activities.invokeAction("mentoring.profile.edit", Map.of(), ANA, "Ana Lima", "en-US", "Europe/London"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("type").asString()).isEqualTo(AdaptiveCardRenderer.CONTENT_TYPE);
         assertThat(body.get("value").toString()).contains("Input.Text", "\"id\":\"teaches\"", "Negotiation");
 
-        HttpResponse<String> invalid = post(activities.invokeAction("mentoring.profile.save",
-                Map.of("timezone", "Mars/Base", "capacity", "2"), ANA, "Ana Lima", "en-US", "Europe/London"));
+        HttpResponse<String> invalid = post(activities.invokeAction(
+                "mentoring.profile.save",
+                Map.of("timezone", "Mars/Base", "capacity", "2"),
+                ANA,
+                "Ana Lima",
+                "en-US",
+                "Europe/London"));
         assertThat(json.readTree(invalid.body()).get("value").toString()).contains("errorMessage", "Mars/Base");
     }
 
@@ -194,17 +221,20 @@ class TeamsAdapterTests {
         post(activities.membersAdded("aad-chloe", "Chloé Petit", "fr-FR", "Europe/Paris"));
         JsonNode card = card(teams.awaitActivity(Duration.ofSeconds(10)));
         assertThat(card.get("fallbackText").asString()).contains("Bienvenue dans Tandem", "cherche référencement");
-        queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-chloe"), "test",
+        queue.enqueue(new Notification(
+                MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-chloe"),
+                "test",
                 Reply.text("Bonjour Chloé")));
-        FakeBotConnector.Call proactive = teams.awaitActivities(2, Duration.ofSeconds(10)).get(1);
+        FakeBotConnector.Call proactive =
+                teams.awaitActivities(2, Duration.ofSeconds(10)).get(1);
         assertThat(proactive.conversationId()).isEqualTo(FakeBotConnector.personalConversationId("aad-chloe"));
     }
 
     @Test
     void deliversAProactiveMessageOnceAfterA429() {
         teams.failNext(1, FakeBotConnector.Reply.tooManyRequests(1));
-        queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, BOB), "test",
-                Reply.text("Hello Bob")));
+        queue.enqueue(new Notification(
+                MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, BOB), "test", Reply.text("Hello Bob")));
         await().atMost(Duration.ofSeconds(15)).until(() -> teams.accepted() == 1);
         assertThat(teams.refused()).isEqualTo(1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> teams.accepted() == 1);
@@ -215,7 +245,9 @@ class TeamsAdapterTests {
     void pacesMessagesToOneConversationToOneASecondSoTeamsNeverRefusesThem() {
         teams.limit(Duration.ofSeconds(1), 0);
         for (int i = 1; i <= 3; i++) {
-            queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, BOB), "test",
+            queue.enqueue(new Notification(
+                    MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, BOB),
+                    "test",
                     Reply.text("Hello Bob " + i)));
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> teams.accepted() == 3);
@@ -224,15 +256,18 @@ class TeamsAdapterTests {
 
     @Test
     void postsToAChannelTandemWasMentionedIn() {
-        post(activities.channelMention(FakeBotConnector.BOT_MENTION + " help", ANA, "Ana Lima", "en-US",
-                "Europe/London"));
+        post(activities.channelMention(
+                FakeBotConnector.BOT_MENTION + " help", ANA, "Ana Lima", "en-US", "Europe/London"));
         teams.awaitActivities(1, Duration.ofSeconds(10));
         teams.reset();
         // the channel itself, not the thread the mention was in
         String channel = FakeBotConnector.CHANNEL_CONVERSATION_ID.split(";")[0];
-        queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "#" + channel),
-                "tips.week.channel", Reply.text("Tips of the week")));
-        FakeBotConnector.Call posted = teams.awaitActivities(1, Duration.ofSeconds(10)).get(0);
+        queue.enqueue(new Notification(
+                MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "#" + channel),
+                "tips.week.channel",
+                Reply.text("Tips of the week")));
+        FakeBotConnector.Call posted =
+                teams.awaitActivities(1, Duration.ofSeconds(10)).get(0);
         assertThat(posted.conversationId()).isEqualTo(channel);
         assertThat(posted.isReply()).isFalse();
         assertThat(card(posted).get("fallbackText").asString()).contains("Tips of the week");
@@ -240,20 +275,38 @@ class TeamsAdapterTests {
 
     @Test
     void recordsThatSomeoneWhoNeverTalkedToTandemCannotBeMessaged() {
-        queue.enqueue(new Notification(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-stranger"),
-                "test", Reply.text("Hello")));
+        queue.enqueue(new Notification(
+                MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-stranger"), "test", Reply.text("Hello")));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> !queue.failures("teams:" + FakeBotConnector.TENANT_ID, 5).isEmpty());
-        assertThat(queue.failures("teams:" + FakeBotConnector.TENANT_ID, 5).get(0).reason())
+                .until(() -> !queue.failures("teams:" + FakeBotConnector.TENANT_ID, 5)
+                        .isEmpty());
+        assertThat(queue.failures("teams:" + FakeBotConnector.TENANT_ID, 5)
+                        .get(0)
+                        .reason())
                 .contains("never talked to Tandem");
         assertThat(teams.sentActivities()).isEmpty();
     }
 
     @Test
     void tellsTheSenderWhenARequestCannotReachSomeoneTandemNeverTalkedTo() {
-        profiles.save(new io.tandem.profiles.Profile(MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID,
-                "aad-ghost"), "Gus Ghost", "gus", null, io.tandem.engine.Language.EN, null, false, null, null, null,
-                2, 0, null, false, java.util.Set.of("seo"), java.util.Set.of(), java.time.Instant.now()));
+        profiles.save(new io.tandem.profiles.Profile(
+                MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-ghost"),
+                "Gus Ghost",
+                "gus",
+                null,
+                io.tandem.engine.Language.EN,
+                null,
+                false,
+                null,
+                null,
+                null,
+                2,
+                0,
+                null,
+                false,
+                java.util.Set.of("seo"),
+                java.util.Set.of(),
+                java.time.Instant.now()));
         say(ANA, "Ana Lima", "en-US", "mentor request @gus seo");
         FakeBotConnector.Call confirmation = teams.awaitActivity(Duration.ofSeconds(10));
         assertThat(card(confirmation).get("fallbackText").asString()).contains("I've asked Gus Ghost");
@@ -262,7 +315,8 @@ class TeamsAdapterTests {
         assertThat(notice.conversationId()).isEqualTo(FakeBotConnector.personalConversationId(ANA));
         assertThat(card(notice).get("fallbackText").asString())
                 .contains("I couldn't deliver your request to Gus Ghost");
-        assertThat(queue.failures("teams:" + FakeBotConnector.TENANT_ID, 5)).extracting(f -> f.reason())
+        assertThat(queue.failures("teams:" + FakeBotConnector.TENANT_ID, 5))
+                .extracting(f -> f.reason())
                 .anySatisfy(r -> assertThat(r).contains("never talked to Tandem"));
     }
 

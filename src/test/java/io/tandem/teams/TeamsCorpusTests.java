@@ -3,6 +3,11 @@ package io.tandem.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tandem.support.FakeBotConnector;
+import io.tandem.support.Http;
+import io.tandem.support.TestDataDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +16,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,13 +26,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.tandem.support.FakeBotConnector;
-import io.tandem.support.Http;
-import io.tandem.support.TestDataDirs;
 
 /**
  * Replays {@code src/test/resources/teams-corpus} (see its README) against the running endpoint in emulator mode:
@@ -85,12 +82,17 @@ class TeamsCorpusTests {
     @MethodSource("answered")
     void answersEveryMemberMessage(Path file, CapturedOutput output) throws IOException {
         String body = activity(file);
-        String conversation = JSON.readTree(body).path("conversation").path("id").asText();
+        String conversation =
+                JSON.readTree(body).path("conversation").path("id").asText();
         var response = new Http(port).postJson("/api/messages", body);
         assertThat(response.statusCode()).as(file + ": " + response.body()).isBetween(200, 299);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(teams.sentActivities(conversation))
-                .as(file + ": an answer in " + conversation).isNotEmpty());
-        assertThat(teams.sentActivities(conversation).get(0).type()).as(file.toString()).isEqualTo("message");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(teams.sentActivities(conversation))
+                        .as(file + ": an answer in " + conversation)
+                        .isNotEmpty());
+        assertThat(teams.sentActivities(conversation).get(0).type())
+                .as(file.toString())
+                .isEqualTo("message");
         assertNoStackTrace(file, output);
     }
 

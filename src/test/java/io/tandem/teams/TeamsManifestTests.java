@@ -2,6 +2,17 @@ package io.tandem.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.KeywordType;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
+import com.networknt.schema.regex.RegularExpression;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,25 +29,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.dialect.Dialect;
-import com.networknt.schema.dialect.Dialects;
-import com.networknt.schema.keyword.KeywordType;
-import com.networknt.schema.keyword.NonValidationKeyword;
-import com.networknt.schema.regex.JDKRegularExpressionFactory;
-import com.networknt.schema.regex.RegularExpression;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +56,7 @@ class TeamsManifestTests {
     /** The manifest's {@code $schema}; the schema file has no {@code $id}, so it is served under this URL. */
     private static final String SCHEMA_URL =
             "https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.schema.json";
+
     private static final String SCHEMA_FILE = "MicrosoftTeams.v1.29.schema.json";
 
     /**
@@ -67,14 +64,17 @@ class TeamsManifestTests {
      * validate), so the placeholder is the zero GUID, which {@code package.sh} replaces.
      */
     private static final String PLACEHOLDER_APP_ID = "00000000-0000-0000-0000-000000000000";
+
     private static final String PLACEHOLDER_HOST = "YOUR-TANDEM-HOST";
     private static final String APP_ID = "11111111-2222-3333-4444-555555555555";
     private static final String HOST = "tandem.example.com";
 
     private static final List<String> BOT_SCOPES = List.of("personal", "team", "groupChat");
     /** The English command words the engine registers; a suggested command must be one of them. */
-    private static final Set<String> TANDEM_COMMANDS = Set.of("help", "find", "teach", "learn", "unteach", "unlearn",
-            "profile", "bio", "set", "skills", "pause", "resume");
+    private static final Set<String> TANDEM_COMMANDS = Set.of(
+            "help", "find", "teach", "learn", "unteach", "unlearn", "profile", "bio", "set", "skills", "pause",
+            "resume");
+
     private static final Set<String> PACKAGE_FILES = Set.of("manifest.json", "color.png", "outline.png");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -94,11 +94,13 @@ class TeamsManifestTests {
                 .keyword(new NonValidationKeyword("else"))
                 .build();
         // Served from the local copy only: the validator never goes to the network.
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(draft4,
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                draft4,
                 builder -> builder.schemas(Map.of(SCHEMA_URL, readString(schemaFile)))
                         .schemaLoader(loader -> loader.fetchRemoteResources(false))
                         .schemaRegistryConfig(SchemaRegistryConfig.builder()
-                                .regularExpressionFactory(TeamsManifestTests::ecmaScriptPattern).build()));
+                                .regularExpressionFactory(TeamsManifestTests::ecmaScriptPattern)
+                                .build()));
         teamsSchema = registry.getSchema(SchemaLocation.of(SCHEMA_URL));
         manifest = readObject(Files.readString(MANIFEST));
     }
@@ -137,8 +139,11 @@ class TeamsManifestTests {
     /** {@code ../shared/schemas} beside the project (as CI lays it out), else the workplace's copy. */
     private static Path sharedSchemas() {
         Path besideProject = Path.of("..", "shared", "schemas").toAbsolutePath().normalize();
-        Path schemas = Files.isDirectory(besideProject.resolve("teams")) ? besideProject : Path.of("/work/shared/schemas");
-        assertThat(schemas.resolve("teams").resolve(SCHEMA_FILE)).as("Teams' manifest schema").isRegularFile();
+        Path schemas =
+                Files.isDirectory(besideProject.resolve("teams")) ? besideProject : Path.of("/work/shared/schemas");
+        assertThat(schemas.resolve("teams").resolve(SCHEMA_FILE))
+                .as("Teams' manifest schema")
+                .isRegularFile();
         return schemas;
     }
 
@@ -162,7 +167,9 @@ class TeamsManifestTests {
 
     @Test
     void validatesAgainstTheTeamsSchema() {
-        assertThat(schemaErrors(manifest)).as("manifest.json against Teams' v1.29 schema").isEmpty();
+        assertThat(schemaErrors(manifest))
+                .as("manifest.json against Teams' v1.29 schema")
+                .isEmpty();
     }
 
     @Test
@@ -174,7 +181,8 @@ class TeamsManifestTests {
         ObjectNode longShortDescription = manifest.deepCopy();
         ((ObjectNode) longShortDescription.get("description")).put("short", "x".repeat(81));
         ObjectNode thirteenCommands = manifest.deepCopy();
-        ArrayNode commands = (ArrayNode) thirteenCommands.get("bots").get(0).get("commandLists").get(0).get("commands");
+        ArrayNode commands = (ArrayNode)
+                thirteenCommands.get("bots").get(0).get("commandLists").get(0).get("commands");
         while (commands.size() <= 12) {
             commands.addObject().put("title", "help");
         }
@@ -188,7 +196,9 @@ class TeamsManifestTests {
 
         assertThat(schemaErrors(placeholderId)).as("a non-GUID id").isNotEmpty();
         assertThat(schemaErrors(olderVersion)).as("manifestVersion 1.28").isNotEmpty();
-        assertThat(schemaErrors(longShortDescription)).as("an 81-character short description").isNotEmpty();
+        assertThat(schemaErrors(longShortDescription))
+                .as("an 81-character short description")
+                .isNotEmpty();
         assertThat(schemaErrors(thirteenCommands)).as("13 commands in a list").isNotEmpty();
         assertThat(schemaErrors(fourLists)).as("4 command lists").isNotEmpty();
         assertThat(schemaErrors(unknownScope)).as("an unknown bot scope").isNotEmpty();
@@ -206,7 +216,8 @@ class TeamsManifestTests {
         assertThat(manifest.path("developer").path("name").asString()).isEqualTo("Tandem");
         assertThat(manifest.path("accentColor").asString()).isEqualTo("#1F6F5C");
         assertThat(strings(manifest.path("validDomains"))).containsExactly(PLACEHOLDER_HOST);
-        assertThat(developerUrls(manifest)).hasSize(3)
+        assertThat(developerUrls(manifest))
+                .hasSize(3)
                 .allSatisfy(url -> assertThat(url).startsWith("https://" + PLACEHOLDER_HOST + "/"));
         assertThat(manifest.path("description").path("full").asString()).containsPattern("(?i)reverse[- ]mentoring");
     }
@@ -216,7 +227,9 @@ class TeamsManifestTests {
         JsonNode bots = manifest.path("bots");
         assertThat(bots.size()).isEqualTo(1);
         JsonNode bot = bots.get(0);
-        assertThat(strings(bot.path("scopes"))).containsExactlyInAnyOrderElementsOf(BOT_SCOPES).hasSize(BOT_SCOPES.size());
+        assertThat(strings(bot.path("scopes")))
+                .containsExactlyInAnyOrderElementsOf(BOT_SCOPES)
+                .hasSize(BOT_SCOPES.size());
         assertThat(bot.path("supportsFiles").isBoolean()).isTrue();
         assertThat(bot.path("supportsFiles").asBoolean()).isFalse();
         assertThat(bot.path("isNotificationOnly").isBoolean()).isTrue();
@@ -234,11 +247,18 @@ class TeamsManifestTests {
             assertThat(scopes).as("a command list's scopes").isNotEmpty().isSubsetOf(strings(bot.path("scopes")));
             coveredScopes.addAll(scopes);
             List<String> titles = new ArrayList<>();
-            list.path("commands").forEach(command -> titles.add(command.path("title").asString()));
-            assertThat(titles).as("commands for " + scopes).hasSizeBetween(1, 12).doesNotHaveDuplicates()
-                    .isSubsetOf(TANDEM_COMMANDS).contains("find", "help");
-            list.path("commands").forEach(command -> assertThat(command.path("description").asString())
-                    .as("description of " + command.path("title").asString()).isNotBlank());
+            list.path("commands")
+                    .forEach(command -> titles.add(command.path("title").asString()));
+            assertThat(titles)
+                    .as("commands for " + scopes)
+                    .hasSizeBetween(1, 12)
+                    .doesNotHaveDuplicates()
+                    .isSubsetOf(TANDEM_COMMANDS)
+                    .contains("find", "help");
+            list.path("commands")
+                    .forEach(command -> assertThat(command.path("description").asString())
+                            .as("description of " + command.path("title").asString())
+                            .isNotBlank());
         }
         assertThat(coveredScopes).as("scopes with suggested commands").containsExactlyInAnyOrderElementsOf(BOT_SCOPES);
     }
@@ -255,7 +275,9 @@ class TeamsManifestTests {
         BufferedImage outline = readPng(Files.readAllBytes(OUTLINE_ICON));
         assertThat(outline.getWidth()).isEqualTo(32);
         assertThat(outline.getHeight()).isEqualTo(32);
-        assertThat(outline.getColorModel().hasAlpha()).as("outline.png has an alpha channel").isTrue();
+        assertThat(outline.getColorModel().hasAlpha())
+                .as("outline.png has an alpha channel")
+                .isTrue();
         int transparent = 0;
         int visible = 0;
         for (int y = 0; y < outline.getHeight(); y++) {
@@ -265,7 +287,9 @@ class TeamsManifestTests {
                     transparent++;
                 } else {
                     visible++;
-                    assertThat(argb & 0xFFFFFF).as("outline pixel (%d, %d) is white", x, y).isEqualTo(0xFFFFFF);
+                    assertThat(argb & 0xFFFFFF)
+                            .as("outline pixel (%d, %d) is white", x, y)
+                            .isEqualTo(0xFFFFFF);
                 }
             }
         }
@@ -276,8 +300,9 @@ class TeamsManifestTests {
     @Test
     void packagesTheManifestAndIconsWithTheAppIdAndHost(@TempDir Path workDir) throws Exception {
         Path outDir = workDir.resolve("out");
-        Run run = packageScript(workDir, Map.of("MICROSOFT_APP_ID", APP_ID, "TANDEM_HOST", HOST,
-                "TEAMS_PACKAGE_DIR", outDir.toString()));
+        Run run = packageScript(
+                workDir,
+                Map.of("MICROSOFT_APP_ID", APP_ID, "TANDEM_HOST", HOST, "TEAMS_PACKAGE_DIR", outDir.toString()));
 
         Path zip = outDir.resolve("tandem-teams.zip");
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -299,11 +324,15 @@ class TeamsManifestTests {
         String text = new String(entries.get("manifest.json"), StandardCharsets.UTF_8);
         assertThat(text).doesNotContain(PLACEHOLDER_APP_ID).doesNotContain(PLACEHOLDER_HOST);
         ObjectNode packaged = readObject(text);
-        assertThat(schemaErrors(packaged)).as("the packaged manifest against Teams' schema").isEmpty();
+        assertThat(schemaErrors(packaged))
+                .as("the packaged manifest against Teams' schema")
+                .isEmpty();
         assertThat(packaged.path("id").asString()).isEqualTo(APP_ID);
         assertThat(packaged.path("bots").path(0).path("botId").asString()).isEqualTo(APP_ID);
         assertThat(strings(packaged.path("validDomains"))).containsExactly(HOST);
-        assertThat(developerUrls(packaged)).hasSize(3).allSatisfy(url -> assertThat(url).startsWith("https://" + HOST + "/"));
+        assertThat(developerUrls(packaged))
+                .hasSize(3)
+                .allSatisfy(url -> assertThat(url).startsWith("https://" + HOST + "/"));
 
         // Apart from the placeholders, the packaged manifest is the committed one.
         ObjectNode expected = manifest.deepCopy();
@@ -321,8 +350,9 @@ class TeamsManifestTests {
     void refusesAMalformedOrMissingAppId(@TempDir Path workDir) throws Exception {
         for (String appId : List.of("not-a-guid", "11111111-2222-3333-4444-55555555555", PLACEHOLDER_APP_ID, "")) {
             Path outDir = workDir.resolve("out-" + appId.length());
-            Run run = packageScript(workDir, Map.of("MICROSOFT_APP_ID", appId, "TANDEM_HOST", HOST,
-                    "TEAMS_PACKAGE_DIR", outDir.toString()));
+            Run run = packageScript(
+                    workDir,
+                    Map.of("MICROSOFT_APP_ID", appId, "TANDEM_HOST", HOST, "TEAMS_PACKAGE_DIR", outDir.toString()));
             assertThat(run.exitCode()).as("app id '%s': %s", appId, run).isNotZero();
             assertThat(run.stderr()).as("app id '%s'", appId).contains("MICROSOFT_APP_ID");
             assertThat(outDir.resolve("tandem-teams.zip")).doesNotExist();
@@ -333,21 +363,21 @@ class TeamsManifestTests {
     void refusesAHostWithASchemeOrPath(@TempDir Path workDir) throws Exception {
         for (String host : List.of("https://" + HOST, HOST + "/api", "")) {
             Path outDir = workDir.resolve("out-" + host.length());
-            Run run = packageScript(workDir, Map.of("MICROSOFT_APP_ID", APP_ID, "TANDEM_HOST", host,
-                    "TEAMS_PACKAGE_DIR", outDir.toString()));
+            Run run = packageScript(
+                    workDir,
+                    Map.of("MICROSOFT_APP_ID", APP_ID, "TANDEM_HOST", host, "TEAMS_PACKAGE_DIR", outDir.toString()));
             assertThat(run.exitCode()).as("host '%s': %s", host, run).isNotZero();
             assertThat(run.stderr()).as("host '%s'", host).contains("TANDEM_HOST");
             assertThat(outDir.resolve("tandem-teams.zip")).doesNotExist();
         }
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
+    private record Run(int exitCode, String stdout, String stderr) {}
 
     /** Runs package.sh with bash from {@code workDir}, not from the project, with the given environment. */
     private static Run packageScript(Path workDir, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", PACKAGE_SCRIPT.toAbsolutePath().toString())
-                .directory(workDir.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder("bash", PACKAGE_SCRIPT.toAbsolutePath().toString()).directory(workDir.toFile());
         builder.environment().keySet().removeAll(List.of("MICROSOFT_APP_ID", "TANDEM_HOST", "TEAMS_PACKAGE_DIR"));
         builder.environment().putAll(env);
         Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
@@ -371,7 +401,9 @@ class TeamsManifestTests {
     private static List<String> developerUrls(JsonNode manifest) {
         JsonNode developer = manifest.path("developer");
         return List.of("websiteUrl", "privacyUrl", "termsOfUseUrl").stream()
-                .filter(developer::has).map(key -> developer.get(key).asString()).toList();
+                .filter(developer::has)
+                .map(key -> developer.get(key).asString())
+                .toList();
     }
 
     private static List<String> strings(JsonNode array) {

@@ -21,21 +21,34 @@ class TeamsModesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tandem.slack.bot-token", "tandem.slack.signing-secret", "tandem.slack.app-token",
-        "tandem.slack.client-id", "tandem.slack.client-secret", "spring.data.redis.url", "spring.data.redis.host",
-        "spring.data.redis.sentinel.master", "spring.data.redis.cluster.nodes", "REDIS_URL"})
+    @ValueSource(
+            strings = {
+                "tandem.slack.bot-token",
+                "tandem.slack.signing-secret",
+                "tandem.slack.app-token",
+                "tandem.slack.client-id",
+                "tandem.slack.client-secret",
+                "spring.data.redis.url",
+                "spring.data.redis.host",
+                "spring.data.redis.sentinel.master",
+                "spring.data.redis.cluster.nodes",
+                "REDIS_URL"
+            })
     void isOffBesideSlackOrASharedRedisUnlessAskedFor(String setting) {
         MockEnvironment env = new MockEnvironment().withProperty(setting, "x");
         assertThat(TeamsConditions.emulator(env)).as(setting).isFalse();
-        assertThat(TeamsConditions.on(env)).as("no credentials: Teams is off, /api/messages is a 404").isFalse();
-        assertThat(TeamsConditions.emulator(env.withProperty("tandem.teams.emulator", "true"))).isTrue();
+        assertThat(TeamsConditions.on(env))
+                .as("no credentials: Teams is off, /api/messages is a 404")
+                .isFalse();
+        assertThat(TeamsConditions.emulator(env.withProperty("tandem.teams.emulator", "true")))
+                .isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"tandem.teams.app-id", "tandem.teams.app-password"})
     void neverEmulatesWithACredential(String setting) {
-        MockEnvironment env = new MockEnvironment().withProperty(setting, "x").withProperty("tandem.teams.emulator",
-                "true");
+        MockEnvironment env =
+                new MockEnvironment().withProperty(setting, "x").withProperty("tandem.teams.emulator", "true");
         assertThat(TeamsConditions.emulator(env)).isFalse();
         assertThat(TeamsConditions.on(env)).isFalse();
         env.withProperty("tandem.teams.app-id", "id").withProperty("tandem.teams.app-password", "secret");

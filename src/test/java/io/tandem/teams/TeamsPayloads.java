@@ -8,8 +8,7 @@ public final class TeamsPayloads {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private TeamsPayloads() {
-    }
+    private TeamsPayloads() {}
 
     public static String json(Reply reply) {
         return reply.text() + JSON.writeValueAsString(AdaptiveCardRenderer.card(reply));
