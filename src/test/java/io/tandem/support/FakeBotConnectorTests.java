@@ -468,9 +468,10 @@ class FakeBotConnectorTests {
     void forgetsCallsCountsAndFailuresOnReset() {
         Conversations conversations = conversations(MicrosoftAppCredentials.empty());
         fake.failNext(1, Reply.forbidden());
-        catchThrowable(() -> conversations
-                .sendToConversation("a:1personal-aad-1", MessageFactory.text("x"))
-                .join());
+        assertThat(catchThrowable(() -> conversations
+                        .sendToConversation("a:1personal-aad-1", MessageFactory.text("x"))
+                        .join()))
+                .hasRootCauseInstanceOf(ErrorResponseException.class);
         fake.failNext(3, Reply.forbidden());
 
         fake.reset();
