@@ -104,6 +104,15 @@ class ArchitectureTests {
             .because("features talk to the outside through ports");
 
     @ArchTest
+    static final ArchRule adaptersUsePortsNotRedis = noClasses()
+            .that()
+            .resideInAnyPackage(ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.tandem.store..")
+            .because("adapters, like features, reach storage through the engine's and features' ports");
+
+    @ArchTest
     static final ArchRule adaptersDoNotKnowEachOther = CompositeArchRule.of(Arrays.stream(ADAPTERS)
                     .map(adapter -> (ArchRule) noClasses()
                             .that()
