@@ -2,6 +2,8 @@ package io.tandem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +30,7 @@ class OkHttpPinTests {
                 .contains("okhttp-urlconnection")
                 .contains("4.12.0");
         // no other OkHttp on the class path, and the OkHttp both SDKs' clients link against is that one
-        assertThat(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        assertThat(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                         .filter(jar -> jar.matches(".*[/\\\\]okhttp[^/\\\\]*\\.jar")))
                 .isNotEmpty()
                 .allSatisfy(jar -> assertThat(jar).contains("4.12.0"));

@@ -7,7 +7,9 @@ import io.tandem.engine.CommandRegistry;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
+import io.tandem.slack.SlackProperties;
 import io.tandem.support.EngineTest;
+import io.tandem.teams.TeamsProperties;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,8 +47,8 @@ class ReadmeTests {
     void documentsEveryTandemPropertyAndItsEnvironmentVariable() throws IOException {
         String readme = readme();
         List<String> properties = properties("tandem", TandemProperties.class);
-        properties.addAll(properties("tandem.slack", io.tandem.slack.SlackProperties.class));
-        properties.addAll(properties("tandem.teams", io.tandem.teams.TeamsProperties.class));
+        properties.addAll(properties("tandem.slack", SlackProperties.class));
+        properties.addAll(properties("tandem.teams", TeamsProperties.class));
         assertThat(properties).contains("tandem.data-dir", "tandem.demo.members", "tandem.skills.file");
         for (String property : properties) {
             String variable =
@@ -68,7 +71,7 @@ class ReadmeTests {
             "tandem.slack.client-id",
             "tandem.slack.client-secret");
 
-    private static final java.util.Map<String, String> AZURES_OWN = java.util.Map.of(
+    private static final Map<String, String> AZURES_OWN = Map.of(
             "tandem.teams.app-id",
             "MICROSOFT_APP_ID",
             "tandem.teams.app-password",

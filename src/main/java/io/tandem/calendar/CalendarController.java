@@ -4,6 +4,7 @@ import io.tandem.engine.StoreUnavailableException;
 import io.tandem.sessions.Session;
 import io.tandem.sessions.SessionInvites;
 import io.tandem.sessions.SessionStore;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,8 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CalendarController {
 
     private static final Pattern TOKEN = Pattern.compile("[a-f0-9]{32,128}");
-    private static final MediaType CALENDAR =
-            new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
     private final SessionStore sessionStore;
     private final SessionInvites invites;

@@ -1,10 +1,14 @@
 package io.tandem.config;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Tandem's settings ({@code tandem.*}); environment variables work too ({@code TANDEM_DATA_DIR}…).
@@ -88,7 +92,7 @@ public record TandemProperties(
      * @param maxBody the largest request body {@code /slack/events} and {@code /api/messages} accept; larger is a 413
      *                before it is read (Slack's and Teams' payloads are a few kilobytes)
      */
-    public record Http(@DefaultValue("1MB") org.springframework.util.unit.DataSize maxBody) {}
+    public record Http(@DefaultValue("1MB") DataSize maxBody) {}
 
     /** @param file an operator's taxonomy file adding or replacing skills (same format as the built-in one) */
     public record Skills(String file) {}
@@ -104,7 +108,7 @@ public record TandemProperties(
     public record Limits(
             @DefaultValue("30") int notifyPerHour,
             @DefaultValue("10") int notifyBurst,
-            @DefaultValue("1m") java.time.Duration notifyBurstWindow) {}
+            @DefaultValue("1m") Duration notifyBurstWindow) {}
 
     /**
      * @param batchSize    deliveries claimed at once per platform
@@ -115,8 +119,8 @@ public record TandemProperties(
      */
     public record Delivery(
             @DefaultValue("20") int batchSize,
-            @DefaultValue("2m") java.time.Duration lease,
-            @DefaultValue("250ms") java.time.Duration pollInterval,
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue("250ms") Duration pollInterval,
             @DefaultValue("8") int maxAttempts,
             @DefaultValue("8") int threads) {}
 
@@ -134,18 +138,18 @@ public record TandemProperties(
      * @param lease          how long a claimed nudge is reserved; if its instance dies, another sends it after this
      */
     public record Nudges(
-            @DefaultValue({"24h", "1h"}) java.util.List<java.time.Duration> reminders,
-            @DefaultValue("1h") java.time.Duration checkInAfter,
-            @DefaultValue("MONDAY") java.time.DayOfWeek tipDay,
-            @DefaultValue("09:00") java.time.LocalTime tipTime,
-            @DefaultValue("09:00") java.time.LocalTime workdayStart,
-            @DefaultValue("18:00") java.time.LocalTime workdayEnd,
+            @DefaultValue({"24h", "1h"}) List<Duration> reminders,
+            @DefaultValue("1h") Duration checkInAfter,
+            @DefaultValue("MONDAY") DayOfWeek tipDay,
+            @DefaultValue("09:00") LocalTime tipTime,
+            @DefaultValue("09:00") LocalTime workdayStart,
+            @DefaultValue("18:00") LocalTime workdayEnd,
 
             @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"})
-            java.util.Set<java.time.DayOfWeek> workingDays,
+            Set<DayOfWeek> workingDays,
 
-            @DefaultValue("21d") java.time.Duration inactiveAfter,
-            @DefaultValue("30s") java.time.Duration pollInterval,
-            @DefaultValue("5m") java.time.Duration sweepInterval,
-            @DefaultValue("2m") java.time.Duration lease) {}
+            @DefaultValue("21d") Duration inactiveAfter,
+            @DefaultValue("30s") Duration pollInterval,
+            @DefaultValue("5m") Duration sweepInterval,
+            @DefaultValue("2m") Duration lease) {}
 }

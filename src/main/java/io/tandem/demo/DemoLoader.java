@@ -1,9 +1,11 @@
 package io.tandem.demo;
 
 import io.tandem.config.TandemProperties;
+import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
+import io.tandem.programme.LeadStore;
 import io.tandem.skills.SkillCatalog;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,14 +32,9 @@ class DemoLoader implements ApplicationRunner {
     private final ProfileStore store;
     private final SkillCatalog catalog;
     private final Clock clock;
-    private final io.tandem.programme.LeadStore leads;
+    private final LeadStore leads;
 
-    DemoLoader(
-            TandemProperties properties,
-            ProfileStore store,
-            SkillCatalog catalog,
-            Clock clock,
-            io.tandem.programme.LeadStore leads) {
+    DemoLoader(TandemProperties properties, ProfileStore store, SkillCatalog catalog, Clock clock, LeadStore leads) {
         this.leads = leads;
         this.properties = properties;
         this.store = store;
@@ -63,7 +60,7 @@ class DemoLoader implements ApplicationRunner {
         store.saveAll(profiles);
         if (size == 0) {
             // the demo's HR lead runs the programme: "/stats" works as lena out of the box
-            leads.add(new io.tandem.engine.MemberId(WORKSPACE, "lena"));
+            leads.add(new MemberId(WORKSPACE, "lena"));
         }
         log.info(
                 "Loaded a demo organisation of {} members in {} ms. Open the console and try \"/mentor find seo\""

@@ -29,7 +29,7 @@ public sealed interface Block {
     /** A picture (a chart) at an address the platform can fetch; {@code alt} says what it shows, for everyone. */
     record Image(String url, String alt) implements Block {
         public Image {
-            java.util.Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(url, "url");
             alt = alt == null || alt.isBlank() ? "" : alt;
         }
     }

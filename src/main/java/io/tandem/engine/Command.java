@@ -1,5 +1,7 @@
 package io.tandem.engine;
 
+import java.util.function.Function;
+
 /** A command members type, e.g. {@code /mentor find seo}. Registered once, by id, in the {@link CommandRegistry}. */
 public interface Command {
 
@@ -8,7 +10,7 @@ public interface Command {
     Reply run(Invocation invocation);
 
     /** A command whose work is one function: most are. */
-    static Command of(CommandSpec spec, java.util.function.Function<Invocation, Reply> run) {
+    static Command of(CommandSpec spec, Function<Invocation, Reply> run) {
         return new Command() {
             @Override
             public CommandSpec spec() {

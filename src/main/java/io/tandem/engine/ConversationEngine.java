@@ -1,6 +1,7 @@
 package io.tandem.engine;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ public final class ConversationEngine {
         this.registry = registry;
         this.participants = participants;
         this.home = home.stream()
-                .sorted(java.util.Comparator.comparingInt(HomeSection::order))
+                .sorted(Comparator.comparingInt(HomeSection::order))
                 .toList();
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -154,7 +155,7 @@ public class FindingMentors {
     private record ZonePair(LocalDate day, ZoneId a, ZoneId b) {}
 
     private static final int SHARED_HOURS_KEPT = 10_000;
-    private final java.util.Map<ZonePair, Long> sharedHours = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ZonePair, Long> sharedHours = new ConcurrentHashMap<>();
 
     private static long sharedWorkingHours(LocalDate day, ZoneId a, ZoneId b) {
         Instant start = max(

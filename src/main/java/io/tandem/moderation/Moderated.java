@@ -1,5 +1,6 @@
 package io.tandem.moderation;
 
+import io.tandem.engine.MemberId;
 import java.util.Optional;
 
 /**
@@ -25,12 +26,5 @@ public interface Moderated {
      * @param owner  who wrote it (null for a starter tip): never shown, even for an anonymous question; it only tells
      *               whose data a report about it holds
      */
-    record Item(
-            String kind,
-            String id,
-            String text,
-            String by,
-            String skill,
-            boolean hidden,
-            io.tandem.engine.MemberId owner) {}
+    record Item(String kind, String id, String text, String by, String skill, boolean hidden, MemberId owner) {}
 }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a member's export shows of their {@link Holdings}: all of what is theirs, and of shared records only what
@@ -103,8 +105,7 @@ public final class MemberExport {
         return m == null ? null : m.formerMember() ? FORMER : m.toString();
     }
 
-    private static <T> Comparator<T> by(
-            java.util.function.Function<T, Instant> time, java.util.function.Function<T, String> id) {
+    private static <T> Comparator<T> by(Function<T, Instant> time, Function<T, String> id) {
         return Comparator.comparing(time, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(id);
     }
@@ -140,7 +141,7 @@ public final class MemberExport {
         m.put("mentor", person(r.mentor()));
         m.put("skill", r.skill());
         m.put("message", r.message());
-        m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("status", r.status().name().toLowerCase(Locale.ROOT));
         m.put("createdAt", time(r.createdAt()));
         m.put("answeredAt", time(r.answeredAt()));
         m.put("reason", r.reason());
@@ -155,7 +156,7 @@ public final class MemberExport {
         m.put("mentee", person(p.mentee()));
         m.put("skills", p.skills().stream().sorted().toList());
         m.put("skillsBack", p.reverse().stream().sorted().toList());
-        m.put("status", p.status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("status", p.status().name().toLowerCase(Locale.ROOT));
         m.put("createdAt", time(p.createdAt()));
         m.put("endedAt", time(p.endedAt()));
         m.put("myFeedback", myFeedback);
@@ -172,14 +173,14 @@ public final class MemberExport {
         m.put("minutes", s.duration().toMinutes());
         m.put("topic", s.topic());
         m.put("timezone", s.zone() == null ? null : s.zone().getId());
-        m.put("status", s.status() == null ? null : s.status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("status", s.status() == null ? null : s.status().name().toLowerCase(Locale.ROOT));
         return m;
     }
 
     private static Map<String, Object> checkIn(CheckIn c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("session", c.sessionId());
-        m.put("met", c.met().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("met", c.met().name().toLowerCase(Locale.ROOT));
         m.put("usefulness", c.usefulness());
         m.put("learned", c.learned());
         m.put("privateNote", c.note());

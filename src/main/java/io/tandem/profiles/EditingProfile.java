@@ -2,6 +2,7 @@ package io.tandem.profiles;
 
 import io.tandem.engine.Arguments;
 import io.tandem.engine.Block;
+import io.tandem.engine.HomeSection;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Reply;
@@ -197,7 +198,7 @@ final class EditingProfile {
 
     /** Home: who I am, what I can do next. */
     @Component
-    static class Home implements io.tandem.engine.HomeSection {
+    static class Home implements HomeSection {
         private final Profiles profiles;
         private final ProfileView view;
 

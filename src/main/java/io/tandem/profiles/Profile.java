@@ -2,11 +2,13 @@ package io.tandem.profiles;
 
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A member's profile. Immutable: changes go through the {@code with…} methods and {@link ProfileStore#save}.
@@ -88,7 +90,7 @@ public record Profile(
      * Teams member whose handle Tandem learnt (a user principal name from a roster) shows it.
      */
     public String label() {
-        boolean opaque = id.platform() == io.tandem.engine.Platform.TEAMS && handle.equals(id.user());
+        boolean opaque = id.platform() == Platform.TEAMS && handle.equals(id.user());
         return opaque ? name : name + " (@" + handle + ")";
     }
 
@@ -159,7 +161,7 @@ public record Profile(
     }
 
     /** This profile with {@code change} applied to a copy of its fields. */
-    private Profile edit(java.util.function.Consumer<Draft> change) {
+    private Profile edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
         change.accept(d);
         return new Profile(

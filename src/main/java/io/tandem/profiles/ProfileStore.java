@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: where profiles live, with an index of who teaches which skill so that finding mentors never scans every
@@ -46,11 +47,11 @@ public interface ProfileStore {
     Map<String, Long> teacherCounts(String workspace, Collection<String> skills);
 
     /** Members of a workspace who want to learn a skill. */
-    java.util.Set<MemberId> learners(String workspace, String skill);
+    Set<MemberId> learners(String workspace, String skill);
 
     /** Number of members in a workspace. */
     long count(String workspace);
 
     /** Every workspace with members. */
-    java.util.Set<String> workspaces();
+    Set<String> workspaces();
 }

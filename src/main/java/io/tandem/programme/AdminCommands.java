@@ -1,5 +1,7 @@
 package io.tandem.programme;
 
+import io.tandem.engine.ActionHandler;
+import io.tandem.engine.Block;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Invocation;
@@ -10,7 +12,12 @@ import io.tandem.engine.Reply;
 import io.tandem.engine.Text;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
+import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -98,41 +105,38 @@ class AdminCommands {
 
     /** Every setting with the value in force, and whether a lead changed it. */
     private static Reply settings(Invocation in, Programme programme, ProgrammeSettings settings) {
-        java.util.Map<String, String> changed =
-                settings.changed(in.caller().id().workspace());
-        List<io.tandem.engine.Block.Field> fields = java.util.Arrays.stream(ProgrammeSettings.Key.values())
-                .map(k -> new io.tandem.engine.Block.Field(
+        Map<String, String> changed = settings.changed(in.caller().id().workspace());
+        List<Block.Field> fields = Arrays.stream(ProgrammeSettings.Key.values())
+                .map(k -> new Block.Field(
                         k.id(),
                         value(in, programme, settings, k)
                                 + (changed.containsKey(k.id()) ? "" : " " + in.t("settings.default"))))
                 .toList();
         return Reply.builder()
                 .text(in.t("settings.heading"))
-                .block(new io.tandem.engine.Block.Section(null, null, fields, List.of()))
+                .block(new Block.Section(null, null, fields, List.of()))
                 .section(null, in.t("settings.hint"))
                 .build();
     }
 
     private static String value(Invocation in, Programme programme, ProgrammeSettings s, ProgrammeSettings.Key key) {
         String ws = in.caller().id().workspace();
-        java.util.Locale locale = in.messages().language().locale();
+        Locale locale = in.messages().language().locale();
         return switch (key) {
             case PROGRAMME_CHANNEL ->
                 programme.channel(ws).map(c -> "#" + c.channel()).orElse(in.t("settings.none"));
             case PROGRAMME_LANGUAGE -> programme.language(ws).code();
-            case TIP_DAY -> s.tipDay(ws).getDisplayName(java.time.format.TextStyle.FULL, locale);
+            case TIP_DAY -> s.tipDay(ws).getDisplayName(TextStyle.FULL, locale);
             case TIP_TIME -> s.tipTime(ws).toString();
             case WORKDAY_START -> s.workdayStart(ws).toString();
             case WORKDAY_END -> s.workdayEnd(ws).toString();
             case WORKING_DAYS ->
                 s.workingDays(ws).stream()
                         .sorted()
-                        .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, locale))
-                        .collect(java.util.stream.Collectors.joining(", "));
+                        .map(d -> d.getDisplayName(TextStyle.SHORT, locale))
+                        .collect(Collectors.joining(", "));
             case REMINDERS ->
-                s.reminders(ws).stream()
-                        .map(ProgrammeSettings::format)
-                        .collect(java.util.stream.Collectors.joining(", "));
+                s.reminders(ws).stream().map(ProgrammeSettings::format).collect(Collectors.joining(", "));
             case REQUEST_EXPIRY -> ProgrammeSettings.format(s.requestExpiry(ws));
             case ESCALATE_AFTER -> ProgrammeSettings.format(s.escalateAfter(ws));
             case DEFAULT_CAPACITY -> String.valueOf(s.defaultCapacity(ws));
@@ -156,7 +160,7 @@ class AdminCommands {
     }
 
     @Bean
-    io.tandem.engine.ActionHandler rosterJoinButton(RosterImport roster) {
-        return io.tandem.engine.ActionHandler.of(RosterImport.JOIN, roster::join);
+    ActionHandler rosterJoinButton(RosterImport roster) {
+        return ActionHandler.of(RosterImport.JOIN, roster::join);
     }
 }

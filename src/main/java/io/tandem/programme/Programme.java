@@ -1,14 +1,22 @@
 package io.tandem.programme;
 
 import io.tandem.config.TandemProperties;
+import io.tandem.engine.ChatEvent;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
 import io.tandem.engine.Refusal;
+import io.tandem.engine.Text;
 import io.tandem.profiles.MemberEmails;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,8 +42,7 @@ public class Programme {
     private final LeadStore named;
     private final ProgrammeSettings settings;
     private final MemberEmails emails;
-    private static final java.util.regex.Pattern EMAIL =
-            java.util.regex.Pattern.compile("[^@\\s:]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s:]+@[^@\\s]+\\.[^@\\s]+");
     private final List<WorkspaceAdmins> admins;
 
     public Programme(
@@ -52,7 +59,7 @@ public class Programme {
         this.leadEmails = leads.stream()
                 .map(String::strip)
                 .filter(l -> EMAIL.matcher(l).matches())
-                .map(l -> l.toLowerCase(java.util.Locale.ROOT))
+                .map(l -> l.toLowerCase(Locale.ROOT))
                 .toList();
         this.named = named;
         this.admins = List.copyOf(admins);
@@ -120,11 +127,11 @@ public class Programme {
 
     /** The leads of a workspace, to notify (workspace admins only once they are named). */
     public List<MemberId> leads(String workspace) {
-        java.util.LinkedHashSet<MemberId> all = new java.util.LinkedHashSet<>();
+        LinkedHashSet<MemberId> all = new LinkedHashSet<>();
         leads.stream().filter(l -> l.workspace().equals(workspace)).forEach(all::add);
         leadEmails.forEach(e -> emails.find(workspace, e).ifPresent(all::add));
         all.addAll(named.leads(workspace).stream()
-                .sorted(java.util.Comparator.comparing(MemberId::toString))
+                .sorted(Comparator.comparing(MemberId::toString))
                 .toList());
         return List.copyOf(all);
     }
@@ -150,19 +157,19 @@ public class Programme {
      * A lead sets the programme channel: {@code here} (the channel they type in), a Slack channel mention or id
      * ({@code <#C0123|general>}, {@code #C0123}), or {@code none}. Returns the channel's id as stored.
      */
-    public String setChannel(io.tandem.engine.ChatEvent event, String typed) {
+    public String setChannel(ChatEvent event, String typed) {
         String ws = event.member().workspace();
         String t = typed.strip();
         String channel;
-        if (List.of("none", "off", "aucun", "aucune").contains(io.tandem.engine.Text.fold(t))) {
+        if (List.of("none", "off", "aucun", "aucune").contains(Text.fold(t))) {
             channel = NONE;
-        } else if (List.of("here", "ici").contains(io.tandem.engine.Text.fold(t))) {
+        } else if (List.of("here", "ici").contains(Text.fold(t))) {
             channel = here(event);
         } else {
-            java.util.regex.Matcher slack = java.util.regex.Pattern.compile("<?#([CG][A-Z0-9]{2,})(\\|[^>]*)?>?")
-                    .matcher(t);
-            if (event.platform() != io.tandem.engine.Platform.SLACK || !slack.matches()) {
-                throw new io.tandem.engine.Refusal("settings.invalid.channel");
+            Matcher slack =
+                    Pattern.compile("<?#([CG][A-Z0-9]{2,})(\\|[^>]*)?>?").matcher(t);
+            if (event.platform() != Platform.SLACK || !slack.matches()) {
+                throw new Refusal("settings.invalid.channel");
             }
             channel = "#" + slack.group(1);
         }
@@ -171,7 +178,7 @@ public class Programme {
     }
 
     /** The channel an event came from, if it is one a programme can post to (not a direct message). */
-    private static String here(io.tandem.engine.ChatEvent event) {
+    private static String here(ChatEvent event) {
         String conversation =
                 event.conversation() == null ? "" : event.conversation().split(";", 2)[0];
         boolean channel = switch (event.platform()) {
@@ -180,9 +187,9 @@ public class Programme {
             case TEAMS -> conversation.startsWith("19:");
         };
         if (!channel || conversation.isBlank()) {
-            throw new io.tandem.engine.Refusal("settings.invalid.here");
+            throw new Refusal("settings.invalid.here");
         }
-        return event.platform() == io.tandem.engine.Platform.CONSOLE ? "#programme" : "#" + conversation;
+        return event.platform() == Platform.CONSOLE ? "#programme" : "#" + conversation;
     }
 
     static final String NONE = "none";

@@ -1,6 +1,7 @@
 package io.tandem.programme;
 
 import io.tandem.config.TandemProperties;
+import io.tandem.engine.Language;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Text;
 import io.tandem.profiles.DefaultCapacity;
@@ -185,9 +186,7 @@ public class ProgrammeSettings implements DefaultCapacity {
         String stored = switch (key) {
             case PROGRAMME_CHANNEL -> value;
             case PROGRAMME_LANGUAGE ->
-                io.tandem.engine.Language.parse(value)
-                        .map(l -> l.code())
-                        .orElseThrow(() -> new Refusal("settings.invalid.language"));
+                Language.parse(value).map(l -> l.code()).orElseThrow(() -> new Refusal("settings.invalid.language"));
             case TIP_DAY -> day(value).name();
             case TIP_TIME -> time(value).toString();
             case WORKDAY_START -> {

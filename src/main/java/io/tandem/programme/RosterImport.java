@@ -12,6 +12,7 @@ import io.tandem.engine.Notifier;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TextLimit;
+import io.tandem.profiles.MemberEmails;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.Seniority;
@@ -56,7 +57,7 @@ public class RosterImport {
     private final ProgrammeSettings settings;
     private final Notifier notifier;
     private final Clock clock;
-    private final io.tandem.profiles.MemberEmails emails;
+    private final MemberEmails emails;
 
     public RosterImport(
             ProfileStore profiles,
@@ -64,7 +65,7 @@ public class RosterImport {
             ProgrammeSettings settings,
             Notifier notifier,
             Clock clock,
-            io.tandem.profiles.MemberEmails emails) {
+            MemberEmails emails) {
         this.emails = emails;
         this.profiles = profiles;
         this.catalog = catalog;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The span {@code /stats} covers, back from now. */
@@ -27,7 +28,7 @@ enum Period {
     }
 
     String key() {
-        return "stats.period." + name().toLowerCase(java.util.Locale.ROOT);
+        return "stats.period." + name().toLowerCase(Locale.ROOT);
     }
 
     static Optional<Period> parse(String word) {

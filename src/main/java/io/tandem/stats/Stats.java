@@ -25,10 +25,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /** Computes {@code /stats}: aggregates only, from the records of the period, never a check-in's text. */
@@ -175,8 +180,8 @@ public class Stats {
 
         // each pair's activity in the period (for the export)
         Map<MemberId, Profile> everyone = profiles.findAll(allPairs.values().stream()
-                .flatMap(p -> java.util.stream.Stream.of(p.mentor(), p.mentee()))
-                .collect(java.util.stream.Collectors.toSet()));
+                .flatMap(p -> Stream.of(p.mentor(), p.mentee()))
+                .collect(Collectors.toSet()));
         List<StatsReport.PairActivity> activity = allPairs.values().stream()
                 .filter(pairAbout)
                 .sorted(Comparator.comparing((Pair p) -> p.createdAt() == null ? Instant.EPOCH : p.createdAt())
@@ -197,11 +202,11 @@ public class Stats {
                             .count();
                     return new StatsReport.PairActivity(
                             p.id().substring(0, Math.min(8, p.id().length())),
-                            new java.util.TreeSet<>(p.skills()),
+                            new TreeSet<>(p.skills()),
                             p.createdAt() == null
                                     ? null
                                     : p.createdAt().atZone(ZoneOffset.UTC).toLocalDate(),
-                            p.status().name().toLowerCase(java.util.Locale.ROOT),
+                            p.status().name().toLowerCase(Locale.ROOT),
                             isReverse(p, everyone),
                             mine.size(),
                             pairHeld,
@@ -307,7 +312,7 @@ public class Stats {
         Map<MemberId, Profile> known = profiles.findAll(top);
         return top.stream()
                 .map(known::get)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(Profile::label)
                 .toList();
     }

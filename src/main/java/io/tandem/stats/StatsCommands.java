@@ -8,11 +8,13 @@ import io.tandem.engine.Invocation;
 import io.tandem.engine.PublicUrl;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.StoreUnavailableException;
 import io.tandem.nudges.NudgeStore;
 import io.tandem.profiles.ProfileView;
 import io.tandem.programme.Programme;
 import io.tandem.skills.SkillCatalog;
 import io.tandem.skills.SkillMatch;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 class StatsCommands {
 
     static final int DELIVERY_SHOWN = 15;
-    static final java.time.Duration LINK_LIVES = java.time.Duration.ofHours(1);
+    static final Duration LINK_LIVES = Duration.ofHours(1);
 
     @Bean
     Command statsCommand(
@@ -112,7 +114,7 @@ class StatsCommands {
             return Optional.of(
                     Downloads.Kind.CHART.url(publicUrl, downloads.put(Downloads.Kind.CHART, png, LINK_LIVES)));
         } catch (RuntimeException | Error e) {
-            if (e instanceof io.tandem.engine.StoreUnavailableException s) {
+            if (e instanceof StoreUnavailableException s) {
                 throw s;
             }
             LoggerFactory.getLogger(StatsCommands.class).warn("Could not draw the /stats chart: {}", e.toString());

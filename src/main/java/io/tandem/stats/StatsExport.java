@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -88,7 +89,7 @@ final class StatsExport {
         csv.printRecord(CsvCells.row(cells));
     }
 
-    private static String hours(java.time.Duration d, long basis) {
+    private static String hours(Duration d, long basis) {
         if (d == null || basis == 0) {
             return "";
         }

@@ -1,7 +1,9 @@
 package io.tandem.stats;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The figures of {@code /stats}, before any is hidden: each count is also a number of people or records, and
@@ -53,8 +55,8 @@ record StatsReport(
     /** One pair's activity in the period, without names or anything they wrote. */
     record PairActivity(
             String pair,
-            java.util.Set<String> skills,
-            java.time.LocalDate formed,
+            Set<String> skills,
+            LocalDate formed,
             String status,
             boolean reverse,
             long sessions,
@@ -69,5 +71,5 @@ record StatsReport(
     }
 
     /** Sessions held per week, oldest first, for the chart. */
-    record Week(java.time.LocalDate start, long sessions) {}
+    record Week(LocalDate start, long sessions) {}
 }

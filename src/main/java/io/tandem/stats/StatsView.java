@@ -7,6 +7,7 @@ import io.tandem.profiles.ProfileView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code /stats} as a reply. Privacy: any figure about fewer than five people or records shows as "&lt;5", and a
@@ -44,7 +45,7 @@ final class StatsView {
                 : m.get("stats.days", Math.round(d.toHours() / 24.0));
     }
 
-    static Reply render(StatsReport r, Messages m, ProfileView view, java.util.Optional<String> chart) {
+    static Reply render(StatsReport r, Messages m, ProfileView view, Optional<String> chart) {
         Locale l = m.language().locale();
         String scope = m.get(r.period().key()) + (r.skill() == null ? "" : " · " + view.skill(r.skill(), m.language()));
         Reply.Builder reply = Reply.builder().text(m.get("stats.title", scope));

@@ -1,6 +1,7 @@
 package io.tandem.teams;
 
 import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
@@ -36,10 +37,7 @@ class TeamsAdapter extends BotFrameworkHttpAdapter {
         if (!properties.credentials()) {
             return null;
         }
-        return buildAppCredentials(
-                        properties.appId(),
-                        com.microsoft.bot.connector.authentication.AuthenticationConstants
-                                .TO_CHANNEL_FROM_BOT_OAUTH_SCOPE)
+        return buildAppCredentials(properties.appId(), AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE)
                 .join();
     }
 

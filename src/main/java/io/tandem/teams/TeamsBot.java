@@ -1,7 +1,9 @@
 package io.tandem.teams;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
@@ -17,6 +19,7 @@ import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.engine.StoreUnavailableException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -115,8 +118,7 @@ final class TeamsBot implements Bot {
                 .section(m.get("teams.welcome.title"), m.get("teams.welcome.text"))
                 .items(
                         m.get("help.short-heading"),
-                        java.util.List.of(
-                                m.get("teams.welcome.find"), m.get("teams.welcome.teach"), m.get("teams.welcome.help")))
+                        List.of(m.get("teams.welcome.find"), m.get("teams.welcome.teach"), m.get("teams.welcome.help")))
                 .build();
         return turn.sendActivity(TeamsActivities.message(card)).thenApply(sent -> null);
     }
@@ -145,7 +147,7 @@ final class TeamsBot implements Bot {
             conversations.save(
                     MemberId.of(Platform.TEAMS, TeamsActivities.tenant(a), TeamsActivities.user(member)),
                     mapper.writeValueAsString(a.getConversationReference()));
-        } catch (StoreUnavailableException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (StoreUnavailableException | JsonProcessingException e) {
             log.warn("Could not keep a Teams conversation reference: {}", e.getMessage());
         }
     }
@@ -158,8 +160,8 @@ final class TeamsBot implements Bot {
         String conversation = a.getConversation().getId().split(";", 2)[0];
         try {
             // a copy: the reference shares its conversation with the activity being answered
-            com.fasterxml.jackson.databind.node.ObjectNode reference = mapper.valueToTree(a.getConversationReference());
-            if (reference.get("conversation") instanceof com.fasterxml.jackson.databind.node.ObjectNode c) {
+            ObjectNode reference = mapper.valueToTree(a.getConversationReference());
+            if (reference.get("conversation") instanceof ObjectNode c) {
                 c.put("id", conversation);
             }
             // without the message it came from, a post is a new one in the channel, not a reply in that thread
@@ -167,7 +169,7 @@ final class TeamsBot implements Bot {
             conversations.save(
                     MemberId.of(Platform.TEAMS, TeamsActivities.tenant(a), "#" + conversation),
                     mapper.writeValueAsString(reference));
-        } catch (StoreUnavailableException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (StoreUnavailableException | JsonProcessingException e) {
             log.warn("Could not keep a Teams channel's conversation reference: {}", e.getMessage());
         }
     }
@@ -183,7 +185,7 @@ final class TeamsBot implements Bot {
         if (value instanceof String s && s.strip().startsWith("{")) {
             try {
                 return mapper.readValue(s, Map.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 return Map.of();
             }
         }

@@ -4,6 +4,7 @@ import com.microsoft.bot.connector.authentication.AppCredentials;
 import io.tandem.ops.CachedHealthIndicator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.health.contributor.Health;
 
@@ -30,7 +31,7 @@ class TeamsHealth extends CachedHealthIndicator {
         String token;
         try {
             token = credentials.getToken().get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return Health.down()
                     .withDetail(
                             "error",

@@ -1,8 +1,11 @@
 package io.tandem.teams;
 
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import io.tandem.delivery.Pacing;
 import io.tandem.delivery.SendResult;
@@ -89,14 +92,13 @@ class TeamsSender implements Sender {
         }
         try {
             adapter.continueConversation(adapter.appId(), reference, turn -> {
-                        com.microsoft.bot.schema.Activity activity = TeamsActivities.message(n.message());
+                        Activity activity = TeamsActivities.message(n.message());
                         if (!n.recipient().isChannel()) {
                             return turn.sendActivity(activity).thenApply(sent -> null);
                         }
                         // a new post in the channel (not a reply to the conversation's last message)
                         activity.applyConversationReference(reference);
-                        com.microsoft.bot.connector.ConnectorClient client = turn.getTurnState()
-                                .get(com.microsoft.bot.builder.BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+                        ConnectorClient client = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
                         return client.getConversations()
                                 .sendToConversation(reference.getConversation().getId(), activity)
                                 .thenApply(sent -> null);

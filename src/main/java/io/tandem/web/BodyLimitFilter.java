@@ -1,13 +1,19 @@
 package io.tandem.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +74,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
         response.flushBuffer();
     }
 
-    static final class BufferedBodyRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+    static final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
 
@@ -78,9 +84,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public jakarta.servlet.ServletInputStream getInputStream() {
+        public ServletInputStream getInputStream() {
             ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new jakarta.servlet.ServletInputStream() {
+            return new ServletInputStream() {
                 @Override
                 public int read() {
                     return in.read();
@@ -102,18 +108,17 @@ class BodyLimitFilter extends OncePerRequestFilter {
                 }
 
                 @Override
-                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                public void setReadListener(ReadListener listener) {
                     throw new UnsupportedOperationException("the body is already read");
                 }
             };
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
+        public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(
-                    getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+            return new BufferedReader(new InputStreamReader(
+                    getInputStream(), encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
 
         @Override

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -177,9 +178,7 @@ class FanOutBench {
 
     /** Queues the notifications and waits until every one was delivered (or 5 minutes); nanoseconds taken. */
     private static long fanOut(
-            DeliveryQueue queue,
-            java.util.function.IntFunction<MemberId> recipient,
-            Map<String, AtomicInteger> delivered) {
+            DeliveryQueue queue, IntFunction<MemberId> recipient, Map<String, AtomicInteger> delivered) {
         long start = System.nanoTime();
         for (int i = 0; i < NOTIFICATIONS; i++) {
             queue.enqueue(new Notification(recipient.apply(i), "bench", Reply.text("fan-out " + i)));

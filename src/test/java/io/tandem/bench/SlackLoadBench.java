@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -63,7 +64,7 @@ class SlackLoadBench {
     static final String SECRET = "bench-signing-secret";
     private static final int MEMBERS = 2_000;
     private static final int CALLERS = 300;
-    private static final int[] RATES = java.util.Arrays.stream(
+    private static final int[] RATES = Arrays.stream(
                     System.getProperty("bench.rates", "100,200,500").split(","))
             .map(String::strip)
             .mapToInt(Integer::parseInt)

@@ -7,6 +7,8 @@ import io.tandem.support.Http;
 import io.tandem.support.TestDataDirs;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -103,14 +105,14 @@ class ConsoleJourneyTests {
                         "SUMMARY:Tandem: Alice Morgan & ",
                         "DESCRIPTION:First steps",
                         "STATUS:CONFIRMED");
-        ZonedDateTime tomorrow = ZonedDateTime.now(java.time.ZoneId.of("Europe/London"))
+        ZonedDateTime tomorrow = ZonedDateTime.now(ZoneId.of("Europe/London"))
                 .plusDays(1)
                 .withHour(15)
                 .withMinute(0)
                 .withSecond(0)
                 .withNano(0);
         String start = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .format(tomorrow.toInstant().atZone(java.time.ZoneOffset.UTC));
+                .format(tomorrow.toInstant().atZone(ZoneOffset.UTC));
         assertThat(invite).contains("DTSTART:" + start);
 
         JsonNode sessions = say(http, "alice", "/mentor sessions");

@@ -15,8 +15,12 @@ import io.tandem.sessions.SessionStore;
 import io.tandem.support.Http;
 import io.tandem.support.TestDataDirs;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,18 +112,16 @@ class ConsoleTimeTravelTests {
                         button("bob", "mentoring.request.accept")));
         // a Tuesday, Wednesday or Thursday at least three days ahead (alice's time: London), so the days before
         // and after are working days whatever day the test runs
-        java.time.LocalDate day = clock.instant()
-                .atZone(java.time.ZoneId.of("Europe/London"))
-                .toLocalDate()
-                .plusDays(3);
-        while (day.getDayOfWeek().compareTo(java.time.DayOfWeek.TUESDAY) < 0
-                || day.getDayOfWeek().compareTo(java.time.DayOfWeek.THURSDAY) > 0) {
+        LocalDate day =
+                clock.instant().atZone(ZoneId.of("Europe/London")).toLocalDate().plusDays(3);
+        while (day.getDayOfWeek().compareTo(DayOfWeek.TUESDAY) < 0
+                || day.getDayOfWeek().compareTo(DayOfWeek.THURSDAY) > 0) {
             day = day.plusDays(1);
         }
         assertThat(say("alice", "/mentor schedule @bob " + day + " 10:00")).contains("Session with Bob Carter planned");
         Session session = sessionStore.sessions(new MemberId("console", "alice")).stream()
                 .filter(s -> s.other().user().equals("bob") && s.status() == Session.Status.SCHEDULED)
-                .max(java.util.Comparator.comparing(Session::createdAt))
+                .max(Comparator.comparing(Session::createdAt))
                 .orElseThrow();
 
         advance(Duration.between(clock.instant(), session.start().minus(Duration.ofMinutes(30))));

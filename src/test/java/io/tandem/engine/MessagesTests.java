@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,7 +87,7 @@ class MessagesTests {
     void speaksFrenchWhenAskedAndEnglishOtherwise() {
         assertThat(Messages.of(Language.FR).get("button.request")).isEqualTo("Demander");
         assertThat(Messages.of(Language.EN).get("button.request")).isEqualTo("Request");
-        assertThat(Messages.of(Language.of(java.util.Locale.GERMAN)).get("button.request"))
+        assertThat(Messages.of(Language.of(Locale.GERMAN)).get("button.request"))
                 .isEqualTo("Request");
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class NotificationLabelsTests {
                         () -> recorded.all().stream()
                                 .filter(n -> n.recipient().equals(to))
                                 .reduce((a, b) -> b),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .get();
     }
 

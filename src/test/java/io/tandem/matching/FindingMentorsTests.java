@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,7 @@ class FindingMentorsTests {
 
     @Test
     void returnsAtMostTheLimitInAStableOrder() {
-        List<Profile> many = new java.util.ArrayList<>();
+        List<Profile> many = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             many.add(member("m" + (char) ('a' + i), Seniority.JUNIOR, Set.of("seo"), Set.of()));
         }

@@ -2,12 +2,16 @@ package io.tandem.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.engine.Action;
+import io.tandem.engine.ActionValue;
 import io.tandem.engine.ChatEvent;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TravelClock;
 import io.tandem.pairing.RequestStore;
+import io.tandem.privacy.MemberData;
+import io.tandem.qa.Question;
 import io.tandem.qa.QuestionStore;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.SharedRedisInstances;
@@ -17,6 +21,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -166,7 +171,7 @@ class SendingLimitTests {
     @Test
     void answersAndReportsCountWithTheRest() {
         say(0, "UASKER", "/mentor ask seo How do I pick keywords?");
-        io.tandem.qa.Question q =
+        Question q =
                 tandem.bean(0, QuestionStore.class).askedBy(member("UASKER")).get(0);
         for (int i = 0; i < 10; i++) {
             assertThat(say(i % 2, "UEXP1", "/mentor tip seo Tip number " + i + ": start with the search console.")
@@ -182,10 +187,10 @@ class SendingLimitTests {
                         Locale.ENGLISH,
                         ZoneId.of("Europe/Paris"),
                         "DUEXP1",
-                        new io.tandem.engine.Action(
+                        new Action(
                                 "qa.answer.save",
-                                io.tandem.engine.ActionValue.of("question", q.id()),
-                                java.util.Map.of("answer", "Search console"))));
+                                ActionValue.of("question", q.id()),
+                                Map.of("answer", "Search console"))));
         assertThat(answer.text()).contains("sent a lot");
         assertThat(tandem.bean(0, QuestionStore.class).answers(q.workspace(), q.id()))
                 .isEmpty();
@@ -198,10 +203,7 @@ class SendingLimitTests {
                         Locale.ENGLISH,
                         ZoneId.of("Europe/Paris"),
                         "DUEXP1",
-                        new io.tandem.engine.Action(
-                                Moderation.REPORT,
-                                io.tandem.engine.ActionValue.of("kind", "question", "id", q.id()),
-                                java.util.Map.of())));
+                        new Action(Moderation.REPORT, ActionValue.of("kind", "question", "id", q.id()), Map.of())));
         assertThat(report.text()).contains("sent a lot");
         assertThat(tandem.bean(0, Reports.class).madeBy(member("UEXP1"))).isEmpty();
         assertThat(tandem.bean(1, TipStore.class).tips(TEAM_WS, "seo")).hasSize(10);
@@ -213,7 +215,7 @@ class SendingLimitTests {
         String key = "tandem:{" + member("UGONE").workspace() + "}:sends:UGONE";
         assertThat(tandem.redis().hasKey(key)).isTrue();
         assertThat(tandem.redis().getExpire(key)).isPositive();
-        tandem.bean(0, io.tandem.privacy.MemberData.class).erase(member("UGONE"));
+        tandem.bean(0, MemberData.class).erase(member("UGONE"));
         assertThat(tandem.redis().hasKey(key)).isFalse();
     }
 

@@ -8,8 +8,10 @@ import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
+import io.tandem.engine.Text;
 import io.tandem.pairing.PairStore;
 import io.tandem.pairing.RequestStore;
+import io.tandem.profiles.MemberEmails;
 import io.tandem.qa.QuestionStore;
 import io.tandem.sessions.SessionStore;
 import io.tandem.support.EngineTest;
@@ -24,11 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -79,7 +83,7 @@ class ForgetMePropertyTests {
     JsonMapper json;
 
     @Autowired
-    io.tandem.profiles.MemberEmails emails;
+    MemberEmails emails;
 
     @BeforeEach
     void empty() {
@@ -141,7 +145,7 @@ class ForgetMePropertyTests {
         for (MemberId m : w.members) {
             before.put(m, export(m));
         }
-        Object handleOwner = redis.opsForHash().get(prefix(gone) + "handles", io.tandem.engine.Text.fold(gone.user()));
+        Object handleOwner = redis.opsForHash().get(prefix(gone) + "handles", Text.fold(gone.user()));
         assertThat(handleOwner).as("the member was indexed").isEqualTo(gone.user());
         assertThat(redis.hasKey(prefix(gone) + "m:" + gone.user())).isTrue();
 
@@ -343,7 +347,7 @@ class ForgetMePropertyTests {
                 if (v.isString() && v.asString().startsWith("{")) {
                     try {
                         noReference(new JsonMapper().readTree(v.asString()), gone, where);
-                    } catch (tools.jackson.core.JacksonException ignored) {
+                    } catch (JacksonException ignored) {
                         // free text that merely starts with a brace
                     }
                 }
@@ -360,7 +364,7 @@ class ForgetMePropertyTests {
         return everything(key -> true);
     }
 
-    private String everything(java.util.function.Predicate<String> keys) {
+    private String everything(Predicate<String> keys) {
         return RedisContents.text(redis, keys);
     }
 

@@ -21,10 +21,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -62,16 +65,16 @@ final class GeneratedWorkspace {
     final String team;
 
     final List<MemberId> members = new ArrayList<>();
-    final Map<MemberId, String> names = new java.util.LinkedHashMap<>();
+    final Map<MemberId, String> names = new LinkedHashMap<>();
     /** Private notes' markers, by their author. */
-    final Map<MemberId, Set<String>> noteMarkers = new java.util.LinkedHashMap<>();
+    final Map<MemberId, Set<String>> noteMarkers = new LinkedHashMap<>();
     /**
      * Free texts written by a member that name someone else (they stay as written when that person goes), each known
      * by a marker it carries ({@code [m12]}): the commands may reword the rest (a mention becomes a link).
      */
-    final Map<MemberId, Set<String>> mentions = new java.util.LinkedHashMap<>();
+    final Map<MemberId, Set<String>> mentions = new LinkedHashMap<>();
     /** Anonymous questions: id → asker. */
-    final Map<String, MemberId> anonymous = new java.util.LinkedHashMap<>();
+    final Map<String, MemberId> anonymous = new LinkedHashMap<>();
 
     private final ConversationEngine engine;
     private final PairStore pairStore;
@@ -187,7 +190,7 @@ final class GeneratedWorkspace {
 
     private void populate(boolean distinctiveNames) {
         List<String> users = new ArrayList<>(users());
-        java.util.Collections.shuffle(users, random);
+        Collections.shuffle(users, random);
         int size = 4 + random.nextInt(Math.min(4, users.size() - 3));
         for (String user : users.subList(0, size)) {
             MemberId m = id(user);
@@ -329,8 +332,8 @@ final class GeneratedWorkspace {
         }
     }
 
-    private java.util.Optional<Pair> openPair(MemberId a) {
+    private Optional<Pair> openPair(MemberId a) {
         List<Pair> open = pairStore.pairs(a).stream().filter(Pair::open).toList();
-        return open.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(pick(open));
+        return open.isEmpty() ? Optional.empty() : Optional.of(pick(open));
     }
 }

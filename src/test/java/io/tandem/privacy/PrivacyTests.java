@@ -13,6 +13,7 @@ import io.tandem.engine.Downloads;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
+import io.tandem.nudges.Sweeps;
 import io.tandem.pairing.MentoringRequest;
 import io.tandem.pairing.PairStore;
 import io.tandem.pairing.RequestStore;
@@ -25,7 +26,9 @@ import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 import io.tandem.support.RedisContents;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -220,10 +223,10 @@ class PrivacyTests {
     }
 
     @Autowired
-    io.tandem.nudges.Sweeps sweeps;
+    Sweeps sweeps;
 
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     @Test
     void deletesCheckInNotesOnceTheirRetentionEnds() {
@@ -233,7 +236,7 @@ class PrivacyTests {
         assertThat(chat.say("lena", "/mentor admin set note-retention 0d").text())
                 .contains("out of range");
         MemberId alice = new MemberId("console", "alice");
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         sessionStore.save(new CheckIn(
                 "old-session", alice, CheckIn.Met.YES, 4, "a lot", "OLD-NOTE", now.minus(Duration.ofDays(40))));
         sessionStore.save(new CheckIn(

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -83,8 +84,7 @@ class ProfileTests {
 
         List<String> differ = new ArrayList<>();
         for (RecordComponent c : Profile.class.getRecordComponents()) {
-            if (!java.util.Objects.equals(
-                    c.getAccessor().invoke(BOB), c.getAccessor().invoke(after))) {
+            if (!Objects.equals(c.getAccessor().invoke(BOB), c.getAccessor().invoke(after))) {
                 differ.add(c.getName());
             }
         }

@@ -9,6 +9,10 @@ import io.tandem.skills.SkillCatalog;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -66,12 +70,11 @@ class StatsChartTests {
     }
 
     private static ProfileView view() {
-        try (java.io.Reader taxonomy = new java.io.InputStreamReader(
-                StatsChartTests.class.getResourceAsStream("/skills/taxonomy.txt"),
-                java.nio.charset.StandardCharsets.UTF_8)) {
+        try (Reader taxonomy = new InputStreamReader(
+                StatsChartTests.class.getResourceAsStream("/skills/taxonomy.txt"), StandardCharsets.UTF_8)) {
             return new ProfileView(SkillCatalog.load(taxonomy));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,19 +3,34 @@ package io.tandem.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.engine.ActionValue;
+import io.tandem.engine.Block;
 import io.tandem.engine.Downloads;
 import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TravelClock;
+import io.tandem.nudges.Nudge;
+import io.tandem.nudges.NudgeDispatcher;
+import io.tandem.nudges.NudgeStore;
 import io.tandem.pairing.MentoringRequest;
 import io.tandem.pairing.RequestStore;
 import io.tandem.pairing.Requests;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Profiles;
+import io.tandem.programme.Programme;
+import io.tandem.programme.ProgrammeSettings;
 import io.tandem.qa.Question;
 import io.tandem.qa.QuestionStore;
 import io.tandem.sessions.Session;
 import io.tandem.sessions.SessionStore;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,6 +41,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +115,7 @@ class StatsTests {
     }
 
     @Test
-    void computesTheProgrammesFiguresAndHidesSmallOnes() throws java.io.IOException {
+    void computesTheProgrammesFiguresAndHidesSmallOnes() throws IOException {
         // the organisation: 8 junior and 1 exec mentors of SEO, 12 senior learners, 6 who want data analysis
         // (nobody teaches it), 2 paused
         for (int i = 0; i < 8; i++) {
@@ -262,19 +282,19 @@ class StatsTests {
                         "j0 (@j0)")
                 .doesNotContain("PRIVATE-NOTE", "s0 (@s0)");
         // the chart: a PNG of both charts, behind an unguessable link
-        io.tandem.engine.Block.Image image = shown.blocks().stream()
-                .filter(io.tandem.engine.Block.Image.class::isInstance)
-                .map(io.tandem.engine.Block.Image.class::cast)
+        Block.Image image = shown.blocks().stream()
+                .filter(Block.Image.class::isInstance)
+                .map(Block.Image.class::cast)
                 .findFirst()
                 .orElseThrow();
         assertThat(image.url()).matches("http://localhost:8080/charts/[0-9a-f]{64}\\.png");
         assertThat(image.alt()).contains("sessions per week");
         String token = image.url().replaceAll(".*/charts/([0-9a-f]+)\\.png", "$1");
         byte[] png = downloads.get(Downloads.Kind.CHART, token).orElseThrow();
-        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(picture.getWidth()).isEqualTo(StatsChart.WIDTH);
         assertThat(picture.getHeight()).isEqualTo(2 * StatsChart.HEIGHT);
-        long colours = java.util.stream.IntStream.range(0, 200)
+        long colours = IntStream.range(0, 200)
                 .map(i -> picture.getRGB(i * 4 % StatsChart.WIDTH, (i * 7) % picture.getHeight()))
                 .distinct()
                 .count();
@@ -284,21 +304,18 @@ class StatsTests {
         String ready = chat.say("lena", "/stats export").text();
         assertThat(ready).contains("Your CSV export is ready");
         String exportToken = ready.replaceAll("(?s).*/exports/([0-9a-f]{64})\\.csv.*", "$1");
-        String csv = new String(
-                downloads.get(Downloads.Kind.EXPORT, exportToken).orElseThrow(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT
-                .parse(new java.io.StringReader(csv))
-                .getRecords();
+        String csv =
+                new String(downloads.get(Downloads.Kind.EXPORT, exportToken).orElseThrow(), StandardCharsets.UTF_8);
+        List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(csv)).getRecords();
         assertThat(rows.get(0).values()).containsExactly("section", "figure", "value");
         assertThat(rows).anySatisfy(row -> assertThat(row.values()).containsExactly("requests", "sent", "12"));
         assertThat(rows).anySatisfy(row -> assertThat(row.values()).containsExactly("requests", "expired", "<5"));
         assertThat(rows).anySatisfy(row -> assertThat(row.values()).containsExactly("pairs", "reverse_share", "86 %"));
-        int header = java.util.stream.IntStream.range(0, rows.size())
+        int header = IntStream.range(0, rows.size())
                 .filter(i -> rows.get(i).get(0).equals("pair"))
                 .findFirst()
                 .orElseThrow();
-        List<org.apache.commons.csv.CSVRecord> pairRows = rows.subList(header + 1, rows.size());
+        List<CSVRecord> pairRows = rows.subList(header + 1, rows.size());
         assertThat(pairRows).hasSize(accept.size()).allSatisfy(row -> {
             assertThat(row.get(1)).isEqualTo("seo");
             assertThat(row.get(5)).isEqualTo("1");
@@ -311,7 +328,7 @@ class StatsTests {
                 .isEqualTo(5);
         assertThat(csv).doesNotContain("PRIVATE-NOTE", "console:");
         // no cell names anyone (the first column of the pair lines is a short hex id)
-        assertThat(java.util.stream.Stream.concat(
+        assertThat(Stream.concat(
                         rows.subList(0, header).stream().flatMap(row -> row.toList().stream()),
                         pairRows.stream().flatMap(row -> row.toList().subList(1, row.size()).stream())))
                 .noneMatch(cell -> cell.matches("(s|j|e)\\d+|lena|.*@.*"));
@@ -322,13 +339,13 @@ class StatsTests {
     }
 
     @Autowired
-    io.tandem.nudges.NudgeStore nudges;
+    NudgeStore nudges;
 
     @Autowired
-    io.tandem.nudges.NudgeDispatcher dispatcher;
+    NudgeDispatcher dispatcher;
 
     @Test
-    void exportsASkillTypedAsAFormulaAsPlainText() throws java.io.IOException {
+    void exportsASkillTypedAsAFormulaAsPlainText() throws IOException {
         chat.say("f0", "/mentor teach +1+1");
         chat.say("f1", "/mentor learn +1+1");
         assertThat(chat.say("f1", "/mentor request @f0 +1+1").text()).contains("I've asked f0");
@@ -340,12 +357,10 @@ class StatsTests {
                 Map.of());
         String ready = chat.say("lena", "/stats export").text();
         String token = ready.replaceAll("(?s).*/exports/([0-9a-f]{64})\\.csv.*", "$1");
-        String csv = new String(
-                downloads.get(Downloads.Kind.EXPORT, token).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8);
-        List<String> cells =
-                org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(csv)).getRecords().stream()
-                        .flatMap(row -> row.toList().stream())
-                        .toList();
+        String csv = new String(downloads.get(Downloads.Kind.EXPORT, token).orElseThrow(), StandardCharsets.UTF_8);
+        List<String> cells = CSVFormat.DEFAULT.parse(new StringReader(csv)).getRecords().stream()
+                .flatMap(row -> row.toList().stream())
+                .toList();
         assertThat(cells).contains("'+1+1").noneMatch(cell -> cell.startsWith("+") || cell.startsWith("="));
     }
 
@@ -382,13 +397,13 @@ class StatsTests {
         chat.say("paul", "/mentor pause");
         assertThat(chat.say("lena", "/stats delivery").text()).isEqualTo("Every recent nudge was delivered.");
         MemberId paul = id("paul");
-        nudges.put(new io.tandem.nudges.Nudge(
+        nudges.put(new Nudge(
                 "notice:1",
                 paul,
-                io.tandem.nudges.Nudge.Kind.NOTICE,
+                Nudge.Kind.NOTICE,
                 clock.instant(),
                 null,
-                new io.tandem.engine.Notification(paul, "nudge.notice", Reply.text("hello")),
+                new Notification(paul, "nudge.notice", Reply.text("hello")),
                 null));
         dispatcher.runDue();
         assertThat(chat.say("lena", "/stats delivery").text())
@@ -399,13 +414,13 @@ class StatsTests {
     }
 
     @Autowired
-    io.tandem.programme.ProgrammeSettings settings;
+    ProgrammeSettings settings;
 
     @Autowired
-    io.tandem.programme.Programme programme;
+    Programme programme;
 
     @Autowired
-    io.tandem.profiles.Profiles profiles;
+    Profiles profiles;
 
     @Test
     void leadsChangeTheProgrammesSettingsFromChatAndBadValuesAreRefusedClearly() {
@@ -453,7 +468,7 @@ class StatsTests {
         assertThat(chat.say("lena", "/mentor admin set tip-day").text()).contains("Which setting, and what value?");
 
         // in force: the settings the nudges, the requests and new members follow
-        assertThat(settings.tipDay("console")).isEqualTo(java.time.DayOfWeek.THURSDAY);
+        assertThat(settings.tipDay("console")).isEqualTo(DayOfWeek.THURSDAY);
         assertThat(settings.workingDays("console")).hasSize(4);
         assertThat(settings.reminders("console")).containsExactly(Duration.ofHours(2), Duration.ofMinutes(15));
         chat.say("newbie", "/mentor help");
@@ -466,7 +481,7 @@ class StatsTests {
         assertThat(requests.expireDue("console")).isEqualTo(1);
 
         assertThat(chat.say("lena", "/mentor admin reset tip-day").text()).isEqualTo("tip-day is back to its default.");
-        assertThat(settings.tipDay("console")).isEqualTo(java.time.DayOfWeek.MONDAY);
+        assertThat(settings.tipDay("console")).isEqualTo(DayOfWeek.MONDAY);
         assertThat(chat.say("lena", Locale.FRENCH, "/mentor admin reglages").text())
                 .contains("Réglages du programme", "tip-day : lundi (par défaut)".replace(" :", ":"));
     }
@@ -491,7 +506,7 @@ class StatsTests {
                         "line 3: \"guru\" is not a seniority",
                         "line 5: \"Mars/Base\" is not a timezone",
                         "line 6: this person is already in an earlier row");
-        io.tandem.profiles.Profile noor = profiles.find(id("noor")).orElseThrow();
+        Profile noor = profiles.find(id("noor")).orElseThrow();
         assertThat(noor.name()).isEqualTo("Noor Haddad");
         assertThat(noor.team()).isEqualTo("Marketing");
         assertThat(noor.manager()).isEqualTo(id("lena"));

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Every reply renders to an Adaptive Card 1.5 that the official schema accepts, using only what Teams supports. */
 class AdaptiveCardRendererTests {
@@ -84,8 +85,8 @@ class AdaptiveCardRendererTests {
 
     @Test
     void detectsACardTheSchemaRefuses() {
-        tools.jackson.databind.node.ObjectNode broken = (tools.jackson.databind.node.ObjectNode) render(everything());
-        ((tools.jackson.databind.node.ObjectNode) broken.get("body").get(0)).put("type", "Carousel");
+        ObjectNode broken = (ObjectNode) render(everything());
+        ((ObjectNode) broken.get("body").get(0)).put("type", "Carousel");
         assertThat(errors(broken)).isNotEmpty();
     }
 

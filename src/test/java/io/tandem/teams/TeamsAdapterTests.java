@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tandem.delivery.DeliveryQueue;
+import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
+import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
 import io.tandem.support.AdaptiveCardRules;
 import io.tandem.support.FakeBotConnector;
@@ -17,8 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -289,12 +293,12 @@ class TeamsAdapterTests {
 
     @Test
     void tellsTheSenderWhenARequestCannotReachSomeoneTandemNeverTalkedTo() {
-        profiles.save(new io.tandem.profiles.Profile(
+        profiles.save(new Profile(
                 MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, "aad-ghost"),
                 "Gus Ghost",
                 "gus",
                 null,
-                io.tandem.engine.Language.EN,
+                Language.EN,
                 null,
                 false,
                 null,
@@ -304,9 +308,9 @@ class TeamsAdapterTests {
                 0,
                 null,
                 false,
-                java.util.Set.of("seo"),
-                java.util.Set.of(),
-                java.time.Instant.now()));
+                Set.of("seo"),
+                Set.of(),
+                Instant.now()));
         say(ANA, "Ana Lima", "en-US", "mentor request @gus seo");
         FakeBotConnector.Call confirmation = teams.awaitActivity(Duration.ofSeconds(10));
         assertThat(card(confirmation).get("fallbackText").asString()).contains("I've asked Gus Ghost");
