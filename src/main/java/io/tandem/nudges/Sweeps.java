@@ -7,7 +7,7 @@ import io.tandem.pairing.Pair;
 import io.tandem.pairing.PairStore;
 import io.tandem.pairing.Requests;
 import io.tandem.profiles.ProfileStore;
-import io.tandem.qa.PeerQuestions;
+import io.tandem.qa.EscalatingQuestions;
 import io.tandem.sessions.Session;
 import io.tandem.sessions.SessionStore;
 import io.tandem.skills.SkillCatalog;
@@ -39,7 +39,7 @@ public class Sweeps {
     private final PairStore pairStore;
     private final SessionStore sessionStore;
     private final Requests requests;
-    private final PeerQuestions questions;
+    private final EscalatingQuestions questions;
     private final Tips tips;
     private final SkillCatalog catalog;
     private final Nudges nudges;
@@ -54,7 +54,7 @@ public class Sweeps {
             PairStore pairStore,
             SessionStore sessionStore,
             Requests requests,
-            PeerQuestions questions,
+            EscalatingQuestions questions,
             Tips tips,
             SkillCatalog catalog,
             Nudges nudges,

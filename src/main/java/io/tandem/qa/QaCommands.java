@@ -10,13 +10,16 @@ import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Q&amp;A commands and buttons, wired to {@link PeerQuestions}. */
+/**
+ * The Q&amp;A commands and buttons, wired to {@link AskingQuestion}, {@link AnsweringQuestion} and
+ * {@link ListingQuestions}.
+ */
 @Configuration(proxyBeanMethods = false)
 class QaCommands {
 
     /** {@code /mentor ask [--anon] <skill> <question>}; French {@code demande}, {@code --anonyme}. */
     @Bean
-    Command askCommand(PeerQuestions qa, SkillCatalog catalog) {
+    Command askCommand(AskingQuestion asking, SkillCatalog catalog) {
         return Command.of(CommandSpec.mentor("ask", "ask", "demande", "demander", "question"), in -> {
             String[] words = in.args().text().isEmpty()
                     ? new String[0]
@@ -28,50 +31,52 @@ class QaCommands {
             SkillCatalog.Leading leading = catalog.leading(String.join(" ", words), 3)
                     .filter(l -> !l.rest().isBlank())
                     .orElseThrow(() -> new Refusal("qa.ask.usage"));
-            return qa.ask(in, leading.skill().id(), leading.rest(), anonymous);
+            return asking.ask(in, leading.skill().id(), leading.rest(), anonymous);
         });
     }
 
     @Bean
-    Command questionsCommand(PeerQuestions qa) {
-        return Command.of(CommandSpec.mentor("questions", "questions"), qa::openForMe);
+    Command questionsCommand(ListingQuestions listing) {
+        return Command.of(CommandSpec.mentor("questions", "questions"), listing::openForMe);
     }
 
     /** {@code /mentor answer <question> <text>}. */
     @Bean
-    Command answerCommand(PeerQuestions qa) {
+    Command answerCommand(AnsweringQuestion answering, QuestionLookup lookup) {
         return Command.of(CommandSpec.mentor("answer", "answer", "repondre", "reponse"), in -> {
             if (in.args().firstWord().isEmpty() || in.args().afterFirstWord().isEmpty()) {
                 throw new Refusal("qa.answer.usage");
             }
-            return qa.answer(in, qa.find(in, in.args().firstWord()), in.args().afterFirstWord());
+            return answering.answer(
+                    in, lookup.find(in, in.args().firstWord()), in.args().afterFirstWord());
         });
     }
 
     @Bean
-    Command myQuestionsCommand(PeerQuestions qa) {
-        return Command.of(CommandSpec.mentor("my-questions", "my-questions", "mes-questions", "myquestions"), qa::mine);
+    Command myQuestionsCommand(ListingQuestions listing) {
+        return Command.of(
+                CommandSpec.mentor("my-questions", "my-questions", "mes-questions", "myquestions"), listing::mine);
     }
 
     @Bean
-    ActionHandler answerButton(PeerQuestions qa) {
-        return ActionHandler.of(PeerQuestions.ANSWER, in -> qa.answerForm(in, qa.fromValue(in)));
+    ActionHandler answerButton(AnsweringQuestion answering, QuestionLookup lookup) {
+        return ActionHandler.of(AnsweringQuestion.ANSWER, in -> answering.answerForm(in, lookup.fromValue(in)));
     }
 
     @Bean
-    ActionHandler answerForm(PeerQuestions qa) {
+    ActionHandler answerForm(AnsweringQuestion answering, QuestionLookup lookup) {
         return ActionHandler.of(
-                PeerQuestions.ANSWER_SAVE,
-                in -> qa.answer(in, qa.fromValue(in), in.action().field("answer")));
+                AnsweringQuestion.ANSWER_SAVE,
+                in -> answering.answer(in, lookup.fromValue(in), in.action().field("answer")));
     }
 
     @Bean
-    ActionHandler passButton(PeerQuestions qa) {
-        return ActionHandler.of(PeerQuestions.PASS, in -> qa.pass(in, qa.fromValue(in)));
+    ActionHandler passButton(AskingQuestion asking, QuestionLookup lookup) {
+        return ActionHandler.of(AskingQuestion.PASS, in -> asking.pass(in, lookup.fromValue(in)));
     }
 
     @Bean
-    ActionHandler helpfulButton(PeerQuestions qa) {
-        return ActionHandler.of(PeerQuestions.HELPFUL, in -> qa.helpful(in, qa.answerFromValue(in)));
+    ActionHandler helpfulButton(AnsweringQuestion answering, QuestionLookup lookup) {
+        return ActionHandler.of(AnsweringQuestion.HELPFUL, in -> answering.helpful(in, lookup.answerFromValue(in)));
     }
 }

@@ -134,16 +134,14 @@ public class SlackConfiguration {
                         .service(new ClientOnlyOAuthStateService())
                         .asOAuthApp(true);
             }
+            SlackEvents events = new SlackEvents(engine, directory, new SlackValues(longValues));
+            EventRetries retries = new EventRetries(once);
             new SlackHandlers(
-                            engine,
-                            directory,
-                            once,
-                            slackExecutor,
-                            properties.ackBudget(),
+                            events,
+                            retries,
+                            new AckBudget(slackExecutor, properties.ackBudget(), retries),
                             new SlackCharts(downloads),
-                            new SlackRosterFiles(properties.apiUrl()),
-                            programme::isLead,
-                            new SlackValues(longValues))
+                            new RosterUpload(events, new SlackRosterFiles(properties.apiUrl()), programme::isLead))
                     .register(app);
             SlackIgnored.register(app);
             log.info(

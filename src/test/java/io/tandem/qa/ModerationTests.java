@@ -66,7 +66,7 @@ class ModerationTests {
         Question q = questions.askedBy(new MemberId("console", "asker")).get(0);
         assertThat(chat.say("expert", "/mentor answer " + q.id() + " sure").text())
                 .contains("A programme lead hid");
-        assertThat(click("expert", PeerQuestions.ANSWER, FakeChat.value(toExpert, PeerQuestions.ANSWER))
+        assertThat(click("expert", AnsweringQuestion.ANSWER, FakeChat.value(toExpert, AnsweringQuestion.ANSWER))
                         .text())
                 .contains("A programme lead hid");
         assertThat(chat.say("asker", "/mentor my-questions").text()).contains("A programme lead hid this question.");
@@ -93,7 +93,7 @@ class ModerationTests {
         assertThat(chat.say("asker", "/mentor my-questions").text())
                 .doesNotContain("Rude and useless")
                 .contains("No answer yet.");
-        assertThat(click("asker", PeerQuestions.HELPFUL, FakeChat.value(relayed, PeerQuestions.HELPFUL))
+        assertThat(click("asker", AnsweringQuestion.HELPFUL, FakeChat.value(relayed, AnsweringQuestion.HELPFUL))
                         .text())
                 .contains("A programme lead hid");
         assertThat(redis.opsForZSet().score("tandem:{console}:answers:helpful", "expert"))

@@ -3,11 +3,9 @@ package io.tandem.qa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tandem.config.TandemProperties;
 import io.tandem.engine.Block;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
-import io.tandem.moderation.SendingLimit;
 import io.tandem.programme.ProgrammeSettings;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
@@ -33,9 +31,6 @@ class PeerQuestionsTests {
     ProgrammeSettings settings;
 
     @Autowired
-    TandemProperties properties;
-
-    @Autowired
     StringRedisTemplate redis;
 
     @Autowired
@@ -45,7 +40,7 @@ class PeerQuestionsTests {
     QuestionStore questions;
 
     @Autowired
-    io.tandem.profiles.ProfileStore profileStore;
+    ExpertRouting routing;
 
     @Autowired
     io.tandem.profiles.Profiles profiles;
@@ -75,18 +70,16 @@ class PeerQuestionsTests {
         chat.say("asker", "/mentor bio I am Alice Asker-Secret");
     }
 
-    /** The Q&amp;A as it runs {@code later} from now (escalations are due on this clock). */
-    private PeerQuestions later(Duration later) {
-        return new PeerQuestions(
+    /** The escalations as they run {@code later} from now (they are due on this clock). */
+    private EscalatingQuestions later(Duration later) {
+        return new EscalatingQuestions(
                 questions,
-                profileStore,
+                routing,
                 profiles,
                 view,
                 notifier,
                 Clock.offset(Clock.systemUTC(), later),
                 programme,
-                properties,
-                SendingLimit.NONE,
                 settings);
     }
 
@@ -133,8 +126,8 @@ class PeerQuestionsTests {
         Reply form = chat.click(
                 q.routedTo().get(0).user(),
                 Locale.ENGLISH,
-                PeerQuestions.ANSWER,
-                FakeChat.value(toExpert, PeerQuestions.ANSWER),
+                AnsweringQuestion.ANSWER,
+                FakeChat.value(toExpert, AnsweringQuestion.ANSWER),
                 Map.of());
         Block.Form answer = (Block.Form) form.blocks().get(0);
         chat.click(
@@ -147,8 +140,8 @@ class PeerQuestionsTests {
         chat.click(
                 "zelda",
                 Locale.ENGLISH,
-                PeerQuestions.HELPFUL,
-                FakeChat.value(relayed, PeerQuestions.HELPFUL),
+                AnsweringQuestion.HELPFUL,
+                FakeChat.value(relayed, AnsweringQuestion.HELPFUL),
                 Map.of());
         String thanks = chat.waitFor(q.routedTo().get(0).user(), 2).get(1);
         // a second anonymous question nobody answers: escalated to the other experts and the programme channel,
@@ -232,8 +225,8 @@ class PeerQuestionsTests {
         chat.click(
                 "zelda",
                 Locale.ENGLISH,
-                PeerQuestions.HELPFUL,
-                FakeChat.value(relayed, PeerQuestions.HELPFUL),
+                AnsweringQuestion.HELPFUL,
+                FakeChat.value(relayed, AnsweringQuestion.HELPFUL),
                 Map.of());
         io.tandem.engine.Notification thanks = recorded.all().stream()
                 .filter(n -> n.recipient().user().equals(expert))
@@ -258,8 +251,8 @@ class PeerQuestionsTests {
         assertThat(chat.click(
                                 "asker",
                                 Locale.ENGLISH,
-                                PeerQuestions.HELPFUL,
-                                FakeChat.value(relayed, PeerQuestions.HELPFUL),
+                                AnsweringQuestion.HELPFUL,
+                                FakeChat.value(relayed, AnsweringQuestion.HELPFUL),
                                 Map.of())
                         .text())
                 .contains("I've thanked them");
@@ -280,8 +273,8 @@ class PeerQuestionsTests {
         assertThat(chat.click(
                                 first,
                                 Locale.ENGLISH,
-                                PeerQuestions.PASS,
-                                FakeChat.value(toFirst, PeerQuestions.PASS),
+                                AskingQuestion.PASS,
+                                FakeChat.value(toFirst, AskingQuestion.PASS),
                                 Map.of())
                         .text())
                 .contains("I'll ask someone else");
@@ -292,8 +285,8 @@ class PeerQuestionsTests {
         assertThat(chat.click(
                                 "e9",
                                 Locale.ENGLISH,
-                                PeerQuestions.PASS,
-                                FakeChat.value(toFirst, PeerQuestions.PASS),
+                                AskingQuestion.PASS,
+                                FakeChat.value(toFirst, AskingQuestion.PASS),
                                 Map.of())
                         .text())
                 .contains("out of date");
@@ -351,8 +344,8 @@ class PeerQuestionsTests {
         Reply form = chat.click(
                 "volunteer",
                 Locale.ENGLISH,
-                PeerQuestions.ANSWER,
-                FakeChat.value(posted, PeerQuestions.ANSWER),
+                AnsweringQuestion.ANSWER,
+                FakeChat.value(posted, AnsweringQuestion.ANSWER),
                 Map.of());
         assertThat(form.blocks().get(0)).isInstanceOf(Block.Form.class);
         assertThat(later(Duration.ofHours(100)).escalateDue("console")).isZero();
