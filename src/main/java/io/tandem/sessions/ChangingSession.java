@@ -87,6 +87,7 @@ class ChangingSession {
         return cancel(in, session);
     }
 
+    /** One of my scheduled sessions, by its id or short id. */
     Session mine(Invocation in, String shortId) {
         String id = shortId.strip().toLowerCase(java.util.Locale.ROOT);
         return sessionStore.sessions(in.caller().id()).stream()

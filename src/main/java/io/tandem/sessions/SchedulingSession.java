@@ -221,6 +221,7 @@ class SchedulingSession {
         return pair;
     }
 
+    /** The when of a schedule line, read in the caller's timezone; refused with the reason when unreadable. */
     WhenParser.Parsed parse(Invocation in, String text) {
         WhenParser.Result result = when.parse(text, in.caller().zone());
         if (result instanceof WhenParser.Parsed parsed) {
@@ -284,6 +285,7 @@ class SchedulingSession {
         return reply.build();
     }
 
+    /** The member's scheduled sessions that have not ended. */
     List<Session> upcoming(MemberId member) {
         Instant now = clock.instant();
         return sessionStore.sessions(member).stream()
