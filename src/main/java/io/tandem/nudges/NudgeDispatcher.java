@@ -12,8 +12,8 @@ import io.tandem.pairing.PairStore;
 import io.tandem.profiles.Profile;
 import io.tandem.sessions.CheckIns;
 import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionNotices;
 import io.tandem.sessions.SessionStore;
-import io.tandem.sessions.Sessions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -42,7 +42,7 @@ public class NudgeDispatcher {
     private final NudgePreferences preferences;
     private final PairStore pairStore;
     private final SessionStore sessionStore;
-    private final Sessions sessions;
+    private final SessionNotices notices;
     private final CheckIns checkIns;
     private final Clock clock;
     private final TandemProperties.Nudges settings;
@@ -53,7 +53,7 @@ public class NudgeDispatcher {
             NudgePreferences preferences,
             PairStore pairStore,
             SessionStore sessionStore,
-            Sessions sessions,
+            SessionNotices notices,
             CheckIns checkIns,
             Clock clock,
             TandemProperties properties) {
@@ -62,7 +62,7 @@ public class NudgeDispatcher {
         this.preferences = preferences;
         this.pairStore = pairStore;
         this.sessionStore = sessionStore;
-        this.sessions = sessions;
+        this.notices = notices;
         this.checkIns = checkIns;
         this.clock = clock;
         this.settings = properties.nudges();
@@ -135,7 +135,7 @@ public class NudgeDispatcher {
         Optional<Notification> message = switch (nudge.kind()) {
             case REMINDER ->
                 session(nudge)
-                        .map(s -> written(nudge, member, m, sessions.reminder(s, member, m), s.otherThan(member.id())));
+                        .map(s -> written(nudge, member, m, notices.reminder(s, member, m), s.otherThan(member.id())));
             case CHECKIN ->
                 session(nudge)
                         .filter(s -> sessionStore
@@ -151,7 +151,7 @@ public class NudgeDispatcher {
                                 nudge,
                                 member,
                                 m,
-                                sessions.inactive(
+                                notices.inactive(
                                         p, member, settings.inactiveAfter().toDays(), m),
                                 p.other(member.id())));
             default -> Optional.ofNullable(nudge.message());

@@ -62,7 +62,7 @@ class FlowHome implements HomeSection {
         List<String> sessions = sessionStore.sessions(in.caller().id()).stream()
                 .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(clock.instant()))
                 .limit(SHOWN)
-                .map(s -> Sessions.when(s, in.caller().zone(), m) + " · "
+                .map(s -> SessionNotices.when(s, in.caller().zone(), m) + " · "
                         + profiles.find(s.otherThan(in.caller().id()))
                                 .map(Profile::name)
                                 .orElseGet(() -> in.messages().get("member.former")))

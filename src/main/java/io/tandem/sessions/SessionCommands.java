@@ -17,42 +17,42 @@ class SessionCommands {
 
     /** {@code /mentor schedule @person <when> [duration] [topic]}; with nothing after it, a form. */
     @Bean
-    Command scheduleCommand(Profiles profiles, Sessions sessions) {
+    Command scheduleCommand(Profiles profiles, SchedulingSession scheduling) {
         return Command.of(CommandSpec.mentor("schedule", "schedule", "planifier", "planning"), in -> {
             if (in.args().isEmpty()) {
-                return sessions.form(in, Optional.empty(), Map.of(), Map.of());
+                return scheduling.form(in, Optional.empty(), Map.of(), Map.of());
             }
             Profile other = profiles.named(in, "session.usage");
             String when = in.args().withoutPeople();
             if (when.isBlank()) {
                 throw new Refusal("session.usage");
             }
-            return sessions.schedule(in, other, when);
+            return scheduling.schedule(in, other, when);
         });
     }
 
     @Bean
-    Command sessionsCommand(Sessions sessions) {
-        return Command.of(CommandSpec.mentor("sessions", "sessions", "seances", "rdv"), sessions::list);
+    Command sessionsCommand(ListingSessions listing) {
+        return Command.of(CommandSpec.mentor("sessions", "sessions", "seances", "rdv"), listing::list);
     }
 
     @Bean
-    Command rescheduleCommand(Sessions sessions) {
+    Command rescheduleCommand(ChangingSession changing) {
         return Command.of(CommandSpec.mentor("reschedule", "reschedule", "replanifier", "deplacer"), in -> {
             if (in.args().firstWord().isEmpty() || in.args().afterFirstWord().isEmpty()) {
                 throw new Refusal("reschedule.usage");
             }
-            return sessions.reschedule(in, in.args().firstWord(), in.args().afterFirstWord());
+            return changing.reschedule(in, in.args().firstWord(), in.args().afterFirstWord());
         });
     }
 
     @Bean
-    Command cancelCommand(Sessions sessions) {
+    Command cancelCommand(ChangingSession changing) {
         return Command.of(CommandSpec.mentor("cancel", "cancel", "annuler"), in -> {
             if (in.args().isEmpty()) {
                 throw new Refusal("cancel.usage");
             }
-            return sessions.cancel(in, sessions.mine(in, in.args().firstWord()));
+            return changing.cancel(in, changing.mine(in, in.args().firstWord()));
         });
     }
 
@@ -63,18 +63,18 @@ class SessionCommands {
     }
 
     @Bean
-    ActionHandler scheduleButton(Sessions sessions) {
-        return ActionHandler.of(Sessions.FORM, sessions::formForPair);
+    ActionHandler scheduleButton(SchedulingSession scheduling) {
+        return ActionHandler.of(SchedulingSession.FORM, scheduling::formForPair);
     }
 
     @Bean
-    ActionHandler scheduleForm(Sessions sessions) {
-        return ActionHandler.of(Sessions.SAVE, sessions::save);
+    ActionHandler scheduleForm(SchedulingSession scheduling) {
+        return ActionHandler.of(SchedulingSession.SAVE, scheduling::save);
     }
 
     @Bean
-    ActionHandler cancelSessionButton(Sessions sessions) {
-        return ActionHandler.of(Sessions.CANCEL, sessions::cancelFromButton);
+    ActionHandler cancelSessionButton(ChangingSession changing) {
+        return ActionHandler.of(ChangingSession.CANCEL, changing::cancelFromButton);
     }
 
     @Bean

@@ -13,8 +13,8 @@ import io.tandem.engine.TravelClock;
 import io.tandem.pairing.PairStore;
 import io.tandem.sessions.CheckIns;
 import io.tandem.sessions.Session;
+import io.tandem.sessions.SessionNotices;
 import io.tandem.sessions.SessionStore;
-import io.tandem.sessions.Sessions;
 import io.tandem.store.RedisDeliveryQueue;
 import io.tandem.store.RedisNudgeStore;
 import io.tandem.support.EngineTest;
@@ -78,7 +78,7 @@ class NudgesTests {
     NudgePreferences preferences;
 
     @Autowired
-    Sessions sessions;
+    SessionNotices notices;
 
     @Autowired
     CheckIns checkIns;
@@ -307,7 +307,7 @@ class NudgesTests {
                 preferences,
                 pairStore,
                 sessionStore,
-                sessions,
+                notices,
                 checkIns,
                 clock,
                 properties);

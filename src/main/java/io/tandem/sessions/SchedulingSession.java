@@ -5,11 +5,8 @@ import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
-import io.tandem.engine.Notification;
 import io.tandem.engine.NotificationKind;
-import io.tandem.engine.Notifier;
 import io.tandem.engine.Once;
-import io.tandem.engine.PublicUrl;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TextLimit;
@@ -24,9 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,38 +32,35 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Sessions of a pair: scheduled from a command ({@code /mentor schedule @bob tomorrow 15:00 1h SEO audit}) or a
- * form, read in the organizer's timezone and shown to each participant in their own, with a calendar invite
- * (.ics) for both; listed, rescheduled and cancelled, the other person told each time.
+ * Scheduling a session with one's pair, from a command ({@code /mentor schedule @bob tomorrow 15:00 1h SEO audit})
+ * or the form, read in the organizer's timezone; also the booking rules that rescheduling follows (the when read
+ * the same way, the same pair at the same start refused).
  */
 @Component
-public class Sessions {
+class SchedulingSession {
 
     static final String FORM = PairActions.SCHEDULE;
     static final String SAVE = "mentoring.schedule.save";
-    static final String CANCEL = "mentoring.session.cancel";
     private static final List<String> DURATIONS = List.of("30m", "45m", "1h", "1h30", "2h");
 
     private final Profiles profiles;
     private final PairStore pairStore;
     private final SessionStore sessionStore;
-    private final Notifier notifier;
+    private final SessionNotices notices;
     private final Clock clock;
     private final WhenParser when;
-    private final PublicUrl publicUrl;
     private final List<SessionEvents> events;
     private final Once once;
 
     /** How long a booked slot is held against a concurrent booking of the same one, until the store shows it. */
     private static final Duration SLOT_HELD = Duration.ofMinutes(1);
 
-    public Sessions(
+    SchedulingSession(
             Profiles profiles,
             PairStore pairStore,
             SessionStore sessionStore,
-            Notifier notifier,
+            SessionNotices notices,
             Clock clock,
-            PublicUrl publicUrl,
             List<SessionEvents> events,
             Once once) {
         this.events = List.copyOf(events);
@@ -76,20 +68,19 @@ public class Sessions {
         this.profiles = profiles;
         this.pairStore = pairStore;
         this.sessionStore = sessionStore;
-        this.notifier = notifier;
+        this.notices = notices;
         this.clock = clock;
         this.when = new WhenParser(clock);
-        this.publicUrl = publicUrl;
     }
 
     /** {@code /mentor schedule @person <when> [duration] [topic]}. */
-    public Reply schedule(Invocation in, Profile other, String text) {
+    Reply schedule(Invocation in, Profile other, String text) {
         Pair pair = openPair(in, other);
         return book(in, pair, other, parse(in, text));
     }
 
     /** The form: with a pair chosen (from a button), or a choice of my open pairs (from the bare command). */
-    public Reply form(Invocation in, Optional<Pair> chosen, Map<String, String> values, Map<String, String> errors) {
+    Reply form(Invocation in, Optional<Pair> chosen, Map<String, String> values, Map<String, String> errors) {
         Messages m = in.messages();
         List<Block.Input> inputs = new ArrayList<>();
         if (chosen.isEmpty()) {
@@ -159,7 +150,7 @@ public class Sessions {
     }
 
     /** The form's submission: each field checked, errors shown under the fields. */
-    public Reply save(Invocation in) {
+    Reply save(Invocation in) {
         Messages m = in.messages();
         Map<String, String> errors = new LinkedHashMap<>();
         String pairId = ActionValue.parse(in.action().value())
@@ -206,68 +197,6 @@ public class Sessions {
         return book(in, pair.get(), other, new WhenParser.Parsed(start, duration.get(), topic));
     }
 
-    /** {@code /mentor sessions}: my upcoming sessions, in my timezone, with a Cancel button each. */
-    public Reply list(Invocation in) {
-        Messages m = in.messages();
-        List<Session> upcoming = sessionStore.sessions(in.caller().id()).stream()
-                .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(clock.instant()))
-                .toList();
-        if (upcoming.isEmpty()) {
-            return Reply.text(m.get("session.none"));
-        }
-        Reply.Builder reply = Reply.builder().text(m.get("session.list.heading"));
-        for (Session s : upcoming) {
-            String with = profiles.find(s.otherThan(in.caller().id()))
-                    .map(Profile::name)
-                    .orElse("?");
-            reply.block(new Block.Section(
-                    when(s, in.caller().zone(), m) + " · " + with,
-                    s.topic(),
-                    List.of(
-                            new Block.Field(m.get("session.field.id"), s.shortId()),
-                            new Block.Field(m.get("session.field.calendar"), calendarUrl(s))),
-                    List.of(new Block.Button(
-                            CANCEL,
-                            m.get("button.cancel-session"),
-                            ActionValue.of("session", s.id()),
-                            Block.ButtonStyle.DANGER))));
-        }
-        return reply.build();
-    }
-
-    /** {@code /mentor reschedule <session> <when>}. */
-    public Reply reschedule(Invocation in, String shortId, String text) {
-        Session session = mine(in, shortId);
-        WhenParser.Parsed parsed = parse(in, text);
-        Duration duration = text.matches("(?s).*\\d+\\s*(m|min|h).*") ? parsed.duration() : session.duration();
-        Session moved = session.movedTo(
-                parsed.start().toInstant(), duration, in.caller().id());
-        refuseDuplicate(
-                in,
-                moved,
-                upcoming(in.caller().id()),
-                profiles.find(session.otherThan(in.caller().id()))
-                        .map(Profile::name)
-                        .orElseGet(() -> in.t("member.former")));
-        sessionStore.save(moved);
-        once.forget(slot(session));
-        events.forEach(e -> e.changed(moved));
-        tell(moved, in.caller().id(), NotificationKind.SESSION_RESCHEDULED, "session.rescheduled");
-        return Reply.text(
-                in.t("session.rescheduled.done", when(moved, in.caller().zone(), in.messages()), calendarUrl(moved)));
-    }
-
-    /** {@code /mentor cancel <session>} or the Cancel button. */
-    public Reply cancel(Invocation in, Session session) {
-        Session cancelled = session.cancelled(in.caller().id());
-        sessionStore.save(cancelled);
-        once.forget(slot(session));
-        events.forEach(e -> e.changed(cancelled));
-        tell(cancelled, in.caller().id(), NotificationKind.SESSION_CANCELLED, "session.cancelled");
-        return Reply.text(
-                in.t("session.cancelled.done", when(cancelled, in.caller().zone(), in.messages())));
-    }
-
     /** The Schedule button of a pair: the form, for that pair. */
     Reply formForPair(Invocation in) {
         Pair pair = ActionValue.parse(in.action().value())
@@ -276,31 +205,6 @@ public class Sessions {
                 .filter(p -> p.involves(in.caller().id()) && p.status() == Pair.Status.ACTIVE)
                 .orElseThrow(() -> new Refusal("action.stale"));
         return form(in, Optional.of(pair), Map.of(), Map.of());
-    }
-
-    /** The Cancel button of {@code /mentor sessions}. */
-    Reply cancelFromButton(Invocation in) {
-        Session session = ActionValue.parse(in.action().value())
-                .get("session")
-                .flatMap(id -> session(in, id))
-                .filter(s -> s.status() == Session.Status.SCHEDULED)
-                .orElseThrow(() -> new Refusal("action.stale"));
-        return cancel(in, session);
-    }
-
-    Session mine(Invocation in, String shortId) {
-        String id = shortId.strip().toLowerCase(java.util.Locale.ROOT);
-        return sessionStore.sessions(in.caller().id()).stream()
-                .filter(s -> s.status() == Session.Status.SCHEDULED
-                        && (s.id().equals(id) || s.shortId().equals(id)))
-                .findFirst()
-                .orElseThrow(() -> new Refusal("session.unknown", shortId));
-    }
-
-    Optional<Session> session(Invocation in, String id) {
-        return sessionStore
-                .session(in.caller().id().workspace(), id)
-                .filter(s -> s.involves(in.caller().id()));
     }
 
     private Pair openPair(Invocation in, Profile other) {
@@ -317,7 +221,8 @@ public class Sessions {
         return pair;
     }
 
-    private WhenParser.Parsed parse(Invocation in, String text) {
+    /** The when of a schedule line, read in the caller's timezone; refused with the reason when unreadable. */
+    WhenParser.Parsed parse(Invocation in, String text) {
         WhenParser.Result result = when.parse(text, in.caller().zone());
         if (result instanceof WhenParser.Parsed parsed) {
             return parsed;
@@ -365,22 +270,23 @@ public class Sessions {
             throw e;
         }
         events.forEach(e -> e.changed(session));
-        tell(session, in.caller().id(), NotificationKind.SESSION_SCHEDULED, "session.scheduled");
+        notices.tell(session, in.caller().id(), NotificationKind.SESSION_SCHEDULED, "session.scheduled");
         Reply.Builder reply = Reply.builder()
                 .text(in.t(
                         "session.scheduled.done",
                         other.name(),
-                        when(session, in.caller().zone(), in.messages())))
+                        SessionNotices.when(session, in.caller().zone(), in.messages())))
                 .block(new Block.Section(
                         null,
-                        in.t("session.calendar", calendarUrl(session)),
+                        in.t("session.calendar", notices.calendarUrl(session)),
                         List.of(new Block.Field(in.t("session.field.id"), session.shortId())),
                         List.of()));
         overlapWarning(in, session, mine, other).ifPresent(warning -> reply.section(null, warning));
         return reply.build();
     }
 
-    private List<Session> upcoming(MemberId member) {
+    /** The member's scheduled sessions that have not ended. */
+    List<Session> upcoming(MemberId member) {
         Instant now = clock.instant();
         return sessionStore.sessions(member).stream()
                 .filter(s -> s.status() == Session.Status.SCHEDULED && s.end().isAfter(now))
@@ -388,7 +294,7 @@ public class Sessions {
     }
 
     /** The same pair at the same start, other than the session itself, is refused. */
-    private void refuseDuplicate(Invocation in, Session session, List<Session> mine, String otherName) {
+    void refuseDuplicate(Invocation in, Session session, List<Session> mine, String otherName) {
         if (mine.stream()
                 .anyMatch(s -> !s.id().equals(session.id())
                         && s.pairId().equals(session.pairId())
@@ -399,11 +305,13 @@ public class Sessions {
 
     private Refusal duplicate(Invocation in, Session session, String otherName) {
         return new Refusal(
-                "session.duplicate", otherName, when(session, in.caller().zone(), in.messages()));
+                "session.duplicate",
+                otherName,
+                SessionNotices.when(session, in.caller().zone(), in.messages()));
     }
 
     /** Key of the shared guard against two bookings of one pair at one start. */
-    private static String slot(Session s) {
+    static String slot(Session s) {
         return "session-slot:" + s.organizer().workspace() + ":" + s.pairId() + ":"
                 + s.start().toEpochMilli();
     }
@@ -416,7 +324,9 @@ public class Sessions {
             MemberId with = clash.get().otherThan(in.caller().id());
             String name = profiles.find(with).map(Profile::name).orElseGet(() -> in.t("member.former"));
             return Optional.of(in.t(
-                    "session.overlap.mine", name, when(clash.get(), in.caller().zone(), in.messages())));
+                    "session.overlap.mine",
+                    name,
+                    SessionNotices.when(clash.get(), in.caller().zone(), in.messages())));
         }
         boolean theirs = upcoming(other.id()).stream()
                 .anyMatch(s ->
@@ -426,66 +336,5 @@ public class Sessions {
 
     private static boolean overlaps(Session a, Session b) {
         return a.start().isBefore(b.end()) && b.start().isBefore(a.end());
-    }
-
-    /** Tells the other participant, in their language and timezone, with the calendar link. */
-    private void tell(Session session, MemberId actor, NotificationKind kind, String key) {
-        MemberId to = session.otherThan(actor);
-        Optional<Profile> recipient = profiles.find(to);
-        String actorName = profiles.find(actor).map(Profile::name).orElse("?");
-        Messages m = Messages.of(recipient.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
-        ZoneId zone = recipient.map(Profile::zone).orElse(ZoneOffset.UTC);
-        // a cancelled session's link serves the cancellation, which takes it out of their calendar
-        String calendar =
-                session.status() == Session.Status.CANCELLED ? "session.calendar.cancelled" : "session.calendar";
-        Reply message = Reply.builder()
-                .text(m.get(key, actorName, when(session, zone == null ? ZoneOffset.UTC : zone, m)))
-                .block(new Block.Section(session.topic(), m.get(calendar, calendarUrl(session)), List.of(), List.of()))
-                .build();
-        notifier.send(Notification.of(to, kind, m, message).about(session.organizer(), session.other()));
-    }
-
-    String calendarUrl(Session session) {
-        return publicUrl.at("/calendar/" + session.token() + ".ics");
-    }
-
-    /** A session reminder for one of its two members, in their language and timezone. */
-    public Reply reminder(Session s, Profile member, Messages m) {
-        String with = profiles.find(s.otherThan(member.id())).map(Profile::name).orElse("?");
-        Reply.Builder reply = Reply.builder().text(m.get("session.reminder", with, when(s, member.zone(), m)));
-        reply.block(new Block.Section(
-                null,
-                s.topic(),
-                List.of(new Block.Field(m.get("session.field.id"), s.shortId())),
-                List.of(new Block.Button(
-                        CANCEL,
-                        m.get("button.cancel-session"),
-                        ActionValue.of("session", s.id()),
-                        Block.ButtonStyle.DANGER))));
-        reply.section(null, m.get("session.calendar", calendarUrl(s)));
-        return reply.build();
-    }
-
-    /** For a pair that stopped meeting: plan the next session (with the Schedule button). */
-    public Reply inactive(Pair pair, Profile member, long days, Messages m) {
-        MemberId otherId = pair.mentor().equals(member.id()) ? pair.mentee() : pair.mentor();
-        String with = profiles.find(otherId).map(Profile::name).orElse("?");
-        return Reply.builder()
-                .text(m.get("session.inactive", with, days))
-                .block(new Block.Section(null, null, List.of(), List.of(PairActions.scheduleButton(pair, m))))
-                .build();
-    }
-
-    static String when(Session s, ZoneId zone, Messages m) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern(
-                m.get("session.time-format"), m.language().locale());
-        ZonedDateTime local = s.start().atZone(zone);
-        return format.format(local) + " (" + zone.getId() + ", " + minutes(s.duration()) + ")";
-    }
-
-    private static String minutes(Duration d) {
-        long h = d.toHours();
-        long min = d.toMinutesPart();
-        return h == 0 ? min + " min" : min == 0 ? h + " h" : h + " h " + min;
     }
 }
