@@ -2,6 +2,11 @@ package io.tandem.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.Notification;
@@ -13,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +30,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.mock.env.MockEnvironment;
 
-/** The worker against the real queue, with a scripted fake sender for Teams members. */
+/** The worker against the real queue, with a scripted sender double (Mockito) for Teams members. */
 @EngineTest
 class DeliveryWorkerTests {
 
@@ -50,25 +56,27 @@ class DeliveryWorkerTests {
         }
     }
 
+    /** A Teams sender double: queued deliveries go to {@link Sender#send(Notification)}, as in the real ones. */
+    private static Sender teamsSender() {
+        Sender sender = mock(Sender.class);
+        when(sender.platform()).thenReturn(Platform.TEAMS);
+        when(sender.send(any(Delivery.class))).thenCallRealMethod();
+        return sender;
+    }
+
     /** Starts a worker whose sender answers, for each try of a user, what {@code script} says. */
     private void start(Function<Integer, SendResult> script) {
-        Sender sender = new Sender() {
-            @Override
-            public Platform platform() {
-                return Platform.TEAMS;
+        Sender sender = teamsSender();
+        when(sender.send(any(Notification.class))).thenAnswer(call -> {
+            Notification n = call.getArgument(0);
+            int attempt = tries.computeIfAbsent(n.recipient().user(), u -> new AtomicInteger())
+                    .incrementAndGet();
+            SendResult result = script.apply(attempt);
+            if (result instanceof SendResult.Delivered) {
+                delivered.add(n.recipient().user());
             }
-
-            @Override
-            public SendResult send(Notification n) {
-                int attempt = tries.computeIfAbsent(n.recipient().user(), u -> new AtomicInteger())
-                        .incrementAndGet();
-                SendResult result = script.apply(attempt);
-                if (result instanceof SendResult.Delivered) {
-                    delivered.add(n.recipient().user());
-                }
-                return result;
-            }
-        };
+            return result;
+        });
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("sender", sender);
         MockEnvironment env = new MockEnvironment()
@@ -145,23 +153,14 @@ class DeliveryWorkerTests {
     @Test
     void aSendThatOutlastsItsLeaseIsNotSentAgainByAnotherWorker() {
         List<String> sent = new CopyOnWriteArrayList<>();
-        Sender slow = new Sender() {
-            @Override
-            public Platform platform() {
-                return Platform.TEAMS;
-            }
-
-            @Override
-            public SendResult send(Notification n) {
-                sent.add(n.recipient().user());
-                try {
-                    Thread.sleep(1_500); // Teams is slow, or this JVM paused: five leases long
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return SendResult.delivered();
-            }
-        };
+        // Teams is slow, or this JVM paused: the send takes until the test lets Teams answer
+        CountDownLatch teamsAnswers = new CountDownLatch(1);
+        Sender slow = teamsSender();
+        when(slow.send(any(Notification.class))).thenAnswer(call -> {
+            sent.add(call.<Notification>getArgument(0).recipient().user());
+            teamsAnswers.await();
+            return SendResult.delivered();
+        });
         MockEnvironment env = new MockEnvironment()
                 .withProperty("tandem.delivery.poll-interval", "20ms")
                 .withProperty("tandem.delivery.lease", "300ms");
@@ -183,10 +182,18 @@ class DeliveryWorkerTests {
                     new io.tandem.engine.MemberId("teams:tenant", "ana"),
                     "test.kind",
                     io.tandem.engine.Reply.text("Hello")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> sent.size() == 1);
+            // the send under way lasts five leases: no other worker sends it meanwhile
+            await().during(Duration.ofMillis(1_500))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> sent.size() == 1);
+            teamsAnswers.countDown();
             await().atMost(Duration.ofSeconds(10)).until(() -> queue.depth(Platform.TEAMS) == 0);
             await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> sent.size() == 1);
             assertThat(sent).containsExactly("ana");
+            verify(slow, times(1)).send(any(Notification.class));
         } finally {
+            teamsAnswers.countDown();
             two.forEach(DeliveryWorker::stop);
         }
     }

@@ -8,7 +8,10 @@ import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TravelClock;
+import io.tandem.store.RedisDeliveryQueue;
 import io.tandem.support.EngineTest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,23 +27,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The queue on the real embedded Redis. Recipients are Teams members: no Teams sender runs in this context, so
- * nothing but the test claims them.
+ * nothing but the test claims them. The queue has a clock of its own, which the tests move to make leases run
+ * out (leases follow the instances' clock: the queue passes its times to Redis).
  */
 @EngineTest
 class RedisDeliveryQueueTests {
 
     @Autowired
-    DeliveryQueue queue;
+    StringRedisTemplate redis;
 
     @Autowired
-    StringRedisTemplate redis;
+    JsonMapper json;
+
+    private TravelClock clock;
+    private DeliveryQueue queue;
 
     @BeforeEach
     void empty() {
         redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+        clock = new TravelClock(Clock.systemUTC());
+        queue = new RedisDeliveryQueue(redis, json, clock);
     }
 
     static Notification note(String user) {
@@ -64,7 +74,7 @@ class RedisDeliveryQueueTests {
     }
 
     @Test
-    void aDeliveryWhoseWorkerNeverSaidHowItWentComesBackInDoubt() throws InterruptedException {
+    void aDeliveryWhoseWorkerNeverSaidHowItWentComesBackInDoubt() {
         queue.enqueue(note("ana"));
         queue.enqueue(note("bob"));
         List<Delivery> first = queue.claim(Platform.TEAMS, 10, Duration.ofMillis(200));
@@ -74,7 +84,7 @@ class RedisDeliveryQueueTests {
                 .findFirst()
                 .orElseThrow();
         queue.retry(handedBack, Instant.now(), false);
-        Thread.sleep(300); // ana's lease runs out: her worker died without a word
+        clock.advance(Duration.ofMillis(300)); // ana's lease runs out: her worker died without a word
         List<Delivery> again = queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1));
         assertThat(again)
                 .extracting(d -> d.notification().recipient().user() + ":" + d.inDoubt())
@@ -205,17 +215,17 @@ class RedisDeliveryQueueTests {
     }
 
     @Test
-    void anOrphanedDeliveryKeepsItsPlaceBeforeNewerWork() throws InterruptedException {
+    void anOrphanedDeliveryKeepsItsPlaceBeforeNewerWork() {
         queue.enqueue(note("ana"));
         Delivery orphan = queue.claim(Platform.TEAMS, 1, Duration.ofMillis(300)).get(0);
-        Thread.sleep(20);
+        clock.advance(Duration.ofMillis(20));
         for (int i = 0; i < 5; i++) {
             queue.enqueue(note("later" + i));
         }
         assertThat(queue.depth(Platform.TEAMS))
                 .as("claimed ones are still waiting")
                 .isEqualTo(6);
-        Thread.sleep(400); // ana's worker died: her lease runs out behind five newer deliveries
+        clock.advance(Duration.ofMillis(400)); // ana's worker died: her lease runs out behind five newer deliveries
         Delivery first = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
         assertThat(first.id()).isEqualTo(orphan.id());
         assertThat(first.inDoubt()).isTrue();
@@ -224,11 +234,11 @@ class RedisDeliveryQueueTests {
     }
 
     @Test
-    void aWorkerWhoseLeaseWasLostCannotCompleteOrRequeueWhatAnotherTookOver() throws InterruptedException {
+    void aWorkerWhoseLeaseWasLostCannotCompleteOrRequeueWhatAnotherTookOver() {
         queue.enqueue(note("ana"));
         Delivery slow = queue.claim(Platform.TEAMS, 1, Duration.ofMillis(200)).get(0);
         assertThat(queue.renew(slow, Duration.ofMillis(200))).isTrue();
-        Thread.sleep(300);
+        clock.advance(Duration.ofMillis(300));
         Delivery takenOver =
                 queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);
         assertThat(takenOver.id()).isEqualTo(slow.id());
@@ -251,12 +261,12 @@ class RedisDeliveryQueueTests {
     }
 
     @Test
-    void aRenewedLeaseIsNotClaimedAgain() throws InterruptedException {
+    void aRenewedLeaseIsNotClaimedAgain() {
         queue.enqueue(note("ana"));
         Delivery sending =
                 queue.claim(Platform.TEAMS, 1, Duration.ofMillis(300)).get(0);
         for (int i = 0; i < 4; i++) {
-            Thread.sleep(150);
+            clock.advance(Duration.ofMillis(150));
             assertThat(queue.renew(sending, Duration.ofMillis(300))).isTrue();
             assertThat(queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1))).isEmpty();
         }

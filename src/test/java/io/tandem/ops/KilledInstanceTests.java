@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ class KilledInstanceTests {
 
     private static final int NOTIFICATIONS = 300;
     private static final int THREADS = 4;
+    private static final int FIRST_ANSWERED = 60;
+    private static final int UNLIMITED = 1_000_000;
 
     @Test
     void losesNothingWhenAnInstanceIsKilledMidFanOut() throws Exception {
@@ -50,9 +53,15 @@ class KilledInstanceTests {
         factory.afterPropertiesSet();
         factory.start();
         List<Process> processes = new ArrayList<>();
+        // Slack answers the first sends at once and keeps the next ones waiting, so that some are under way when the
+        // kill comes; the test lets them through after it
+        Semaphore answers = new Semaphore(FIRST_ANSWERED);
+        AtomicInteger waiting = new AtomicInteger();
         try (FakeSlackApi slack = FakeSlackApi.start()) {
             slack.on("chat.postMessage", call -> {
-                sleep(100); // a send takes a while, so some are under way when the kill comes
+                waiting.incrementAndGet();
+                answers.acquireUninterruptibly();
+                waiting.decrementAndGet();
                 delivered
                         .computeIfAbsent(call.param("text"), t -> new AtomicInteger())
                         .incrementAndGet();
@@ -67,10 +76,13 @@ class KilledInstanceTests {
             }
             Process first = start(slack, redisPort, "first");
             processes.add(first);
-            await().atMost(Duration.ofSeconds(90)).until(() -> delivered.size() >= 60);
+            await().atMost(Duration.ofSeconds(90)).until(() -> delivered.size() >= FIRST_ANSWERED && waiting.get() > 0);
             first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             int beforeTheKill = delivered.size();
             assertThat(beforeTheKill).as("killed in the middle").isLessThan(NOTIFICATIONS);
+            // the sends under way at the kill reach Slack all the same, unknown to the dead instance
+            answers.release(UNLIMITED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> waiting.get() == 0);
 
             processes.add(start(slack, redisPort, "second"));
             await().atMost(Duration.ofSeconds(120)).until(() -> delivered.size() == NOTIFICATIONS);
@@ -85,6 +97,7 @@ class KilledInstanceTests {
                     .isNotEmpty();
             assertThat(queue.depth(Platform.SLACK)).isZero();
         } finally {
+            answers.release(UNLIMITED);
             for (Process p : processes) {
                 TandemProcesses.stop(p);
             }
@@ -114,13 +127,5 @@ class KilledInstanceTests {
                 .start();
         TandemProcesses.awaitReady(process, port, log);
         return process;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

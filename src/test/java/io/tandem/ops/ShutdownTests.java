@@ -18,13 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * A rolling restart loses nothing and sends nothing twice: on shutdown Tandem stops taking work, answers the
@@ -35,9 +39,12 @@ class ShutdownTests {
 
     private static final String SECRET = "shutdown-secret";
     private final FakeSlackApi slack = FakeSlackApi.start();
+    /** Opened when the first instance begins to stop (or the test ends): the slow calls wait for it. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     @AfterEach
     void stopFake() {
+        stopping.countDown();
         slack.close();
     }
 
@@ -64,18 +71,28 @@ class ShutdownTests {
     @Test
     void answersAcknowledgedCommandsAndDeliversEachNotificationOnceAcrossARestart() {
         Path dataDir = TestDataDirs.fresh("shutdown");
-        // every send and every late answer takes a while, as over a slow network
+        // every send and every late answer of the first instance waits for the stop to begin, as over a slow
+        // network: they are all under way when it comes
+        AtomicInteger sendsUnderWay = new AtomicInteger();
         Function<FakeSlackApi.Call, FakeSlackApi.Reply> slowly = call -> {
-            sleep(500);
+            try {
+                stopping.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return slack.defaultAnswer(call);
         };
-        slack.on("chat.postMessage", slowly);
+        slack.on("chat.postMessage", call -> {
+            sendsUnderWay.incrementAndGet();
+            return slowly.apply(call);
+        });
         slack.on(FakeSlackApi.RESPONSE_URL, slowly);
         slack.addUser("U0ALICE", "Alice Morgan", "Europe/London", "en-GB");
         slack.addUser("U0BOB", "Bob Carter", "Europe/London", "en-GB");
         List<String> expected = new ArrayList<>();
 
         ConfigurableApplicationContext first = start(dataDir);
+        first.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> stopping.countDown());
         SlackRequests requests = new SlackRequests(port(first), SECRET);
         requests.command("/mentor", "teach seo", "U0BOB", slack.responseUrl("setup"));
         DeliveryQueue queue = first.getBean(DeliveryQueue.class);
@@ -85,8 +102,7 @@ class ShutdownTests {
             queue.enqueue(new Notification(
                     MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U" + i), "test", Reply.text(text)));
         }
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> !slack.calls("chat.postMessage").isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> sendsUnderWay.get() > 0);
         List<CompletableFuture<Integer>> commands = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String id = "find-" + i;
@@ -129,13 +145,5 @@ class ShutdownTests {
                 .map(c -> c.param("text"))
                 .filter(t -> t != null && t.startsWith("notification "))
                 .toList();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

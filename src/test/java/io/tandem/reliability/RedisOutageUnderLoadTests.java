@@ -33,9 +33,10 @@ import redis.embedded.RedisServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Redis goes away for about three seconds while four members keep typing commands in the console, then comes back
- * on the same port. No answer is a 5xx; while Redis is away every answer is the friendly "temporarily
- * unavailable"; Tandem recovers by itself; and every {@code teach} that was confirmed is still in the profile.
+ * Redis goes away while four members keep typing commands in the console, until they have had two answers a member
+ * while it is away, then comes back on the same port. No answer is a 5xx; while Redis is away every answer is the
+ * friendly "temporarily unavailable"; Tandem recovers by itself; and every {@code teach} that was confirmed is still
+ * in the profile.
  *
  * <p>The outage is a real stop of {@code redis-server} (connections refused, open connections closed), not
  * {@code CLIENT PAUSE} or {@code DEBUG SLEEP}: those keep the connections open and only delay answers, which
@@ -130,23 +131,24 @@ class RedisOutageUnderLoadTests {
                 }
             });
         }
-        Thread.sleep(3_000);
+        await("every member has had a teach confirmed before the outage")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> confirmed.values().stream().noneMatch(Set::isEmpty));
         long stopping = System.nanoTime();
         redis.stop();
         long stopped = System.nanoTime();
-        Thread.sleep(3_000);
+        await("answers while Redis is down, two a member")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> answers.stream().filter(a -> a.asked() > stopped).count() >= MEMBERS * 2L);
         long restarting = System.nanoTime();
         startServer();
         await("commands succeed again")
                 .atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> answers.stream()
-                                .filter(a -> a.asked() > restarting
-                                        && a.status() == 200
-                                        && !a.text().equals(unavailable))
-                                .count()
-                        >= MEMBERS * 3L);
-        Thread.sleep(1_000);
+                .until(() -> succeededSince(answers, restarting) >= MEMBERS * 3L);
+        await("the load goes on after the recovery")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> succeededSince(answers, restarting) >= MEMBERS * 6L);
         running.set(false);
         load.shutdown();
         assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -185,6 +187,13 @@ class RedisOutageUnderLoadTests {
                     .as("in the profile of " + member.getKey() + ": " + profile)
                     .allSatisfy(skill -> assertThat(profile).contains(skill));
         }
+    }
+
+    /** Answers to commands asked after {@code since} that did not say Redis was away. */
+    private long succeededSince(Queue<Answer> answers, long since) {
+        return answers.stream()
+                .filter(a -> a.asked() > since && a.status() == 200 && !a.text().equals(unavailable))
+                .count();
     }
 
     private Answer say(Http http, String member, String command) {

@@ -1,21 +1,66 @@
 package io.tandem.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tandem.delivery.RateGate;
 import io.tandem.support.EngineTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The pacing every instance shares: one send per key and interval, and at most n in a sliding window. */
+/**
+ * The pacing every instance shares: one send per key and interval, and at most n in a sliding window. The windows
+ * follow Redis's clock (TIME in the gate's scripts), so where a test lets time pass, it waits for Redis's clock.
+ */
 @EngineTest
 class RedisRateGateTests {
 
     @Autowired
     RateGate gate;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    /** Now on Redis's clock, in milliseconds. */
+    private long redisNow() {
+        return redis.execute(
+                (RedisCallback<Long>) connection -> connection.serverCommands().time(TimeUnit.MILLISECONDS));
+    }
+
+    /** Waits until Redis's clock is {@code by} past {@code since} (a {@link #redisNow()}). */
+    private void awaitRedisClock(long since, Duration by) {
+        await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5))
+                .atMost(by.plusSeconds(10))
+                .until(() -> redisNow() >= since + by.toMillis());
+    }
+
+    /**
+     * Asks the gate again and again until it lets the send go (a refused send takes no place); answers the
+     * verdicts it gave before.
+     */
+    private List<RateGate.Verdict> refusalsUntilGo(
+            String workspace, String conversation, Duration interval, int permits, Duration window) {
+        List<RateGate.Verdict> refusals = new ArrayList<>();
+        await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> gate.acquire(workspace, conversation, interval, permits, window, ticket()), verdict -> {
+                    if (!verdict.go()) {
+                        refusals.add(verdict);
+                    }
+                    return verdict.go();
+                });
+        return refusals;
+    }
 
     private static final Duration SECOND = Duration.ofSeconds(1);
     private static final AtomicInteger TICKETS = new AtomicInteger();
@@ -25,14 +70,14 @@ class RedisRateGateTests {
     }
 
     @Test
-    void letsAtMostTheGivenNumberThroughTheWorkspaceInASlidingWindow() throws InterruptedException {
+    void letsAtMostTheGivenNumberThroughTheWorkspaceInASlidingWindow() {
         String workspace = "test:" + UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
             assertThat(gate.acquire(workspace, "C" + i, SECOND, 5, Duration.ofMillis(400), ticket())
                             .go())
                     .as("send " + i)
                     .isTrue();
-            Thread.sleep(45); // one a tenth of the window: spread out
+            awaitRedisClock(redisNow(), Duration.ofMillis(45)); // one a tenth of the window: spread out
         }
         RateGate.Verdict sixth = gate.acquire(workspace, "C5", SECOND, 5, Duration.ofMillis(400), ticket());
         assertThat(sixth.full()).as("a sixth within the window").isEqualTo(RateGate.Full.WORKSPACE);
@@ -41,19 +86,18 @@ class RedisRateGateTests {
                         .go())
                 .as("another workspace has its own window")
                 .isTrue();
-        Thread.sleep(450);
-        assertThat(gate.acquire(workspace, "C5", SECOND, 5, Duration.ofMillis(400), ticket())
-                        .go())
-                .as("once the window has moved on; C5 took no place while the workspace was full")
-                .isTrue();
+        // goes once the window has moved on
+        assertThat(refusalsUntilGo(workspace, "C5", SECOND, 5, Duration.ofMillis(400)))
+                .as("C5 took no place while the workspace was full")
+                .allSatisfy(v -> assertThat(v.full()).isEqualTo(RateGate.Full.WORKSPACE));
     }
 
     @Test
-    void saysWhenTheOldestSendLeavesTheWindow() throws InterruptedException {
+    void saysWhenTheOldestSendLeavesTheWindow() {
         String workspace = "test:" + UUID.randomUUID();
         assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).go())
                 .isTrue();
-        Thread.sleep(600);
+        awaitRedisClock(redisNow(), Duration.ofMillis(600));
         assertThat(gate.acquire(workspace, "C2", SECOND, 2, SECOND, ticket()).go())
                 .isTrue();
         // the first send leaves the window about 400 ms from now, the second one 1000 ms from now
@@ -63,7 +107,7 @@ class RedisRateGateTests {
     }
 
     @Test
-    void letsOneMessageThroughPerConversationAndInterval() throws InterruptedException {
+    void letsOneMessageThroughPerConversationAndInterval() {
         String workspace = "test:" + UUID.randomUUID();
         assertThat(gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND, ticket())
                         .go())
@@ -75,10 +119,10 @@ class RedisRateGateTests {
                         .go())
                 .as("another conversation")
                 .isTrue();
-        Thread.sleep(350);
-        assertThat(gate.acquire(workspace, "C1", Duration.ofMillis(300), 0, SECOND, ticket())
-                        .go())
-                .isTrue();
+        // goes once the interval is over
+        assertThat(refusalsUntilGo(workspace, "C1", Duration.ofMillis(300), 0, SECOND))
+                .as("held back by its conversation only")
+                .allSatisfy(v -> assertThat(v.full()).isEqualTo(RateGate.Full.CONVERSATION));
     }
 
     @Test
@@ -95,11 +139,11 @@ class RedisRateGateTests {
     }
 
     @Test
-    void aBusyConversationTakesNoPlaceInTheWorkspace() throws InterruptedException {
+    void aBusyConversationTakesNoPlaceInTheWorkspace() {
         String workspace = "test:" + UUID.randomUUID();
         assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket()).go())
                 .isTrue();
-        Thread.sleep(110); // one a tenth of the window
+        awaitRedisClock(redisNow(), Duration.ofMillis(110)); // one a tenth of the window
         for (int i = 0; i < 5; i++) {
             assertThat(gate.acquire(workspace, "C1", SECOND, 2, SECOND, ticket())
                             .full())
@@ -145,7 +189,7 @@ class RedisRateGateTests {
     }
 
     @Test
-    void aRefusalAtTheLearntRateLowersItALittleMore() throws InterruptedException {
+    void aRefusalAtTheLearntRateLowersItALittleMore() {
         // a three-second window, so that a busy machine's pauses (tenths of a second) cannot push the first sends
         // of the second round out of it: the test is about the count, not about timing
         Duration window = Duration.ofSeconds(3);
@@ -157,14 +201,16 @@ class RedisRateGateTests {
         }
         assertThat(gate.refused(workspace, refused, 0, window, Duration.ofSeconds(30)))
                 .isEqualTo(9);
-        Thread.sleep(window.toMillis() + 100);
+        awaitRedisClock(redisNow(), window.plusMillis(100));
         long spacing = window.toMillis() / 10 + 10; // one a tenth of the window at 9 a window
         for (int i = 0; i < 9; i++) {
             refused = ticket();
             assertThat(gate.acquire(workspace, "D" + i, SECOND, 0, window, refused)
                             .go())
                     .isTrue();
-            Thread.sleep(i < 8 ? spacing : 0);
+            if (i < 8) {
+                awaitRedisClock(redisNow(), Duration.ofMillis(spacing));
+            }
         }
         // 9 a window was still too many: 8 went through, so 7 now
         assertThat(gate.refused(workspace, refused, 0, window, Duration.ofSeconds(30)))
@@ -172,14 +218,14 @@ class RedisRateGateTests {
     }
 
     @Test
-    void aLearntRateIsForgottenAfterAWhile() throws InterruptedException {
+    void aLearntRateIsForgottenAfterAWhile() {
         String workspace = "test:" + UUID.randomUUID();
         String first = ticket();
         assertThat(gate.acquire(workspace, "C1", SECOND, 0, SECOND, first).go()).isTrue();
         assertThat(gate.refused(workspace, first, 0, SECOND, Duration.ofMillis(300)))
                 .as("nothing went through")
                 .isOne();
-        Thread.sleep(1100);
+        awaitRedisClock(redisNow(), Duration.ofMillis(1100));
         assertThat(gate.acquire(workspace, "C2", SECOND, 0, SECOND, ticket()).go())
                 .isTrue();
         assertThat(gate.acquire(workspace, "C3", SECOND, 0, SECOND, ticket()).go())

@@ -33,10 +33,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -293,20 +294,18 @@ class FakeSlackApiTests {
 
     @Test
     void waitsForCallsMadeLater() throws Exception {
-        CompletableFuture<Void> later = CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(200);
-                client.chatUpdate(r -> r.channel("C1").ts("1700000000.000100").text("edited"));
-                client.chatUpdate(r -> r.channel("C1").ts("1700000000.000100").text("edited again"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        FutureTask<List<Call>> awaiting = new FutureTask<>(() -> fake.awaitCalls("chat.update", 2, WAIT));
+        Thread waiter = new Thread(awaiting, "awaiting-chat.update");
+        waiter.start();
+        // the waiter is waiting before any call is made
+        await().atMost(WAIT).until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
+        assertThat(awaiting).isNotDone();
 
-        List<Call> updates = fake.awaitCalls("chat.update", 2, WAIT);
+        client.chatUpdate(r -> r.channel("C1").ts("1700000000.000100").text("edited"));
+        client.chatUpdate(r -> r.channel("C1").ts("1700000000.000100").text("edited again"));
+        List<Call> updates = awaiting.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 
         assertThat(updates).extracting(c -> c.param("text")).containsExactly("edited", "edited again");
-        later.get();
     }
 
     @Test
