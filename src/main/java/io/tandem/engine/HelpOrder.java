@@ -24,7 +24,9 @@ public final class HelpOrder {
     }
 
     public static final List<Group> GROUPS = List.of(
-            new Group("find", List.of("find", "request", "teach", "learn", "unteach", "unlearn", "skills")),
+            new Group(
+                    "find",
+                    List.of("find", "request", "teach", "learn", "unteach", "unlearn", "skills", "join", "leave")),
             new Group("pairs", List.of("pairs", "schedule", "sessions", "reschedule", "cancel", "checkin", "end")),
             new Group("questions", List.of("ask", "questions", "answer", "my-questions", "tip", "tips")),
             new Group(

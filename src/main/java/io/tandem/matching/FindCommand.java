@@ -11,7 +11,6 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.ProfileView;
 import io.tandem.profiles.Profiles;
-import io.tandem.profiles.Seniority;
 import io.tandem.skills.SkillMatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +68,9 @@ public class FindCommand implements Command {
         Reply.Builder reply = Reply.builder().text(m.get("find.heading", skillName));
         for (MentorMatch mentor : mentors) {
             Profile p = mentor.mentor();
-            String why = mentor.reasons().stream().map(r -> reason(r, m)).collect(Collectors.joining(" · "));
+            String why = mentor.reasons().stream()
+                    .map(r -> MatchReasons.render(r, m, view))
+                    .collect(Collectors.joining(" · "));
             List<Block.Field> fields = new ArrayList<>();
             if (p.seniority() != null) {
                 fields.add(new Block.Field(
@@ -116,21 +117,5 @@ public class FindCommand implements Command {
         }
         reply.section(null, m.get("find.none.next", skillName));
         return reply.build();
-    }
-
-    /** Renders a reason's arguments: seniorities and skill lists by name, the rest as they are. */
-    private String reason(MentorMatch.Reason reason, Messages m) {
-        Object[] args = new Object[reason.args().length];
-        for (int i = 0; i < args.length; i++) {
-            Object a = reason.args()[i];
-            if (a instanceof Seniority s) {
-                args[i] = m.get(s.messageKey());
-            } else if (a instanceof FindingMentors.SkillNames names) {
-                args[i] = view.skills(names.ids(), m.language());
-            } else {
-                args[i] = a;
-            }
-        }
-        return m.get(reason.key(), args);
     }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param answers    answers they wrote
  * @param usefulTips ids of the tips they found useful
  * @param reports    what they reported, as {@code <kind>:<id>}
+ * @param programmes programme name → how they joined it
  */
 public record Holdings(
         MemberId member,
@@ -43,7 +44,8 @@ public record Holdings(
         List<Answer> answers,
         List<Tip> tips,
         Set<String> usefulTips,
-        Set<String> reports) {
+        Set<String> reports,
+        Map<String, String> programmes) {
 
     public Holdings {
         nudgesOff = Set.copyOf(nudgesOff);
@@ -58,5 +60,6 @@ public record Holdings(
         tips = List.copyOf(tips);
         usefulTips = Set.copyOf(usefulTips);
         reports = Set.copyOf(reports);
+        programmes = Map.copyOf(programmes);
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -97,6 +98,7 @@ public final class MemberExport {
                         .toList());
         out.put("tipsFoundUseful", h.usefulTips().stream().sorted().toList());
         out.put("reported", h.reports().stream().sorted().toList());
+        out.put("programmes", new TreeMap<>(h.programmes()));
         return out;
     }
 

@@ -29,7 +29,12 @@ import org.springframework.context.annotation.Configuration;
 class AdminCommands {
 
     @Bean
-    Command adminCommand(Programme programme, Profiles profiles, ProgrammeSettings settings, RosterImport roster) {
+    Command adminCommand(
+            Programme programme,
+            Profiles profiles,
+            ProgrammeSettings settings,
+            RosterImport roster,
+            List<AdminSubcommand> more) {
         return Command.of(CommandSpec.mentor("admin", "admin", "administration"), in -> {
             programme.requireLead(in);
             String[] words = in.args().isEmpty()
@@ -49,7 +54,12 @@ class AdminCommands {
                 case "reset", "retablir" -> reset(in, settings, typed);
                 case "import", "importer" ->
                     roster.run(in, in.args().text().strip().replaceFirst("^\\S+", ""));
-                default -> throw new Refusal("admin.help");
+                default ->
+                    more.stream()
+                            .filter(sub -> sub.words().contains(words[0]))
+                            .findFirst()
+                            .map(sub -> sub.run(in, in.args().text().strip().replaceFirst("^\\S+\\s*", "")))
+                            .orElseThrow(() -> new Refusal("admin.help"));
             };
         });
     }

@@ -38,6 +38,8 @@ final class Ownership {
     static final String DELIVERY = "delivery:";
     /** A colleague's profile names the member as their manager: {@code manages:<user>}. */
     static final String MANAGES = "manages:";
+    /** Membership of a programme (the member only): {@code campaign:<name>}. */
+    static final String CAMPAIGN = "campaign:";
     /** A file waiting to be downloaded (the member's own export): {@code download:<kind>:<token>}. */
     static final String DOWNLOAD = "download:";
 

@@ -1,0 +1,33 @@
+package io.tandem.campaigns;
+
+import io.tandem.engine.MemberId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A programme a lead runs in a workspace: a named campaign (GE's "find yourself a young mentor", a Danone
+ * network), for the skills it is about (none: every skill), open to join until its end date (none: no end).
+ */
+public record Campaign(
+        String workspace, String name, List<String> skills, LocalDate until, MemberId createdBy, Instant created) {
+
+    /** Names are typed in commands: lower-case letters, digits and dashes, up to 40. */
+    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    public Campaign {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a programme name: " + name);
+        }
+        skills = skills == null ? List.of() : List.copyOf(skills);
+    }
+
+    /** Whether a learner of {@code skill} belongs in this programme's matching. */
+    public boolean covers(String skill) {
+        return skills.isEmpty() || skills.contains(skill);
+    }
+}

@@ -1,0 +1,66 @@
+package io.tandem.campaigns;
+
+import io.tandem.engine.Command;
+import io.tandem.engine.CommandSpec;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Reply;
+import io.tandem.engine.Text;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.Profiles;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code /mentor join <programme> [as learner|mentor|both]} and {@code /mentor leave <programme>}. */
+@Configuration(proxyBeanMethods = false)
+class CampaignCommands {
+
+    private static final List<String> AS = List.of("as", "comme", "en-tant-que", "en");
+
+    @Bean
+    Command joinCommand(Campaigns campaigns, CampaignStore store, Profiles profiles, Clock clock) {
+        return Command.of(CommandSpec.mentor("join", "join", "rejoindre", "participer"), in -> {
+            String[] words = in.args().text().strip().split("\\s+", 2);
+            Campaign campaign = campaigns.find(in, words[0]);
+            if (campaign.until() != null && campaign.until().isBefore(Campaigns.today(in, clock))) {
+                throw new Refusal(
+                        "programme.closed", campaign.name(), campaign.until().toString());
+            }
+            CampaignRole role = role(words.length > 1 ? words[1] : "");
+            Profile me = profiles.mine(in);
+            store.join(campaign.workspace(), campaign.name(), me.id(), role);
+            Reply.Builder reply =
+                    Reply.builder().text(in.t("programme.joined", campaign.name(), in.t(role.messageKey())));
+            if (role.learns() && me.learns().stream().noneMatch(campaign::covers)) {
+                reply.section(null, in.t("programme.joined.learn-hint"));
+            }
+            if (role.teaches() && me.teaches().isEmpty()) {
+                reply.section(null, in.t("programme.joined.teach-hint"));
+            }
+            return reply.build();
+        });
+    }
+
+    @Bean
+    Command leaveCommand(Campaigns campaigns, CampaignStore store) {
+        return Command.of(CommandSpec.mentor("leave", "leave", "quitter"), in -> {
+            Campaign campaign = campaigns.find(in, in.args().firstWord());
+            boolean left = store.leave(
+                    campaign.workspace(), campaign.name(), in.caller().id());
+            return Reply.text(in.t(left ? "programme.left" : "programme.not-in", campaign.name()));
+        });
+    }
+
+    private static CampaignRole role(String typed) {
+        String rest = Text.fold(typed).strip();
+        if (rest.isEmpty()) {
+            return CampaignRole.BOTH;
+        }
+        String[] parts = rest.split("\\s+", 2);
+        if (AS.contains(parts[0]) && parts.length > 1) {
+            rest = parts[1];
+        }
+        return CampaignRole.parse(rest).orElseThrow(() -> new Refusal("programme.join.usage"));
+    }
+}

@@ -1,0 +1,141 @@
+package io.tandem.campaigns;
+
+import io.tandem.engine.Invocation;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Reply;
+import io.tandem.matching.MatchReasons;
+import io.tandem.matching.MentorMatch;
+import io.tandem.matching.PoolCandidates;
+import io.tandem.matching.PoolMatching;
+import io.tandem.pairing.PairStore;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.profiles.ProfileView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * A programme's matching round, for the lead to review: everyone who joined to learn is matched at once with those
+ * who joined to mentor, optimally ({@link PoolMatching}), scored and explained as {@code /mentor find} does, never
+ * with someone they are or were paired with; with the totals, the share of pairs in the reverse direction, and why
+ * each learner left over is left over.
+ */
+@Component
+class MatchingRound {
+
+    private final CampaignStore store;
+    private final ProfileStore profiles;
+    private final PairStore pairs;
+    private final PoolCandidates candidates;
+    private final ProfileView view;
+
+    MatchingRound(
+            CampaignStore store, ProfileStore profiles, PairStore pairs, PoolCandidates candidates, ProfileView view) {
+        this.store = store;
+        this.profiles = profiles;
+        this.pairs = pairs;
+        this.candidates = candidates;
+        this.view = view;
+    }
+
+    Reply review(Invocation in, Campaign campaign, boolean best) {
+        Map<MemberId, CampaignRole> members = store.members(campaign.workspace(), campaign.name());
+        Map<MemberId, Profile> people = profiles.findAll(members.keySet());
+        List<Profile> learners = new ArrayList<>();
+        List<Profile> mentors = new ArrayList<>();
+        members.forEach((id, role) -> {
+            Profile p = people.get(id);
+            if (p != null && role.learns()) {
+                // in a programme about some skills, only those count
+                learners.add(p.withLearns(
+                        p.learns().stream().filter(campaign::covers).collect(Collectors.toSet())));
+            }
+            if (p != null && role.teaches()) {
+                mentors.add(p);
+            }
+        });
+        Map<MemberId, Set<MemberId>> paired = new HashMap<>();
+        List<PoolCandidates.Proposal> proposals = candidates.between(
+                learners,
+                mentors,
+                (learner, mentor) -> paired.computeIfAbsent(
+                                learner,
+                                l -> pairs.pairs(l).stream()
+                                        .map(p -> p.other(l))
+                                        .collect(Collectors.toSet()))
+                        .contains(mentor));
+        Map<PoolMatching.Candidate, List<MentorMatch.Reason>> reasons = new HashMap<>();
+        proposals.forEach(p -> reasons.put(p.candidate(), p.reasons()));
+        PoolMatching.Round round = PoolMatching.solve(
+                learners.stream().map(Profile::id).toList(),
+                reasons.keySet(),
+                PoolCandidates.places(mentors),
+                best ? PoolMatching.Objective.BEST_MATCHES : PoolMatching.Objective.MOST_MATCHED);
+
+        Reply.Builder reply = Reply.builder()
+                .text(in.t(
+                        "programme.match.heading",
+                        campaign.name(),
+                        in.t(best ? "programme.objective.best" : "programme.objective.most")));
+        if (learners.isEmpty()) {
+            return reply.section(null, in.t("programme.match.nobody")).build();
+        }
+        long reverse = round.pairs().stream()
+                .filter(c -> reverse(people.get(c.learner()), people.get(c.mentor())))
+                .count();
+        reply.section(
+                null,
+                in.t(
+                        "programme.match.totals",
+                        round.pairs().size(),
+                        learners.size(),
+                        round.pairs().isEmpty()
+                                ? 0
+                                : Math.round(100.0 * reverse / round.pairs().size())));
+        List<String> lines = round.pairs().stream()
+                .map(c -> in.t(
+                        "programme.match.pair",
+                        people.get(c.learner()).label(),
+                        view.skill(c.skill(), in.messages().language()),
+                        people.get(c.mentor()).label(),
+                        c.score(),
+                        reasons.get(c).stream()
+                                .map(r -> MatchReasons.render(r, in.messages(), view))
+                                .collect(Collectors.joining(" · "))))
+                .toList();
+        if (!lines.isEmpty()) {
+            reply.items(in.t("programme.match.pairs"), lines);
+        }
+        Set<MemberId> proposed = new LinkedHashSet<>();
+        reasons.keySet().forEach(c -> proposed.add(c.learner()));
+        List<String> left = learners.stream()
+                .filter(l -> round.unmatched().contains(l.id()))
+                .map(l -> in.t(
+                        "programme.match.left",
+                        l.label(),
+                        in.t(
+                                l.learns().isEmpty()
+                                        ? "programme.why.nothing"
+                                        : proposed.contains(l.id())
+                                                ? "programme.why.capacity"
+                                                : "programme.why.nobody")))
+                .toList();
+        if (!left.isEmpty()) {
+            reply.items(in.t("programme.match.unmatched"), left);
+        }
+        return reply.section(null, in.t("programme.match.hint", campaign.name()))
+                .build();
+    }
+
+    private static boolean reverse(Profile learner, Profile mentor) {
+        return learner.seniority() != null
+                && mentor.seniority() != null
+                && mentor.seniority().rank() < learner.seniority().rank();
+    }
+}

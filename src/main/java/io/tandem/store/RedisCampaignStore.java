@@ -1,0 +1,108 @@
+package io.tandem.store;
+
+import io.tandem.campaigns.Campaign;
+import io.tandem.campaigns.CampaignRole;
+import io.tandem.campaigns.CampaignStore;
+import io.tandem.engine.MemberId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Programmes as JSON strings ({@code campaign:<name>}, created with {@code SET NX} so two leads never both create
+ * one name), a set of their names per workspace, and a hash of who joined each ({@code campaign-members:<name>}:
+ * user → role). Each membership is listed under its member ({@link Ownership}).
+ */
+@Repository
+public class RedisCampaignStore implements CampaignStore {
+
+    private final StringRedisTemplate redis;
+    private final JsonMapper json;
+
+    public RedisCampaignStore(StringRedisTemplate redis, JsonMapper json) {
+        this.redis = redis;
+        this.json = json;
+    }
+
+    static String campaignKey(String ws, String name) {
+        return RedisKeys.prefix(ws) + "campaign:" + name;
+    }
+
+    static String membersKey(String ws, String name) {
+        return RedisKeys.prefix(ws) + "campaign-members:" + name;
+    }
+
+    private static String namesKey(String ws) {
+        return RedisKeys.prefix(ws) + "campaigns";
+    }
+
+    @Override
+    public boolean create(Campaign c) {
+        String value = json.writeValueAsString(c);
+        Boolean created =
+                RedisCalls.call(() -> redis.opsForValue().setIfAbsent(campaignKey(c.workspace(), c.name()), value));
+        if (!Boolean.TRUE.equals(created)) {
+            return false;
+        }
+        RedisCalls.run(() -> redis.opsForSet().add(namesKey(c.workspace()), c.name()));
+        return true;
+    }
+
+    @Override
+    public Optional<Campaign> find(String workspace, String name) {
+        String value = RedisCalls.call(() -> redis.opsForValue().get(campaignKey(workspace, name)));
+        return Optional.ofNullable(value).map(v -> json.readValue(v, Campaign.class));
+    }
+
+    @Override
+    public List<Campaign> all(String workspace) {
+        Set<String> names = RedisCalls.call(() -> redis.opsForSet().members(namesKey(workspace)));
+        if (names == null || names.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys =
+                names.stream().sorted().map(n -> campaignKey(workspace, n)).toList();
+        List<String> values = RedisCalls.call(() -> redis.opsForValue().multiGet(keys));
+        return (values == null ? List.<String>of() : values)
+                .stream()
+                        .filter(Objects::nonNull)
+                        .map(v -> json.readValue(v, Campaign.class))
+                        .sorted(Comparator.comparing(Campaign::name))
+                        .toList();
+    }
+
+    @Override
+    public void join(String workspace, String name, MemberId member, CampaignRole role) {
+        RedisCalls.pipelined(redis, o -> {
+            Ownership.claim(o, Ownership.CAMPAIGN + name, List.of(member));
+            o.opsForHash().put(membersKey(workspace, name), member.user(), role.name());
+        });
+    }
+
+    @Override
+    public boolean leave(String workspace, String name, MemberId member) {
+        Long removed = RedisCalls.call(() -> redis.opsForHash().delete(membersKey(workspace, name), member.user()));
+        Ownership.release(redis, Ownership.CAMPAIGN + name, List.of(member));
+        return removed != null && removed > 0;
+    }
+
+    @Override
+    public Map<MemberId, CampaignRole> members(String workspace, String name) {
+        Map<Object, Object> entries = RedisCalls.call(() -> redis.opsForHash().entries(membersKey(workspace, name)));
+        Map<MemberId, CampaignRole> members = new LinkedHashMap<>();
+        (entries == null ? Map.<Object, Object>of() : entries)
+                .entrySet().stream()
+                        .sorted(Comparator.comparing(e -> e.getKey().toString()))
+                        .forEach(e -> members.put(
+                                new MemberId(workspace, e.getKey().toString()),
+                                CampaignRole.valueOf(e.getValue().toString())));
+        return members;
+    }
+}

@@ -1,0 +1,200 @@
+package io.tandem.campaigns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.engine.MemberId;
+import io.tandem.privacy.MemberData;
+import io.tandem.support.EngineTest;
+import io.tandem.support.FakeChat;
+import io.tandem.support.RedisContents;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * A lead runs a programme from chat: starts it, members join it, and a matching round proposes a pair for every
+ * learner at once. Names are words and prefixes of one another ({@code bob}, {@code bob.smith}, {@code bobby}).
+ */
+@EngineTest
+class CampaignsTests {
+
+    @Autowired
+    CampaignStore store;
+
+    @Autowired
+    MemberData data;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void aLeadStartsAProgrammeMembersJoinAndTheRoundMatchesEveryLearnerItCan(FakeChat chat) {
+        assertThat(chat.say(
+                                "lena",
+                                "/mentor admin programme new reverse-2027 skills seo, social media until 2099-06-30")
+                        .text())
+                .contains("Programme reverse-2027 is ready", "SEO", "Social media", "2099-06-30");
+
+        profile(chat, "bob", "junior", "/mentor teach seo");
+        profile(chat, "bobby", "junior", "/mentor teach seo, social media");
+        profile(chat, "bob.smith", "senior", "/mentor learn seo");
+        profile(chat, "bobbie", "exec", "/mentor learn social media");
+        profile(chat, "ana", "mid", "/mentor learn negotiation");
+
+        assertThat(chat.say("bob", "/mentor join reverse-2027 as mentor").text())
+                .contains("You joined programme reverse-2027, to mentor");
+        assertThat(chat.say("bobby", "/mentor join reverse-2027 as mentor").text())
+                .contains("to mentor");
+        assertThat(chat.say("bob.smith", "/mentor join reverse-2027 as learner").text())
+                .contains("to learn");
+        assertThat(chat.say("bobbie", "/mentor join reverse-2027 as learner").text())
+                .contains("to learn");
+        // ana wants negotiation, which this programme is not about: she is told what to do
+        assertThat(chat.say("ana", "/mentor join reverse-2027").text())
+                .contains("to learn and to mentor", "/mentor learn <skill>", "/mentor teach <skill>");
+
+        assertThat(chat.say("lena", "/mentor admin programme list").text())
+                .contains("reverse-2027", "3 learning, 3 mentoring");
+
+        String round =
+                chat.say("lena", "/mentor admin programme match reverse-2027").text();
+        assertThat(round)
+                .contains("a proposal, nothing is sent yet")
+                .contains("2 of 3 learners matched", "100% of the pairs in the reverse direction")
+                .contains("bob.smith (@bob.smith) learns SEO from")
+                .contains("bobbie (@bobbie) learns Social media from bobby (@bobby)")
+                .contains("ana (@ana): wants to learn nothing this programme covers");
+        assertThat(store.members("console", "reverse-2027")).hasSize(5);
+    }
+
+    @Test
+    void theRoundNeverProposesAPairThatExistsAndSaysWhenNobodyTeachesIt(FakeChat chat) {
+        chat.say("lena", "/mentor admin programme new seo-club skills seo");
+        profile(chat, "bob", "junior", "/mentor teach seo");
+        profile(chat, "bob.smith", "senior", "/mentor learn seo");
+        chat.say("bob.smith", "/mentor request @bob seo");
+        String toBob = chat.waitFor("bob", 1).get(0);
+        chat.click(
+                "bob",
+                Locale.ENGLISH,
+                "mentoring.request.accept",
+                FakeChat.value(toBob, "mentoring.request.accept"),
+                Map.of());
+        chat.say("bob", "/mentor join seo-club as mentor");
+        chat.say("bob.smith", "/mentor join seo-club as learner");
+
+        assertThat(chat.say("lena", "/mentor admin programme match seo-club best")
+                        .text())
+                .contains("best matches", "0 of 1 learners matched")
+                .contains("bob.smith (@bob.smith): nobody in the programme teaches what they want to learn")
+                .doesNotContain("learns SEO from bob");
+    }
+
+    @Test
+    void badInputIsRefusedKindlyAndNothingIsCreated(FakeChat chat) {
+        assertThat(chat.say("bob", "/mentor admin programme new sneaky").text()).contains("programme leads");
+        assertThat(chat.say("lena", "/mentor admin programme new Reverse_2027!").text())
+                .contains("lower-case letters, digits and dashes");
+        assertThat(chat.say("lena", "/mentor admin programme new late until 2020-01-01")
+                        .text())
+                .contains("2020-01-01 is already past");
+        assertThat(chat.say("lena", "/mentor admin programme new odd until 30/06/2099")
+                        .text())
+                .contains("year-month-day");
+        assertThat(chat.say("lena", "/mentor admin programme new odd skills seo, basket weaving")
+                        .text())
+                .contains("I don't know these skills: basket weaving");
+        assertThat(chat.say("lena", "/mentor admin programme frobnicate").text())
+                .contains("programme new <name>");
+        assertThat(store.all("console")).isEmpty();
+
+        assertThat(chat.say("bob", "/mentor join nowhere").text()).contains("There is no programme called nowhere");
+        chat.say("lena", "/mentor admin programme new club");
+        assertThat(chat.say("lena", "/mentor admin programme new club").text())
+                .contains("already a programme called club");
+        assertThat(chat.say("bob", "/mentor join club as spectator").text())
+                .contains("as learner, as mentor, or as both");
+        assertThat(chat.say("bob", "/mentor leave club").text()).contains("You were not in programme club");
+        assertThat(store.create(new Campaign(
+                        "console", "ended", List.of(), LocalDate.parse("2020-01-01"), null, Instant.EPOCH)))
+                .isTrue();
+        assertThat(chat.say("bob", "/mentor join ended").text()).contains("ended on 2020-01-01");
+        assertThat(store.members("console", "ended")).isEmpty();
+    }
+
+    @Test
+    void inFrench(FakeChat chat) {
+        assertThat(chat.say(
+                                "lena",
+                                Locale.FRENCH,
+                                "/mentor admin programme nouveau inverse competences référencement jusqu'au 2099-06-30")
+                        .text())
+                .contains("Le programme inverse est prêt", "jusqu'au 2099-06-30");
+        assertThat(chat.say("bob", Locale.FRENCH, "/mentor rejoindre inverse comme apprenant")
+                        .text())
+                .contains("Vous avez rejoint le programme inverse, pour apprendre");
+        assertThat(chat.say("ana", Locale.FRENCH, "/mentor rejoindre inverse les deux")
+                        .text())
+                .contains("pour apprendre et accompagner");
+        assertThat(chat.say("ana", Locale.FRENCH, "/mentor quitter inverse").text())
+                .contains("Vous avez quitté le programme inverse");
+        assertThat(chat.say("lena", Locale.FRENCH, "/mentor admin programme apparier inverse")
+                        .text())
+                .contains("Appariement de inverse", "0 apprenants appariés sur 1");
+    }
+
+    @Test
+    void twoLeadsCreatingOneNameAtOnceMakeOneProgramme(FakeChat chat) throws Exception {
+        int clicks = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clicks);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> replies = new ArrayList<>();
+        for (int i = 0; i < clicks; i++) {
+            Callable<String> create = () -> {
+                go.await();
+                return chat.say("lena", "/mentor admin programme new spring").text();
+            };
+            replies.add(pool.submit(create));
+        }
+        go.countDown();
+        int created = 0;
+        for (Future<String> reply : replies) {
+            created += reply.get().contains("is ready") ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(1);
+        assertThat(store.all("console")).hasSize(1);
+    }
+
+    @Test
+    void aMembersProgrammesAreInTheirExportAndForgottenWithThem(FakeChat chat) {
+        chat.say("lena", "/mentor admin programme new club");
+        chat.say("bob", "/mentor join club as mentor");
+        chat.say("bobby", "/mentor join club as learner");
+
+        assertThat(data.export(new MemberId("console", "bob"))).contains("\"programmes\"", "\"club\"", "MENTOR");
+        data.erase(new MemberId("console", "bob"));
+
+        assertThat(store.members("console", "club")).containsOnlyKeys(new MemberId("console", "bobby"));
+        // bob is gone from every key and value; bobby, whose name starts with his, is not
+        String everything = RedisContents.text(redis);
+        assertThat(everything).doesNotContainPattern("\\bbob\\b");
+        assertThat(everything).contains("bobby");
+    }
+
+    private static void profile(FakeChat chat, String user, String seniority, String skills) {
+        chat.say(user, "/mentor set seniority " + seniority);
+        chat.say(user, skills);
+    }
+}
