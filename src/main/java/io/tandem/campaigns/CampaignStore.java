@@ -1,6 +1,7 @@
 package io.tandem.campaigns;
 
 import io.tandem.engine.MemberId;
+import io.tandem.matching.PoolMatching;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,4 +28,20 @@ public interface CampaignStore {
 
     /** Who joined, and how. */
     Map<MemberId, CampaignRole> members(String workspace, String name);
+
+    /** A matching round as the lead reviewed it: its number in the programme and the pairs it proposed. */
+    record ProposedRound(long number, List<PoolMatching.Candidate> pairs) {
+        public ProposedRound {
+            pairs = List.copyOf(pairs);
+        }
+    }
+
+    /** Keeps the round a lead just reviewed, numbered after the last; a join, a leave or an erasure drops it. */
+    ProposedRound propose(String workspace, String name, List<PoolMatching.Candidate> pairs);
+
+    /** The round last reviewed, unless the programme's members changed since. */
+    Optional<ProposedRound> proposed(String workspace, String name);
+
+    /** True for the first to publish that round, false for every later try (two leads, two instances). */
+    boolean claimPublication(String workspace, String name, long round);
 }

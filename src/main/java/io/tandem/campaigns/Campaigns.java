@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /mentor admin programme …} for leads: {@code new <name> [skills <s1, s2…>] [until <yyyy-mm-dd>]},
- * {@code list} and {@code match <name> [most|best]} (the review of a whole-pool round, {@link MatchingRound}).
+ * {@code list}, {@code match <name> [best]} (the review of a whole-pool round, {@link MatchingRound}) and
+ * {@code publish <name>} (forming the pairs reviewed, {@link PublishingRound}).
  */
 @Component
 class Campaigns implements AdminSubcommand {
@@ -38,13 +39,21 @@ class Campaigns implements AdminSubcommand {
     private final SkillCatalog catalog;
     private final ProfileView view;
     private final MatchingRound round;
+    private final PublishingRound publishing;
     private final Clock clock;
 
-    Campaigns(CampaignStore store, SkillCatalog catalog, ProfileView view, MatchingRound round, Clock clock) {
+    Campaigns(
+            CampaignStore store,
+            SkillCatalog catalog,
+            ProfileView view,
+            MatchingRound round,
+            PublishingRound publishing,
+            Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.view = view;
         this.round = round;
+        this.publishing = publishing;
         this.clock = clock;
     }
 
@@ -62,6 +71,7 @@ class Campaigns implements AdminSubcommand {
             case "new", "nouveau", "creer" -> create(in, after);
             case "list", "liste", "" -> list(in);
             case "match", "apparier", "matcher" -> match(in, after);
+            case "publish", "publier" -> publishing.publish(in, find(in, after.split("\\s+")[0]));
             default -> throw new Refusal("programme.usage");
         };
     }

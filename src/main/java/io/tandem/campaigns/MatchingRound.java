@@ -78,6 +78,7 @@ class MatchingRound {
                 PoolCandidates.places(mentors),
                 best ? PoolMatching.Objective.BEST_MATCHES : PoolMatching.Objective.MOST_MATCHED);
 
+        store.propose(campaign.workspace(), campaign.name(), round.pairs());
         Reply.Builder reply = Reply.builder()
                 .text(in.t(
                         "programme.match.heading",

@@ -33,6 +33,8 @@ final class ProfileHash {
     static final String JOINED = "j";
     /** Bumped by every write of the profile (not part of it): readers holding this version hold the profile. */
     static final String VERSION = "v";
+    /** New each time the profile is created (first contact, or back after an erasure). */
+    static final String GENERATION = "g";
 
     private ProfileHash() {}
 

@@ -3,7 +3,9 @@ package io.tandem.store;
 import io.tandem.campaigns.Campaign;
 import io.tandem.campaigns.CampaignRole;
 import io.tandem.campaigns.CampaignStore;
+import io.tandem.campaigns.CampaignStore.ProposedRound;
 import io.tandem.engine.MemberId;
+import io.tandem.matching.PoolMatching;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,18 @@ public class RedisCampaignStore implements CampaignStore {
 
     static String membersKey(String ws, String name) {
         return RedisKeys.prefix(ws) + "campaign-members:" + name;
+    }
+
+    static String roundKey(String ws, String name) {
+        return RedisKeys.prefix(ws) + "campaign-round:" + name;
+    }
+
+    private static String roundsKey(String ws, String name) {
+        return RedisKeys.prefix(ws) + "campaign-rounds:" + name;
+    }
+
+    private static String publishedKey(String ws, String name, long round) {
+        return RedisKeys.prefix(ws) + "campaign-published:" + name + ":" + round;
     }
 
     private static String namesKey(String ws) {
@@ -83,12 +97,14 @@ public class RedisCampaignStore implements CampaignStore {
         RedisCalls.pipelined(redis, o -> {
             Ownership.claim(o, Ownership.CAMPAIGN + name, List.of(member));
             o.opsForHash().put(membersKey(workspace, name), member.user(), role.name());
+            o.delete(roundKey(workspace, name));
         });
     }
 
     @Override
     public boolean leave(String workspace, String name, MemberId member) {
         Long removed = RedisCalls.call(() -> redis.opsForHash().delete(membersKey(workspace, name), member.user()));
+        RedisCalls.run(() -> redis.delete(roundKey(workspace, name)));
         Ownership.release(redis, Ownership.CAMPAIGN + name, List.of(member));
         return removed != null && removed > 0;
     }
@@ -104,5 +120,26 @@ public class RedisCampaignStore implements CampaignStore {
                                 new MemberId(workspace, e.getKey().toString()),
                                 CampaignRole.valueOf(e.getValue().toString())));
         return members;
+    }
+
+    @Override
+    public ProposedRound propose(String workspace, String name, List<PoolMatching.Candidate> pairs) {
+        Long number = RedisCalls.call(() -> redis.opsForValue().increment(roundsKey(workspace, name)));
+        ProposedRound round = new ProposedRound(number == null ? 1 : number, pairs);
+        String value = json.writeValueAsString(round);
+        RedisCalls.run(() -> redis.opsForValue().set(roundKey(workspace, name), value));
+        return round;
+    }
+
+    @Override
+    public Optional<ProposedRound> proposed(String workspace, String name) {
+        String value = RedisCalls.call(() -> redis.opsForValue().get(roundKey(workspace, name)));
+        return Optional.ofNullable(value).map(v -> json.readValue(v, ProposedRound.class));
+    }
+
+    @Override
+    public boolean claimPublication(String workspace, String name, long round) {
+        return Boolean.TRUE.equals(
+                RedisCalls.call(() -> redis.opsForValue().setIfAbsent(publishedKey(workspace, name, round), "1")));
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisOperations;
@@ -52,13 +53,17 @@ public class RedisProfileStore implements ProfileStore {
     /** How many profiles an instance keeps for searches (about a kilobyte each). */
     private static final int KNOWN_PROFILES = 20_000;
 
-    /** For each key: 1 if its version field is the one given, 0 if the hash is gone, else the whole hash. */
+    /**
+     * For each key: 1 if its generation and version ({@code g:v}) are the ones given, 0 if the hash is gone, else the
+     * whole hash. The generation is new each time a profile is created, so a member erased and back again never
+     * matches a profile an instance still holds from before, whatever the version counts reached.
+     */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> CHANGED = new DefaultRedisScript<>("""
             local out = {}
             for i, key in ipairs(KEYS) do
-                local version = redis.call('HGET', key, 'v')
-                if version and version == ARGV[i] then
+                local held = redis.call('HMGET', key, 'v', 'g')
+                if held[1] and ((held[2] or '') .. ':' .. held[1]) == ARGV[i] then
                     out[i] = 1
                 else
                     local hash = redis.call('HGETALL', key)
@@ -73,6 +78,13 @@ public class RedisProfileStore implements ProfileStore {
             """, List.class);
 
     private record Known(Profile profile, String version) {}
+
+    /** {@code <generation>:<version>}, as the script compares them; null for a hash with no version. */
+    private static String version(Map<Object, Object> hash) {
+        Object v = hash.get(ProfileHash.VERSION);
+        Object g = hash.get(ProfileHash.GENERATION);
+        return v == null ? null : (g == null ? "" : g) + ":" + v;
+    }
 
     private final StringRedisTemplate redis;
     /** Profiles this instance read, with their versions: a search reads again only those that changed since. */
@@ -126,7 +138,7 @@ public class RedisProfileStore implements ProfileStore {
                 }
                 Profile profile = ProfileHash.read(id, hash);
                 if (profile != null) {
-                    known.put(id, new Known(profile, (String) hash.get(ProfileHash.VERSION)));
+                    known.put(id, new Known(profile, version(hash)));
                     into.put(id, profile);
                 }
             } else if (answer instanceof Number n && n.longValue() == 1L) {
@@ -239,6 +251,9 @@ public class RedisProfileStore implements ProfileStore {
         String ws = id.workspace();
         String user = id.user();
         Map<String, String> fields = ProfileHash.write(after);
+        if (before == null) {
+            fields.put(ProfileHash.GENERATION, UUID.randomUUID().toString());
+        }
         if (before != null) {
             fields.remove(ProfileHash.MENTEES);
         }

@@ -3,6 +3,8 @@ package io.tandem.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.engine.MemberId;
+import io.tandem.pairing.PairStore;
+import io.tandem.pairing.RequestStore;
 import io.tandem.privacy.MemberData;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
@@ -37,6 +39,12 @@ class CampaignsTests {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    PairStore pairs;
+
+    @Autowired
+    RequestStore requests;
 
     @Test
     void aLeadStartsAProgrammeMembersJoinAndTheRoundMatchesEveryLearnerItCan(FakeChat chat) {
@@ -156,23 +164,9 @@ class CampaignsTests {
 
     @Test
     void twoLeadsCreatingOneNameAtOnceMakeOneProgramme(FakeChat chat) throws Exception {
-        int clicks = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(clicks);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> replies = new ArrayList<>();
-        for (int i = 0; i < clicks; i++) {
-            Callable<String> create = () -> {
-                go.await();
-                return chat.say("lena", "/mentor admin programme new spring").text();
-            };
-            replies.add(pool.submit(create));
-        }
-        go.countDown();
-        int created = 0;
-        for (Future<String> reply : replies) {
-            created += reply.get().contains("is ready") ? 1 : 0;
-        }
-        pool.shutdown();
+        List<String> replies = atOnce(
+                8, () -> chat.say("lena", "/mentor admin programme new spring").text());
+        long created = replies.stream().filter(r -> r.contains("is ready")).count();
         assertThat(created).isEqualTo(1);
         assertThat(store.all("console")).hasSize(1);
     }
@@ -191,6 +185,94 @@ class CampaignsTests {
         String everything = RedisContents.text(redis);
         assertThat(everything).doesNotContainPattern("\\bbob\\b");
         assertThat(everything).contains("bobby");
+    }
+
+    @Test
+    void publishingFormsTheReviewedPairsOnceThoughEightLeadsPublishAtOnce(FakeChat chat) throws Exception {
+        chat.say("lena", "/mentor admin programme new duo skills seo");
+        profile(chat, "bob", "junior", "/mentor teach seo");
+        profile(chat, "bobby", "junior", "/mentor teach seo");
+        profile(chat, "bob.smith", "senior", "/mentor learn seo");
+        profile(chat, "bobbie", "exec", "/mentor learn seo");
+        for (String user : List.of("bob", "bobby")) {
+            chat.say(user, "/mentor join duo as mentor");
+        }
+        for (String user : List.of("bob.smith", "bobbie")) {
+            chat.say(user, "/mentor join duo as learner");
+        }
+        assertThat(chat.say("lena", "/mentor admin programme publish duo").text())
+                .contains("There is no round to publish for duo");
+        assertThat(chat.say("lena", "/mentor admin programme match duo").text()).contains("2 of 2 learners matched");
+
+        List<String> replies = atOnce(
+                8, () -> chat.say("lena", "/mentor admin programme publish duo").text());
+
+        assertThat(replies.stream().filter(r -> r.contains("2 of 2 pairs formed")))
+                .hasSize(1);
+        assertThat(replies.stream().filter(r -> r.contains("already published")))
+                .hasSize(7);
+        for (String learner : List.of("bob.smith", "bobbie")) {
+            assertThat(pairs.pairs(new MemberId("console", learner))).hasSize(1);
+        }
+        for (String user : List.of("bob", "bobby", "bob.smith", "bobbie")) {
+            List<String> intros = chat.waitFor(user, 1).stream()
+                    .filter(n -> n.contains("programme.pair"))
+                    .toList();
+            assertThat(intros).as(user).hasSize(1);
+            assertThat(intros.get(0)).contains("Programme duo: you are paired with", "Schedule a session");
+        }
+        // a join afterwards makes the reviewed round stale: the lead matches again before publishing
+        chat.say("ana", "/mentor join duo");
+        assertThat(chat.say("lena", "/mentor admin programme publish duo").text())
+                .contains("no round to publish");
+    }
+
+    @Test
+    void aMentorWhoseLastPlaceWentSinceTheReviewIsSkippedAndNamed(FakeChat chat) {
+        chat.say("lena", "/mentor admin programme new solo skills seo");
+        profile(chat, "bob", "junior", "/mentor teach seo");
+        chat.say("bob", "/mentor set capacity 1");
+        profile(chat, "bob.smith", "senior", "/mentor learn seo");
+        chat.say("bob", "/mentor join solo as mentor");
+        chat.say("bob.smith", "/mentor join solo as learner");
+        assertThat(chat.say("lena", "/mentor admin programme match solo").text())
+                .contains("1 of 1 learners matched");
+
+        profile(chat, "bobbie", "exec", "/mentor learn seo");
+        chat.say("bobbie", "/mentor request @bob seo");
+        String toBob = chat.waitFor("bob", 1).get(0);
+        chat.click(
+                "bob",
+                Locale.ENGLISH,
+                "mentoring.request.accept",
+                FakeChat.value(toBob, "mentoring.request.accept"),
+                Map.of());
+
+        assertThat(chat.say("lena", "/mentor admin programme publish solo").text())
+                .contains(
+                        "0 of 1 pairs formed",
+                        "bob.smith (@bob.smith) and bob (@bob): the mentor has no place left now");
+        assertThat(pairs.pairs(new MemberId("console", "bob"))).hasSize(1);
+        assertThat(requests.pending(new MemberId("console", "bob.smith"))).isEmpty();
+    }
+
+    private static List<String> atOnce(int count, Callable<String> action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            futures.add(pool.submit(() -> {
+                go.await();
+                return action.call();
+            }));
+        }
+        go.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> f : futures) {
+            results.add(f.get());
+        }
+        pool.shutdown();
+        return results;
     }
 
     private static void profile(FakeChat chat, String user, String seniority, String skills) {

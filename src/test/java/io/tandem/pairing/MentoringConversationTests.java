@@ -326,6 +326,8 @@ class MentoringConversationTests {
                 "unteach",
                 "unlearn",
                 "skills",
+                "join",
+                "leave",
                 "pairs",
                 "schedule",
                 "sessions",

@@ -64,6 +64,23 @@ class RedisProfileStoreTests {
     }
 
     @Test
+    void aMemberErasedAndBackIsNeverServedTheirOldProfileFromAnInstancesMemory() {
+        RedisProfileStore other = new RedisProfileStore(redis); // where the member is erased and comes back
+        Profile before =
+                profile("slack:T1", "bob", Seniority.EXEC, Set.of("seo")).withBio("my old life");
+        store.save(before);
+        store.save(before.withTeam("Sales"));
+        assertThat(store.findAll(List.of(before.id())).get(before.id()).bio()).isEqualTo("my old life");
+
+        redis.delete(RedisKeys.member(before.id())); // erased: the profile's hash is gone
+        Profile after = profile("slack:T1", "bob", Seniority.JUNIOR, Set.of("crm"));
+        other.save(after);
+        other.save(after); // the new profile's version count reaches the old one's
+
+        assertThat(store.findAll(List.of(before.id())).get(before.id())).isEqualTo(after);
+    }
+
+    @Test
     void aSearchSeesAtOnceWhatAnotherInstanceChanged() {
         RedisProfileStore other = new RedisProfileStore(redis); // another instance, its own profiles in memory
         Profile ana = profile("slack:T1", "ana", Seniority.JUNIOR, Set.of("seo"));

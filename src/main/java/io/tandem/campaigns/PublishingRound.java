@@ -1,0 +1,148 @@
+package io.tandem.campaigns;
+
+import io.tandem.engine.Block;
+import io.tandem.engine.Invocation;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
+import io.tandem.engine.Notifier;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.Reply;
+import io.tandem.matching.PoolMatching;
+import io.tandem.pairing.MentoringRequest;
+import io.tandem.pairing.Pair;
+import io.tandem.pairing.PairActions;
+import io.tandem.pairing.PairStore;
+import io.tandem.pairing.RequestStore;
+import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
+import io.tandem.profiles.ProfileView;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishing the round a lead reviewed: each proposed pair is formed, as if the learner had asked and the mentor
+ * accepted (one atomic step that takes the mentor's place, so capacity holds), and both are introduced, in their
+ * language, with a Schedule button. A round is published once: the first lead or instance to publish it wins, the
+ * others are told it is done. A pair that formed meanwhile, or a mentor whose places went meanwhile, is skipped
+ * and named to the lead.
+ */
+@Component
+class PublishingRound {
+
+    private final CampaignStore store;
+    private final ProfileStore profiles;
+    private final RequestStore requests;
+    private final PairStore pairs;
+    private final ProfileView view;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    PublishingRound(
+            CampaignStore store,
+            ProfileStore profiles,
+            RequestStore requests,
+            PairStore pairs,
+            ProfileView view,
+            Notifier notifier,
+            Clock clock) {
+        this.store = store;
+        this.profiles = profiles;
+        this.requests = requests;
+        this.pairs = pairs;
+        this.view = view;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    Reply publish(Invocation in, Campaign campaign) {
+        CampaignStore.ProposedRound round = store.proposed(campaign.workspace(), campaign.name())
+                .orElseThrow(() -> new Refusal("programme.publish.no-round", campaign.name()));
+        if (!store.claimPublication(campaign.workspace(), campaign.name(), round.number())) {
+            throw new Refusal("programme.publish.done", campaign.name());
+        }
+        Set<PoolMatching.Candidate> proposed = new LinkedHashSet<>(round.pairs());
+        Map<io.tandem.engine.MemberId, Profile> people = profiles.findAll(proposed.stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.learner(), c.mentor()))
+                .toList());
+        int formed = 0;
+        List<String> skipped = new ArrayList<>();
+        for (PoolMatching.Candidate c : proposed) {
+            Profile learner = people.get(c.learner());
+            Profile mentor = people.get(c.mentor());
+            if (learner == null || mentor == null) {
+                continue; // erased since the review: nothing of theirs is formed
+            }
+            if (pairs.pairs(learner.id()).stream()
+                    .anyMatch(p -> p.open() && p.other(learner.id()).equals(mentor.id()))) {
+                skipped.add(in.t("programme.publish.skipped.paired", learner.label(), mentor.label()));
+                continue;
+            }
+            if (form(campaign, learner, mentor, c.skill())) {
+                formed++;
+            } else {
+                skipped.add(in.t("programme.publish.skipped.full", learner.label(), mentor.label()));
+            }
+        }
+        Reply.Builder reply =
+                Reply.builder().text(in.t("programme.published", campaign.name(), formed, proposed.size()));
+        if (!skipped.isEmpty()) {
+            reply.items(in.t("programme.publish.skipped"), skipped);
+        }
+        return reply.build();
+    }
+
+    /** Forms the pair in the one atomic step of an accepted request, and introduces the two; false if full. */
+    private boolean form(Campaign campaign, Profile learner, Profile mentor, String skill) {
+        Instant now = clock.instant();
+        MentoringRequest request = new MentoringRequest(
+                UUID.randomUUID().toString(),
+                learner.id(),
+                mentor.id(),
+                skill,
+                null,
+                MentoringRequest.Status.PENDING,
+                now,
+                null,
+                null);
+        Set<String> reverse = new LinkedHashSet<>(learner.teaches());
+        reverse.retainAll(mentor.learns());
+        Pair pair = new Pair(
+                UUID.randomUUID().toString(),
+                mentor.id(),
+                learner.id(),
+                Set.of(skill),
+                reverse,
+                Pair.Status.ACTIVE,
+                now,
+                null);
+        requests.save(request);
+        RequestStore.Acceptance done =
+                requests.accept(request.answered(MentoringRequest.Status.ACCEPTED, now, null), pair);
+        if (done != RequestStore.Acceptance.ACCEPTED) {
+            requests.answer(request.answered(MentoringRequest.Status.DECLINED, now, null));
+            return false;
+        }
+        introduce(campaign, pair, learner, mentor, "programme.intro.learner", skill);
+        introduce(campaign, pair, mentor, learner, "programme.intro.mentor", skill);
+        return true;
+    }
+
+    private void introduce(Campaign campaign, Pair pair, Profile to, Profile other, String key, String skill) {
+        Messages theirs = Messages.of(to.effectiveLanguage());
+        Reply intro = Reply.builder()
+                .text(theirs.get(key, campaign.name(), other.label(), view.skill(skill, theirs.language())))
+                .block(new Block.Section(
+                        null, theirs.get("request.next"), List.of(), List.of(PairActions.scheduleButton(pair, theirs))))
+                .build();
+        notifier.send(Notification.of(to.id(), NotificationKind.PROGRAMME_PAIR, theirs, intro)
+                .about(other.id()));
+    }
+}
