@@ -44,4 +44,16 @@ public interface CampaignStore {
 
     /** True for the first to publish that round, false for every later try (two leads, two instances). */
     boolean claimPublication(String workspace, String name, long round);
+
+    /** What a lead decided about one learner and one mentor of a programme, for its next rounds. */
+    enum Decision {
+        PINNED,
+        FORBIDDEN
+    }
+
+    /** Records the decision (replacing the other one for that pair); the reviewed round is dropped. */
+    void decide(String workspace, String name, MemberId learner, MemberId mentor, Decision decision);
+
+    /** The decisions, by {@code [learner, mentor]}. */
+    Map<List<MemberId>, Decision> decisions(String workspace, String name);
 }

@@ -1,10 +1,14 @@
 package io.tandem.campaigns;
 
 import io.tandem.engine.Invocation;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.PersonRef;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.Text;
+import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileView;
+import io.tandem.profiles.Profiles;
 import io.tandem.programme.AdminSubcommand;
 import io.tandem.skills.SkillCatalog;
 import io.tandem.skills.SkillMatch;
@@ -40,6 +44,7 @@ class Campaigns implements AdminSubcommand {
     private final ProfileView view;
     private final MatchingRound round;
     private final PublishingRound publishing;
+    private final Profiles profiles;
     private final Clock clock;
 
     Campaigns(
@@ -48,12 +53,14 @@ class Campaigns implements AdminSubcommand {
             ProfileView view,
             MatchingRound round,
             PublishingRound publishing,
+            Profiles profiles,
             Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.view = view;
         this.round = round;
         this.publishing = publishing;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -71,6 +78,8 @@ class Campaigns implements AdminSubcommand {
             case "new", "nouveau", "creer" -> create(in, after);
             case "list", "liste", "" -> list(in);
             case "match", "apparier", "matcher" -> match(in, after);
+            case "pair", "associer" -> decide(in, after, CampaignStore.Decision.PINNED);
+            case "unpair", "dissocier", "separer" -> decide(in, after, CampaignStore.Decision.FORBIDDEN);
             case "publish", "publier" -> publishing.publish(in, find(in, after.split("\\s+")[0]));
             default -> throw new Refusal("programme.usage");
         };
@@ -194,6 +203,35 @@ class Campaigns implements AdminSubcommand {
         boolean best =
                 Arrays.stream(parts).skip(1).map(Text::fold).anyMatch(w -> w.equals("best") || w.equals("meilleurs"));
         return round.review(in, campaign, best);
+    }
+
+    /** {@code pair <name> @learner @mentor}: always in the next rounds; {@code unpair}: never. */
+    private Reply decide(Invocation in, String typed, CampaignStore.Decision decision) {
+        Campaign campaign = find(in, typed.split("\\s+")[0]);
+        List<PersonRef> people = in.args().people();
+        if (people.size() != 2) {
+            throw new Refusal("programme.decide.usage");
+        }
+        Profile learner = profiles.resolve(in, people.get(0));
+        Profile mentor = profiles.resolve(in, people.get(1));
+        if (learner.id().equals(mentor.id())) {
+            throw new Refusal("programme.decide.self");
+        }
+        Map<MemberId, CampaignRole> members = store.members(campaign.workspace(), campaign.name());
+        CampaignRole learns = members.get(learner.id());
+        CampaignRole teaches = members.get(mentor.id());
+        if (learns == null || !learns.learns()) {
+            throw new Refusal("programme.decide.not-learner", learner.label(), campaign.name());
+        }
+        if (teaches == null || !teaches.teaches()) {
+            throw new Refusal("programme.decide.not-mentor", mentor.label(), campaign.name());
+        }
+        store.decide(campaign.workspace(), campaign.name(), learner.id(), mentor.id(), decision);
+        return Reply.text(in.t(
+                decision == CampaignStore.Decision.PINNED ? "programme.pinned" : "programme.forbidden",
+                learner.label(),
+                mentor.label(),
+                campaign.name()));
     }
 
     Campaign find(Invocation in, String typed) {

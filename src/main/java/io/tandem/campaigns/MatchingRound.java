@@ -12,7 +12,9 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.ProfileView;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,23 +62,50 @@ class MatchingRound {
                 mentors.add(p);
             }
         });
+        Map<List<MemberId>, CampaignStore.Decision> decisions = store.decisions(campaign.workspace(), campaign.name());
         Map<MemberId, Set<MemberId>> paired = new HashMap<>();
         List<PoolCandidates.Proposal> proposals = candidates.between(
                 learners,
                 mentors,
-                (learner, mentor) -> paired.computeIfAbsent(
-                                learner,
-                                l -> pairs.pairs(l).stream()
-                                        .map(p -> p.other(l))
-                                        .collect(Collectors.toSet()))
-                        .contains(mentor));
+                (learner, mentor) -> decisions.get(List.of(learner, mentor)) == CampaignStore.Decision.FORBIDDEN
+                        || paired.computeIfAbsent(
+                                        learner,
+                                        l -> pairs.pairs(l).stream()
+                                                .map(p -> p.other(l))
+                                                .collect(Collectors.toSet()))
+                                .contains(mentor));
         Map<PoolMatching.Candidate, List<MentorMatch.Reason>> reasons = new HashMap<>();
         proposals.forEach(p -> reasons.put(p.candidate(), p.reasons()));
-        PoolMatching.Round round = PoolMatching.solve(
-                learners.stream().map(Profile::id).toList(),
+
+        // pairs a lead pinned come first, with the best skill they share; the rest is matched around them
+        Map<MemberId, Integer> places = new HashMap<>(PoolCandidates.places(mentors));
+        List<PoolMatching.Candidate> pinned = new ArrayList<>();
+        Set<MemberId> placed = new HashSet<>();
+        decisions.forEach((pair, decision) -> {
+            if (decision != CampaignStore.Decision.PINNED || placed.contains(pair.get(0))) {
+                return;
+            }
+            reasons.keySet().stream()
+                    .filter(c -> c.learner().equals(pair.get(0)) && c.mentor().equals(pair.get(1)))
+                    .max(Comparator.comparingInt(PoolMatching.Candidate::score))
+                    .filter(c -> places.getOrDefault(c.mentor(), 0) > 0)
+                    .ifPresent(c -> {
+                        pinned.add(c);
+                        placed.add(c.learner());
+                        places.merge(c.mentor(), -1, Integer::sum);
+                    });
+        });
+        PoolMatching.Round solved = PoolMatching.solve(
+                learners.stream()
+                        .map(Profile::id)
+                        .filter(id -> !placed.contains(id))
+                        .toList(),
                 reasons.keySet(),
-                PoolCandidates.places(mentors),
+                places,
                 best ? PoolMatching.Objective.BEST_MATCHES : PoolMatching.Objective.MOST_MATCHED);
+        List<PoolMatching.Candidate> all = new ArrayList<>(pinned);
+        all.addAll(solved.pairs());
+        PoolMatching.Round round = new PoolMatching.Round(all, solved.unmatched());
 
         store.propose(campaign.workspace(), campaign.name(), round.pairs());
         Reply.Builder reply = Reply.builder()
@@ -100,15 +129,16 @@ class MatchingRound {
                                 ? 0
                                 : Math.round(100.0 * reverse / round.pairs().size())));
         List<String> lines = round.pairs().stream()
-                .map(c -> in.t(
-                        "programme.match.pair",
-                        people.get(c.learner()).label(),
-                        view.skill(c.skill(), in.messages().language()),
-                        people.get(c.mentor()).label(),
-                        c.score(),
-                        reasons.get(c).stream()
-                                .map(r -> MatchReasons.render(r, in.messages(), view))
-                                .collect(Collectors.joining(" · "))))
+                .map(c -> (pinned.contains(c) ? in.t("programme.match.pinned") + " " : "")
+                        + in.t(
+                                "programme.match.pair",
+                                people.get(c.learner()).label(),
+                                view.skill(c.skill(), in.messages().language()),
+                                people.get(c.mentor()).label(),
+                                c.score(),
+                                reasons.get(c).stream()
+                                        .map(r -> MatchReasons.render(r, in.messages(), view))
+                                        .collect(Collectors.joining(" · "))))
                 .toList();
         if (!lines.isEmpty()) {
             reply.items(in.t("programme.match.pairs"), lines);

@@ -53,6 +53,10 @@ public class RedisCampaignStore implements CampaignStore {
         return RedisKeys.prefix(ws) + "campaign-published:" + name + ":" + round;
     }
 
+    static String decisionsKey(String ws, String name) {
+        return RedisKeys.prefix(ws) + "campaign-decisions:" + name;
+    }
+
     private static String namesKey(String ws) {
         return RedisKeys.prefix(ws) + "campaigns";
     }
@@ -105,6 +109,7 @@ public class RedisCampaignStore implements CampaignStore {
     public boolean leave(String workspace, String name, MemberId member) {
         Long removed = RedisCalls.call(() -> redis.opsForHash().delete(membersKey(workspace, name), member.user()));
         RedisCalls.run(() -> redis.delete(roundKey(workspace, name)));
+        forgetDecisions(redis, json, workspace, name, member);
         Ownership.release(redis, Ownership.CAMPAIGN + name, List.of(member));
         return removed != null && removed > 0;
     }
@@ -141,5 +146,43 @@ public class RedisCampaignStore implements CampaignStore {
     public boolean claimPublication(String workspace, String name, long round) {
         return Boolean.TRUE.equals(
                 RedisCalls.call(() -> redis.opsForValue().setIfAbsent(publishedKey(workspace, name, round), "1")));
+    }
+
+    @Override
+    public void decide(String workspace, String name, MemberId learner, MemberId mentor, Decision decision) {
+        String field = json.writeValueAsString(List.of(learner.user(), mentor.user()));
+        RedisCalls.pipelined(redis, o -> {
+            o.opsForHash().put(decisionsKey(workspace, name), field, decision.name());
+            o.delete(roundKey(workspace, name));
+        });
+    }
+
+    @Override
+    public Map<List<MemberId>, Decision> decisions(String workspace, String name) {
+        Map<Object, Object> entries = RedisCalls.call(() -> redis.opsForHash().entries(decisionsKey(workspace, name)));
+        Map<List<MemberId>, Decision> decisions = new LinkedHashMap<>();
+        (entries == null ? Map.<Object, Object>of() : entries).forEach((field, value) -> {
+            List<String> users = users(json, field);
+            decisions.put(
+                    List.of(new MemberId(workspace, users.get(0)), new MemberId(workspace, users.get(1))),
+                    Decision.valueOf(value.toString()));
+        });
+        return decisions;
+    }
+
+    private static List<String> users(JsonMapper json, Object field) {
+        return List.of(json.readValue(field.toString(), String[].class));
+    }
+
+    /** Drops every decision that names the member, compared whole (never {@code bob} for {@code bob.smith}). */
+    static void forgetDecisions(
+            StringRedisTemplate redis, JsonMapper json, String workspace, String name, MemberId member) {
+        String key = decisionsKey(workspace, name);
+        Set<Object> fields = RedisCalls.call(() -> redis.opsForHash().keys(key));
+        for (Object field : fields == null ? Set.<Object>of() : fields) {
+            if (users(json, field).contains(member.user())) {
+                RedisCalls.run(() -> redis.opsForHash().delete(key, field));
+            }
+        }
     }
 }

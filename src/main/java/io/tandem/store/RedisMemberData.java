@@ -287,8 +287,9 @@ public class RedisMemberData implements MemberData {
         }
         for (String name : owned.getOrDefault(Ownership.CAMPAIGN, List.of())) {
             RedisCalls.run(() -> redis.opsForHash().delete(RedisCampaignStore.membersKey(ws, name), member.user()));
-            // a proposed round may name them: it goes, and the lead matches again
+            // a proposed round may name them: it goes, and the lead matches again; so do leads' decisions about them
             RedisCalls.run(() -> redis.delete(RedisCampaignStore.roundKey(ws, name)));
+            RedisCampaignStore.forgetDecisions(redis, json, ws, name, member);
         }
         owned.getOrDefault(Ownership.NUDGE, List.of()).forEach(nudges::remove);
         for (String delivery : owned.getOrDefault(Ownership.DELIVERY, List.of())) {

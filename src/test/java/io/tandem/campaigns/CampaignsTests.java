@@ -256,6 +256,46 @@ class CampaignsTests {
         assertThat(requests.pending(new MemberId("console", "bob.smith"))).isEmpty();
     }
 
+    @Test
+    void aLeadPinsAndForbidsPairsAndTheNextRoundHonoursBoth(FakeChat chat) {
+        chat.say("lena", "/mentor admin programme new trio skills seo");
+        profile(chat, "bob", "junior", "/mentor teach seo");
+        profile(chat, "bobby", "mid", "/mentor teach seo");
+        profile(chat, "bob.smith", "exec", "/mentor learn seo");
+        chat.say("bob", "/mentor join trio as mentor");
+        chat.say("bobby", "/mentor join trio as mentor");
+        chat.say("bob.smith", "/mentor join trio as learner");
+        // left alone, the most junior mentor scores best
+        assertThat(chat.say("lena", "/mentor admin programme match trio").text())
+                .contains("bob.smith (@bob.smith) learns SEO from bob (@bob)");
+
+        assertThat(chat.say("lena", "/mentor admin programme pair trio @bob.smith @bobby")
+                        .text())
+                .contains("bob.smith (@bob.smith) will learn from bobby (@bobby)");
+        assertThat(chat.say("lena", "/mentor admin programme match trio").text())
+                .contains("(pinned) bob.smith (@bob.smith) learns SEO from bobby (@bobby)");
+
+        chat.say("lena", "/mentor admin programme unpair trio @bob.smith @bobby");
+        chat.say("lena", "/mentor admin programme unpair trio @bob.smith @bob");
+        assertThat(chat.say("lena", "/mentor admin programme match trio").text())
+                .contains("0 of 1 learners matched", "nobody in the programme teaches what they want to learn");
+
+        assertThat(chat.say("lena", "/mentor admin programme pair trio @bob @bob.smith")
+                        .text())
+                .contains("bob (@bob) has not joined trio to learn");
+        assertThat(chat.say("lena", "/mentor admin programme pair trio @bob.smith")
+                        .text())
+                .contains("Name the learner, then the mentor");
+        assertThat(chat.say("bob", "/mentor admin programme pair trio @bob.smith @bobby")
+                        .text())
+                .contains("programme leads");
+
+        // erasing bob takes the decision about him, and only it: bob.smith and bobby's stays
+        data.erase(new MemberId("console", "bob"));
+        assertThat(store.decisions("console", "trio"))
+                .containsOnlyKeys(List.of(new MemberId("console", "bob.smith"), new MemberId("console", "bobby")));
+    }
+
     private static List<String> atOnce(int count, Callable<String> action) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         CountDownLatch go = new CountDownLatch(1);
