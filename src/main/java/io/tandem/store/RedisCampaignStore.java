@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -183,6 +184,32 @@ public class RedisCampaignStore implements CampaignStore {
             if (users(json, field).contains(member.user())) {
                 RedisCalls.run(() -> redis.opsForHash().delete(key, field));
             }
+        }
+    }
+
+    /** The programmes the member joined, with how (for their export). */
+    static Map<String, String> memberships(StringRedisTemplate redis, MemberId member, List<String> names) {
+        Map<String, String> joined = new TreeMap<>();
+        for (String name : names) {
+            Object role =
+                    RedisCalls.call(() -> redis.opsForHash().get(membersKey(member.workspace(), name), member.user()));
+            if (role != null) {
+                joined.put(name, String.valueOf(role));
+            }
+        }
+        return joined;
+    }
+
+    /**
+     * Takes the member out of the programmes they joined (their erasure): their membership, the leads' decisions
+     * about them and the reviewed rounds that may name them (the lead matches again).
+     */
+    static void erase(StringRedisTemplate redis, JsonMapper json, MemberId member, List<String> names) {
+        String ws = member.workspace();
+        for (String name : names) {
+            RedisCalls.run(() -> redis.opsForHash().delete(membersKey(ws, name), member.user()));
+            RedisCalls.run(() -> redis.delete(roundKey(ws, name)));
+            forgetDecisions(redis, json, ws, name, member);
         }
     }
 }

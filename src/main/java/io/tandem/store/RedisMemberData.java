@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -148,19 +147,7 @@ public class RedisMemberData implements MemberData {
                 tips,
                 useful,
                 members(RedisReports.key(member)),
-                programmes(member, owned));
-    }
-
-    private Map<String, String> programmes(MemberId member, Map<String, List<String>> owned) {
-        Map<String, String> joined = new TreeMap<>();
-        for (String name : owned.getOrDefault(Ownership.CAMPAIGN, List.of())) {
-            Object role = RedisCalls.call(() ->
-                    redis.opsForHash().get(RedisCampaignStore.membersKey(member.workspace(), name), member.user()));
-            if (role != null) {
-                joined.put(name, String.valueOf(role));
-            }
-        }
-        return joined;
+                RedisCampaignStore.memberships(redis, member, owned.getOrDefault(Ownership.CAMPAIGN, List.of())));
     }
 
     @Override
@@ -285,12 +272,7 @@ public class RedisMemberData implements MemberData {
         for (String tipId : owned.getOrDefault(Ownership.VOTE, List.of())) {
             RedisCalls.run(() -> redis.opsForSet().remove(RedisTipStore.votersKey(ws, tipId), member.user()));
         }
-        for (String name : owned.getOrDefault(Ownership.CAMPAIGN, List.of())) {
-            RedisCalls.run(() -> redis.opsForHash().delete(RedisCampaignStore.membersKey(ws, name), member.user()));
-            // a proposed round may name them: it goes, and the lead matches again; so do leads' decisions about them
-            RedisCalls.run(() -> redis.delete(RedisCampaignStore.roundKey(ws, name)));
-            RedisCampaignStore.forgetDecisions(redis, json, ws, name, member);
-        }
+        RedisCampaignStore.erase(redis, json, member, owned.getOrDefault(Ownership.CAMPAIGN, List.of()));
         owned.getOrDefault(Ownership.NUDGE, List.of()).forEach(nudges::remove);
         for (String delivery : owned.getOrDefault(Ownership.DELIVERY, List.of())) {
             int colon = delivery.indexOf(':');
