@@ -56,4 +56,10 @@ public interface CampaignStore {
 
     /** The decisions, by {@code [learner, mentor]}. */
     Map<List<MemberId>, Decision> decisions(String workspace, String name);
+
+    /** Records the pairs a published round formed, so the programme's funnel can follow them. */
+    void addPairs(String workspace, String name, List<String> pairIds);
+
+    /** The ids of the pairs the programme formed. */
+    List<String> pairs(String workspace, String name);
 }

@@ -45,6 +45,7 @@ class Campaigns implements AdminSubcommand {
     private final MatchingRound round;
     private final PublishingRound publishing;
     private final Profiles profiles;
+    private final CampaignStatus status;
     private final Clock clock;
 
     Campaigns(
@@ -54,6 +55,7 @@ class Campaigns implements AdminSubcommand {
             MatchingRound round,
             PublishingRound publishing,
             Profiles profiles,
+            CampaignStatus status,
             Clock clock) {
         this.store = store;
         this.catalog = catalog;
@@ -61,6 +63,7 @@ class Campaigns implements AdminSubcommand {
         this.round = round;
         this.publishing = publishing;
         this.profiles = profiles;
+        this.status = status;
         this.clock = clock;
     }
 
@@ -80,6 +83,7 @@ class Campaigns implements AdminSubcommand {
             case "match", "apparier", "matcher" -> match(in, after);
             case "pair", "associer" -> decide(in, after, CampaignStore.Decision.PINNED);
             case "unpair", "dissocier", "separer" -> decide(in, after, CampaignStore.Decision.FORBIDDEN);
+            case "status", "etat", "bilan" -> status.status(in, find(in, after.split("\\s+")[0]));
             case "publish", "publier" -> publishing.publish(in, find(in, after.split("\\s+")[0]));
             default -> throw new Refusal("programme.usage");
         };

@@ -72,7 +72,7 @@ class PublishingRound {
         Map<io.tandem.engine.MemberId, Profile> people = profiles.findAll(proposed.stream()
                 .flatMap(c -> java.util.stream.Stream.of(c.learner(), c.mentor()))
                 .toList());
-        int formed = 0;
+        List<String> formed = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (PoolMatching.Candidate c : proposed) {
             Profile learner = people.get(c.learner());
@@ -85,22 +85,24 @@ class PublishingRound {
                 skipped.add(in.t("programme.publish.skipped.paired", learner.label(), mentor.label()));
                 continue;
             }
-            if (form(campaign, learner, mentor, c.skill())) {
-                formed++;
+            String pairId = form(campaign, learner, mentor, c.skill());
+            if (pairId != null) {
+                formed.add(pairId);
             } else {
                 skipped.add(in.t("programme.publish.skipped.full", learner.label(), mentor.label()));
             }
         }
+        store.addPairs(campaign.workspace(), campaign.name(), formed);
         Reply.Builder reply =
-                Reply.builder().text(in.t("programme.published", campaign.name(), formed, proposed.size()));
+                Reply.builder().text(in.t("programme.published", campaign.name(), formed.size(), proposed.size()));
         if (!skipped.isEmpty()) {
             reply.items(in.t("programme.publish.skipped"), skipped);
         }
         return reply.build();
     }
 
-    /** Forms the pair in the one atomic step of an accepted request, and introduces the two; false if full. */
-    private boolean form(Campaign campaign, Profile learner, Profile mentor, String skill) {
+    /** Forms the pair in the one atomic step of an accepted request, and introduces the two; null if full. */
+    private String form(Campaign campaign, Profile learner, Profile mentor, String skill) {
         Instant now = clock.instant();
         MentoringRequest request = new MentoringRequest(
                 UUID.randomUUID().toString(),
@@ -128,11 +130,11 @@ class PublishingRound {
                 requests.accept(request.answered(MentoringRequest.Status.ACCEPTED, now, null), pair);
         if (done != RequestStore.Acceptance.ACCEPTED) {
             requests.answer(request.answered(MentoringRequest.Status.DECLINED, now, null));
-            return false;
+            return null;
         }
         introduce(campaign, pair, learner, mentor, "programme.intro.learner", skill);
         introduce(campaign, pair, mentor, learner, "programme.intro.mentor", skill);
-        return true;
+        return pair.id();
     }
 
     private void introduce(Campaign campaign, Pair pair, Profile to, Profile other, String key, String skill) {

@@ -13,18 +13,20 @@ import java.util.Optional;
  * {@code /stats} as a reply. Privacy: any figure about fewer than five people or records shows as "&lt;5", and a
  * rate or a median over fewer than five shows as "&lt;5" too.
  */
-final class StatsView {
+public final class StatsView {
 
     static final int FEWEST = 5;
     static final String FEW = "<5";
 
     private StatsView() {}
 
-    static String count(long n) {
+    /** A count, or {@code <5} for 1 to 4 people. */
+    public static String count(long n) {
         return n > 0 && n < FEWEST ? FEW : String.valueOf(n);
     }
 
-    static String share(long part, long whole, Locale locale) {
+    /** A percentage, or {@code <5} when either figure is about fewer than 5 people; a dash of nothing. */
+    public static String share(long part, long whole, Locale locale) {
         if (whole == 0) {
             return "—";
         }

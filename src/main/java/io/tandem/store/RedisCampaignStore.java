@@ -54,6 +54,10 @@ public class RedisCampaignStore implements CampaignStore {
         return RedisKeys.prefix(ws) + "campaign-published:" + name + ":" + round;
     }
 
+    private static String pairsKey(String ws, String name) {
+        return RedisKeys.prefix(ws) + "campaign-pairs:" + name;
+    }
+
     static String decisionsKey(String ws, String name) {
         return RedisKeys.prefix(ws) + "campaign-decisions:" + name;
     }
@@ -185,6 +189,19 @@ public class RedisCampaignStore implements CampaignStore {
                 RedisCalls.run(() -> redis.opsForHash().delete(key, field));
             }
         }
+    }
+
+    @Override
+    public void addPairs(String workspace, String name, List<String> pairIds) {
+        if (!pairIds.isEmpty()) {
+            RedisCalls.run(() -> redis.opsForSet().add(pairsKey(workspace, name), pairIds.toArray(String[]::new)));
+        }
+    }
+
+    @Override
+    public List<String> pairs(String workspace, String name) {
+        Set<String> ids = RedisCalls.call(() -> redis.opsForSet().members(pairsKey(workspace, name)));
+        return ids == null ? List.of() : ids.stream().sorted().toList();
     }
 
     /** The programmes the member joined, with how (for their export). */

@@ -3,12 +3,14 @@ package io.tandem.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.engine.MemberId;
+import io.tandem.engine.TravelClock;
 import io.tandem.pairing.PairStore;
 import io.tandem.pairing.RequestStore;
 import io.tandem.privacy.MemberData;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 import io.tandem.support.RedisContents;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,6 +47,9 @@ class CampaignsTests {
 
     @Autowired
     RequestStore requests;
+
+    @Autowired
+    TravelClock clock;
 
     @Test
     void aLeadStartsAProgrammeMembersJoinAndTheRoundMatchesEveryLearnerItCan(FakeChat chat) {
@@ -294,6 +299,52 @@ class CampaignsTests {
         data.erase(new MemberId("console", "bob"));
         assertThat(store.decisions("console", "trio"))
                 .containsOnlyKeys(List.of(new MemberId("console", "bob.smith"), new MemberId("console", "bobby")));
+    }
+
+    @Test
+    void theFunnelFollowsThePairsAProgrammeFormedAndMasksSmallFigures(FakeChat chat) {
+        clock.reset();
+        try {
+            chat.say("lena", "/mentor admin programme new five skills seo");
+            List<String> mentors = List.of("bob", "bobby", "bobbie", "bo", "bobo");
+            List<String> learners = List.of("bob.smith", "bob.jones", "bob.lee", "bob.ray", "bob.kim");
+            for (int i = 0; i < 5; i++) {
+                profile(chat, mentors.get(i), "junior", "/mentor teach seo");
+                chat.say(mentors.get(i), "/mentor join five as mentor");
+                profile(chat, learners.get(i), "senior", "/mentor learn seo");
+                chat.say(learners.get(i), "/mentor join five as learner");
+            }
+            assertThat(chat.say("lena", "/mentor admin programme status five").text())
+                    .contains("Joined 10 (5 learning, 5 mentoring) → matched 0 pairs → met 0");
+            chat.say("lena", "/mentor admin programme match five");
+            assertThat(chat.say("lena", "/mentor admin programme publish five").text())
+                    .contains("5 of 5 pairs formed");
+            for (String learner : learners) {
+                MemberId me = new MemberId("console", learner);
+                String mentor = pairs.pairs(me).get(0).mentor().user();
+                assertThat(chat.say(learner, "/mentor schedule @" + mentor + " tomorrow 10:00")
+                                .text())
+                        .doesNotContain("Sorry");
+            }
+            clock.advance(Duration.ofDays(3));
+
+            String status =
+                    chat.say("lena", "/mentor admin programme status five").text();
+            assertThat(status)
+                    .contains("matched 5 pairs → met 5 (a first session held) → still meeting 5")
+                    .contains("the mentor more junior): 100 %");
+
+            // a programme of four shows its figures as <5
+            chat.say("lena", "/mentor admin programme new four");
+            for (String user : List.of("ana", "anais", "anna", "annie")) {
+                chat.say(user, "/mentor join four");
+            }
+            assertThat(chat.say("lena", "/mentor admin programme status four").text())
+                    .contains("Joined <5 (<5 learning, <5 mentoring)")
+                    .contains("fewer than 5 people");
+        } finally {
+            clock.reset();
+        }
     }
 
     private static List<String> atOnce(int count, Callable<String> action) throws Exception {
