@@ -1,6 +1,5 @@
 package io.tandem.campaigns;
 
-import io.tandem.engine.MemberId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,10 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * A programme a lead runs in a workspace: a named campaign (GE's "find yourself a young mentor", a Danone
- * network), for the skills it is about (none: every skill), open to join until its end date (none: no end).
+ * network), for the skills it is about (none: every skill), open to join until its end date (none: no end). It
+ * names no one: who runs it are the workspace's leads, who joined is kept apart, each entry theirs.
  */
-public record Campaign(
-        String workspace, String name, List<String> skills, LocalDate until, MemberId createdBy, Instant created) {
+public record Campaign(String workspace, String name, List<String> skills, LocalDate until, Instant created) {
 
     /** Names are typed in commands: lower-case letters, digits and dashes, up to 40. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");

@@ -22,6 +22,9 @@ class CampaignCommands {
     Command joinCommand(Campaigns campaigns, CampaignStore store, Profiles profiles, Clock clock) {
         return Command.of(CommandSpec.mentor("join", "join", "rejoindre", "participer"), in -> {
             String[] words = in.args().text().strip().split("\\s+", 2);
+            if (words[0].isEmpty()) {
+                throw new Refusal("programme.join.usage");
+            }
             Campaign campaign = campaigns.find(in, words[0]);
             if (campaign.until() != null && campaign.until().isBefore(Campaigns.today(in, clock))) {
                 throw new Refusal(
@@ -45,6 +48,9 @@ class CampaignCommands {
     @Bean
     Command leaveCommand(Campaigns campaigns, CampaignStore store) {
         return Command.of(CommandSpec.mentor("leave", "leave", "quitter"), in -> {
+            if (in.args().isEmpty()) {
+                throw new Refusal("programme.leave.usage");
+            }
             Campaign campaign = campaigns.find(in, in.args().firstWord());
             boolean left = store.leave(
                     campaign.workspace(), campaign.name(), in.caller().id());

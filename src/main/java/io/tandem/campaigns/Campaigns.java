@@ -83,8 +83,8 @@ class Campaigns implements AdminSubcommand {
             case "match", "apparier", "matcher" -> match(in, after);
             case "pair", "associer" -> decide(in, after, CampaignStore.Decision.PINNED);
             case "unpair", "dissocier", "separer" -> decide(in, after, CampaignStore.Decision.FORBIDDEN);
-            case "status", "etat", "bilan" -> status.status(in, find(in, after.split("\\s+")[0]));
-            case "publish", "publier" -> publishing.publish(in, find(in, after.split("\\s+")[0]));
+            case "status", "etat", "bilan" -> status.status(in, find(in, after));
+            case "publish", "publier" -> publishing.publish(in, find(in, after));
             default -> throw new Refusal("programme.usage");
         };
     }
@@ -107,7 +107,7 @@ class Campaigns implements AdminSubcommand {
         }
         List<String> skills = skills(rest);
         String ws = in.caller().id().workspace();
-        Campaign campaign = new Campaign(ws, name, skills, until, in.caller().id(), clock.instant());
+        Campaign campaign = new Campaign(ws, name, skills, until, clock.instant());
         if (!store.create(campaign)) {
             throw new Refusal("programme.exists", name);
         }
@@ -211,7 +211,7 @@ class Campaigns implements AdminSubcommand {
 
     /** {@code pair <name> @learner @mentor}: always in the next rounds; {@code unpair}: never. */
     private Reply decide(Invocation in, String typed, CampaignStore.Decision decision) {
-        Campaign campaign = find(in, typed.split("\\s+")[0]);
+        Campaign campaign = find(in, typed);
         List<PersonRef> people = in.args().people();
         if (people.size() != 2) {
             throw new Refusal("programme.decide.usage");
@@ -238,12 +238,12 @@ class Campaigns implements AdminSubcommand {
                 campaign.name()));
     }
 
+    /** The programme the first word of {@code typed} names, or a refusal that says there is none. */
     Campaign find(Invocation in, String typed) {
-        String name = typed.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = typed.strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
         if (name.isEmpty()) {
             throw new Refusal("programme.usage");
         }
-        return store.find(in.caller().id().workspace(), name)
-                .orElseThrow(() -> new Refusal("programme.unknown", typed.strip()));
+        return store.find(in.caller().id().workspace(), name).orElseThrow(() -> new Refusal("programme.unknown", name));
     }
 }

@@ -133,14 +133,16 @@ class CampaignsTests {
         assertThat(store.all("console")).isEmpty();
 
         assertThat(chat.say("bob", "/mentor join nowhere").text()).contains("There is no programme called nowhere");
+        assertThat(chat.say("bob", "/mentor join").text()).contains("/mentor join <programme> as learner");
+        assertThat(chat.say("bob", "/mentor leave").text()).contains("Say which programme to leave");
         chat.say("lena", "/mentor admin programme new club");
         assertThat(chat.say("lena", "/mentor admin programme new club").text())
                 .contains("already a programme called club");
         assertThat(chat.say("bob", "/mentor join club as spectator").text())
                 .contains("as learner, as mentor, or as both");
         assertThat(chat.say("bob", "/mentor leave club").text()).contains("You were not in programme club");
-        assertThat(store.create(new Campaign(
-                        "console", "ended", List.of(), LocalDate.parse("2020-01-01"), null, Instant.EPOCH)))
+        assertThat(store.create(
+                        new Campaign("console", "ended", List.of(), LocalDate.parse("2020-01-01"), Instant.EPOCH)))
                 .isTrue();
         assertThat(chat.say("bob", "/mentor join ended").text()).contains("ended on 2020-01-01");
         assertThat(store.members("console", "ended")).isEmpty();
