@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -91,7 +92,7 @@ class Campaigns implements AdminSubcommand {
 
     private Reply create(Invocation in, String typed) {
         String[] parts = typed.split("\\s+", 2);
-        String name = parts[0].toLowerCase(java.util.Locale.ROOT);
+        String name = parts[0].toLowerCase(Locale.ROOT);
         if (name.isEmpty()) {
             throw new Refusal("programme.usage");
         }
@@ -240,7 +241,7 @@ class Campaigns implements AdminSubcommand {
 
     /** The programme the first word of {@code typed} names, or a refusal that says there is none. */
     Campaign find(Invocation in, String typed) {
-        String name = typed.strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
+        String name = typed.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
         if (name.isEmpty()) {
             throw new Refusal("programme.usage");
         }

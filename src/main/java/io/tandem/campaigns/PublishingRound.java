@@ -2,6 +2,7 @@ package io.tandem.campaigns;
 
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
+import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
 import io.tandem.engine.NotificationKind;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,8 +71,8 @@ class PublishingRound {
             throw new Refusal("programme.publish.done", campaign.name());
         }
         Set<PoolMatching.Candidate> proposed = new LinkedHashSet<>(round.pairs());
-        Map<io.tandem.engine.MemberId, Profile> people = profiles.findAll(proposed.stream()
-                .flatMap(c -> java.util.stream.Stream.of(c.learner(), c.mentor()))
+        Map<MemberId, Profile> people = profiles.findAll(proposed.stream()
+                .flatMap(c -> Stream.of(c.learner(), c.mentor()))
                 .toList());
         List<String> formed = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -1,17 +1,26 @@
 package io.tandem.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.StoreUnavailableException;
+import io.tandem.ops.Draining;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,19 +46,19 @@ public class DeliveryWorker implements SmartLifecycle {
     private final List<Thread> loops = new ArrayList<>();
     private ExecutorService pool;
     /** Renews the leases of the sends under way, so that a slow send is not claimed again by another instance. */
-    private java.util.concurrent.ScheduledExecutorService renewer;
+    private ScheduledExecutorService renewer;
 
     private volatile long stopDeadline;
 
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
 
     public DeliveryWorker(
             DeliveryQueue queue,
             ObjectProvider<Sender> senders,
             Clock clock,
             TandemProperties properties,
-            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
-        this.meters = meters.getIfAvailable(io.micrometer.core.instrument.composite.CompositeMeterRegistry::new);
+            ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters.getIfAvailable(CompositeMeterRegistry::new);
         this.queue = queue;
         this.senders = senders.orderedStream().toList();
         this.clock = clock;
@@ -107,7 +116,7 @@ public class DeliveryWorker implements SmartLifecycle {
         return running.get();
     }
 
-    /** Stop with the web server's graceful shutdown, long before Redis goes ({@link io.tandem.ops.Draining}). */
+    /** Stop with the web server's graceful shutdown, long before Redis goes ({@link Draining}). */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
@@ -197,7 +206,7 @@ public class DeliveryWorker implements SmartLifecycle {
                     delivery.notification().kind());
             return;
         }
-        java.util.concurrent.Future<?> renewing = renewing(delivery);
+        Future<?> renewing = renewing(delivery);
         SendResult result;
         try {
             result = sender.send(delivery);
@@ -210,10 +219,10 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     /** Renews the lease every third of it while the send lasts (a slow platform, a pause of this JVM). */
-    private java.util.concurrent.Future<?> renewing(Delivery delivery) {
+    private Future<?> renewing(Delivery delivery) {
         long every = Math.max(1, settings.lease().toMillis() / 3);
         if (renewer == null || delivery.fence() == 0) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(null);
         }
         try {
             return renewer.scheduleAtFixedRate(
@@ -223,7 +232,7 @@ public class DeliveryWorker implements SmartLifecycle {
                                 log.warn(
                                         "Lost the lease of a {} delivery while sending it; its outcome will not count",
                                         delivery.notification().kind());
-                                throw new java.util.concurrent.CancellationException("lease lost");
+                                throw new CancellationException("lease lost");
                             }
                         } catch (StoreUnavailableException e) {
                             log.warn("Could not renew a delivery's lease: {}", e.getMessage());
@@ -233,7 +242,7 @@ public class DeliveryWorker implements SmartLifecycle {
                     every,
                     TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(null);
         }
     }
 
@@ -300,8 +309,8 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
             t.setDaemon(true);

@@ -3,6 +3,7 @@ package io.tandem.nudges;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,7 +61,7 @@ public record Nudge(
 
         /** The kind of the notifications it becomes; delivery reports recognise nudges by its prefix. */
         public String notificationKind() {
-            return NOTIFICATION_PREFIX + name().toLowerCase(java.util.Locale.ROOT);
+            return NOTIFICATION_PREFIX + name().toLowerCase(Locale.ROOT);
         }
     }
 

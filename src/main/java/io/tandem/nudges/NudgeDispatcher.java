@@ -15,6 +15,7 @@ import io.tandem.sessions.Session;
 import io.tandem.sessions.SessionNotices;
 import io.tandem.sessions.SessionStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -35,7 +36,7 @@ public class NudgeDispatcher {
     private static final Logger log = LoggerFactory.getLogger(NudgeDispatcher.class);
     static final int BATCH = 100;
     /** How late a nudge may go out and still count as sent at its time. */
-    static final java.time.Duration LATE = java.time.Duration.ofMinutes(15);
+    static final Duration LATE = Duration.ofMinutes(15);
 
     private final NudgeStore store;
     private final Nudges nudges;

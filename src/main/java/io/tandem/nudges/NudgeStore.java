@@ -4,6 +4,7 @@ import io.tandem.engine.Notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Port: the durable schedule of due nudges, shared by every instance. A claimed nudge is leased: if its instance
@@ -36,7 +37,7 @@ public interface NudgeStore {
     long depth();
 
     /** Due time of the earliest nudge, if any. */
-    java.util.Optional<Instant> oldestDue();
+    Optional<Instant> oldestDue();
 
     /** The latest outcomes of a workspace's nudges (delivered, failed, skipped), newest first. */
     List<Outcome> report(String workspace, int max);

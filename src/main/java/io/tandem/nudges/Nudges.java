@@ -4,18 +4,26 @@ import io.tandem.config.TandemProperties;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
+import io.tandem.pairing.Pair;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
+import io.tandem.programme.ProgrammeSettings;
 import io.tandem.sessions.Session;
 import io.tandem.sessions.SessionEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +39,14 @@ public class Nudges implements SessionEvents {
     private final Profiles profiles;
     private final Clock clock;
     private final TandemProperties.Nudges settings;
-    private final io.tandem.programme.ProgrammeSettings programme;
+    private final ProgrammeSettings programme;
 
     public Nudges(
             NudgeStore store,
             Profiles profiles,
             Clock clock,
             TandemProperties properties,
-            io.tandem.programme.ProgrammeSettings programme) {
+            ProgrammeSettings programme) {
         this.store = store;
         this.profiles = profiles;
         this.clock = clock;
@@ -50,7 +58,7 @@ public class Nudges implements SessionEvents {
 
     /** A workspace's working hours: a lead's settings, else the configured ones. */
     WorkingHours hours(String workspace) {
-        io.tandem.programme.ProgrammeSettings.Workday day = programme.workday(workspace);
+        ProgrammeSettings.Workday day = programme.workday(workspace);
         return new WorkingHours(day.start(), day.end(), day.days());
     }
 
@@ -66,7 +74,7 @@ public class Nudges implements SessionEvents {
     @Override
     public void changed(Session session) {
         String ws = session.organizer().workspace();
-        java.util.Set<Duration> offsets = new java.util.HashSet<>(settings.reminders());
+        Set<Duration> offsets = new HashSet<>(settings.reminders());
         offsets.addAll(programme.reminders(ws));
         for (MemberId member : List.of(session.organizer(), session.other())) {
             for (Duration offset : offsets) {
@@ -132,7 +140,7 @@ public class Nudges implements SessionEvents {
                 ? due
                 : hours(n.recipient().workspace()).earliestFrom(due, zone(n.recipient()));
         return new Nudge(
-                kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + UUID.randomUUID(),
+                kind.name().toLowerCase(Locale.ROOT) + ":" + UUID.randomUUID(),
                 n.recipient(),
                 kind,
                 at,
@@ -145,17 +153,13 @@ public class Nudges implements SessionEvents {
      * As {@link #politely(Nudge.Kind, Instant, Instant)}, due on {@code date} at {@code time} in each recipient's
      * own timezone.
      */
-    public Notifier politelyOn(
-            Nudge.Kind kind, java.time.LocalDate date, java.time.LocalTime time, Instant staleAfter) {
-        return n -> store.put(nudge(
-                kind,
-                n,
-                java.time.ZonedDateTime.of(date, time, zone(n.recipient())).toInstant(),
-                staleAfter));
+    public Notifier politelyOn(Nudge.Kind kind, LocalDate date, LocalTime time, Instant staleAfter) {
+        return n -> store.put(
+                nudge(kind, n, ZonedDateTime.of(date, time, zone(n.recipient())).toInstant(), staleAfter));
     }
 
     /** Both members of a pair that stopped meeting are asked to plan their next session. */
-    void inactive(io.tandem.pairing.Pair pair, Instant now) {
+    void inactive(Pair pair, Instant now) {
         for (MemberId member : List.of(pair.mentor(), pair.mentee())) {
             store.put(new Nudge(
                     "inactive:" + pair.id() + ":" + member.user(),

@@ -7,6 +7,7 @@ import io.tandem.pairing.Pair;
 import io.tandem.pairing.PairStore;
 import io.tandem.pairing.Requests;
 import io.tandem.profiles.ProfileStore;
+import io.tandem.programme.ProgrammeSettings;
 import io.tandem.qa.EscalatingQuestions;
 import io.tandem.sessions.Session;
 import io.tandem.sessions.SessionStore;
@@ -47,7 +48,7 @@ public class Sweeps {
     private final Once once;
     private final Clock clock;
     private final TandemProperties.Nudges settings;
-    private final io.tandem.programme.ProgrammeSettings programme;
+    private final ProgrammeSettings programme;
 
     public Sweeps(
             ProfileStore profiles,
@@ -62,7 +63,7 @@ public class Sweeps {
             Once once,
             Clock clock,
             TandemProperties properties,
-            io.tandem.programme.ProgrammeSettings programme) {
+            ProgrammeSettings programme) {
         this.programme = programme;
         this.profiles = profiles;
         this.pairStore = pairStore;

@@ -8,6 +8,7 @@ import io.tandem.engine.StoreUnavailableException;
 import io.tandem.nudges.NudgeStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,7 +55,7 @@ class Metrics {
                 .register(registry);
     }
 
-    private static double safely(java.util.function.Supplier<? extends Number> value) {
+    private static double safely(Supplier<? extends Number> value) {
         try {
             return value.get().doubleValue();
         } catch (StoreUnavailableException e) {

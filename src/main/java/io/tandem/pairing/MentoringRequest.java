@@ -2,7 +2,9 @@ package io.tandem.pairing;
 
 import io.tandem.engine.MemberId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A mentee asking a mentor to teach them a skill. Pending until the mentor accepts or declines, or it expires.
@@ -41,8 +43,8 @@ public record MentoringRequest(
     }
 
     /** The members whose data this holds. */
-    public java.util.Set<MemberId> people() {
-        return java.util.Set.copyOf(java.util.List.of(mentee, mentor));
+    public Set<MemberId> people() {
+        return Set.copyOf(List.of(mentee, mentor));
     }
 
     /** The same request with {@code who} replaced by {@code with} (a former member's tombstone). */

@@ -2,6 +2,7 @@ package io.tandem.pairing;
 
 import io.tandem.engine.MemberId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,8 +36,8 @@ public record Pair(
     }
 
     /** The members whose data this holds. */
-    public java.util.Set<MemberId> people() {
-        return java.util.Set.copyOf(java.util.List.of(mentor, mentee));
+    public Set<MemberId> people() {
+        return Set.copyOf(List.of(mentor, mentee));
     }
 
     /** The same pair with {@code who} replaced by {@code with} (a former member's tombstone). */

@@ -3,6 +3,7 @@ package io.tandem.pairing;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
+import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
 import io.tandem.engine.NotificationKind;
@@ -22,9 +23,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +51,7 @@ public class Requests {
     private final Notifier notifier;
     private final Clock clock;
     private final SendingLimit limit;
-    private final java.util.function.Function<String, Duration> expireAfter;
+    private final Function<String, Duration> expireAfter;
 
     /** Requests expire after the workspace's {@code request-expiry} setting. */
     public Requests(
@@ -200,7 +203,7 @@ public class Requests {
                                 "",
                                 in.t("request.decline.hint"),
                                 null)),
-                        java.util.Map.of(),
+                        Map.of(),
                         ActionValue.of("request", request.id())))
                 .build();
     }
@@ -236,7 +239,7 @@ public class Requests {
             String mentorName = profiles.find(request.mentor())
                     .map(Profile::name)
                     .orElseGet(() -> Messages.of(
-                                    mentee.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN))
+                                    mentee.map(Profile::effectiveLanguage).orElse(Language.EN))
                             .get("member.former"));
             mentee.ifPresent(m -> via.send(
                     alternatives(m, request, NotificationKind.REQUEST_EXPIRED, "request.expired", mentorName, null)));

@@ -3,6 +3,7 @@ package io.tandem.qa;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
+import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
 import io.tandem.engine.NotificationKind;
@@ -92,7 +93,7 @@ class AnsweringQuestion {
         questions.save(answer);
         questions.stopWaiting(q);
         Optional<Profile> asker = profiles.find(q.asker());
-        Messages m = Messages.of(asker.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
+        Messages m = Messages.of(asker.map(Profile::effectiveLanguage).orElse(Language.EN));
         notifier.send(Notification.of(
                         q.asker(),
                         NotificationKind.ANSWER,
@@ -131,7 +132,7 @@ class AnsweringQuestion {
         questions.countHelpful(answer.author());
         questions.close(q);
         Optional<Profile> author = profiles.find(answer.author());
-        Messages m = Messages.of(author.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
+        Messages m = Messages.of(author.map(Profile::effectiveLanguage).orElse(Language.EN));
         // the thanks never names an anonymous asker
         String skill = view.skill(q.skill(), m.language());
         String thanks = q.anonymous()

@@ -3,6 +3,7 @@ package io.tandem.qa;
 import io.tandem.config.TandemProperties;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
+import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
@@ -58,7 +59,7 @@ class ExpertRouting {
         for (MemberId expert : experts) {
             questions.addLoad(expert);
             Messages m = Messages.of(
-                    profiles.find(expert).map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
+                    profiles.find(expert).map(Profile::effectiveLanguage).orElse(Language.EN));
             via.send(Notification.of(expert, NotificationKind.QUESTION, m, toExpert(q, m))
                     .about(q.asker()));
         }

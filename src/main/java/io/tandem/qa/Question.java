@@ -3,8 +3,10 @@ package io.tandem.qa;
 import io.tandem.engine.MemberId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A question about a skill. {@code asker} is kept to relay answers to them; when {@code anonymous}, it is never
@@ -45,8 +47,8 @@ public record Question(
     }
 
     /** The members whose data this holds: the asker and every expert it was sent to. */
-    public java.util.Set<MemberId> people() {
-        java.util.Set<MemberId> all = new java.util.LinkedHashSet<>(routedTo);
+    public Set<MemberId> people() {
+        Set<MemberId> all = new LinkedHashSet<>(routedTo);
         all.add(asker);
         return all;
     }

@@ -1,6 +1,7 @@
 package io.tandem.qa;
 
 import io.tandem.engine.MemberId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,10 @@ public interface QuestionStore {
     void close(Question question);
 
     /** Keeps a question waiting for an answer, to be looked at again at {@code at} (escalation, first teacher). */
-    void waitUntil(Question question, java.time.Instant at);
+    void waitUntil(Question question, Instant at);
 
     /** Questions whose waiting time is up at {@code now}, oldest due first, at most {@code max}. */
-    List<Question> waitingDue(String workspace, java.time.Instant now, int max);
+    List<Question> waitingDue(String workspace, Instant now, int max);
 
     /** Stops waiting: the question was answered, hidden, or has nowhere further to go. */
     void stopWaiting(Question question);

@@ -10,6 +10,7 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -89,7 +90,7 @@ class ChangingSession {
 
     /** One of my scheduled sessions, by its id or short id. */
     Session mine(Invocation in, String shortId) {
-        String id = shortId.strip().toLowerCase(java.util.Locale.ROOT);
+        String id = shortId.strip().toLowerCase(Locale.ROOT);
         return sessionStore.sessions(in.caller().id()).stream()
                 .filter(s -> s.status() == Session.Status.SCHEDULED
                         && (s.id().equals(id) || s.shortId().equals(id)))

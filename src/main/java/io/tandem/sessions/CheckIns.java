@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -144,7 +145,7 @@ public class CheckIns {
         }
         Messages m = in.messages();
         Map<String, String> errors = new LinkedHashMap<>();
-        Optional<CheckIn.Met> met = switch (in.action().field("met").toLowerCase(java.util.Locale.ROOT)) {
+        Optional<CheckIn.Met> met = switch (in.action().field("met").toLowerCase(Locale.ROOT)) {
             case "yes", "oui" -> Optional.of(CheckIn.Met.YES);
             case "no", "non" -> Optional.of(CheckIn.Met.NO);
             case "moved", "deplacee", "déplacée" -> Optional.of(CheckIn.Met.MOVED);

@@ -4,7 +4,9 @@ import io.tandem.engine.MemberId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A mentoring session of a pair. {@code zone} is the organizer's timezone (what the time was typed in);
@@ -64,8 +66,8 @@ public record Session(
     }
 
     /** The members whose data this holds. */
-    public java.util.Set<MemberId> people() {
-        return java.util.Set.copyOf(java.util.List.of(organizer, other));
+    public Set<MemberId> people() {
+        return Set.copyOf(List.of(organizer, other));
     }
 
     /** The same session with {@code who} replaced by {@code with} (a former member's tombstone). */

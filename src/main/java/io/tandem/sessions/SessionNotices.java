@@ -2,6 +2,7 @@ package io.tandem.sessions;
 
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
+import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
@@ -44,7 +45,7 @@ public class SessionNotices {
         MemberId to = session.otherThan(actor);
         Optional<Profile> recipient = profiles.find(to);
         String actorName = profiles.find(actor).map(Profile::name).orElse("?");
-        Messages m = Messages.of(recipient.map(Profile::effectiveLanguage).orElse(io.tandem.engine.Language.EN));
+        Messages m = Messages.of(recipient.map(Profile::effectiveLanguage).orElse(Language.EN));
         ZoneId zone = recipient.map(Profile::zone).orElse(ZoneOffset.UTC);
         // a cancelled session's link serves the cancellation, which takes it out of their calendar
         String calendar =

@@ -1,6 +1,7 @@
 package io.tandem.slack;
 
 import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ImageBlock;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -22,6 +23,7 @@ import com.slack.api.model.view.ViewTitle;
 import io.tandem.engine.Block;
 import io.tandem.engine.Reply;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +164,7 @@ final class BlockKitRenderer {
             if (block instanceof Block.Section s) {
                 section(out, s);
             } else if (block instanceof Block.Image i) {
-                out.add(com.slack.api.model.block.ImageBlock.builder()
+                out.add(ImageBlock.builder()
                         .imageUrl(i.url())
                         .altText(shorten(i.alt().isEmpty() ? "chart" : i.alt(), 2000))
                         .build());
@@ -205,7 +207,7 @@ final class BlockKitRenderer {
             List<Block.Button> row =
                     s.buttons().subList(from, Math.min(s.buttons().size(), from + BUTTONS));
             // Block Kit wants each action_id once per block: the second "find" button of a row is find#2
-            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            Map<String, Integer> seen = new HashMap<>();
             out.add(ActionsBlock.builder()
                     .elements(row.stream()
                             .<BlockElement>map(b -> button(b, seen.merge(b.actionId(), 1, Integer::sum)))

@@ -7,6 +7,7 @@ import io.tandem.engine.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ final class SlackCharts {
     }
 
     /** The reply with its charts uploaded to the user's DM, each replaced by a line saying so. */
-    Reply uploaded(MethodsClient client, String user, Reply reply, java.util.function.Supplier<String> where) {
+    Reply uploaded(MethodsClient client, String user, Reply reply, Supplier<String> where) {
         if (reply.blocks().stream().noneMatch(Block.Image.class::isInstance)) {
             return reply;
         }

@@ -10,8 +10,15 @@ import com.slack.api.bolt.service.builtin.ClientOnlyOAuthStateService;
 import io.tandem.delivery.Pacing;
 import io.tandem.delivery.RateGate;
 import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.Downloads;
 import io.tandem.engine.Once;
+import io.tandem.engine.Platform;
+import io.tandem.ops.Draining;
+import io.tandem.profiles.MemberEmails;
+import io.tandem.programme.Programme;
+import io.tandem.programme.WorkspaceAdmins;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -62,10 +70,10 @@ public class SlackConfiguration {
             return Slack.getInstance(config);
         }
 
-        /** Commands Slack was already told about are answered before Redis goes ({@link io.tandem.ops.Draining}). */
+        /** Commands Slack was already told about are answered before Redis goes ({@link Draining}). */
         @Bean
-        io.tandem.ops.Draining slackExecutorDrain(ThreadPoolExecutor slackExecutor) {
-            return new io.tandem.ops.Draining("Slack commands", slackExecutor, java.time.Duration.ofSeconds(14));
+        Draining slackExecutorDrain(ThreadPoolExecutor slackExecutor) {
+            return new Draining("Slack commands", slackExecutor, Duration.ofSeconds(14));
         }
 
         @Bean(destroyMethod = "shutdownNow")
@@ -87,9 +95,9 @@ public class SlackConfiguration {
 
         /** With {@code tandem.slack.admins-are-leads}: Slack's admins and owners (as users.info last said). */
         @Bean
-        io.tandem.programme.WorkspaceAdmins slackAdmins(SlackUserCache cache, SlackProperties properties) {
+        WorkspaceAdmins slackAdmins(SlackUserCache cache, SlackProperties properties) {
             return member -> properties.adminsAreLeads()
-                    && member.platform() == io.tandem.engine.Platform.SLACK
+                    && member.platform() == Platform.SLACK
                     && !member.isChannel()
                     && cache.get(member.workspace(), member.user())
                             .map(SlackUser::admin)
@@ -97,8 +105,7 @@ public class SlackConfiguration {
         }
 
         @Bean
-        SlackDirectory slackDirectory(
-                SlackUserCache cache, SlackProperties properties, io.tandem.profiles.MemberEmails emails) {
+        SlackDirectory slackDirectory(SlackUserCache cache, SlackProperties properties, MemberEmails emails) {
             return new SlackDirectory(cache, properties, emails);
         }
 
@@ -111,8 +118,8 @@ public class SlackConfiguration {
                 SlackDirectory directory,
                 Once once,
                 ExecutorService slackExecutor,
-                io.tandem.engine.Downloads downloads,
-                io.tandem.programme.Programme programme,
+                Downloads downloads,
+                Programme programme,
                 SlackLongValues longValues) {
             AppConfig.AppConfigBuilder config =
                     AppConfig.builder().slack(slack).signingSecret(properties.signingSecret());
@@ -182,10 +189,7 @@ public class SlackConfiguration {
 
         @Bean
         SlackHealth slackHealthIndicator(
-                Slack slack,
-                SlackProperties properties,
-                org.springframework.beans.factory.ObjectProvider<SlackSocketMode> socketMode,
-                Clock clock) {
+                Slack slack, SlackProperties properties, ObjectProvider<SlackSocketMode> socketMode, Clock clock) {
             return new SlackHealth(slack, properties, socketMode, clock);
         }
 

@@ -3,7 +3,9 @@ package io.tandem.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
+import io.tandem.engine.MemberId;
 import io.tandem.engine.StoreUnavailableException;
+import io.tandem.profiles.MemberEmails;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -21,9 +23,9 @@ class SlackDirectory {
 
     private final SlackUserCache cache;
     private final SlackProperties properties;
-    private final io.tandem.profiles.MemberEmails emails;
+    private final MemberEmails emails;
 
-    SlackDirectory(SlackUserCache cache, SlackProperties properties, io.tandem.profiles.MemberEmails emails) {
+    SlackDirectory(SlackUserCache cache, SlackProperties properties, MemberEmails emails) {
         this.cache = cache;
         this.properties = properties;
         this.emails = emails;
@@ -49,7 +51,7 @@ class SlackDirectory {
                     cache.put(workspace, user, found, properties.userCache());
                     if (found.email() != null) {
                         // with users:read.email: lets leads and rosters name this member by email
-                        emails.set(new io.tandem.engine.MemberId(workspace, user), found.email());
+                        emails.set(new MemberId(workspace, user), found.email());
                     }
                 } catch (StoreUnavailableException e) {
                     // not cached this time

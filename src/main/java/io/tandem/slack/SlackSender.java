@@ -15,6 +15,8 @@ import io.tandem.engine.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,13 +75,12 @@ class SlackSender implements Sender {
      * The DM channel of each member Tandem wrote to (workspace + user → channel id), so that a message costs one
      * Slack call, not two: a bot's DM with a user keeps its id. The least recently used go beyond the limit.
      */
-    private final java.util.Map<String, String> dms =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
-                    return size() > DM_CACHE;
-                }
-            });
+    private final Map<String, String> dms = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > DM_CACHE;
+        }
+    });
 
     SlackSender(Slack slack, SlackTokens tokens, Pacing pacing, Clock clock) {
         this.slack = slack;

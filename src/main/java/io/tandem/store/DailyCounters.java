@@ -1,5 +1,6 @@
 package io.tandem.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Per-day counters of a workspace (UTC days), summed over a period for the leads' statistics. */
@@ -30,12 +32,10 @@ final class DailyCounters {
         List<String> keys = from.datesUntil(to.plusDays(1))
                 .map(d -> RedisKeys.daily(workspace, d))
                 .toList();
-        List<Object> days = RedisCalls.call(() ->
-                redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
-                    keys.forEach(k ->
-                            connection.hashCommands().hGetAll(k.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    return null;
-                }));
+        List<Object> days = RedisCalls.call(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
+            keys.forEach(k -> connection.hashCommands().hGetAll(k.getBytes(StandardCharsets.UTF_8)));
+            return null;
+        }));
         Map<String, Long> out = new HashMap<>();
         for (Object day : days == null ? List.of() : days) {
             if (day instanceof Map<?, ?> fields) {

@@ -7,8 +7,11 @@ import io.tandem.engine.Reply;
 import io.tandem.engine.Visibility;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -50,12 +53,12 @@ final class NotificationCodec {
         MemberId to = MemberId.parse(root.get("to").asString())
                 .orElseThrow(() -> new IllegalArgumentException("bad recipient in queued notification"));
         JsonNode from = root.get("from");
-        java.util.Set<MemberId> about = new java.util.LinkedHashSet<>();
+        Set<MemberId> about = new LinkedHashSet<>();
         JsonNode people = root.get("about");
         if (people != null && people.isArray()) {
             people.valueStream()
                     .map(p -> MemberId.parse(p.asString()))
-                    .flatMap(java.util.Optional::stream)
+                    .flatMap(Optional::stream)
                     .forEach(about::add);
         }
         // labels are absent from notifications queued before they had one

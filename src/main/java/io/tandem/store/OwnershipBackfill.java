@@ -11,14 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -126,9 +129,8 @@ class OwnershipBackfill implements ApplicationRunner {
         return rest.substring(rest.indexOf(':') + 1);
     }
 
-    private <T> int record(
-            String key, Class<T> type, String entry, java.util.function.Function<T, Set<MemberId>> owners) {
-        if (RedisCalls.call(() -> redis.type(key)) != org.springframework.data.redis.connection.DataType.STRING) {
+    private <T> int record(String key, Class<T> type, String entry, Function<T, Set<MemberId>> owners) {
+        if (RedisCalls.call(() -> redis.type(key)) != DataType.STRING) {
             return 0;
         }
         String value = RedisCalls.call(() -> redis.opsForValue().get(key));
@@ -143,15 +145,13 @@ class OwnershipBackfill implements ApplicationRunner {
      * Older tips kept their JSON in the skill's sorted set: each moves to {@code tip:<id>}, listed under its author.
      */
     private int relocateTips(String ws, String key) {
-        if (RedisCalls.call(() -> redis.type(key)) != org.springframework.data.redis.connection.DataType.ZSET) {
+        if (RedisCalls.call(() -> redis.type(key)) != DataType.ZSET) {
             return 0;
         }
-        Set<org.springframework.data.redis.core.ZSetOperations.TypedTuple<String>> members =
+        Set<ZSetOperations.TypedTuple<String>> members =
                 RedisCalls.call(() -> redis.opsForZSet().rangeWithScores(key, 0, -1));
         int moved = 0;
-        for (var member : members == null
-                ? Set.<org.springframework.data.redis.core.ZSetOperations.TypedTuple<String>>of()
-                : members) {
+        for (var member : members == null ? Set.<ZSetOperations.TypedTuple<String>>of() : members) {
             String value = member.getValue();
             if (value == null || !value.startsWith("{")) {
                 continue;

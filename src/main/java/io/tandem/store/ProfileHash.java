@@ -4,10 +4,12 @@ import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.Seniority;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -92,13 +94,13 @@ final class ProfileHash {
         }
         return Arrays.stream(csv.split(","))
                 .filter(s -> !s.isBlank())
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static ZoneId zone(String id) {
         try {
             return id == null || id.isBlank() ? null : ZoneId.of(id);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

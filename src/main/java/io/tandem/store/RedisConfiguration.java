@@ -4,11 +4,15 @@ import io.lettuce.core.ClientOptions;
 import io.tandem.config.TandemProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.lettuce.LettuceConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Which Redis: the one configured ({@code REDIS_URL} or {@code spring.data.redis.*}), else an embedded real
@@ -39,14 +43,12 @@ public class RedisConfiguration {
      * not one packet per command. The benchmarks count round trips as socket flushes (README "Performance").
      */
     @Bean
-    static org.springframework.beans.factory.config.BeanPostProcessor tandemPipelineFlushing() {
-        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+    static BeanPostProcessor tandemPipelineFlushing() {
+        return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
-                if (bean instanceof org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory f) {
-                    f.setPipeliningFlushPolicy(
-                            org.springframework.data.redis.connection.lettuce.LettuceConnection.PipeliningFlushPolicy
-                                    .buffered(PIPELINE_FLUSH_EVERY));
+                if (bean instanceof LettuceConnectionFactory f) {
+                    f.setPipeliningFlushPolicy(LettuceConnection.PipeliningFlushPolicy.buffered(PIPELINE_FLUSH_EVERY));
                 }
                 return bean;
             }
@@ -76,7 +78,7 @@ public class RedisConfiguration {
     @Configuration(proxyBeanMethods = false)
     @Conditional(RedisConfigured.class)
     static class External {
-        External(org.springframework.core.env.Environment env) {
+        External(Environment env) {
             log.info("Using the configured Redis at {}", NoRedisConfigured.describe(env));
         }
     }

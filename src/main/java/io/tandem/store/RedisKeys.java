@@ -1,6 +1,8 @@
 package io.tandem.store;
 
 import io.tandem.engine.MemberId;
+import java.time.LocalDate;
+import java.util.List;
 
 /** The key layout, in one place. */
 final class RedisKeys {
@@ -50,7 +52,7 @@ final class RedisKeys {
     }
 
     /** Hash: the day's counters of a workspace (tips delivered, marked useful…), for the leads' statistics. */
-    static String daily(String workspace, java.time.LocalDate day) {
+    static String daily(String workspace, LocalDate day) {
         return prefix(workspace) + "daily:" + day;
     }
 
@@ -88,10 +90,10 @@ final class RedisKeys {
      * Every key that holds one member's data alone, named after them: what forgetting them deletes outright. A store
      * that adds such a key adds it here.
      */
-    static java.util.List<String> memberKeys(MemberId m) {
+    static List<String> memberKeys(MemberId m) {
         String p = prefix(m.workspace());
         String u = m.user();
-        return java.util.List.of(
+        return List.of(
                 member(m),
                 p + "requests:" + u,
                 p + "pairs:" + u,

@@ -109,9 +109,9 @@ public class RedisNudgeStore implements NudgeStore {
     }
 
     /** Whose data a nudge holds: its recipient, and the people its message (if written in advance) shows. */
-    private static java.util.Set<MemberId> people(Nudge nudge) {
+    private static Set<MemberId> people(Nudge nudge) {
         return nudge.message() == null
-                ? java.util.Set.of(nudge.recipient())
+                ? Set.of(nudge.recipient())
                 : nudge.message().people();
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -212,7 +213,7 @@ public class RedisPairingStore implements RequestStore, PairStore {
         return done != null && done == 1;
     }
 
-    private void pipelined(java.util.function.Consumer<RedisOperations<String, String>> commands) {
+    private void pipelined(Consumer<RedisOperations<String, String>> commands) {
         RedisCalls.pipelined(redis, commands);
     }
 

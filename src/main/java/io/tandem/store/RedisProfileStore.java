@@ -15,10 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
@@ -189,7 +192,7 @@ public class RedisProfileStore implements ProfileStore {
      * Writes {@code change(current)} under WATCH, so the indexes are moved from what the profile really is; if
      * another writer changed it in between, reads it again and retries. A change that returns null writes nothing.
      */
-    private void saveWatched(MemberId id, java.util.function.UnaryOperator<Profile> change) {
+    private void saveWatched(MemberId id, UnaryOperator<Profile> change) {
         String key = RedisKeys.member(id);
         for (int attempt = 1; ; attempt++) {
             List<Object> result = RedisCalls.call(() -> redis.execute(new SessionCallback<List<Object>>() {
@@ -225,7 +228,7 @@ public class RedisProfileStore implements ProfileStore {
     /** Writers of one profile that keep colliding (a burst of first messages) take turns: a short random pause. */
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while saving a profile", e);
@@ -259,7 +262,7 @@ public class RedisProfileStore implements ProfileStore {
         }
         int spare = Math.max(0, after.capacity() - (before == null ? after.mentees() : before.mentees()));
         MemberId oldManager = before == null ? null : before.manager();
-        if (!java.util.Objects.equals(oldManager, after.manager())) {
+        if (!Objects.equals(oldManager, after.manager())) {
             if (Ownership.person(oldManager)) {
                 o.opsForSet().remove(Ownership.key(oldManager), Ownership.MANAGES + user);
             }
@@ -364,7 +367,7 @@ public class RedisProfileStore implements ProfileStore {
     @Override
     public Set<MemberId> learners(String workspace, String skill) {
         Set<String> users = RedisCalls.call(() -> redis.opsForSet().members(RedisKeys.learners(workspace, skill)));
-        Set<MemberId> out = new java.util.LinkedHashSet<>();
+        Set<MemberId> out = new LinkedHashSet<>();
         (users == null ? Set.<String>of() : users).forEach(u -> out.add(new MemberId(workspace, u)));
         return out;
     }
@@ -378,8 +381,8 @@ public class RedisProfileStore implements ProfileStore {
     }
 
     @Override
-    public java.util.Set<String> workspaces() {
-        java.util.Set<String> all = RedisCalls.call(() -> redis.opsForSet().members(RedisKeys.WORKSPACES));
-        return all == null ? java.util.Set.of() : all;
+    public Set<String> workspaces() {
+        Set<String> all = RedisCalls.call(() -> redis.opsForSet().members(RedisKeys.WORKSPACES));
+        return all == null ? Set.of() : all;
     }
 }

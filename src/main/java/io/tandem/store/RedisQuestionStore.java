@@ -4,6 +4,8 @@ import io.tandem.engine.MemberId;
 import io.tandem.qa.Answer;
 import io.tandem.qa.Question;
 import io.tandem.qa.QuestionStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,9 +32,9 @@ public class RedisQuestionStore implements QuestionStore {
     private final StringRedisTemplate redis;
     private final JsonMapper json;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public RedisQuestionStore(StringRedisTemplate redis, JsonMapper json, java.time.Clock clock) {
+    public RedisQuestionStore(StringRedisTemplate redis, JsonMapper json, Clock clock) {
         this.redis = redis;
         this.json = json;
         this.clock = clock;
@@ -213,15 +216,14 @@ public class RedisQuestionStore implements QuestionStore {
             return out;
         }
         // one round trip for every candidate
-        List<Object> scores = RedisCalls.call(() ->
-                redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
-                    order.forEach(m -> connection
-                            .zSetCommands()
-                            .zScore(
-                                    loadKey(m.workspace()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                                    m.user().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    return null;
-                }));
+        List<Object> scores = RedisCalls.call(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
+            order.forEach(m -> connection
+                    .zSetCommands()
+                    .zScore(
+                            loadKey(m.workspace()).getBytes(StandardCharsets.UTF_8),
+                            m.user().getBytes(StandardCharsets.UTF_8)));
+            return null;
+        }));
         for (int i = 0; i < order.size(); i++) {
             if (scores.get(i) instanceof Number n) {
                 out.put(order.get(i), n.longValue());

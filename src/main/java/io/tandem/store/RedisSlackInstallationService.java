@@ -7,6 +7,7 @@ import com.slack.api.bolt.model.builtin.DefaultBot;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.util.json.GsonFactory;
+import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -60,7 +61,7 @@ public class RedisSlackInstallationService implements InstallationService {
     @Override
     public void deleteInstaller(Installer installer) {
         String ws = id(installer.getEnterpriseId(), installer.getTeamId());
-        RedisCalls.run(() -> redis.delete(java.util.List.of(
+        RedisCalls.run(() -> redis.delete(List.of(
                 PREFIX + "installer:" + ws, PREFIX + "installer:" + ws + ":" + installer.getInstallerUserId())));
     }
 

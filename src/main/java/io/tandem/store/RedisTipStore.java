@@ -1,7 +1,9 @@
 package io.tandem.store;
 
+import io.tandem.engine.MemberId;
 import io.tandem.tips.Tip;
 import io.tandem.tips.TipStore;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +25,9 @@ public class RedisTipStore implements TipStore {
     private final StringRedisTemplate redis;
     private final JsonMapper json;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public RedisTipStore(StringRedisTemplate redis, JsonMapper json, java.time.Clock clock) {
+    public RedisTipStore(StringRedisTemplate redis, JsonMapper json, Clock clock) {
         this.redis = redis;
         this.json = json;
         this.clock = clock;
@@ -113,7 +115,7 @@ public class RedisTipStore implements TipStore {
     @Override
     public boolean markUseful(String workspace, Tip tip, String member) {
         String voters = votersKey(workspace, tip.id());
-        Ownership.claim(redis, Ownership.VOTE + tip.id(), List.of(new io.tandem.engine.MemberId(workspace, member)));
+        Ownership.claim(redis, Ownership.VOTE + tip.id(), List.of(new MemberId(workspace, member)));
         return RedisCalls.call(() -> {
             Long added = redis.opsForSet().add(voters, member);
             if (added == null || added == 0) {

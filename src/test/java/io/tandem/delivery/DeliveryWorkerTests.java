@@ -8,12 +8,17 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.config.TandemProperties;
+import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
 import io.tandem.support.EngineTest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,12 +93,12 @@ class DeliveryWorkerTests {
                 beans.getBeanProvider(Sender.class),
                 Clock.systemUTC(),
                 properties,
-                beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+                beans.getBeanProvider(MeterRegistry.class));
         worker.start();
     }
 
     private static SendResult retryNow(boolean throttled) {
-        return new SendResult.Retry(java.time.Instant.now(), "temporary", throttled);
+        return new SendResult.Retry(Instant.now(), "temporary", throttled);
     }
 
     @Test
@@ -165,7 +170,7 @@ class DeliveryWorkerTests {
                 .withProperty("tandem.delivery.poll-interval", "20ms")
                 .withProperty("tandem.delivery.lease", "300ms");
         TandemProperties properties = Binder.get(env).bindOrCreate("tandem", TandemProperties.class);
-        List<DeliveryWorker> two = new java.util.ArrayList<>();
+        List<DeliveryWorker> two = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             StaticListableBeanFactory beans = new StaticListableBeanFactory();
             beans.addBean("sender", slow);
@@ -174,14 +179,11 @@ class DeliveryWorkerTests {
                     beans.getBeanProvider(Sender.class),
                     Clock.systemUTC(),
                     properties,
-                    beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class)));
+                    beans.getBeanProvider(MeterRegistry.class)));
         }
         try {
             two.forEach(DeliveryWorker::start);
-            queue.enqueue(new Notification(
-                    new io.tandem.engine.MemberId("teams:tenant", "ana"),
-                    "test.kind",
-                    io.tandem.engine.Reply.text("Hello")));
+            queue.enqueue(new Notification(new MemberId("teams:tenant", "ana"), "test.kind", Reply.text("Hello")));
             await().atMost(Duration.ofSeconds(10)).until(() -> sent.size() == 1);
             // the send under way lasts five leases: no other worker sends it meanwhile
             await().during(Duration.ofMillis(1_500))

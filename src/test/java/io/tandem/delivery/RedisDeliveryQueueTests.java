@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tandem.engine.Block;
+import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
+import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
+import io.tandem.engine.NotificationKind;
 import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TravelClock;
@@ -132,12 +135,12 @@ class RedisDeliveryQueueTests {
     void keepsBothLabelsThroughTheQueue() {
         Notification n = Notification.of(
                         new MemberId("teams:tenant", "bob"),
-                        io.tandem.engine.NotificationKind.REQUEST_ACCEPTED,
-                        io.tandem.engine.Messages.of(io.tandem.engine.Language.FR),
+                        NotificationKind.REQUEST_ACCEPTED,
+                        Messages.of(Language.FR),
                         Reply.text("Bob a accepté"))
                 .orTell(
                         new MemberId("teams:tenant", "ana"),
-                        io.tandem.engine.Messages.of(io.tandem.engine.Language.EN),
+                        Messages.of(Language.EN),
                         Reply.text("Bob could not be reached"));
         queue.enqueue(n);
         Delivery claimed = queue.claim(Platform.TEAMS, 1, Duration.ofMinutes(1)).get(0);

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class PlatformHealthTests {
                                 SlackRequests.slashCommand("/mentor", "find seo", "U0ALICE", slack.responseUrl("x")),
                                 System.currentTimeMillis() / 1000,
                                 "not-the-secret",
-                                java.util.Map.of())
+                                Map.of())
                         .statusCode())
                 .isEqualTo(401);
         assertThat(requests.post(
@@ -147,7 +148,7 @@ class PlatformHealthTests {
                                 SlackRequests.slashCommand("/mentor", "find seo", "U0ALICE", slack.responseUrl("x")),
                                 System.currentTimeMillis() / 1000 - 3600,
                                 SIGNING_SECRET,
-                                java.util.Map.of())
+                                Map.of())
                         .statusCode())
                 .isEqualTo(401);
         slack.failNext("chat.postMessage", FakeSlackApi.Reply.error("invalid_auth"), 20);

@@ -3,12 +3,16 @@ package io.tandem.pairing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.Block;
+import io.tandem.engine.ChatEvent;
 import io.tandem.engine.CommandRegistry;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.Language;
+import io.tandem.engine.Mention;
 import io.tandem.engine.Messages;
+import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +33,7 @@ class MentoringConversationTests {
     ConversationEngine engine;
 
     @Autowired
-    io.tandem.delivery.DeliveryQueue queue;
+    DeliveryQueue queue;
 
     @Autowired
     CommandRegistry registry;
@@ -182,9 +187,9 @@ class MentoringConversationTests {
         assertThat(card.fields())
                 .extracting(Block.Field::label, Block.Field::value)
                 .contains(
-                        org.assertj.core.groups.Tuple.tuple("Teaches", "Marketing automation, SEO"),
-                        org.assertj.core.groups.Tuple.tuple("Team", "Marketing"),
-                        org.assertj.core.groups.Tuple.tuple("Seniority", "junior"));
+                        Tuple.tuple("Teaches", "Marketing automation, SEO"),
+                        Tuple.tuple("Team", "Marketing"),
+                        Tuple.tuple("Seniority", "junior"));
         assertThat(chat.say("alice", "/mentor profile @nobody").text())
                 .isEqualTo("I don't know @nobody yet. They become a member the first time they talk to Tandem.");
         assertThat(chat.say("dora", "/mentor profile").text()).contains("Your profile is empty");
@@ -208,9 +213,7 @@ class MentoringConversationTests {
                 "alice",
                 Locale.ENGLISH,
                 "<at>Tandem</at> profile <at>Bob Carter</at>",
-                List.of(
-                        new io.tandem.engine.Mention("<at>Tandem</at>", "tandem-bot"),
-                        new io.tandem.engine.Mention("<at>Bob Carter</at>", "bob")));
+                List.of(new Mention("<at>Tandem</at>", "tandem-bot"), new Mention("<at>Bob Carter</at>", "bob")));
         assertThat(FakeChat.cards(teams)).extracting(Block.Section::heading).containsExactly("bob (@bob)");
         assertThat(chat.say("alice", "/mentor profile <at>Nobody Here</at>").text())
                 .contains("I don't know");
@@ -452,8 +455,8 @@ class MentoringConversationTests {
     @Test
     void buildsAHomeFromEveryFeature() {
         chat.say("alice", "/mentor learn seo");
-        Reply home = engine.home(io.tandem.engine.ChatEvent.text(
-                io.tandem.engine.Platform.CONSOLE, "", "alice", "Alice", Locale.FRENCH, null, "home", "", List.of()));
+        Reply home = engine.home(
+                ChatEvent.text(Platform.CONSOLE, "", "alice", "Alice", Locale.FRENCH, null, "home", "", List.of()));
         assertThat(home.text())
                 .contains("Bienvenue dans Tandem, Alice", "Modifier le profil", "Mentors : Référencement");
     }

@@ -3,11 +3,16 @@ package io.tandem.pairing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
+import io.tandem.engine.ChatEvent;
 import io.tandem.engine.ConversationEngine;
+import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
+import io.tandem.engine.Messages;
 import io.tandem.engine.Notifier;
+import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import io.tandem.matching.FindingMentors;
 import io.tandem.moderation.SendingLimit;
@@ -22,6 +27,9 @@ import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +53,7 @@ class MentoringFlowTests {
     StringRedisTemplate redis;
 
     @Autowired
-    io.tandem.delivery.DeliveryQueue queue;
+    DeliveryQueue queue;
 
     @Autowired
     Profiles profiles;
@@ -265,7 +273,7 @@ class MentoringFlowTests {
                 Map.of("pair", pair.id(), "date", "2020-01-01", "time", "10:00", "duration", "45m"));
         assertThat(((Block.Form) refused.blocks().get(0)).errors()).containsKey("date");
 
-        String tomorrow = java.time.LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC))
+        String tomorrow = LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC))
                 .plusDays(2)
                 .toString();
         Reply booked = chat.click(
@@ -304,7 +312,7 @@ class MentoringFlowTests {
     void checksInAfterASessionPrivatelyAndOffersAnotherWhenTheyDidNotMeet() {
         Pair pair = pairAliceWithBob();
         assertThat(chat.say("alice", "/mentor checkin").text()).contains("Nothing to check in");
-        java.time.Instant twoHoursAgo = java.time.Instant.now().minus(Duration.ofHours(2));
+        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
         Session held = new Session(
                 "s-held-1",
                 pair.id(),
@@ -313,7 +321,7 @@ class MentoringFlowTests {
                 twoHoursAgo,
                 Duration.ofMinutes(45),
                 "Kick-off",
-                java.time.ZoneId.of("Europe/Paris"),
+                ZoneId.of("Europe/Paris"),
                 0,
                 Session.Status.SCHEDULED,
                 "a".repeat(64),
@@ -352,10 +360,7 @@ class MentoringFlowTests {
         assertThat(checkIns.pending(new MemberId("console", "bob")))
                 .extracting(Session::id)
                 .containsExactly("s-held-1");
-        assertThat(checkIns.prompt(
-                                held,
-                                new MemberId("console", "bob"),
-                                io.tandem.engine.Messages.of(io.tandem.engine.Language.FR))
+        assertThat(checkIns.prompt(held, new MemberId("console", "bob"), Messages.of(Language.FR))
                         .text())
                 .contains("Comment s'est passée votre séance avec alice");
     }
@@ -364,8 +369,8 @@ class MentoringFlowTests {
     void showsPairsAndNextSessionsOnTheHome() {
         pairAliceWithBob();
         chat.say("alice", "/mentor schedule @bob tomorrow 15:00 1h SEO audit");
-        Reply home = engine.home(io.tandem.engine.ChatEvent.text(
-                io.tandem.engine.Platform.CONSOLE, "", "alice", null, Locale.ENGLISH, null, "home", "", List.of()));
+        Reply home = engine.home(
+                ChatEvent.text(Platform.CONSOLE, "", "alice", null, Locale.ENGLISH, null, "home", "", List.of()));
         assertThat(home.text())
                 .contains(
                         "Welcome to Tandem", "Your pairs", "bob mentors you in SEO", "Your upcoming sessions", "· bob");

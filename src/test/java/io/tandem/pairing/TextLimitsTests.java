@@ -18,6 +18,9 @@ import io.tandem.support.FakeChat;
 import io.tandem.tips.TipStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +84,7 @@ class TextLimitsTests {
     private Reply submitSchedule(Pair pair, String topic, Locale locale) {
         Block.Form form =
                 (Block.Form) chat.say("alice", "/mentor schedule").blocks().get(0);
-        String day = java.time.LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC))
+        String day = LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC))
                 .plusDays(2)
                 .toString();
         return chat.click(
@@ -179,7 +182,7 @@ class TextLimitsTests {
         assertThat(alice.team()).isNull();
 
         Pair pair = pairAliceWithBob();
-        java.time.Instant twoHoursAgo = java.time.Instant.now().minus(Duration.ofHours(2));
+        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
         Session held = new Session(
                 "s-limits-1",
                 pair.id(),
@@ -188,7 +191,7 @@ class TextLimitsTests {
                 twoHoursAgo,
                 Duration.ofMinutes(45),
                 "Kick-off",
-                java.time.ZoneId.of("Europe/Paris"),
+                ZoneId.of("Europe/Paris"),
                 0,
                 Session.Status.SCHEDULED,
                 "b".repeat(64),

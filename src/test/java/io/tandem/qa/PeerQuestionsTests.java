@@ -3,15 +3,26 @@ package io.tandem.qa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.console.ConsolePayloads;
+import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.Block;
 import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Notifier;
 import io.tandem.engine.Reply;
+import io.tandem.moderation.Moderation;
+import io.tandem.profiles.ProfileView;
+import io.tandem.profiles.Profiles;
+import io.tandem.programme.Programme;
 import io.tandem.programme.ProgrammeSettings;
+import io.tandem.slack.SlackPayloads;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 import io.tandem.support.RecordedNotifications;
+import io.tandem.teams.TeamsPayloads;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +45,7 @@ class PeerQuestionsTests {
     StringRedisTemplate redis;
 
     @Autowired
-    io.tandem.delivery.DeliveryQueue queue;
+    DeliveryQueue queue;
 
     @Autowired
     QuestionStore questions;
@@ -43,16 +54,16 @@ class PeerQuestionsTests {
     ExpertRouting routing;
 
     @Autowired
-    io.tandem.profiles.Profiles profiles;
+    Profiles profiles;
 
     @Autowired
-    io.tandem.profiles.ProfileView view;
+    ProfileView view;
 
     @Autowired
-    io.tandem.engine.Notifier notifier;
+    Notifier notifier;
 
     @Autowired
-    io.tandem.programme.Programme programme;
+    Programme programme;
 
     @Autowired
     RecordedNotifications recorded;
@@ -155,22 +166,14 @@ class PeerQuestionsTests {
                         "Asked by a colleague (anonymous)",
                         "Is it too late to learn?");
         Reply reported = chat.click(
-                "e1",
-                Locale.ENGLISH,
-                io.tandem.moderation.Moderation.REPORT,
-                FakeChat.value(posted, io.tandem.moderation.Moderation.REPORT),
-                Map.of());
+                "e1", Locale.ENGLISH, Moderation.REPORT, FakeChat.value(posted, Moderation.REPORT), Map.of());
         assertThat(reported.text()).contains("A programme lead will look at it");
         String toLead = chat.waitFor("lena", 1).get(0);
         assertThat(toLead).contains("Is it too late to learn?", "Written by: a colleague (anonymous)");
-        Reply hidden = chat.click(
-                "lena",
-                Locale.ENGLISH,
-                io.tandem.moderation.Moderation.HIDE,
-                FakeChat.value(toLead, io.tandem.moderation.Moderation.HIDE),
-                Map.of());
+        Reply hidden =
+                chat.click("lena", Locale.ENGLISH, Moderation.HIDE, FakeChat.value(toLead, Moderation.HIDE), Map.of());
 
-        List<String> everything = new java.util.ArrayList<>(List.of(
+        List<String> everything = new ArrayList<>(List.of(
                 toExpert,
                 thanks,
                 listed.toString(),
@@ -185,18 +188,18 @@ class PeerQuestionsTests {
         everything.addAll(chat.inbox("lena"));
         everything.addAll(chat.inbox("#programme"));
         // every notification as each platform would receive it: Slack blocks, the Teams card, the console JSON
-        List<io.tandem.engine.Notification> notifications = recorded.all().stream()
+        List<Notification> notifications = recorded.all().stream()
                 .filter(n -> !n.recipient().user().equals("zelda"))
                 .toList();
         assertThat(notifications).hasSizeGreaterThanOrEqualTo(10);
-        for (io.tandem.engine.Notification n : notifications) {
-            everything.add(io.tandem.slack.SlackPayloads.json(n.message()));
-            everything.add(io.tandem.teams.TeamsPayloads.json(n.message()));
-            everything.add(io.tandem.console.ConsolePayloads.json(n.message()));
+        for (Notification n : notifications) {
+            everything.add(SlackPayloads.json(n.message()));
+            everything.add(TeamsPayloads.json(n.message()));
+            everything.add(ConsolePayloads.json(n.message()));
         }
         for (Reply shown : List.of(listed, form, reported, hidden)) {
-            everything.add(io.tandem.slack.SlackPayloads.json(shown));
-            everything.add(io.tandem.teams.TeamsPayloads.json(shown));
+            everything.add(SlackPayloads.json(shown));
+            everything.add(TeamsPayloads.json(shown));
         }
         for (String payload : everything) {
             assertThat(payload).doesNotContain("zelda", "Zelda", "Quixote");
@@ -214,7 +217,7 @@ class PeerQuestionsTests {
         chat.say("zelda", "/mentor ask --anon seo Where do I start?");
         Question q = questions.askedBy(new MemberId("console", "zelda")).get(0);
         String expert = q.routedTo().get(0).user();
-        io.tandem.engine.Notification toExpert = recorded.all().stream()
+        Notification toExpert = recorded.all().stream()
                 .filter(n -> n.recipient().user().equals(expert))
                 .findFirst()
                 .orElseThrow();
@@ -228,7 +231,7 @@ class PeerQuestionsTests {
                 AnsweringQuestion.HELPFUL,
                 FakeChat.value(relayed, AnsweringQuestion.HELPFUL),
                 Map.of());
-        io.tandem.engine.Notification thanks = recorded.all().stream()
+        Notification thanks = recorded.all().stream()
                 .filter(n -> n.recipient().user().equals(expert))
                 .reduce((a, b) -> b)
                 .orElseThrow();

@@ -2,6 +2,7 @@ package io.tandem.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -261,7 +262,7 @@ final class CommandLineFuzzer {
             case 5 -> line + " " + pick(DATES);
             case 6 -> insert(line, pick(MARKUP));
             case 7 -> line.replace("@bob", pick(MENTIONS));
-            case 8 -> line.toUpperCase(java.util.Locale.ROOT);
+            case 8 -> line.toUpperCase(Locale.ROOT);
             case 9 -> line + " " + line;
             default -> replaceWord(line);
         };

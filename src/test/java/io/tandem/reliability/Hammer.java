@@ -1,6 +1,7 @@
 package io.tandem.reliability;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class Hammer {
         Path file = Path.of("target", "reliability", name + ".txt");
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)); // lone surrogates: ?
+            Files.write(file, all.toString().getBytes(StandardCharsets.UTF_8)); // lone surrogates: ?
         } catch (IOException e) {
             // the assertion message still names the first failure
         }

@@ -11,6 +11,8 @@ import io.tandem.support.FakeSlackApi;
 import io.tandem.support.Http;
 import io.tandem.support.SlackRequests;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,11 +23,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -114,13 +118,13 @@ class MutatedPayloadsTests extends RunningTandem {
         slack.calls().stream()
                 .map(FakeSlackApi.Call::rawBody)
                 .map(leaks::inBody)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .forEach(apologies::add);
         teams.calls().stream()
                 .map(FakeBotConnector.Call::body)
                 .filter(b -> b != null)
                 .map(leaks::inBody)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .forEach(apologies::add);
         assertThat(apologies)
                 .as("what Tandem sent to Slack and Teams while receiving the mutants")
@@ -145,7 +149,7 @@ class MutatedPayloadsTests extends RunningTandem {
         teams.reset();
         postTeams(activities.personalMessage("mentor help", "aad-ana", "Ana Lima", "en-US", "Europe/London"));
         // notifications the mutants caused (a request to bob…) may still go out: wait for the answer to ana
-        org.awaitility.Awaitility.await()
+        Awaitility.await()
                 .atMost(Duration.ofSeconds(15))
                 .untilAsserted(() -> assertThat(teams.calls())
                         .filteredOn(FakeBotConnector.Call::isActivityPost)
@@ -378,8 +382,8 @@ class MutatedPayloadsTests extends RunningTandem {
         headers.forEach(request::header);
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,8 +1,10 @@
 package io.tandem.reliability;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import tools.jackson.databind.JsonNode;
@@ -121,7 +123,7 @@ final class PayloadMutator {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private Mutant raw(String text, String contentType, List<String> done, boolean damageText) {
@@ -208,7 +210,7 @@ final class PayloadMutator {
                 object.remove(key);
                 return "dropped " + path[0] + "/" + key;
             }
-            JsonNode value = key.toLowerCase(java.util.Locale.ROOT).endsWith("url") ? nonString() : value();
+            JsonNode value = key.toLowerCase(Locale.ROOT).endsWith("url") ? nonString() : value();
             object.set(key, value);
             return "set " + path[0] + "/" + key + " to " + shorten(value.toString());
         }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -182,7 +183,7 @@ class RedisOutageUnderLoadTests {
                     .as("confirmed teaches of " + member.getKey())
                     .isNotEmpty();
             String profile =
-                    say(http, member.getKey(), "/mentor profile").text().toLowerCase(java.util.Locale.ROOT);
+                    say(http, member.getKey(), "/mentor profile").text().toLowerCase(Locale.ROOT);
             assertThat(member.getValue())
                     .as("in the profile of " + member.getKey() + ": " + profile)
                     .allSatisfy(skill -> assertThat(profile).contains(skill));

@@ -9,8 +9,10 @@ import io.tandem.pairing.Requests;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +118,7 @@ class SessionClashTests {
         chat.say("alice", "/mentor schedule @bob tomorrow 15:00");
         chat.say("alice", "/mentor schedule @bob tomorrow 17:00");
         Session later = scheduled(ALICE).stream()
-                .max(java.util.Comparator.comparing(Session::start))
+                .max(Comparator.comparing(Session::start))
                 .orElseThrow();
         assertThat(chat.say("bob", "/mentor reschedule " + later.shortId() + " tomorrow 15:00")
                         .text())
@@ -131,7 +133,7 @@ class SessionClashTests {
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<String>> answers = new ArrayList<>();
-        String day = java.time.LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC))
+        String day = LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC))
                 .plusDays(3)
                 .toString();
         for (int i = 0; i < racers; i++) {

@@ -12,6 +12,7 @@ import com.slack.api.util.json.GsonFactory;
 import io.tandem.engine.Block;
 import io.tandem.engine.Reply;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class BlockKitRendererTests {
         for (int i = 0; i < 40; i++) {
             builder.block(card(i, 13, 30, 7000));
         }
-        builder.items("Many", java.util.Collections.nCopies(500, "an item with some text"));
+        builder.items("Many", Collections.nCopies(500, "an item with some text"));
         JsonArray blocks = json(BlockKitRenderer.message(builder.build(), null));
         assertThat(blocks.size()).isLessThanOrEqualTo(50);
         for (JsonElement e : blocks) {
@@ -214,8 +215,8 @@ class BlockKitRendererTests {
                 .text("Programme statistics")
                 .block(new Block.Image("https://tandem.example.com/charts/abc.png", "Sessions per week"))
                 .build();
-        com.google.gson.JsonObject image = json(BlockKitRenderer.message(reply, null)).asList().stream()
-                .map(com.google.gson.JsonElement::getAsJsonObject)
+        JsonObject image = json(BlockKitRenderer.message(reply, null)).asList().stream()
+                .map(JsonElement::getAsJsonObject)
                 .filter(b -> b.get("type").getAsString().equals("image"))
                 .findFirst()
                 .orElseThrow();

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tandem.delivery.DeliveryQueue;
+import io.tandem.engine.MemberId;
+import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.SlackRequests;
 import io.tandem.support.TestDataDirs;
@@ -11,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +75,7 @@ class SlackAdapterTests {
     @BeforeEach
     void organisation() {
         // deliveries of the previous test still in flight would land in this one
-        await().atMost(Duration.ofSeconds(60)).until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> queue.depth(Platform.SLACK) == 0);
         redis.getConnectionFactory().getConnection().serverCommands().flushDb();
         slack.reset();
         slack.addUser(ALICE, "Alice Morgan", "Europe/London", "en-GB");
@@ -329,7 +335,7 @@ class SlackAdapterTests {
                 .map(c -> c.param("text"))
                 .reduce("", String::concat);
         assertThat(reports).contains("Part 1 of", "\"guru\" is not a seniority");
-        assertThat(java.util.regex.Pattern.compile("Roster imported: (\\d+) invited")
+        assertThat(Pattern.compile("Roster imported: (\\d+) invited")
                         .matcher(reports)
                         .results()
                         .mapToInt(r -> Integer.parseInt(r.group(1)))
@@ -492,10 +498,8 @@ class SlackAdapterTests {
         String carol = "U0CAROL" + System.nanoTime();
         slack.addUser(carol, "Carol Diaz", "Europe/Madrid", "es-ES");
         for (int sent = 1; sent <= 2; sent++) {
-            queue.enqueue(new io.tandem.engine.Notification(
-                    io.tandem.engine.MemberId.of(io.tandem.engine.Platform.SLACK, FakeSlackApi.TEAM_ID, carol),
-                    "test",
-                    io.tandem.engine.Reply.text("message " + sent)));
+            queue.enqueue(new Notification(
+                    MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, carol), "test", Reply.text("message " + sent)));
             long expected = sent;
             await().atMost(Duration.ofSeconds(15))
                     .until(() -> slack.calls("chat.postMessage").stream()
@@ -533,7 +537,7 @@ class SlackAdapterTests {
                         () -> slack.calls("chat.postMessage").stream()
                                 .filter(c -> c.param("channel").equals("D" + ALICE))
                                 .findFirst(),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .orElseThrow();
         assertThat(notice.param("text")).contains("I couldn't deliver your request to Bob Carter");
         assertThat(slack.calls("chat.postMessage").stream()
@@ -567,10 +571,8 @@ class SlackAdapterTests {
 
     @Test
     void postsToTheProgrammeChannelWithoutOpeningADm() {
-        queue.enqueue(new io.tandem.engine.Notification(
-                new io.tandem.engine.MemberId("slack:T0TEST", "#C0PROGRAMME"),
-                "tips.week.channel",
-                io.tandem.engine.Reply.text("Tips of the week")));
+        queue.enqueue(new Notification(
+                new MemberId("slack:T0TEST", "#C0PROGRAMME"), "tips.week.channel", Reply.text("Tips of the week")));
         FakeSlackApi.Call posted = slack.awaitCall("chat.postMessage", Duration.ofSeconds(10));
         assertThat(posted.param("channel")).isEqualTo("C0PROGRAMME");
         assertThat(posted.param("text")).contains("Tips of the week");
@@ -594,10 +596,8 @@ class SlackAdapterTests {
         slack.failNext("conversations.open", FakeSlackApi.Reply.status(503), 5);
         int burst = 1000;
         for (int i = 0; i < burst; i++) {
-            queue.enqueue(new io.tandem.engine.Notification(
-                    new io.tandem.engine.MemberId("slack:T0TEST", "U" + i),
-                    "test.burst",
-                    io.tandem.engine.Reply.text("Hello " + i)));
+            queue.enqueue(
+                    new Notification(new MemberId("slack:T0TEST", "U" + i), "test.burst", Reply.text("Hello " + i)));
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> slack.accepted("chat.postMessage") >= burst);
         List<String> channels = slack.calls("chat.postMessage").stream()
@@ -607,6 +607,6 @@ class SlackAdapterTests {
         assertThat(channels).hasSize(burst + slack.refused("chat.postMessage"));
         assertThat(slack.accepted("chat.postMessage")).isEqualTo(burst);
         assertThat(queue.failures("slack:T0TEST", 10)).isEmpty();
-        await().atMost(Duration.ofSeconds(5)).until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.depth(Platform.SLACK) == 0);
     }
 }

@@ -3,24 +3,46 @@ package io.tandem.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.tandem.delivery.DeliveryQueue;
+import io.tandem.engine.ActionHandler;
+import io.tandem.engine.Block;
+import io.tandem.engine.Downloads;
+import io.tandem.engine.Platform;
+import io.tandem.engine.Reply;
+import io.tandem.engine.StoreUnavailableException;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.RedisContents;
 import io.tandem.support.SlackRequests;
 import io.tandem.support.TestDataDirs;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,15 +85,15 @@ class SlackSafetyTests {
     @Autowired
     DeliveryQueue queue;
 
-    @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
-    io.tandem.engine.Downloads downloads;
+    @MockitoSpyBean
+    Downloads downloads;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private SlackRequests requests;
 
     @BeforeEach
     void organisation() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> queue.depth(Platform.SLACK) == 0);
         redis.getConnectionFactory().getConnection().serverCommands().flushDb();
         slack.reset();
         slack.addUser(CAROL, "Carol Diaz", "Europe/Madrid", "en-GB").withEmail(CAROL, "carol.diaz@example.com");
@@ -129,7 +151,7 @@ class SlackSafetyTests {
                 .contains("Tandem has forgotten you");
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
+                .until(() -> queue.depth(Platform.SLACK) == 0);
         assertThat(slack.calls("users.info"))
                 .as("looked up once in the request")
                 .hasSize(1);
@@ -157,9 +179,8 @@ class SlackSafetyTests {
 
     @Test
     void downloadsARosterOnlyForALeadAndOnlyFromSlack() throws Exception {
-        List<String> elsewhere = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> elsewhere = new CopyOnWriteArrayList<>();
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         other.createContext("/", exchange -> {
             elsewhere.add(exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization"));
@@ -205,26 +226,21 @@ class SlackSafetyTests {
     }
 
     @Test
-    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
-    void acknowledgesEveryShapeOfRequestSlackSendsAndAnswersEveryMembersMessage(
-            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
-        org.springframework.core.io.Resource[] corpus =
-                new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
-                        .getResources("classpath:slack-corpus/*");
+    @ExtendWith(OutputCaptureExtension.class)
+    void acknowledgesEveryShapeOfRequestSlackSendsAndAnswersEveryMembersMessage(CapturedOutput output)
+            throws Exception {
+        Resource[] corpus = new PathMatchingResourcePatternResolver().getResources("classpath:slack-corpus/*");
         assertThat(corpus).hasSizeGreaterThan(30);
-        for (org.springframework.core.io.Resource file : corpus) {
+        for (Resource file : corpus) {
             String name = file.getFilename();
             slack.reset();
             String respondTo = slack.responseUrl(name);
-            String body = file.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                    .strip();
+            String body = file.getContentAsString(StandardCharsets.UTF_8).strip();
             HttpResponse<String> response;
             if (name.startsWith("command-")) {
                 response = requests.post(
                         "application/x-www-form-urlencoded",
-                        body.replace(
-                                "RESPONSE_URL",
-                                java.net.URLEncoder.encode(respondTo, java.nio.charset.StandardCharsets.UTF_8)));
+                        body.replace("RESPONSE_URL", URLEncoder.encode(respondTo, StandardCharsets.UTF_8)));
             } else if (name.startsWith("interaction-")) {
                 response = requests.interaction(body.replace("RESPONSE_URL", respondTo));
             } else {
@@ -252,7 +268,7 @@ class SlackSafetyTests {
         }
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> queue.depth(io.tandem.engine.Platform.SLACK) == 0);
+                .until(() -> queue.depth(Platform.SLACK) == 0);
         assertThat(output.getAll())
                 .doesNotContain("\tat ", " ERROR ", "No BoltEventHandler registered", "registered for callback_id");
     }
@@ -260,11 +276,9 @@ class SlackSafetyTests {
     @Test
     void answersAStoreOutageInItsOwnChartUploadInTheMembersLanguage() {
         slack.addUser("U0CHEF", "Chantal Chef", "Europe/Paris", "fr-FR").makeAdmin("U0CHEF");
-        org.mockito.Mockito.doThrow(new io.tandem.engine.StoreUnavailableException("Redis is away", null))
+        Mockito.doThrow(new StoreUnavailableException("Redis is away", null))
                 .when(downloads)
-                .get(
-                        org.mockito.ArgumentMatchers.eq(io.tandem.engine.Downloads.Kind.CHART),
-                        org.mockito.ArgumentMatchers.anyString());
+                .get(ArgumentMatchers.eq(Downloads.Kind.CHART), ArgumentMatchers.anyString());
         JsonNode ack = command("U0CHEF", "/stats", "");
         assertThat(ack.toString()).contains("momentanément indisponible");
         assertThat(slack.calls("files.completeUploadExternal")).isEmpty();
@@ -274,52 +288,45 @@ class SlackSafetyTests {
     static final String LONG_METADATA = "m".repeat(5_000) + "ü".repeat(5_000);
 
     /** Test actions: one shows a button whose value is 5,000 characters, one a form carrying 10,000. */
-    @org.springframework.boot.test.context.TestConfiguration
+    @TestConfiguration
     static class LongValues {
 
-        @org.springframework.context.annotation.Bean
-        io.tandem.engine.ActionHandler longButton() {
-            return io.tandem.engine.ActionHandler.of(
+        @Bean
+        ActionHandler longButton() {
+            return ActionHandler.of(
                     "test.long.button",
-                    in -> io.tandem.engine.Reply.builder()
+                    in -> Reply.builder()
                             .text("A long button")
-                            .block(new io.tandem.engine.Block.Section(
+                            .block(new Block.Section(
                                     null,
                                     "Click",
                                     List.of(),
-                                    List.of(new io.tandem.engine.Block.Button(
-                                            "test.long.echo", "Echo", LONG_VALUE, null))))
+                                    List.of(new Block.Button("test.long.echo", "Echo", LONG_VALUE, null))))
                             .build());
         }
 
-        @org.springframework.context.annotation.Bean
-        io.tandem.engine.ActionHandler longForm() {
-            return io.tandem.engine.ActionHandler.of(
+        @Bean
+        ActionHandler longForm() {
+            return ActionHandler.of(
                     "test.long.form",
-                    in -> io.tandem.engine.Reply.builder()
+                    in -> Reply.builder()
                             .text("A long form")
-                            .block(new io.tandem.engine.Block.Form(
+                            .block(new Block.Form(
                                     "test.long.echo",
                                     "Long",
                                     "Send",
-                                    List.of(new io.tandem.engine.Block.Input(
-                                            "note",
-                                            "Note",
-                                            io.tandem.engine.Block.InputType.TEXT,
-                                            false,
-                                            null,
-                                            null,
-                                            null)),
+                                    List.of(new Block.Input(
+                                            "note", "Note", Block.InputType.TEXT, false, null, null, null)),
                                     null,
                                     LONG_METADATA))
                             .build());
         }
 
-        @org.springframework.context.annotation.Bean
-        io.tandem.engine.ActionHandler longEcho() {
-            return io.tandem.engine.ActionHandler.of(
+        @Bean
+        ActionHandler longEcho() {
+            return ActionHandler.of(
                     "test.long.echo",
-                    in -> io.tandem.engine.Reply.text(
+                    in -> Reply.text(
                             in.action().value().equals(LONG_VALUE)
                                     ? "intact button value"
                                     : in.action().value().equals(LONG_METADATA)

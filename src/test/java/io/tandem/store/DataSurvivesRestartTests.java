@@ -8,6 +8,9 @@ import io.tandem.console.ConsoleInbox;
 import io.tandem.engine.ConversationEngine;
 import io.tandem.support.FakeChat;
 import io.tandem.support.TestDataDirs;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,13 +84,13 @@ class DataSurvivesRestartTests {
     private static void orphanLockReleased(EmbeddedRedis orphan) throws Exception {
         var lock = EmbeddedRedis.class.getDeclaredField("lock");
         lock.setAccessible(true);
-        ((java.nio.channels.FileLock) lock.get(orphan)).release();
+        ((FileLock) lock.get(orphan)).release();
     }
 
     private static boolean portAnswers(int port) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

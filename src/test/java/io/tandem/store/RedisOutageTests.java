@@ -12,6 +12,7 @@ import io.tandem.support.TestDataDirs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class RedisOutageTests {
         redis.stop();
         assertThat(chat.say("bob", "/mentor find seo").text())
                 .isEqualTo(Messages.of(Language.EN).get("error.unavailable"));
-        assertThat(chat.say("bob", java.util.Locale.FRENCH, "/mentor profil").text())
+        assertThat(chat.say("bob", Locale.FRENCH, "/mentor profil").text())
                 .isEqualTo(Messages.of(Language.FR).get("error.unavailable"));
 
         redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();

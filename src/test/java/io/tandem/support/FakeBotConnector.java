@@ -16,6 +16,8 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -817,8 +819,7 @@ public final class FakeBotConnector implements AutoCloseable {
         }
 
         /** Always every field, as Teams sends them: {@code toString()} drops zero seconds and fractions. */
-        private static final java.time.format.DateTimeFormatter STAMP =
-                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
         private static ObjectNode mention() {
             ObjectNode mention = NODES.objectNode().put("type", "mention").put("text", BOT_MENTION);
@@ -832,7 +833,7 @@ public final class FakeBotConnector implements AutoCloseable {
             ObjectNode activity = NODES.objectNode()
                     .put("type", type)
                     .put("id", String.valueOf(IDS.incrementAndGet()))
-                    .put("timestamp", STAMP.format(now.atOffset(java.time.ZoneOffset.UTC)));
+                    .put("timestamp", STAMP.format(now.atOffset(ZoneOffset.UTC)));
             ZoneId zone = zoneOrNull(timezone);
             if (zone != null) {
                 activity.put("localTimestamp", STAMP.format(now.atZone(zone).toOffsetDateTime()));

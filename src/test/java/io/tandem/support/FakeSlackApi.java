@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -142,9 +144,9 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private record User(String id, String realName, ZoneId tz, String locale) {}
 
-    private final Set<String> admins = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Map<String, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> hosted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> admins = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> emails = new ConcurrentHashMap<>();
+    private final Map<String, String> hosted = new ConcurrentHashMap<>();
 
     private final FakeHttp http;
     private final String base;
@@ -165,9 +167,9 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final AtomicLong tsMicros = new AtomicLong();
     private final AtomicInteger ids = new AtomicInteger();
-    private final List<String> refusals = new java.util.ArrayList<>();
+    private final List<String> refusals = new ArrayList<>();
     /** Messages posted per channel, oldest first, as conversations.history gives them back. */
-    private final Map<String, List<JsonObject>> history = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<JsonObject>> history = new ConcurrentHashMap<>();
 
     private FakeSlackApi() {
         http = FakeHttp.serve("the fake Slack API", "fake-slack", this::handle);
@@ -463,7 +465,7 @@ public final class FakeSlackApi implements AutoCloseable {
         Reply answer;
         switch (call.method()) {
             case "chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage", RESPONSE_URL -> {
-                broken = new java.util.ArrayList<>(BlockKitRules.message(parseOrNull(call.param("blocks"))));
+                broken = new ArrayList<>(BlockKitRules.message(parseOrNull(call.param("blocks"))));
                 String text = call.param("text");
                 if (text != null && text.length() > 40_000) {
                     broken.add("text: " + text.length() + " characters, at most 40,000");
@@ -632,9 +634,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 "metadata",
                 parseOrNull(call.param("metadata")));
         if (!update && call.param("channel") != null) {
-            history.computeIfAbsent(
-                            call.param("channel"),
-                            c -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+            history.computeIfAbsent(call.param("channel"), c -> Collections.synchronizedList(new ArrayList<>()))
                     .add(message);
         }
         return ok(
@@ -665,13 +665,13 @@ public final class FakeSlackApi implements AutoCloseable {
         String cursor = call.param("cursor");
         if (cursor != null && !cursor.isEmpty()) {
             try {
-                offset = Integer.parseInt(
-                        new String(java.util.Base64.getDecoder().decode(cursor), UTF_8).replace("next_ts:", ""));
+                offset =
+                        Integer.parseInt(new String(Base64.getDecoder().decode(cursor), UTF_8).replace("next_ts:", ""));
             } catch (IllegalArgumentException e) {
                 return Reply.ok(json("ok", false, "error", "invalid_cursor").toString());
             }
         }
-        List<JsonObject> matching = new java.util.ArrayList<>();
+        List<JsonObject> matching = new ArrayList<>();
         synchronized (posted) {
             for (int i = posted.size() - 1; i >= 0; i--) {
                 double ts = Double.parseDouble(posted.get(i).get("ts").getAsString());
@@ -689,9 +689,7 @@ public final class FakeSlackApi implements AutoCloseable {
             messages.add(message);
         }
         boolean more = offset + limit < matching.size();
-        String next = more
-                ? java.util.Base64.getEncoder().encodeToString(("next_ts:" + (offset + limit)).getBytes(UTF_8))
-                : "";
+        String next = more ? Base64.getEncoder().encodeToString(("next_ts:" + (offset + limit)).getBytes(UTF_8)) : "";
         return ok("messages", messages, "has_more", more, "response_metadata", json("next_cursor", next));
     }
 
@@ -705,7 +703,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** A member writes in a channel (a DM with the bot, say): it shows in its history like any message. */
     public void memberSays(String channel, String user, String text) {
-        history.computeIfAbsent(channel, c -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+        history.computeIfAbsent(channel, c -> Collections.synchronizedList(new ArrayList<>()))
                 .add(json("type", "message", "user", user, "text", text, "ts", nextTs()));
     }
 

@@ -21,6 +21,7 @@ import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import com.slack.api.model.view.View;
 import io.tandem.support.FakeSlackApi.Call;
@@ -31,13 +32,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -384,27 +388,21 @@ class FakeSlackApiTests {
     void givesHistoryAsSlackDoesNewestFirstSinceOldestPageByPageWithMetadataOnlyWhenAsked() throws Exception {
         var first = client.chatPostMessage(r -> r.channel("DH")
                 .text("first")
-                .metadata(com.slack.api.model.Message.Metadata.builder()
+                .metadata(Message.Metadata.builder()
                         .eventType("t")
-                        .eventPayload(java.util.Map.of("k", "v"))
+                        .eventPayload(Map.of("k", "v"))
                         .build()));
         double firstTs = Double.parseDouble(first.getTs());
-        assertThat(firstTs)
-                .as("a real time")
-                .isCloseTo(java.time.Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60.0));
+        assertThat(firstTs).as("a real time").isCloseTo(Instant.now().getEpochSecond(), Offset.offset(60.0));
         for (int i = 0; i < 5; i++) {
             fake.memberSays("DH", "U1", "m" + i);
         }
         var page = client.conversationsHistory(r -> r.channel("DH").limit(2));
-        assertThat(page.getMessages())
-                .extracting(com.slack.api.model.Message::getText)
-                .containsExactly("m4", "m3");
+        assertThat(page.getMessages()).extracting(Message::getText).containsExactly("m4", "m3");
         assertThat(page.isHasMore()).isTrue();
         String cursor = page.getResponseMetadata().getNextCursor();
         var next = client.conversationsHistory(r -> r.channel("DH").limit(2).cursor(cursor));
-        assertThat(next.getMessages())
-                .extracting(com.slack.api.model.Message::getText)
-                .containsExactly("m2", "m1");
+        assertThat(next.getMessages()).extracting(Message::getText).containsExactly("m2", "m1");
         var all = client.conversationsHistory(r -> r.channel("DH").limit(999));
         assertThat(all.getMessages())
                 .hasSize(6)

@@ -4,6 +4,7 @@ import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -38,8 +39,7 @@ public final class RecordedNotifications {
         }
 
         @Bean
-        static BeanPostProcessor recordingNotifier(
-                org.springframework.beans.factory.ObjectProvider<RecordedNotifications> recorded) {
+        static BeanPostProcessor recordingNotifier(ObjectProvider<RecordedNotifications> recorded) {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {

@@ -2,6 +2,8 @@ package io.tandem.support;
 
 import io.tandem.TandemApplication;
 import io.tandem.engine.ConversationEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
@@ -26,8 +28,8 @@ public final class SharedRedisInstances implements AutoCloseable {
         try {
             redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
             redis.start();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         for (int i = 0; i < count; i++) {
             List<String> args = new ArrayList<>(List.of(
@@ -73,8 +75,8 @@ public final class SharedRedisInstances implements AutoCloseable {
         instances.forEach(ConfigurableApplicationContext::close);
         try {
             redis.stop();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.tandem.support;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.slack.api.app_backend.SlackSignature;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -88,13 +92,13 @@ public final class SlackRequests {
         if (response.statusCode() != 200 || body == null || !body.strip().startsWith("{")) {
             return;
         }
-        com.google.gson.JsonObject ack;
+        JsonObject ack;
         try {
-            ack = com.google.gson.JsonParser.parseString(body).getAsJsonObject();
+            ack = JsonParser.parseString(body).getAsJsonObject();
         } catch (RuntimeException e) {
             return;
         }
-        java.util.List<String> broken = new java.util.ArrayList<>(BlockKitRules.message(ack.get("blocks")));
+        List<String> broken = new ArrayList<>(BlockKitRules.message(ack.get("blocks")));
         if (ack.has("view")) {
             broken.addAll(BlockKitRules.view(ack.get("view")));
         }
