@@ -5,9 +5,6 @@ import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.Text;
-import io.tandem.profiles.Profile;
-import io.tandem.profiles.Profiles;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,29 +16,13 @@ class CampaignCommands {
     private static final List<String> AS = List.of("as", "comme", "en-tant-que", "en");
 
     @Bean
-    Command joinCommand(Campaigns campaigns, CampaignStore store, Profiles profiles, Clock clock) {
+    Command joinCommand(Campaigns campaigns, JoiningCampaign joining) {
         return Command.of(CommandSpec.mentor("join", "join", "rejoindre", "participer"), in -> {
             String[] words = in.args().text().strip().split("\\s+", 2);
             if (words[0].isEmpty()) {
                 throw new Refusal("programme.join.usage");
             }
-            Campaign campaign = campaigns.find(in, words[0]);
-            if (campaign.until() != null && campaign.until().isBefore(Campaigns.today(in, clock))) {
-                throw new Refusal(
-                        "programme.closed", campaign.name(), campaign.until().toString());
-            }
-            CampaignRole role = role(words.length > 1 ? words[1] : "");
-            Profile me = profiles.mine(in);
-            store.join(campaign.workspace(), campaign.name(), me.id(), role);
-            Reply.Builder reply =
-                    Reply.builder().text(in.t("programme.joined", campaign.name(), in.t(role.messageKey())));
-            if (role.learns() && me.learns().stream().noneMatch(campaign::covers)) {
-                reply.section(null, in.t("programme.joined.learn-hint"));
-            }
-            if (role.teaches() && me.teaches().isEmpty()) {
-                reply.section(null, in.t("programme.joined.teach-hint"));
-            }
-            return reply.build();
+            return joining.join(in, campaigns.find(in, words[0]), role(words.length > 1 ? words[1] : ""));
         });
     }
 

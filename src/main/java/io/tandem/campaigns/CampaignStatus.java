@@ -82,6 +82,7 @@ class CampaignStatus {
                         null,
                         in.t(
                                 "programme.status.funnel",
+                                StatsView.count(store.invited(campaign.workspace(), campaign.name())),
                                 StatsView.count(members.size()),
                                 StatsView.count(learners),
                                 StatsView.count(mentors),

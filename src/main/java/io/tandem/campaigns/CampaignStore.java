@@ -62,4 +62,10 @@ public interface CampaignStore {
 
     /** The ids of the pairs the programme formed. */
     List<String> pairs(String workspace, String name);
+
+    /** Records that the member was invited; false if they already were (each is invited once). */
+    boolean invite(String workspace, String name, MemberId member);
+
+    /** How many were invited. */
+    long invited(String workspace, String name);
 }

@@ -47,6 +47,7 @@ class Campaigns implements AdminSubcommand {
     private final PublishingRound publishing;
     private final Profiles profiles;
     private final CampaignStatus status;
+    private final InvitingMembers inviting;
     private final Clock clock;
 
     Campaigns(
@@ -57,6 +58,7 @@ class Campaigns implements AdminSubcommand {
             PublishingRound publishing,
             Profiles profiles,
             CampaignStatus status,
+            InvitingMembers inviting,
             Clock clock) {
         this.store = store;
         this.catalog = catalog;
@@ -65,6 +67,7 @@ class Campaigns implements AdminSubcommand {
         this.publishing = publishing;
         this.profiles = profiles;
         this.status = status;
+        this.inviting = inviting;
         this.clock = clock;
     }
 
@@ -85,6 +88,7 @@ class Campaigns implements AdminSubcommand {
             case "pair", "associer" -> decide(in, after, CampaignStore.Decision.PINNED);
             case "unpair", "dissocier", "separer" -> decide(in, after, CampaignStore.Decision.FORBIDDEN);
             case "status", "etat", "bilan" -> status.status(in, find(in, after));
+            case "invite", "inviter" -> inviting.invite(in, find(in, after));
             case "publish", "publier" -> publishing.publish(in, find(in, after));
             default -> throw new Refusal("programme.usage");
         };

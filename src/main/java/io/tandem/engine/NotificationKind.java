@@ -24,6 +24,7 @@ public enum NotificationKind {
     TIPS_IN_CHANNEL("tips.week.channel"),
     CONTENT_REPORTED("moderation.report"),
     ROSTER_INVITATION("roster.invitation"),
+    PROGRAMME_INVITATION("programme.invitation"),
     PROGRAMME_PAIR("programme.pair"),
     DIGEST("digest"),
     UNDELIVERED("delivery.undelivered"),

@@ -54,6 +54,10 @@ public class RedisCampaignStore implements CampaignStore {
         return RedisKeys.prefix(ws) + "campaign-published:" + name + ":" + round;
     }
 
+    static String invitedKey(String ws, String name) {
+        return RedisKeys.prefix(ws) + "campaign-invited:" + name;
+    }
+
     private static String pairsKey(String ws, String name) {
         return RedisKeys.prefix(ws) + "campaign-pairs:" + name;
     }
@@ -204,6 +208,19 @@ public class RedisCampaignStore implements CampaignStore {
         return ids == null ? List.of() : ids.stream().sorted().toList();
     }
 
+    @Override
+    public boolean invite(String workspace, String name, MemberId member) {
+        Ownership.claim(redis, Ownership.CAMPAIGN + name, List.of(member));
+        Long added = RedisCalls.call(() -> redis.opsForSet().add(invitedKey(workspace, name), member.user()));
+        return added != null && added > 0;
+    }
+
+    @Override
+    public long invited(String workspace, String name) {
+        Long n = RedisCalls.call(() -> redis.opsForSet().size(invitedKey(workspace, name)));
+        return n == null ? 0 : n;
+    }
+
     /** The programmes the member joined, with how (for their export). */
     static Map<String, String> memberships(StringRedisTemplate redis, MemberId member, List<String> names) {
         Map<String, String> joined = new TreeMap<>();
@@ -225,6 +242,7 @@ public class RedisCampaignStore implements CampaignStore {
         String ws = member.workspace();
         for (String name : names) {
             RedisCalls.run(() -> redis.opsForHash().delete(membersKey(ws, name), member.user()));
+            RedisCalls.run(() -> redis.opsForSet().remove(invitedKey(ws, name), member.user()));
             RedisCalls.run(() -> redis.delete(roundKey(ws, name)));
             forgetDecisions(redis, json, ws, name, member);
         }

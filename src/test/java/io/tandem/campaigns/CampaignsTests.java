@@ -2,6 +2,7 @@ package io.tandem.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.engine.ActionValue;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.TravelClock;
 import io.tandem.pairing.PairStore;
@@ -317,7 +318,7 @@ class CampaignsTests {
                 chat.say(learners.get(i), "/mentor join five as learner");
             }
             assertThat(chat.say("lena", "/mentor admin programme status five").text())
-                    .contains("Joined 10 (5 learning, 5 mentoring) → matched 0 pairs → met 0");
+                    .contains("Invited 0 → joined 10 (5 learning, 5 mentoring) → matched 0 pairs → met 0");
             chat.say("lena", "/mentor admin programme match five");
             assertThat(chat.say("lena", "/mentor admin programme publish five").text())
                     .contains("5 of 5 pairs formed");
@@ -342,11 +343,54 @@ class CampaignsTests {
                 chat.say(user, "/mentor join four");
             }
             assertThat(chat.say("lena", "/mentor admin programme status four").text())
-                    .contains("Joined <5 (<5 learning, <5 mentoring)")
+                    .contains("joined <5 (<5 learning, <5 mentoring)")
                     .contains("fewer than 5 people");
         } finally {
             clock.reset();
         }
+    }
+
+    @Test
+    void aLeadInvitesEachPersonOnceAndTheButtonJoinsThemInTheirRole(FakeChat chat) {
+        chat.say("lena", "/mentor admin programme new open");
+        chat.say("bob", "/mentor set seniority junior");
+        chat.say("bobby", Locale.FRENCH, "/mentor set langue fr");
+
+        assertThat(chat.say("lena", "/mentor admin programme invite open @bob @bobby")
+                        .text())
+                .contains("Programme open: 2 invited now", "bob (@bob)", "bobby (@bobby)");
+        assertThat(chat.say("lena", "/mentor admin programme invite open @bob").text())
+                .contains("0 invited now", "Invited before (not again)", "bob (@bob)");
+        assertThat(chat.say("lena", "/mentor admin programme invite open").text())
+                .contains("Name the people to invite");
+
+        String toBob = chat.waitFor("bob", 1).get(0);
+        assertThat(toBob).contains("lena invites you to programme open", "Join to mentor");
+        assertThat(chat.waitFor("bobby", 1).get(0)).contains("vous invite au programme open");
+        assertThat(chat.click(
+                                "bob",
+                                Locale.ENGLISH,
+                                "programme.join",
+                                ActionValue.of("programme", "open", "role", "MENTOR"),
+                                Map.of())
+                        .text())
+                .contains("You joined programme open, to mentor");
+        assertThat(store.members("console", "open")).containsEntry(new MemberId("console", "bob"), CampaignRole.MENTOR);
+        assertThat(chat.click(
+                                "bob",
+                                Locale.ENGLISH,
+                                "programme.join",
+                                ActionValue.of("programme", "open", "role", "KING"),
+                                Map.of())
+                        .text())
+                .doesNotContain("You joined");
+        assertThat(chat.say("lena", "/mentor admin programme status open").text())
+                .contains("Invited <5 → joined <5");
+        assertThat(chat.inbox("bob").stream().filter(n -> n.contains("programme.invitation")))
+                .hasSize(1);
+
+        data.erase(new MemberId("console", "bobby"));
+        assertThat(RedisContents.text(redis)).doesNotContainPattern("\\bbobby\\b");
     }
 
     private static List<String> atOnce(int count, Callable<String> action) throws Exception {
