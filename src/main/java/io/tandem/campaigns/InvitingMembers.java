@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /mentor admin programme invite <name> @people…}: each person named is invited once, in their language,
- * through the delivery queue (so in their working hours), with a button for each way to join.
+ * through the delivery queue, with a button for each way to join.
  */
 @Component
 class InvitingMembers {
