@@ -116,17 +116,7 @@ class PublishingRound {
                 now,
                 null,
                 null);
-        Set<String> reverse = new LinkedHashSet<>(learner.teaches());
-        reverse.retainAll(mentor.learns());
-        Pair pair = new Pair(
-                UUID.randomUUID().toString(),
-                mentor.id(),
-                learner.id(),
-                Set.of(skill),
-                reverse,
-                Pair.Status.ACTIVE,
-                now,
-                null);
+        Pair pair = Pair.formed(mentor, learner, skill, now);
         requests.save(request);
         RequestStore.Acceptance done =
                 requests.accept(request.answered(MentoringRequest.Status.ACCEPTED, now, null), pair);

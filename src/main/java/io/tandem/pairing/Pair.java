@@ -1,10 +1,13 @@
 package io.tandem.pairing;
 
 import io.tandem.engine.MemberId;
+import io.tandem.profiles.Profile;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A mentor and a mentee working together. {@code skills} are what the mentor teaches the mentee; {@code reverse}
@@ -33,6 +36,24 @@ public record Pair(
         skills = Set.copyOf(skills);
         reverse = reverse == null ? Set.of() : Set.copyOf(reverse);
         Objects.requireNonNull(status, "status");
+    }
+
+    /**
+     * A new active pair of {@code mentor} and {@code mentee} for {@code skill}; the exchange goes back in what the
+     * mentee teaches and the mentor wants to learn.
+     */
+    public static Pair formed(Profile mentor, Profile mentee, String skill, Instant at) {
+        Set<String> reverse = new LinkedHashSet<>(mentee.teaches());
+        reverse.retainAll(mentor.learns());
+        return new Pair(
+                UUID.randomUUID().toString(),
+                mentor.id(),
+                mentee.id(),
+                Set.of(skill),
+                reverse,
+                Status.ACTIVE,
+                at,
+                null);
     }
 
     /** The members whose data this holds. */

@@ -21,7 +21,6 @@ import io.tandem.profiles.Profiles;
 import io.tandem.programme.ProgrammeSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,17 +135,8 @@ public class Requests {
         if (mentor.spare() == 0) {
             throw new Refusal("request.accept.full");
         }
-        Set<String> reverse = new LinkedHashSet<>(mentee.teaches());
-        reverse.retainAll(mentor.learns());
-        Pair pair = new Pair(
-                UUID.randomUUID().toString(),
-                mentor.id(),
-                mentee.id(),
-                Set.of(request.skill()),
-                reverse,
-                Pair.Status.ACTIVE,
-                clock.instant(),
-                null);
+        Pair pair = Pair.formed(mentor, mentee, request.skill(), clock.instant());
+        Set<String> reverse = pair.reverse();
         switch (requestStore.accept(request.answered(MentoringRequest.Status.ACCEPTED, clock.instant(), null), pair)) {
             case ALREADY_ANSWERED -> throw new Refusal("request.already-answered");
             case MENTOR_FULL -> throw new Refusal("request.accept.full");
