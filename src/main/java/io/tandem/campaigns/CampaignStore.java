@@ -17,6 +17,9 @@ public interface CampaignStore {
 
     Optional<Campaign> find(String workspace, String name);
 
+    /** Marks the programme closed (as {@code closed} says); false if it was closed already, or is gone. */
+    boolean close(Campaign closed);
+
     /** The workspace's programmes, by name. */
     List<Campaign> all(String workspace);
 

@@ -88,8 +88,9 @@ class Campaigns implements AdminSubcommand {
             case "pair", "associer" -> decide(in, after, CampaignStore.Decision.PINNED);
             case "unpair", "dissocier", "separer" -> decide(in, after, CampaignStore.Decision.FORBIDDEN);
             case "status", "etat", "bilan" -> status.status(in, find(in, after));
-            case "invite", "inviter" -> inviting.invite(in, find(in, after));
-            case "publish", "publier" -> publishing.publish(in, find(in, after));
+            case "invite", "inviter" -> inviting.invite(in, running(in, after));
+            case "publish", "publier" -> publishing.publish(in, running(in, after));
+            case "close", "clore", "fermer", "cloturer" -> close(in, find(in, after));
             default -> throw new Refusal("programme.usage");
         };
     }
@@ -187,17 +188,19 @@ class Campaigns implements AdminSubcommand {
                     long mentors = members.values().stream()
                             .filter(CampaignRole::teaches)
                             .count();
-                    return in.t(
-                            "programme.line",
-                            c.name(),
-                            c.skills().isEmpty()
-                                    ? in.t("programme.all-skills")
-                                    : view.skills(c.skills(), in.messages().language()),
-                            c.until() == null
-                                    ? in.t("programme.no-end")
-                                    : c.until().toString(),
-                            learners,
-                            mentors);
+                    return (c.closed() == null ? "" : in.t("programme.closed.tag") + " ")
+                            + in.t(
+                                    "programme.line",
+                                    c.name(),
+                                    c.skills().isEmpty()
+                                            ? in.t("programme.all-skills")
+                                            : view.skills(
+                                                    c.skills(), in.messages().language()),
+                                    c.until() == null
+                                            ? in.t("programme.no-end")
+                                            : c.until().toString(),
+                                    learners,
+                                    mentors);
                 })
                 .toList();
         return Reply.builder()
@@ -208,7 +211,7 @@ class Campaigns implements AdminSubcommand {
 
     private Reply match(Invocation in, String typed) {
         String[] parts = typed.split("\\s+");
-        Campaign campaign = find(in, parts[0]);
+        Campaign campaign = running(in, parts[0]);
         boolean best =
                 Arrays.stream(parts).skip(1).map(Text::fold).anyMatch(w -> w.equals("best") || w.equals("meilleurs"));
         return round.review(in, campaign, best);
@@ -216,7 +219,7 @@ class Campaigns implements AdminSubcommand {
 
     /** {@code pair <name> @learner @mentor}: always in the next rounds; {@code unpair}: never. */
     private Reply decide(Invocation in, String typed, CampaignStore.Decision decision) {
-        Campaign campaign = find(in, typed);
+        Campaign campaign = running(in, typed);
         List<PersonRef> people = in.args().people();
         if (people.size() != 2) {
             throw new Refusal("programme.decide.usage");
@@ -241,6 +244,34 @@ class Campaigns implements AdminSubcommand {
                 learner.label(),
                 mentor.label(),
                 campaign.name()));
+    }
+
+    /** {@code close <name>}: no one new, no more rounds; the pairs it formed go on. */
+    private Reply close(Invocation in, Campaign campaign) {
+        if (!store.close(campaign.closedAt(clock.instant()))) {
+            throw new Refusal("programme.closed.already", campaign.name());
+        }
+        return Reply.text(in.t(
+                "programme.closed.done",
+                campaign.name(),
+                store.pairs(campaign.workspace(), campaign.name()).size()));
+    }
+
+    /** As {@link #find}, refused if the programme is closed or past its end date (nothing new happens in it). */
+    Campaign running(Invocation in, String typed) {
+        Campaign campaign = find(in, typed);
+        requireOpen(in, campaign, clock);
+        return campaign;
+    }
+
+    static void requireOpen(Invocation in, Campaign campaign, Clock clock) {
+        if (campaign.closed() != null) {
+            throw new Refusal("programme.closed.now", campaign.name());
+        }
+        if (!campaign.open(today(in, clock))) {
+            throw new Refusal(
+                    "programme.closed", campaign.name(), campaign.until().toString());
+        }
     }
 
     /** The programme the first word of {@code typed} names, or a refusal that says there is none. */

@@ -35,10 +35,7 @@ class JoiningCampaign {
     }
 
     Reply join(Invocation in, Campaign campaign, CampaignRole role) {
-        if (campaign.until() != null && campaign.until().isBefore(Campaigns.today(in, clock))) {
-            throw new Refusal(
-                    "programme.closed", campaign.name(), campaign.until().toString());
-        }
+        Campaigns.requireOpen(in, campaign, clock);
         Profile me = profiles.mine(in);
         store.join(campaign.workspace(), campaign.name(), me.id(), role);
         Reply.Builder reply = Reply.builder().text(in.t("programme.joined", campaign.name(), in.t(role.messageKey())));

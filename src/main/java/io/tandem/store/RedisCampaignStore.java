@@ -89,6 +89,17 @@ public class RedisCampaignStore implements CampaignStore {
     }
 
     @Override
+    public boolean close(Campaign closed) {
+        Optional<Campaign> now = find(closed.workspace(), closed.name());
+        if (now.isEmpty() || now.get().closed() != null) {
+            return false;
+        }
+        String value = json.writeValueAsString(closed);
+        return Boolean.TRUE.equals(RedisCalls.call(
+                () -> redis.opsForValue().setIfPresent(campaignKey(closed.workspace(), closed.name()), value)));
+    }
+
+    @Override
     public List<Campaign> all(String workspace) {
         Set<String> names = RedisCalls.call(() -> redis.opsForSet().members(namesKey(workspace)));
         if (names == null || names.isEmpty()) {
