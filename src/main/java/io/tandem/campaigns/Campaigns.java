@@ -88,7 +88,7 @@ class Campaigns implements AdminSubcommand {
             case "pair", "associer" -> decide(in, after, CampaignStore.Decision.PINNED);
             case "unpair", "dissocier", "separer" -> decide(in, after, CampaignStore.Decision.FORBIDDEN);
             case "status", "etat", "bilan" -> status.status(in, find(in, after));
-            case "invite", "inviter" -> inviting.invite(in, running(in, after));
+            case "invite", "inviter" -> inviting.invite(in, running(in, after), after);
             case "publish", "publier" -> publishing.publish(in, running(in, after));
             case "close", "clore", "fermer", "cloturer" -> close(in, find(in, after));
             default -> throw new Refusal("programme.usage");

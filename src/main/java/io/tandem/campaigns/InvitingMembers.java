@@ -3,6 +3,7 @@ package io.tandem.campaigns;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.Invocation;
+import io.tandem.engine.MemberId;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Notification;
 import io.tandem.engine.NotificationKind;
@@ -10,57 +11,132 @@ import io.tandem.engine.Notifier;
 import io.tandem.engine.PersonRef;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
+import io.tandem.engine.Text;
+import io.tandem.nudges.Nudge;
+import io.tandem.nudges.Nudges;
 import io.tandem.profiles.Profile;
+import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.ProfileView;
 import io.tandem.profiles.Profiles;
+import io.tandem.profiles.Seniority;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /mentor admin programme invite <name> @people…}: each person named is invited once, in their language,
- * through the delivery queue, with a button for each way to join.
+ * {@code /mentor admin programme invite <name> <@people… | seniority <level> | team <team> | all>}: each person
+ * is invited once, in their language and their working hours (a nudge: queued, delivered by whichever instance
+ * claims it), with a button for each way to join. Paused members are left out, and said so, until they are back.
  */
 @Component
 class InvitingMembers {
 
+    /** The names a reply lists for a whole population before it says "and N more". */
+    static final int LISTED = 20;
+
     private final CampaignStore store;
     private final Profiles profiles;
+    private final ProfileStore profileStore;
     private final ProfileView view;
-    private final Notifier notifier;
+    private final Nudges nudges;
 
-    InvitingMembers(CampaignStore store, Profiles profiles, ProfileView view, Notifier notifier) {
+    InvitingMembers(
+            CampaignStore store, Profiles profiles, ProfileStore profileStore, ProfileView view, Nudges nudges) {
         this.store = store;
         this.profiles = profiles;
+        this.profileStore = profileStore;
         this.view = view;
-        this.notifier = notifier;
+        this.nudges = nudges;
     }
 
-    Reply invite(Invocation in, Campaign campaign) {
+    /** {@code typed} is what follows {@code invite}: the programme's name, then whom. */
+    Reply invite(Invocation in, Campaign campaign, String typed) {
+        String[] parts = typed.strip().split("\\s+", 2);
+        String whom = parts.length > 1 ? parts[1].strip() : "";
         List<PersonRef> people = in.args().people();
-        if (people.isEmpty()) {
-            throw new Refusal("programme.invite.usage");
+        List<Profile> chosen;
+        String population = null;
+        if (!people.isEmpty()) {
+            chosen = people.stream().map(ref -> profiles.resolve(in, ref)).toList();
+        } else {
+            Audience audience = audience(in, whom);
+            population = audience.description();
+            MemberId lead = in.caller().id();
+            Set<MemberId> everyone = profileStore.members(campaign.workspace());
+            everyone.remove(lead);
+            chosen = profileStore.findAll(everyone).values().stream()
+                    .filter(audience.who())
+                    .sorted(Comparator.comparing(Profile::label))
+                    .toList();
+            if (chosen.isEmpty()) {
+                throw new Refusal("programme.invite.nobody", population);
+            }
         }
-        List<Profile> named =
-                people.stream().map(ref -> profiles.resolve(in, ref)).toList();
+        Notifier politely = nudges.politely(Nudge.Kind.PROGRAMME);
         List<String> invited = new ArrayList<>();
         List<String> already = new ArrayList<>();
-        for (Profile p : named) {
-            if (store.invite(campaign.workspace(), campaign.name(), p.id())) {
-                notifier.send(invitation(in, campaign, p));
+        List<String> paused = new ArrayList<>();
+        for (Profile p : chosen) {
+            if (p.paused()) {
+                paused.add(p.label());
+            } else if (store.invite(campaign.workspace(), campaign.name(), p.id())) {
+                politely.send(invitation(in, campaign, p));
                 invited.add(p.label());
             } else {
                 already.add(p.label());
             }
         }
         Reply.Builder reply = Reply.builder().text(in.t("programme.invited", campaign.name(), invited.size()));
-        if (!invited.isEmpty()) {
-            reply.items(in.t("programme.invited.now"), invited);
+        if (population != null) {
+            reply.section(null, in.t("programme.invite.population", population, chosen.size()));
         }
-        if (!already.isEmpty()) {
-            reply.items(in.t("programme.invited.before"), already);
-        }
+        list(in, reply, "programme.invited.now", invited);
+        list(in, reply, "programme.invited.before", already);
+        list(in, reply, "programme.invited.paused", paused);
         return reply.build();
+    }
+
+    private static void list(Invocation in, Reply.Builder reply, String heading, List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<String> shown = new ArrayList<>(names.subList(0, Math.min(LISTED, names.size())));
+        if (names.size() > LISTED) {
+            shown.add(in.t("programme.invited.more", names.size() - LISTED));
+        }
+        reply.items(in.t(heading), shown);
+    }
+
+    /** Whom a population invitation is for, and how the reply names it. */
+    private record Audience(Predicate<Profile> who, String description) {}
+
+    private static Audience audience(Invocation in, String whom) {
+        String folded = Text.fold(whom).strip();
+        String[] parts = folded.split("\\s+", 2);
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        return switch (parts[0]) {
+            case "all", "everyone", "everybody", "tous", "tout", "tout-le-monde" ->
+                new Audience(p -> true, in.t("programme.invite.all"));
+            case "seniority", "level", "seniorite", "anciennete", "niveau" -> {
+                Seniority level =
+                        Seniority.parse(rest).orElseThrow(() -> new Refusal("programme.invite.bad-seniority", rest));
+                yield new Audience(
+                        p -> p.seniority() == level, in.t("programme.invite.seniority", in.t(level.messageKey())));
+            }
+            case "team", "equipe" -> {
+                if (rest.isEmpty()) {
+                    throw new Refusal("programme.invite.usage");
+                }
+                String team = whom.strip().split("\\s+", 2)[1].strip();
+                yield new Audience(
+                        p -> p.team() != null && Text.fold(p.team()).equals(rest), in.t("programme.invite.team", team));
+            }
+            default -> throw new Refusal("programme.invite.usage");
+        };
     }
 
     private Notification invitation(Invocation in, Campaign campaign, Profile to) {
@@ -69,7 +145,7 @@ class InvitingMembers {
         for (CampaignRole role : CampaignRole.values()) {
             buttons.add(new Block.Button(
                     JoiningCampaign.JOIN,
-                    theirs.get("programme.join." + role.name().toLowerCase(java.util.Locale.ROOT)),
+                    theirs.get("programme.join." + role.name().toLowerCase(Locale.ROOT)),
                     ActionValue.of("programme", campaign.name(), "role", role.name()),
                     role == CampaignRole.BOTH ? Block.ButtonStyle.PRIMARY : Block.ButtonStyle.DEFAULT));
         }

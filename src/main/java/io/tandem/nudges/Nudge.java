@@ -47,7 +47,9 @@ public record Nudge(
         TIP("tips"),
         INACTIVE("reminders"),
         DIGEST(null),
-        NOTICE(null);
+        NOTICE(null),
+        /** A programme's invitation or introduction: sent once, in working hours, never silenced. */
+        PROGRAMME(null);
 
         private final String category;
 

@@ -52,6 +52,9 @@ public interface ProfileStore {
     /** Number of members in a workspace. */
     long count(String workspace);
 
+    /** Everyone with a profile in the workspace. */
+    Set<MemberId> members(String workspace);
+
     /** Every workspace with members. */
     Set<String> workspaces();
 }

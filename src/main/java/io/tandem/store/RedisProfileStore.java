@@ -366,10 +366,7 @@ public class RedisProfileStore implements ProfileStore {
 
     @Override
     public Set<MemberId> learners(String workspace, String skill) {
-        Set<String> users = RedisCalls.call(() -> redis.opsForSet().members(RedisKeys.learners(workspace, skill)));
-        Set<MemberId> out = new LinkedHashSet<>();
-        (users == null ? Set.<String>of() : users).forEach(u -> out.add(new MemberId(workspace, u)));
-        return out;
+        return ids(workspace, RedisCalls.call(() -> redis.opsForSet().members(RedisKeys.learners(workspace, skill))));
     }
 
     @Override
@@ -378,6 +375,17 @@ public class RedisProfileStore implements ProfileStore {
             Long n = redis.opsForSet().size(RedisKeys.members(workspace));
             return n == null ? 0 : n;
         });
+    }
+
+    @Override
+    public Set<MemberId> members(String workspace) {
+        return ids(workspace, RedisCalls.call(() -> redis.opsForSet().members(RedisKeys.members(workspace))));
+    }
+
+    private static Set<MemberId> ids(String workspace, Set<String> users) {
+        Set<MemberId> out = new LinkedHashSet<>();
+        (users == null ? Set.<String>of() : users).forEach(u -> out.add(new MemberId(workspace, u)));
+        return out;
     }
 
     @Override

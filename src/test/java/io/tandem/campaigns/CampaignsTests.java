@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.TravelClock;
+import io.tandem.nudges.NudgeDispatcher;
 import io.tandem.pairing.PairStore;
 import io.tandem.pairing.RequestStore;
 import io.tandem.privacy.MemberData;
@@ -51,6 +52,9 @@ class CampaignsTests {
 
     @Autowired
     TravelClock clock;
+
+    @Autowired
+    NudgeDispatcher dispatcher;
 
     @Test
     void aLeadStartsAProgrammeMembersJoinAndTheRoundMatchesEveryLearnerItCan(FakeChat chat) {
@@ -351,19 +355,33 @@ class CampaignsTests {
     }
 
     @Test
-    void aLeadInvitesEachPersonOnceAndTheButtonJoinsThemInTheirRole(FakeChat chat) {
+    void aLeadInvitesEachPersonOnceInTheirWorkingHoursAndTheButtonJoinsThemInTheirRole(FakeChat chat) {
+        // a Saturday morning: the invitations wait for Monday
+        clock.travelTo(Instant.parse("2027-03-06T10:00:00Z"));
+        try {
+            invitesOnceAndJoins(chat);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void invitesOnceAndJoins(FakeChat chat) {
         chat.say("lena", "/mentor admin programme new open");
         chat.say("bob", "/mentor set seniority junior");
         chat.say("bobby", Locale.FRENCH, "/mentor set langue fr");
 
         assertThat(chat.say("lena", "/mentor admin programme invite open @bob @bobby")
                         .text())
-                .contains("Programme open: 2 invited now", "bob (@bob)", "bobby (@bobby)");
+                .contains("Programme open: 2 invited now", "their working hours", "bob (@bob)", "bobby (@bobby)");
         assertThat(chat.say("lena", "/mentor admin programme invite open @bob").text())
                 .contains("0 invited now", "Invited before (not again)", "bob (@bob)");
         assertThat(chat.say("lena", "/mentor admin programme invite open").text())
-                .contains("Name the people to invite");
+                .contains("Say whom to invite");
+        dispatcher.runDue();
+        assertThat(chat.inbox("bob")).as("not on a Saturday").isEmpty();
 
+        clock.travelTo(Instant.parse("2027-03-08T10:00:00Z"));
+        dispatcher.runDue();
         String toBob = chat.waitFor("bob", 1).get(0);
         assertThat(toBob).contains("lena invites you to programme open", "Join to mentor");
         assertThat(chat.waitFor("bobby", 1).get(0)).contains("vous invite au programme open");
@@ -386,11 +404,54 @@ class CampaignsTests {
                 .doesNotContain("You joined");
         assertThat(chat.say("lena", "/mentor admin programme status open").text())
                 .contains("Invited <5 → joined <5");
-        assertThat(chat.inbox("bob").stream().filter(n -> n.contains("programme.invitation")))
-                .hasSize(1);
+        assertThat(dispatcher.runDue()).as("never twice").isZero();
+        assertThat(chat.inbox("bob").stream().filter(n -> n.contains("open"))).hasSize(1);
 
         data.erase(new MemberId("console", "bobby"));
         assertThat(RedisContents.text(redis)).doesNotContainPattern("\\bbobby\\b");
+    }
+
+    @Test
+    void aLeadInvitesBySeniorityTeamOrEveryoneAndOnlyThoseTheRuleNames(FakeChat chat) {
+        chat.say("lena", "/mentor admin programme new execs");
+        chat.say("bob", "/mentor set seniority exec");
+        chat.say("bob", "/mentor set team growth");
+        chat.say("bobby", "/mentor set seniority executive");
+        chat.say("bobby", "/mentor set team growth-labs");
+        chat.say("bob.smith", "/mentor set seniority senior");
+        chat.say("bob.smith", "/mentor set team growth");
+        chat.say("bobbie", "/mentor set seniority exec");
+        chat.say("bobbie", "/mentor pause");
+
+        String bySeniority = chat.say("lena", "/mentor admin programme invite execs seniority exec")
+                .text();
+        assertThat(bySeniority)
+                .contains("Programme execs: 2 invited now", "Everyone whose seniority is executive: 3 people")
+                .contains("bob (@bob)", "bobby (@bobby)", "Paused, not invited", "bobbie (@bobbie)")
+                .doesNotContain("bob.smith");
+        // team growth is not team growth-labs
+        assertThat(chat.say("lena", "/mentor admin programme invite execs team Growth")
+                        .text())
+                .contains("1 invited now", "Everyone in team Growth: 2 people", "bob.smith (@bob.smith)")
+                .contains("Invited before (not again)");
+        assertThat(chat.say("lena", "/mentor admin programme invite execs team nowhere")
+                        .text())
+                .contains("Everyone in team nowhere: nobody yet");
+        assertThat(chat.say("lena", "/mentor admin programme invite execs seniority emperor")
+                        .text())
+                .contains("I don't know the seniority");
+        assertThat(chat.say("lena", Locale.FRENCH, "/mentor admin programme inviter execs niveau dirigeant")
+                        .text())
+                .contains("0 invités maintenant", "Les personnes de niveau dirigeant : 3 personnes");
+        assertThat(store.invited("console", "execs")).isEqualTo(3);
+
+        chat.say("bobbie", "/mentor resume");
+        String everyone =
+                chat.say("lena", "/mentor admin programme invite execs all").text();
+        assertThat(everyone).contains("1 invited now", "bobbie (@bobbie)").doesNotContain("lena (@lena)");
+        assertThat(store.invited("console", "execs")).isEqualTo(4);
+        assertThat(chat.say("bob", "/mentor admin programme invite execs all").text())
+                .contains("programme leads");
     }
 
     private static List<String> atOnce(int count, Callable<String> action) throws Exception {
