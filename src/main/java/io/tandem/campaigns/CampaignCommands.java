@@ -1,15 +1,20 @@
 package io.tandem.campaigns;
 
 import io.tandem.engine.Command;
+import io.tandem.engine.CommandParser;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
 import io.tandem.engine.Text;
+import io.tandem.programme.Programme;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code /mentor join <programme> [as learner|mentor|both]} and {@code /mentor leave <programme>}. */
+/**
+ * {@code /mentor join <programme> [as learner|mentor|both]}, {@code /mentor leave <programme>} and
+ * {@code /stats programme <name>}.
+ */
 @Configuration(proxyBeanMethods = false)
 class CampaignCommands {
 
@@ -37,6 +42,27 @@ class CampaignCommands {
                     campaign.workspace(), campaign.name(), in.caller().id());
             return Reply.text(in.t(left ? "programme.left" : "programme.not-in", campaign.name()));
         });
+    }
+
+    /**
+     * {@code /stats programme <name>}: the programme's funnel, as {@code /mentor admin programme status} shows it;
+     * with no name, the list of programmes to choose from.
+     */
+    @Bean
+    Command statsProgrammeCommand(Campaigns campaigns, CampaignStatus status, Programme programme) {
+        return Command.of(
+                new CommandSpec(
+                        "stats-programme",
+                        CommandParser.STATS,
+                        List.of("programme", "program", "programmes", "programs"),
+                        true),
+                in -> {
+                    programme.requireLead(in);
+                    if (in.args().isEmpty()) {
+                        return campaigns.run(in, "list");
+                    }
+                    return status.status(in, campaigns.find(in, in.args().firstWord()));
+                });
     }
 
     private static CampaignRole role(String typed) {

@@ -32,18 +32,42 @@ public interface CampaignStore {
     /** Who joined, and how. */
     Map<MemberId, CampaignRole> members(String workspace, String name);
 
-    /** A matching round as the lead reviewed it: its number in the programme and the pairs it proposed. */
-    record ProposedRound(long number, List<PoolMatching.Candidate> pairs) {
+    /** Why a learner of a round has no mentor in it. */
+    enum LeftOver {
+        /** they want to learn nothing the programme covers */
+        NOTHING,
+        /** nobody in the programme teaches what they want (or only people they may not pair with) */
+        NOBODY,
+        /** those who teach it have no place left in this round */
+        CAPACITY
+    }
+
+    /** A learner the round left without a mentor, and why. */
+    record Unmatched(MemberId learner, LeftOver why) {}
+
+    /**
+     * A matching round as the lead reviewed it: its number in the programme, the pairs it proposed and the learners
+     * it left over.
+     */
+    record ProposedRound(long number, List<PoolMatching.Candidate> pairs, List<Unmatched> unmatched) {
         public ProposedRound {
             pairs = List.copyOf(pairs);
+            unmatched = unmatched == null ? List.of() : List.copyOf(unmatched);
         }
     }
 
-    /** Keeps the round a lead just reviewed, numbered after the last; a join, a leave or an erasure drops it. */
-    ProposedRound propose(String workspace, String name, List<PoolMatching.Candidate> pairs);
+    /**
+     * Keeps the round a lead just reviewed, numbered after the last; a join, a leave, a lead's decision or an
+     * erasure drops it (to publish, the lead matches again). It is also kept as the last round proposed, which
+     * only an erasure drops, so that the next round can say what changed.
+     */
+    ProposedRound propose(String workspace, String name, List<PoolMatching.Candidate> pairs, List<Unmatched> unmatched);
 
-    /** The round last reviewed, unless the programme's members changed since. */
+    /** The round last reviewed, unless the programme's members or the leads' decisions changed since. */
     Optional<ProposedRound> proposed(String workspace, String name);
+
+    /** The last round proposed, even if it was dropped since: what the next round is compared with. */
+    Optional<ProposedRound> lastProposed(String workspace, String name);
 
     /** True for the first to publish that round, false for every later try (two leads, two instances). */
     boolean claimPublication(String workspace, String name, long round);

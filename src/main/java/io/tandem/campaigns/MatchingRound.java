@@ -15,9 +15,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -36,9 +39,16 @@ class MatchingRound {
     private final PairStore pairs;
     private final PoolCandidates candidates;
     private final ProfileView view;
+    private final Funnel funnel;
 
     MatchingRound(
-            CampaignStore store, ProfileStore profiles, PairStore pairs, PoolCandidates candidates, ProfileView view) {
+            CampaignStore store,
+            ProfileStore profiles,
+            PairStore pairs,
+            PoolCandidates candidates,
+            ProfileView view,
+            Funnel funnel) {
+        this.funnel = funnel;
         this.store = store;
         this.profiles = profiles;
         this.pairs = pairs;
@@ -49,11 +59,16 @@ class MatchingRound {
     Reply review(Invocation in, Campaign campaign, boolean best) {
         Map<MemberId, CampaignRole> members = store.members(campaign.workspace(), campaign.name());
         Map<MemberId, Profile> people = profiles.findAll(members.keySet());
+        // a learner the programme already gave a mentor is matched: later rounds are for the others
+        Set<MemberId> matchedBefore = funnel.pairs(campaign).stream()
+                .filter(p -> p.open())
+                .map(p -> p.mentee())
+                .collect(Collectors.toSet());
         List<Profile> learners = new ArrayList<>();
         List<Profile> mentors = new ArrayList<>();
         members.forEach((id, role) -> {
             Profile p = people.get(id);
-            if (p != null && role.learns()) {
+            if (p != null && role.learns() && !matchedBefore.contains(id)) {
                 // in a programme about some skills, only those count
                 learners.add(p.withLearns(
                         p.learns().stream().filter(campaign::covers).collect(Collectors.toSet())));
@@ -107,12 +122,29 @@ class MatchingRound {
         all.addAll(solved.pairs());
         PoolMatching.Round round = new PoolMatching.Round(all, solved.unmatched());
 
-        store.propose(campaign.workspace(), campaign.name(), round.pairs());
+        Set<MemberId> proposed = new LinkedHashSet<>();
+        reasons.keySet().forEach(c -> proposed.add(c.learner()));
+        List<CampaignStore.Unmatched> unmatched = learners.stream()
+                .filter(l -> round.unmatched().contains(l.id()))
+                .map(l -> new CampaignStore.Unmatched(
+                        l.id(),
+                        l.learns().isEmpty()
+                                ? CampaignStore.LeftOver.NOTHING
+                                : proposed.contains(l.id())
+                                        ? CampaignStore.LeftOver.CAPACITY
+                                        : CampaignStore.LeftOver.NOBODY))
+                .toList();
+        Optional<CampaignStore.ProposedRound> before = store.lastProposed(campaign.workspace(), campaign.name());
+        CampaignStore.ProposedRound kept =
+                store.propose(campaign.workspace(), campaign.name(), round.pairs(), unmatched);
         Reply.Builder reply = Reply.builder()
                 .text(in.t(
                         "programme.match.heading",
                         campaign.name(),
                         in.t(best ? "programme.objective.best" : "programme.objective.most")));
+        if (!matchedBefore.isEmpty()) {
+            reply.section(null, in.t("programme.match.matched-before", matchedBefore.size()));
+        }
         if (learners.isEmpty()) {
             return reply.section(null, in.t("programme.match.nobody")).build();
         }
@@ -143,25 +175,66 @@ class MatchingRound {
         if (!lines.isEmpty()) {
             reply.items(in.t("programme.match.pairs"), lines);
         }
-        Set<MemberId> proposed = new LinkedHashSet<>();
-        reasons.keySet().forEach(c -> proposed.add(c.learner()));
-        List<String> left = learners.stream()
-                .filter(l -> round.unmatched().contains(l.id()))
-                .map(l -> in.t(
-                        "programme.match.left",
-                        l.label(),
-                        in.t(
-                                l.learns().isEmpty()
-                                        ? "programme.why.nothing"
-                                        : proposed.contains(l.id())
-                                                ? "programme.why.capacity"
-                                                : "programme.why.nobody")))
+        List<String> left = unmatched.stream()
+                .map(u -> in.t("programme.match.left", people.get(u.learner()).label(), in.t(why(u.why()))))
                 .toList();
         if (!left.isEmpty()) {
             reply.items(in.t("programme.match.unmatched"), left);
         }
+        before.ifPresent(b -> changes(in, reply, b, kept, people, matchedBefore));
         return reply.section(null, in.t("programme.match.hint", campaign.name()))
                 .build();
+    }
+
+    /** The message key of why a learner is left over, for the lead. */
+    static String why(CampaignStore.LeftOver why) {
+        return "programme.why." + why.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * What changed since the last round proposed: each learner whose mentor is new, different or gone (but not
+     * those whose pair was published since: they are matched).
+     */
+    private static void changes(
+            Invocation in,
+            Reply.Builder reply,
+            CampaignStore.ProposedRound before,
+            CampaignStore.ProposedRound now,
+            Map<MemberId, Profile> people,
+            Set<MemberId> published) {
+        Map<MemberId, MemberId> was = new LinkedHashMap<>();
+        before.pairs().forEach(c -> was.put(c.learner(), c.mentor()));
+        Map<MemberId, MemberId> is = new LinkedHashMap<>();
+        now.pairs().forEach(c -> is.put(c.learner(), c.mentor()));
+        List<String> lines = new ArrayList<>();
+        Set<MemberId> learners = new LinkedHashSet<>(is.keySet());
+        learners.addAll(was.keySet());
+        for (MemberId learner : learners) {
+            MemberId then = was.get(learner);
+            MemberId mentor = is.get(learner);
+            if (Objects.equals(then, mentor) || published.contains(learner)) {
+                continue;
+            }
+            String name = label(people, learner, in);
+            if (then == null) {
+                lines.add(in.t("programme.changed.new", name, label(people, mentor, in)));
+            } else if (mentor == null) {
+                lines.add(in.t("programme.changed.gone", name, label(people, then, in)));
+            } else {
+                lines.add(in.t("programme.changed.moved", name, label(people, mentor, in), label(people, then, in)));
+            }
+        }
+        if (lines.isEmpty()) {
+            reply.section(null, in.t("programme.changed.none", before.number()));
+        } else {
+            reply.items(in.t("programme.changed.heading", before.number()), lines);
+        }
+    }
+
+    /** Someone who left or was erased since is no longer named. */
+    private static String label(Map<MemberId, Profile> people, MemberId id, Invocation in) {
+        Profile p = people.get(id);
+        return p == null ? in.t("programme.changed.someone") : p.label();
     }
 
     private static boolean reverse(Profile learner, Profile mentor) {

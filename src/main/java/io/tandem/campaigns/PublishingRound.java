@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * accepted (one atomic step that takes the mentor's place, so capacity holds), and both are introduced, in their
  * language, with a Schedule button. A round is published once: the first lead or instance to publish it wins, the
  * others are told it is done. A pair that formed meanwhile, or a mentor whose places went meanwhile, is skipped
- * and named to the lead.
+ * and named to the lead. The learners the round left over are told why, and what they can do meanwhile.
  */
 @Component
 class PublishingRound {
@@ -100,7 +100,30 @@ class PublishingRound {
         if (!skipped.isEmpty()) {
             reply.items(in.t("programme.publish.skipped"), skipped);
         }
+        int told = tellLeftOver(campaign, round.unmatched());
+        if (told > 0) {
+            reply.section(null, in.t("programme.publish.told", told));
+        }
         return reply.build();
+    }
+
+    /** Each learner the round left over is told why, and what they can do meanwhile; returns how many. */
+    private int tellLeftOver(Campaign campaign, List<CampaignStore.Unmatched> unmatched) {
+        Map<MemberId, Profile> learners = profiles.findAll(
+                unmatched.stream().map(CampaignStore.Unmatched::learner).toList());
+        int told = 0;
+        for (CampaignStore.Unmatched u : unmatched) {
+            Profile learner = learners.get(u.learner());
+            if (learner == null) {
+                continue; // erased since the review
+            }
+            Messages theirs = Messages.of(learner.effectiveLanguage());
+            Reply message = Reply.text(theirs.get(
+                    "programme.left-over." + u.why().name().toLowerCase(java.util.Locale.ROOT), campaign.name()));
+            notifier.send(Notification.of(learner.id(), NotificationKind.PROGRAMME_LEFT_OVER, theirs, message));
+            told++;
+        }
+        return told;
     }
 
     /** Forms the pair in the one atomic step of an accepted request, and introduces the two; null if full. */

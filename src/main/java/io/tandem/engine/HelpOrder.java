@@ -41,7 +41,7 @@ public final class HelpOrder {
                             "export",
                             "forget-me",
                             HelpCommand.ID)),
-            new Group("leads", List.of("stats", "stats-export", "stats-delivery", "admin")));
+            new Group("leads", List.of("stats", "stats-export", "stats-delivery", "stats-programme", "admin")));
 
     private HelpOrder() {}
 

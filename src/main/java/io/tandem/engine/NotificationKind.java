@@ -26,6 +26,7 @@ public enum NotificationKind {
     ROSTER_INVITATION("roster.invitation"),
     PROGRAMME_INVITATION("programme.invitation"),
     PROGRAMME_PAIR("programme.pair"),
+    PROGRAMME_LEFT_OVER("programme.left-over"),
     DIGEST("digest"),
     UNDELIVERED("delivery.undelivered"),
     SESSION_REMINDER("nudge.reminder"),

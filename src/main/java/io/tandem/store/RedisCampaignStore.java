@@ -4,6 +4,7 @@ import io.tandem.campaigns.Campaign;
 import io.tandem.campaigns.CampaignRole;
 import io.tandem.campaigns.CampaignStore;
 import io.tandem.campaigns.CampaignStore.ProposedRound;
+import io.tandem.campaigns.CampaignStore.Unmatched;
 import io.tandem.engine.MemberId;
 import io.tandem.matching.PoolMatching;
 import java.util.Comparator;
@@ -44,6 +45,10 @@ public class RedisCampaignStore implements CampaignStore {
 
     static String roundKey(String ws, String name) {
         return RedisKeys.prefix(ws) + "campaign-round:" + name;
+    }
+
+    static String lastRoundKey(String ws, String name) {
+        return RedisKeys.prefix(ws) + "campaign-last-round:" + name;
     }
 
     private static String roundsKey(String ws, String name) {
@@ -130,7 +135,7 @@ public class RedisCampaignStore implements CampaignStore {
         Long removed = RedisCalls.call(() -> redis.opsForHash().delete(membersKey(workspace, name), member.user()));
         RedisCalls.run(() -> redis.delete(roundKey(workspace, name)));
         forgetDecisions(redis, json, workspace, name, member);
-        Ownership.release(redis, Ownership.CAMPAIGN + name, List.of(member));
+        // the ownership stays: their invitation and the last round proposed may still name them, until erasure
         return removed != null && removed > 0;
     }
 
@@ -148,17 +153,30 @@ public class RedisCampaignStore implements CampaignStore {
     }
 
     @Override
-    public ProposedRound propose(String workspace, String name, List<PoolMatching.Candidate> pairs) {
+    public ProposedRound propose(
+            String workspace, String name, List<PoolMatching.Candidate> pairs, List<Unmatched> unmatched) {
         Long number = RedisCalls.call(() -> redis.opsForValue().increment(roundsKey(workspace, name)));
-        ProposedRound round = new ProposedRound(number == null ? 1 : number, pairs);
+        ProposedRound round = new ProposedRound(number == null ? 1 : number, pairs, unmatched);
         String value = json.writeValueAsString(round);
-        RedisCalls.run(() -> redis.opsForValue().set(roundKey(workspace, name), value));
+        RedisCalls.pipelined(redis, o -> {
+            o.opsForValue().set(roundKey(workspace, name), value);
+            o.opsForValue().set(lastRoundKey(workspace, name), value);
+        });
         return round;
     }
 
     @Override
     public Optional<ProposedRound> proposed(String workspace, String name) {
-        String value = RedisCalls.call(() -> redis.opsForValue().get(roundKey(workspace, name)));
+        return round(roundKey(workspace, name));
+    }
+
+    @Override
+    public Optional<ProposedRound> lastProposed(String workspace, String name) {
+        return round(lastRoundKey(workspace, name));
+    }
+
+    private Optional<ProposedRound> round(String key) {
+        String value = RedisCalls.call(() -> redis.opsForValue().get(key));
         return Optional.ofNullable(value).map(v -> json.readValue(v, ProposedRound.class));
     }
 
@@ -247,14 +265,14 @@ public class RedisCampaignStore implements CampaignStore {
 
     /**
      * Takes the member out of the programmes they joined (their erasure): their membership, the leads' decisions
-     * about them and the reviewed rounds that may name them (the lead matches again).
+     * about them, their invitation and the rounds that may name them (the lead matches again).
      */
     static void erase(StringRedisTemplate redis, JsonMapper json, MemberId member, List<String> names) {
         String ws = member.workspace();
         for (String name : names) {
             RedisCalls.run(() -> redis.opsForHash().delete(membersKey(ws, name), member.user()));
             RedisCalls.run(() -> redis.opsForSet().remove(invitedKey(ws, name), member.user()));
-            RedisCalls.run(() -> redis.delete(roundKey(ws, name)));
+            RedisCalls.run(() -> redis.delete(List.of(roundKey(ws, name), lastRoundKey(ws, name))));
             forgetDecisions(redis, json, ws, name, member);
         }
     }

@@ -339,7 +339,17 @@ class CampaignsTests {
                     chat.say("lena", "/mentor admin programme status five").text();
             assertThat(status)
                     .contains("matched 5 pairs → met 5 (a first session held) → still meeting 5")
-                    .contains("the mentor more junior): 100 %");
+                    .contains("the mentor more junior): 100 %")
+                    .contains("Top contributors (sessions given in the programme's pairs)")
+                    .contains(learners.stream()
+                            .map(l -> pairs.pairs(new MemberId("console", l))
+                                    .get(0)
+                                    .mentor()
+                                    .user())
+                            .map(m -> "• " + m + " (@" + m + ")")
+                            .toArray(String[]::new));
+            assertThat(chat.say("lena", "/stats programme five").text())
+                    .contains("matched 5 pairs → met 5", "Top contributors");
 
             // a programme of four shows its figures as <5
             chat.say("lena", "/mentor admin programme new four");
@@ -473,7 +483,7 @@ class CampaignsTests {
         return results;
     }
 
-    private static void profile(FakeChat chat, String user, String seniority, String skills) {
+    static void profile(FakeChat chat, String user, String seniority, String skills) {
         chat.say(user, "/mentor set seniority " + seniority);
         chat.say(user, skills);
     }
