@@ -46,6 +46,8 @@ public record Nudge(
         CHECKIN("checkins"),
         TIP("tips"),
         INACTIVE("reminders"),
+        /** A programme pair that has not met yet, asked to plan its first session; written when scheduled. */
+        FIRST_SESSION("reminders"),
         DIGEST(null),
         NOTICE(null),
         /** A programme's invitation or introduction: sent once, in working hours, never silenced. */

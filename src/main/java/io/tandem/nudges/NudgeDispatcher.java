@@ -155,6 +155,11 @@ public class NudgeDispatcher {
                                 notices.inactive(
                                         p, member, settings.inactiveAfter().toDays(), m),
                                 p.other(member.id())));
+            case FIRST_SESSION ->
+                pairStore
+                        .pair(nudge.workspace(), nudge.subject())
+                        .filter(p -> p.status() == Pair.Status.ACTIVE && !planned(p))
+                        .map(p -> nudge.message());
             default -> Optional.ofNullable(nudge.message());
         };
         if (message.isEmpty()) {
@@ -164,6 +169,7 @@ public class NudgeDispatcher {
                         case REMINDER -> "session cancelled";
                         case CHECKIN -> "session cancelled or already checked in";
                         case INACTIVE -> "pair ended or paused";
+                        case FIRST_SESSION -> "pair ended or paused, or planned a session";
                         default -> "nothing to send";
                     });
             return false;
@@ -182,6 +188,12 @@ public class NudgeDispatcher {
         return Notification.of(member.id(), kind, m, message)
                 .relabelled(nudge.kind().notificationKind())
                 .about(other);
+    }
+
+    /** Whether the pair has a session, held or to come (a cancelled one does not count). */
+    private boolean planned(Pair pair) {
+        return sessionStore.sessions(pair.mentor()).stream()
+                .anyMatch(s -> pair.id().equals(s.pairId()) && s.status() == Session.Status.SCHEDULED);
     }
 
     /** The nudge's session, if it still stands and its pair has not ended. */

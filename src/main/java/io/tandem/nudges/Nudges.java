@@ -134,6 +134,23 @@ public class Nudges implements SessionEvents {
         return politely(kind, clock.instant(), null);
     }
 
+    /**
+     * A notifier for the {@link Nudge.Kind#FIRST_SESSION} nudges of {@code pair}: each notification becomes its
+     * recipient's one nudge about the pair (scheduling it again replaces it), due at {@code due} or their next
+     * working moment after it. It is dropped when it falls due if the pair has ended or paused, or planned a
+     * session, meanwhile.
+     */
+    public Notifier firstSession(Pair pair, Instant due) {
+        return n -> store.put(new Nudge(
+                "first_session:" + pair.id() + ":" + n.recipient().user(),
+                n.recipient(),
+                Nudge.Kind.FIRST_SESSION,
+                hours(n.recipient().workspace()).earliestFrom(due, zone(n.recipient())),
+                pair.id(),
+                n.relabelled(Nudge.Kind.FIRST_SESSION.notificationKind()),
+                null));
+    }
+
     private Nudge nudge(Nudge.Kind kind, Notification n, Instant due, Instant staleAfter) {
         Notification relabelled = n.relabelled(kind.notificationKind());
         Instant at = n.recipient().isChannel()

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The periodic work, for every workspace: request expiry and question escalation (each sweep), inactive pairs
- * (daily), the tip of the week and the leads' digest (weekly, timed for each recipient's own morning). Each
- * piece runs on one instance only, whichever claims it first in Redis; what it sends goes through the nudges,
- * so it reaches people in their working hours and once.
+ * and the other packages' {@link DailySweep}s (daily), the tip of the week and the leads' digest (weekly, timed
+ * for each recipient's own morning). Each piece runs on one instance only, whichever claims it first in Redis;
+ * what it sends goes through the nudges, so it reaches people in their working hours and once.
  */
 @Component
 public class Sweeps {
@@ -49,6 +49,7 @@ public class Sweeps {
     private final Clock clock;
     private final TandemProperties.Nudges settings;
     private final ProgrammeSettings programme;
+    private final List<DailySweep> daily;
 
     public Sweeps(
             ProfileStore profiles,
@@ -63,8 +64,10 @@ public class Sweeps {
             Once once,
             Clock clock,
             TandemProperties properties,
-            ProgrammeSettings programme) {
+            ProgrammeSettings programme,
+            List<DailySweep> daily) {
         this.programme = programme;
+        this.daily = List.copyOf(daily);
         this.profiles = profiles;
         this.pairStore = pairStore;
         this.sessionStore = sessionStore;
@@ -102,6 +105,19 @@ public class Sweeps {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         if (once.first("inactive:" + ws + ":" + today, Duration.ofDays(3))) {
             inactivePairs(ws, now);
+            for (DailySweep work : daily) {
+                try {
+                    work.run(ws, now);
+                } catch (StoreUnavailableException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    log.error(
+                            "The daily work {} of workspace {} failed",
+                            work.getClass().getSimpleName(),
+                            ws,
+                            e);
+                }
+            }
             programme.noteRetention(ws).ifPresent(keep -> {
                 int cleared = sessionStore.clearNotesBefore(ws, now.minus(keep));
                 if (cleared > 0) {
