@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A member joining a programme, from {@code /mentor join} or an invitation's buttons: open until its end date, in
- * the role they chose, told what the matching still needs from them.
+ * the role they chose, told what the matching still needs from them, with a form to say what they want to learn
+ * and teach in it ({@link JoiningForm}).
  */
 @Component
 class JoiningCampaign {
@@ -25,12 +26,14 @@ class JoiningCampaign {
     private final CampaignStore store;
     private final Campaigns campaigns;
     private final Profiles profiles;
+    private final JoiningForm form;
     private final Clock clock;
 
-    JoiningCampaign(CampaignStore store, Campaigns campaigns, Profiles profiles, Clock clock) {
+    JoiningCampaign(CampaignStore store, Campaigns campaigns, Profiles profiles, JoiningForm form, Clock clock) {
         this.store = store;
         this.campaigns = campaigns;
         this.profiles = profiles;
+        this.form = form;
         this.clock = clock;
     }
 
@@ -45,7 +48,7 @@ class JoiningCampaign {
         if (role.teaches() && me.teaches().isEmpty()) {
             reply.section(null, in.t("programme.joined.teach-hint"));
         }
-        return reply.build();
+        return reply.block(form.form(campaign, role, me, in.messages())).build();
     }
 
     /** The button's values come from outside: an unknown programme or role is a stale button. */

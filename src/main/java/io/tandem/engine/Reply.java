@@ -3,6 +3,7 @@ package io.tandem.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the engine answers: blocks for rich rendering plus a plain-text fallback that is always present (it is
@@ -23,6 +24,16 @@ public record Reply(String text, Visibility visibility, List<Block> blocks) {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * What a reply says beside its forms, for a platform that shows a form on its own (a Slack modal): the other
+     * blocks and their fallback text; empty when the reply is only forms.
+     */
+    public Optional<Reply> besideForms() {
+        List<Block> rest =
+                blocks.stream().filter(b -> !(b instanceof Block.Form)).toList();
+        return rest.isEmpty() ? Optional.empty() : Optional.of(new Reply(PlainText.render(rest), visibility, rest));
     }
 
     public Reply withVisibility(Visibility v) {

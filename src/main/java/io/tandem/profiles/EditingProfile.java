@@ -1,17 +1,14 @@
 package io.tandem.profiles;
 
-import io.tandem.engine.Arguments;
 import io.tandem.engine.Block;
 import io.tandem.engine.HomeSection;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Reply;
 import io.tandem.engine.TextLimit;
-import io.tandem.skills.SkillMatch;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +26,6 @@ final class EditingProfile {
 
     static final String OPEN = "mentoring.profile.edit";
     static final String SAVE = "mentoring.profile.save";
-    static final int MAX_SKILLS = 20;
 
     private EditingProfile() {}
 
@@ -110,7 +106,7 @@ final class EditingProfile {
     }
 
     private static String names(Set<String> skills, Messages m, ProfileView view) {
-        return skills.isEmpty() ? "" : view.skills(skills, m.language());
+        return view.typedSkillsInitial(skills, m.language());
     }
 
     /** The Edit profile button: opens the form. */
@@ -172,19 +168,11 @@ final class EditingProfile {
 
     private static Set<String> skills(
             String text, String field, Messages m, Map<String, String> errors, ProfileView view) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String typed : new Arguments(text).list()) {
-            Optional<SkillMatch> match = view.catalog().resolve(typed);
-            if (match.isEmpty()) {
-                errors.put(field, m.get("skill.invalid", typed));
-                return ids;
-            }
-            ids.add(match.get().id());
+        ProfileView.TypedSkills typed = view.typedSkills(text, m);
+        if (typed.problem() != null) {
+            errors.put(field, typed.problem());
         }
-        if (ids.size() > MAX_SKILLS) {
-            errors.put(field, m.get("skills.too-many", MAX_SKILLS));
-        }
-        return ids;
+        return typed.ids();
     }
 
     private static Integer capacity(String text) {

@@ -1,13 +1,19 @@
 package io.tandem.profiles;
 
 import io.tandem.engine.ActionValue;
+import io.tandem.engine.Arguments;
 import io.tandem.engine.Block;
 import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
 import io.tandem.skills.SkillCatalog;
+import io.tandem.skills.SkillMatch;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +24,9 @@ public class ProfileView {
     public static final String PROFILE_ACTION = "mentoring.profile";
     public static final String FIND_ACTION = "mentoring.find";
     public static final String REQUEST_ACTION = "mentoring.request";
+
+    /** At most this many skills in each list, so matches stay meaningful. */
+    public static final int MAX_SKILLS = 20;
 
     private final SkillCatalog catalog;
 
@@ -38,6 +47,37 @@ public class ProfileView {
                 .map(id -> catalog.name(id, language))
                 .sorted(String.CASE_INSENSITIVE_ORDER)
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Skills typed in a form field, comma-separated, read as {@code /mentor learn} reads them; {@code problem} is what
+     * to show under the field when they cannot be used (then nothing should be saved).
+     */
+    public record TypedSkills(Set<String> ids, String problem) {
+        public TypedSkills {
+            ids = Collections.unmodifiableSet(new LinkedHashSet<>(ids));
+        }
+    }
+
+    /** Reads a form's skills field: every skill must be readable, and {@value #MAX_SKILLS} at most. */
+    public TypedSkills typedSkills(String text, Messages m) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String typed : new Arguments(text == null ? "" : text).list()) {
+            Optional<SkillMatch> match = catalog.resolve(typed);
+            if (match.isEmpty()) {
+                return new TypedSkills(ids, m.get("skill.invalid", typed));
+            }
+            ids.add(match.get().id());
+        }
+        if (ids.size() > MAX_SKILLS) {
+            return new TypedSkills(ids, m.get("skills.too-many", MAX_SKILLS));
+        }
+        return new TypedSkills(ids, null);
+    }
+
+    /** Skill names for a form field's initial value: as {@link #skills} lists them, empty when none. */
+    public String typedSkillsInitial(Collection<String> ids, Language language) {
+        return ids.isEmpty() ? "" : skills(ids, language);
     }
 
     public String skill(String id, Language language) {

@@ -41,7 +41,7 @@ public final class SkillListCommand implements Command {
         }
     }
 
-    private static final int MAX_SKILLS = 20;
+    private static final int MAX_SKILLS = ProfileView.MAX_SKILLS;
 
     private final Kind kind;
     private final CommandSpec spec;

@@ -27,12 +27,21 @@ final class SlackReplies {
 
     private SlackReplies() {}
 
-    /** A command's answer in time: a modal if it is a form, else in the acknowledgement. */
+    /**
+     * A command's answer in time: a modal if it is a form, with what the reply says beside it in the
+     * acknowledgement; else all in the acknowledgement.
+     */
     static Response acknowledge(
             SlashCommandContext ctx, Reply reply, String triggerId, String line, Supplier<String> cancel) {
         Optional<Block.Form> form = BlockKitRenderer.form(reply);
         if (form.isPresent() && openModal(ctx.client(), triggerId, form.get(), cancel.get())) {
-            return ctx.ack();
+            Optional<Reply> beside = reply.besideForms();
+            if (beside.isEmpty()) {
+                return ctx.ack();
+            }
+            return ctx.ack(r -> r.responseType(responseType(beside.get()))
+                    .text(BlockKitRenderer.fallback(beside.get()))
+                    .blocks(BlockKitRenderer.message(beside.get(), null)));
         }
         return ctx.ack(r -> r.responseType(responseType(reply))
                 .text(BlockKitRenderer.fallback(reply))
@@ -48,14 +57,21 @@ final class SlackReplies {
             Supplier<String> cancel,
             Responder responder) {
         Optional<Block.Form> form = BlockKitRenderer.form(reply);
+        Reply shown = reply;
+        String reopen = line;
         if (form.isPresent() && openModal(client, triggerId, form.get(), cancel.get())) {
-            return;
+            Optional<Reply> beside = reply.besideForms();
+            if (beside.isEmpty()) {
+                return;
+            }
+            shown = beside.get();
+            reopen = null;
         }
         try {
             responder.respond(SlashCommandResponse.builder()
-                    .responseType(responseType(reply))
-                    .text(BlockKitRenderer.fallback(reply))
-                    .blocks(BlockKitRenderer.message(reply, line))
+                    .responseType(responseType(shown))
+                    .text(BlockKitRenderer.fallback(shown))
+                    .blocks(BlockKitRenderer.message(shown, reopen))
                     .build());
         } catch (Exception e) {
             log.warn("Could not send a late answer through response_url: {}", e.getMessage());
@@ -67,35 +83,59 @@ final class SlackReplies {
         void respond(SlashCommandResponse response) throws Exception;
     }
 
-    /** A button's answer where it was clicked: in the modal or a new one, else under the message. */
+    /**
+     * A button's answer where it was clicked: in the modal or a new one, else under the message. A form clicked
+     * open from a message comes as a modal, and what the reply says beside it under the message; if the modal
+     * cannot open, the whole reply goes under the message.
+     */
     static void answerAction(ActionContext ctx, BlockActionPayload p, SlackSurface surface, Messages m, Reply reply) {
         MethodsClient client = ctx.client();
         Optional<Block.Form> form = BlockKitRenderer.form(reply);
         try {
+            Reply shown = reply;
             if (form.isPresent()) {
                 if (surface == SlackSurface.MODAL) {
                     client.viewsUpdate(r -> r.viewId(p.getView().getId())
                             .view(BlockKitRenderer.modal(form.get(), m.get("slack.cancel"))));
-                } else {
-                    openModal(client, p.getTriggerId(), form.get(), m.get("slack.cancel"));
+                    return;
                 }
-                return;
+                if (openModal(client, p.getTriggerId(), form.get(), m.get("slack.cancel"))) {
+                    Optional<Reply> beside = reply.besideForms();
+                    if (beside.isEmpty() || surface != SlackSurface.MESSAGE) {
+                        return;
+                    }
+                    shown = beside.get();
+                } else if (surface != SlackSurface.MESSAGE) {
+                    return;
+                }
             }
-            switch (surface) {
-                case HOME ->
-                    client.viewsOpen(r -> r.triggerId(p.getTriggerId())
-                            .view(BlockKitRenderer.modal(reply, m.get("slack.title"), m.get("slack.close"))));
-                case MODAL ->
-                    client.viewsUpdate(r -> r.viewId(p.getView().getId())
-                            .view(BlockKitRenderer.modal(reply, m.get("slack.title"), m.get("slack.close"))));
-                case MESSAGE ->
-                    ctx.respond(r -> r.responseType(responseType(reply))
-                            .replaceOriginal(false)
-                            .text(BlockKitRenderer.fallback(reply))
-                            .blocks(BlockKitRenderer.message(reply, null)));
-            }
+            show(ctx, p, surface, m, shown, client);
         } catch (Exception e) {
             log.warn("Could not answer a Slack button: {}", e.getMessage());
+        }
+    }
+
+    /** A reply with no form, where the button was clicked. */
+    private static void show(
+            ActionContext ctx,
+            BlockActionPayload p,
+            SlackSurface surface,
+            Messages m,
+            Reply reply,
+            MethodsClient client)
+            throws Exception {
+        switch (surface) {
+            case HOME ->
+                client.viewsOpen(r -> r.triggerId(p.getTriggerId())
+                        .view(BlockKitRenderer.modal(reply, m.get("slack.title"), m.get("slack.close"))));
+            case MODAL ->
+                client.viewsUpdate(r -> r.viewId(p.getView().getId())
+                        .view(BlockKitRenderer.modal(reply, m.get("slack.title"), m.get("slack.close"))));
+            case MESSAGE ->
+                ctx.respond(r -> r.responseType(responseType(reply))
+                        .replaceOriginal(false)
+                        .text(BlockKitRenderer.fallback(reply))
+                        .blocks(BlockKitRenderer.message(reply, null)));
         }
     }
 

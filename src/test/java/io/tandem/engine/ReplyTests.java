@@ -75,4 +75,24 @@ class ReplyTests {
         assertThat(Text.distance("fnid", "find", 2)).isEqualTo(1);
         assertThat(Text.distance("abcdef", "zzzzzz", 2)).isEqualTo(3);
     }
+
+    @Test
+    void saysWhatItSaysBesideItsFormsWithAFallbackOfItsOwn() {
+        Block.Form form = new Block.Form(
+                "f.submit",
+                "Schedule",
+                "Save",
+                List.of(new Block.Input("when", "When", Block.InputType.DATE, true, null, null, null)),
+                Map.of());
+        Reply joined = Reply.builder()
+                .text("You joined")
+                .visibility(Visibility.CONVERSATION)
+                .block(form)
+                .build();
+        Reply beside = joined.besideForms().orElseThrow();
+        assertThat(beside.blocks()).hasSize(1).noneMatch(Block.Form.class::isInstance);
+        assertThat(beside.text()).isEqualTo("You joined");
+        assertThat(beside.visibility()).isEqualTo(Visibility.CONVERSATION);
+        assertThat(Reply.builder().block(form).build().besideForms()).isEmpty();
+    }
 }

@@ -228,6 +228,53 @@ class SlackAdapterTests {
         assertThat(command(ALICE, "/mentor", "profile").get("text").asString()).contains("Negotiation, SEO");
     }
 
+    @Test
+    void joiningAProgrammeOpensItsSkillsFormAsAModalAndSaysTheJoinUnderTheMessage() {
+        slack.addUser("U0LEAD", "Lee Lead", "Europe/London", "en-GB").makeAdmin("U0LEAD");
+        assertThat(command("U0LEAD", "/mentor", "admin programme new seo-club skills seo")
+                        .toString())
+                .contains("Programme seo-club is ready");
+
+        // the invitation's button, in a DM: the form opens as a modal, and the join is said under the message
+        requests.interaction(blockAction(ALICE, "programme.join", "programme=seo-club&role=LEARNER", MESSAGE));
+        FakeSlackApi.Call opened = slack.awaitCall("views.open", Duration.ofSeconds(10));
+        assertThat(opened.param("trigger_id")).isEqualTo("trigger-click");
+        JsonNode view = json.readTree(opened.param("view"));
+        assertThat(view.get("callback_id").asString()).isEqualTo("programme.skills.save");
+        assertThat(view.get("private_metadata").asString()).isEqualTo("programme=seo-club");
+        assertThat(view.get("blocks").get(0).get("block_id").asString()).isEqualTo("learns");
+        JsonNode said = json.readTree(slack.awaitCall(FakeSlackApi.RESPONSE_URL, Duration.ofSeconds(10))
+                .rawBody());
+        assertThat(said.get("text").asString()).contains("You joined programme seo-club, to learn");
+        assertThat(said.toString()).doesNotContain("programme.skills.save");
+        assertThat(slack.refusals()).as("what Slack would refuse").isEmpty();
+
+        HttpResponse<String> invalid = requests.interaction(programmeSkills(ALICE, "seo-club", "???"));
+        JsonNode errors = json.readTree(invalid.body());
+        assertThat(errors.get("response_action").asString()).isEqualTo("errors");
+        assertThat(errors.get("errors").get("learns").asString()).contains("???");
+        JsonNode saved = json.readTree(
+                requests.interaction(programmeSkills(ALICE, "seo-club", "seo")).body());
+        assertThat(saved.get("response_action").asString()).isEqualTo("update");
+        assertThat(saved.get("view").toString()).contains("Saved for programme seo-club", "SEO");
+
+        // the command: the modal again, and the join in the acknowledgement
+        JsonNode ack = command(ALICE, "/mentor", "join seo-club as learner");
+        assertThat(ack.get("text").asString()).contains("You joined programme seo-club, to learn");
+        assertThat(slack.calls("views.open")).hasSize(2);
+    }
+
+    private String programmeSkills(String user, String programme, String learns) {
+        return """
+                {"type":"view_submission","team":{"id":"T0TEST","domain":"tandem-test"},
+                 "user":{"id":"%s","username":"u","name":"u","team_id":"T0TEST"},"api_app_id":"A0TANDEM",
+                 "token":"legacy","trigger_id":"t2","response_urls":[],
+                 "view":{"id":"V2","team_id":"T0TEST","type":"modal","callback_id":"programme.skills.save",
+                   "private_metadata":"programme=%s","state":{"values":{
+                     "learns":{"learns":{"type":"plain_text_input","value":"%s"}}}}}}
+                """.formatted(user, programme, learns);
+    }
+
     private String submission(String user, String timezone, String teaches) {
         return """
                 {"type":"view_submission","team":{"id":"T0TEST","domain":"tandem-test"},

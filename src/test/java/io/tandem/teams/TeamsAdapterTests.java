@@ -3,6 +3,8 @@ package io.tandem.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.campaigns.Campaign;
+import io.tandem.campaigns.CampaignStore;
 import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
@@ -67,6 +69,9 @@ class TeamsAdapterTests {
 
     @Autowired
     ProfileStore profiles;
+
+    @Autowired
+    CampaignStore campaigns;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -218,6 +223,43 @@ class TeamsAdapterTests {
                 "en-US",
                 "Europe/London"));
         assertThat(json.readTree(invalid.body()).get("value").toString()).contains("errorMessage", "Mars/Base");
+    }
+
+    @Test
+    void joiningAProgrammeShowsItsSkillsFormInTheCardAndSavesWhatIsSubmitted() {
+        String workspace =
+                MemberId.of(Platform.TEAMS, FakeBotConnector.TENANT_ID, ANA).workspace();
+        campaigns.create(new Campaign(workspace, "seo-club", List.of("seo"), null, Instant.EPOCH));
+        HttpResponse<String> joined = post(activities.invokeAction(
+                "programme.join",
+                Map.of("tandemValue", "programme=seo-club&role=BOTH"),
+                ANA,
+                "Ana Lima",
+                "en-US",
+                "Europe/London"));
+        String card = json.readTree(joined.body()).get("value").toString();
+        assertThat(card)
+                .contains("You joined programme seo-club", "Skills for seo-club")
+                .contains("\"id\":\"learns\"", "\"id\":\"teaches\"", "Negotiation", "programme.skills.save");
+
+        HttpResponse<String> invalid = post(activities.invokeAction(
+                "programme.skills.save",
+                Map.of("tandemValue", "programme=seo-club", "learns", "???", "teaches", "negotiation"),
+                ANA,
+                "Ana Lima",
+                "en-US",
+                "Europe/London"));
+        assertThat(json.readTree(invalid.body()).get("value").toString()).contains("errorMessage", "???");
+
+        HttpResponse<String> saved = post(activities.invokeAction(
+                "programme.skills.save",
+                Map.of("tandemValue", "programme=seo-club", "learns", "seo", "teaches", "negotiation"),
+                ANA,
+                "Ana Lima",
+                "en-US",
+                "Europe/London"));
+        assertThat(json.readTree(saved.body()).get("value").toString()).contains("Saved for programme seo-club");
+        assertThat(campaigns.members(workspace, "seo-club")).hasSize(1);
     }
 
     @Test
