@@ -40,7 +40,10 @@ class JoiningCampaign {
     Reply join(Invocation in, Campaign campaign, CampaignRole role) {
         Campaigns.requireOpen(in, campaign, clock);
         Profile me = profiles.mine(in);
-        store.join(campaign.workspace(), campaign.name(), me.id(), role);
+        if (store.members(campaign.workspace(), campaign.name()).get(me.id()) != role) {
+            // joining again in the same role changes nothing: the round a lead reviewed stays publishable
+            store.join(campaign.workspace(), campaign.name(), me.id(), role);
+        }
         Reply.Builder reply = Reply.builder().text(in.t("programme.joined", campaign.name(), in.t(role.messageKey())));
         if (role.learns() && me.learns().stream().noneMatch(campaign::covers)) {
             reply.section(null, in.t("programme.joined.learn-hint"));

@@ -6,13 +6,17 @@ import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
+import io.tandem.engine.TravelClock;
+import io.tandem.nudges.NudgeDispatcher;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
 import io.tandem.support.EngineTest;
 import io.tandem.support.FakeChat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,13 +30,27 @@ class JoiningFormTests {
     @Autowired
     Profiles profiles;
 
+    @Autowired
+    TravelClock clock;
+
+    @Autowired
+    NudgeDispatcher dispatcher;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
     @Test
     void theInvitationsButtonShowsTheFormPrefilledAndWhatIsSavedFeedsTheNextRound(FakeChat chat) {
+        // a Monday morning, in everyone's working hours: the invitations go out at once
+        clock.travelTo(Instant.parse("2027-03-08T10:00:00Z"));
         chat.say("lena", "/mentor admin programme new seo-club skills seo, social media");
         profile(chat, "bob", "junior", "/mentor teach negotiation");
         profile(chat, "bobby", "junior", "/mentor teach public speaking");
         profile(chat, "bob.smith", "senior", "/mentor learn negotiation");
         chat.say("lena", "/mentor admin programme invite seo-club @bob.smith @bobby");
+        dispatcher.runDue();
 
         // the invitation's first button joins to learn: only the learning field, prefilled, the programme's skills
         String invitation = chat.waitFor("bob.smith", 1).get(0);
