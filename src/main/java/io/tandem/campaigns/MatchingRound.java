@@ -110,6 +110,7 @@ class MatchingRound {
                         places.merge(c.mentor(), -1, Integer::sum);
                     });
         });
+        Optional<CampaignStore.ProposedRound> before = store.lastProposed(campaign.workspace(), campaign.name());
         PoolMatching.Round solved = PoolMatching.solve(
                 learners.stream()
                         .map(Profile::id)
@@ -117,7 +118,12 @@ class MatchingRound {
                         .toList(),
                 reasons.keySet(),
                 places,
-                best ? PoolMatching.Objective.BEST_MATCHES : PoolMatching.Objective.MOST_MATCHED);
+                best ? PoolMatching.Objective.BEST_MATCHES : PoolMatching.Objective.MOST_MATCHED,
+                // of the optimal rounds, the one closest to the last: a lead's change moves few people
+                before.map(b -> b.pairs().stream()
+                                .map(c -> List.of(c.learner(), c.mentor()))
+                                .collect(Collectors.toSet()))
+                        .orElse(Set.of()));
         List<PoolMatching.Candidate> all = new ArrayList<>(pinned);
         all.addAll(solved.pairs());
         PoolMatching.Round round = new PoolMatching.Round(all, solved.unmatched());
@@ -134,7 +140,6 @@ class MatchingRound {
                                         ? CampaignStore.LeftOver.CAPACITY
                                         : CampaignStore.LeftOver.NOBODY))
                 .toList();
-        Optional<CampaignStore.ProposedRound> before = store.lastProposed(campaign.workspace(), campaign.name());
         CampaignStore.ProposedRound kept =
                 store.propose(campaign.workspace(), campaign.name(), round.pairs(), unmatched);
         Reply.Builder reply = Reply.builder()

@@ -2,7 +2,6 @@ package io.tandem.console;
 
 import io.tandem.delivery.SendResult;
 import io.tandem.delivery.Sender;
-import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
 import io.tandem.engine.Platform;
 import io.tandem.engine.StoreUnavailableException;
@@ -41,14 +40,8 @@ class ConsoleChannel implements Sender {
         item.put("at", clock.instant().toString());
         item.put("text", notification.message().text());
         item.put("reply", ConsoleRenderer.render(notification.message()));
-        if (!notification.about().isEmpty()) {
-            // who it shows, so that their erasure finds it
-            item.put(
-                    "about",
-                    notification.about().stream().map(MemberId::toString).toList());
-        }
         try {
-            inbox.append(notification.recipient(), json.writeValueAsString(item), notification.about());
+            inbox.append(notification.recipient(), json.writeValueAsString(item));
             return SendResult.delivered();
         } catch (StoreUnavailableException e) {
             return new SendResult.Retry(clock.instant().plusSeconds(2), e.getMessage(), false);

@@ -35,7 +35,7 @@ import java.util.function.ToLongFunction;
  * and on to the sink (the mentor's places), or straight to the sink, at a cost above every pair's, for being left
  * unmatched. For {@code MOST_MATCHED} every match is also worth more than all scores together, so one more learner
  * matched always wins over a higher total; for {@code BEST_MATCHES} the score weighs more than every match together.
- * 10,000 people with 350,000 candidate pairs take well under a second (see {@code PoolMatchingBench}).
+ * 10,000 people with 350,000 candidate pairs take about a second (see {@code PoolMatchingBench}).
  */
 public final class PoolMatching {
 
@@ -88,6 +88,20 @@ public final class PoolMatching {
             Collection<Candidate> candidates,
             Map<MemberId, Integer> places,
             Objective objective) {
+        return solve(learners, candidates, places, objective, Set.of());
+    }
+
+    /**
+     * As {@link #solve(Collection, Collection, Map, Objective)}; of the optimal rounds, one that keeps as many of
+     * the {@code [learner, mentor]} pairs in {@code keep} as it can (the last round's, so that a lead's change
+     * moves few people). Keeping a pair never costs the objective anything.
+     */
+    public static Round solve(
+            Collection<MemberId> learners,
+            Collection<Candidate> candidates,
+            Map<MemberId, Integer> places,
+            Objective objective,
+            Set<List<MemberId>> keep) {
         Set<MemberId> pool = new LinkedHashSet<>(learners);
         Map<List<MemberId>, Candidate> best = new LinkedHashMap<>();
         for (Candidate c : candidates) {
@@ -101,11 +115,18 @@ public final class PoolMatching {
         }
 
         // what a pair is worth to the objective: one objective's figure first, the other's to break its ties
+        // (a round's total score is at most the best score times the learners: one more match is worth more)
         long learnerCount = pool.size();
-        long allScores = best.values().stream().mapToLong(Candidate::score).sum();
-        ToLongFunction<Candidate> value = objective == Objective.MOST_MATCHED
-                ? c -> allScores + 1 + c.score()
+        long bestScore =
+                best.values().stream().mapToLong(Candidate::score).max().orElse(0);
+        ToLongFunction<Candidate> worth = objective == Objective.MOST_MATCHED
+                ? c -> bestScore * learnerCount + 1 + c.score()
                 : c -> c.score() * (learnerCount + 1) + 1;
+        // and, of equal rounds, one that keeps more of the pairs to keep (a pair kept is worth less than any change
+        // in the objective, as all kept pairs together weigh less than one unit of it)
+        long weight = keep.isEmpty() ? 1 : learnerCount + 1;
+        ToLongFunction<Candidate> value =
+                c -> worth.applyAsLong(c) * weight + (keep.contains(List.of(c.learner(), c.mentor())) ? 1 : 0);
         long ceiling = best.values().stream().mapToLong(value).max().orElse(0) + 1;
 
         // nodes: the sink, then each learner, then each mentor

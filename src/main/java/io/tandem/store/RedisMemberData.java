@@ -273,7 +273,6 @@ public class RedisMemberData implements MemberData {
             RedisCalls.run(() -> redis.opsForSet().remove(RedisTipStore.votersKey(ws, tipId), member.user()));
         }
         RedisCampaignStore.erase(redis, json, member, owned.getOrDefault(Ownership.CAMPAIGN, List.of()));
-        RedisConsoleInbox.forget(redis, json, member);
         owned.getOrDefault(Ownership.NUDGE, List.of()).forEach(nudges::remove);
         for (String delivery : owned.getOrDefault(Ownership.DELIVERY, List.of())) {
             int colon = delivery.indexOf(':');

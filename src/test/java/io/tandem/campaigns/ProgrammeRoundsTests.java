@@ -94,9 +94,13 @@ class ProgrammeRoundsTests {
                 .doesNotContain("bob.smith (@bob.smith): no mentor now");
         assertThat(pairs.pairs(new MemberId("console", "bob.smith"))).hasSize(1);
 
-        // the last round proposed names bob: erasing him leaves nothing of his, and bobby's name stays
+        // the last round proposed names bob: erasing him leaves nothing of his, and bobby's name stays (what was
+        // already delivered to others stays theirs, as on Slack and Teams: the console inboxes are left out)
         data.erase(new MemberId("console", "bob"));
-        String everything = RedisContents.text(redis);
+        String everything = RedisContents.text(redis)
+                .lines()
+                .filter(line -> !line.contains(":inbox:"))
+                .collect(java.util.stream.Collectors.joining("\n"));
         assertThat(everything).doesNotContainPattern("(?<![\\w.])bob(?![\\w.])").contains("bobby", "bob.smith");
     }
 

@@ -44,6 +44,33 @@ class PoolMatchingPropertiesTests {
                 .isEqualTo(pool.bruteForce(Objective.BEST_MATCHES)[1]);
     }
 
+    @Property(tries = 300)
+    void keepingThePairsOfALastRoundNeverCostsTheObjective(@ForAll long seed) {
+        Random random = new Random(seed);
+        Pool pool = Pool.generate(random);
+        Set<List<MemberId>> keep = new HashSet<>();
+        for (Candidate c : pool.candidates) {
+            if (random.nextInt(3) == 0) {
+                keep.add(List.of(c.learner(), c.mentor()));
+            }
+        }
+        for (Objective objective : Objective.values()) {
+            Round plain = PoolMatching.solve(pool.learners, pool.candidates, pool.places, objective);
+            Round kept = PoolMatching.solve(pool.learners, pool.candidates, pool.places, objective, keep);
+
+            assertFeasible(pool, kept);
+            assertThat(kept.pairs()).as("matched, seed %d", seed).hasSameSizeAs(plain.pairs());
+            assertThat(kept.totalScore()).as("total score, seed %d", seed).isEqualTo(plain.totalScore());
+            assertThat(kept(kept, keep)).as("pairs kept, seed %d", seed).isGreaterThanOrEqualTo(kept(plain, keep));
+        }
+    }
+
+    private static long kept(Round round, Set<List<MemberId>> keep) {
+        return round.pairs().stream()
+                .filter(c -> keep.contains(List.of(c.learner(), c.mentor())))
+                .count();
+    }
+
     private static void assertFeasible(Pool pool, Round round) {
         Map<MemberId, Integer> taken = new HashMap<>();
         Set<MemberId> matched = new HashSet<>();

@@ -356,6 +356,7 @@ class MentoringConversationTests {
                 "stats",
                 "stats-export",
                 "stats-delivery",
+                "stats-programme",
                 "admin");
         // every registered command shown in help appears exactly once, and in this order
         assertThat(registry.listed()).extracting(CommandSpec::id).containsExactlyElementsOf(order);
