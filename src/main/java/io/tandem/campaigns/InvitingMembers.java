@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code /mentor admin programme invite <name> <@people… | seniority <level> | team <team> | all>}: each person
  * is invited once, in their language and their working hours (a nudge: queued, delivered by whichever instance
- * claims it), with a button for each way to join. Paused members are left out, and said so, until they are back.
+ * claims it), with a button for each way to join. It reaches paused members too: those a roster import added, who
+ * have not opted in yet, and those who paused; joining opts them in.
  */
 @Component
 class InvitingMembers {
@@ -79,11 +80,8 @@ class InvitingMembers {
         Notifier politely = nudges.politely(Nudge.Kind.PROGRAMME);
         List<String> invited = new ArrayList<>();
         List<String> already = new ArrayList<>();
-        List<String> paused = new ArrayList<>();
         for (Profile p : chosen) {
-            if (p.paused()) {
-                paused.add(p.label());
-            } else if (store.invite(campaign.workspace(), campaign.name(), p.id())) {
+            if (store.invite(campaign.workspace(), campaign.name(), p.id())) {
                 politely.send(invitation(in, campaign, p));
                 invited.add(p.label());
             } else {
@@ -96,7 +94,6 @@ class InvitingMembers {
         }
         list(in, reply, "programme.invited.now", invited);
         list(in, reply, "programme.invited.before", already);
-        list(in, reply, "programme.invited.paused", paused);
         return reply.build();
     }
 

@@ -39,12 +39,18 @@ class JoiningCampaign {
 
     Reply join(Invocation in, Campaign campaign, CampaignRole role) {
         Campaigns.requireOpen(in, campaign, clock);
-        Profile me = profiles.mine(in);
-        if (store.members(campaign.workspace(), campaign.name()).get(me.id()) != role) {
+        Profile mine = profiles.mine(in);
+        if (store.members(campaign.workspace(), campaign.name()).get(mine.id()) != role) {
             // joining again in the same role changes nothing: the round a lead reviewed stays publishable
-            store.join(campaign.workspace(), campaign.name(), me.id(), role);
+            store.join(campaign.workspace(), campaign.name(), mine.id(), role);
         }
         Reply.Builder reply = Reply.builder().text(in.t("programme.joined", campaign.name(), in.t(role.messageKey())));
+        Profile me = mine.paused() ? mine.withPaused(false) : mine;
+        if (mine.paused()) {
+            // joining a programme to be matched is opting in: a roster newcomer, or someone back from a pause
+            profiles.save(mine, me);
+            reply.section(null, in.t("programme.joined.unpaused"));
+        }
         if (role.learns() && me.learns().stream().noneMatch(campaign::covers)) {
             reply.section(null, in.t("programme.joined.learn-hint"));
         }

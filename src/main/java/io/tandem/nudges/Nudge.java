@@ -50,13 +50,21 @@ public record Nudge(
         FIRST_SESSION("reminders"),
         DIGEST(null),
         NOTICE(null),
-        /** A programme's invitation or introduction: sent once, in working hours, never silenced. */
+        /**
+         * A programme's invitation: sent once, in working hours, never silenced; it reaches a paused member too (a
+         * lead's invitation, often to someone a roster import added and who has not opted in yet).
+         */
         PROGRAMME(null);
 
         private final String category;
 
         Kind(String category) {
             this.category = category;
+        }
+
+        /** Whether it goes to a member who paused (or has not opted in yet): only a lead's invitation does. */
+        public boolean reachesPaused() {
+            return this == PROGRAMME;
         }
 
         public Optional<String> category() {

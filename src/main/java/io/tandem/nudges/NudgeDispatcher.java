@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,9 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the nudges that fell due: claims them (leased, so two instances never take the same one), checks each is
- * still worth sending (the member is not paused and did not turn the kind off; the session still stands and has
- * not started; it is the member's working hours), writes it in their language, and hands it over to delivery in
- * one step with its removal. A nudge whose instance died mid-way is claimed again when its lease ends.
+ * still worth sending (the member is not paused, unless it is a lead's invitation, and did not turn the kind off;
+ * the session still stands and has not started; it is the member's working hours), writes it in their language,
+ * and hands it over to delivery in one step with its removal. A nudge whose instance died mid-way is claimed
+ * again when its lease ends.
  */
 @Component
 public class NudgeDispatcher {
@@ -108,7 +110,7 @@ public class NudgeDispatcher {
             return false;
         }
         Profile member = found.get();
-        if (member.paused()) {
+        if (member.paused() && !nudge.kind().reachesPaused()) {
             store.skip(nudge, "member paused");
             return false;
         }
@@ -117,7 +119,8 @@ public class NudgeDispatcher {
             store.skip(nudge, "member turned off " + category.get());
             return false;
         }
-        ZoneId zone = member.zone();
+        // a member a roster added without a timezone is on UTC, as when their nudges were timed
+        ZoneId zone = member.zone() == null ? ZoneOffset.UTC : member.zone();
         // a nudge is timed for its member's working hours; sent a little late (the poll, a busy instance) it is
         // judged by its own time, sent much later (Tandem was down) by the time it is now
         Instant judged = now.isBefore(nudge.due().plus(LATE)) ? nudge.due() : now;

@@ -1,9 +1,12 @@
 package io.tandem.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.tandem.delivery.DeliveryQueue;
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.MemberId;
+import io.tandem.engine.Platform;
 import io.tandem.engine.TravelClock;
 import io.tandem.nudges.NudgeDispatcher;
 import io.tandem.pairing.PairStore;
@@ -55,6 +58,12 @@ class CampaignsTests {
 
     @Autowired
     NudgeDispatcher dispatcher;
+
+    @Autowired
+    io.tandem.profiles.ProfileStore profiles;
+
+    @Autowired
+    DeliveryQueue queue;
 
     @Test
     void aLeadStartsAProgrammeMembersJoinAndTheRoundMatchesEveryLearnerItCan(FakeChat chat) {
@@ -432,12 +441,14 @@ class CampaignsTests {
         chat.say("bob.smith", "/mentor set team growth");
         chat.say("bobbie", "/mentor set seniority exec");
         chat.say("bobbie", "/mentor pause");
+        chat.say("bo", "/mentor set language en");
 
         String bySeniority = chat.say("lena", "/mentor admin programme invite execs seniority exec")
                 .text();
+        // a paused member is invited too: the invitation is the lead's, and joining opts them back in
         assertThat(bySeniority)
-                .contains("Programme execs: 2 invited now", "Everyone whose seniority is executive: 3 people")
-                .contains("bob (@bob)", "bobby (@bobby)", "Paused, not invited", "bobbie (@bobbie)")
+                .contains("Programme execs: 3 invited now", "Everyone whose seniority is executive: 3 people")
+                .contains("bob (@bob)", "bobby (@bobby)", "bobbie (@bobbie)")
                 .doesNotContain("bob.smith");
         // team growth is not team growth-labs
         assertThat(chat.say("lena", "/mentor admin programme invite execs team Growth")
@@ -453,15 +464,56 @@ class CampaignsTests {
         assertThat(chat.say("lena", Locale.FRENCH, "/mentor admin programme inviter execs niveau dirigeant")
                         .text())
                 .contains("0 invités maintenant", "Les personnes de niveau dirigeant : 3 personnes");
-        assertThat(store.invited("console", "execs")).isEqualTo(3);
+        assertThat(store.invited("console", "execs")).isEqualTo(4);
 
-        chat.say("bobbie", "/mentor resume");
         String everyone =
                 chat.say("lena", "/mentor admin programme invite execs all").text();
-        assertThat(everyone).contains("1 invited now", "bobbie (@bobbie)").doesNotContain("lena (@lena)");
-        assertThat(store.invited("console", "execs")).isEqualTo(4);
+        assertThat(everyone).contains("1 invited now", "bo (@bo)").doesNotContain("lena (@lena)");
+        assertThat(store.invited("console", "execs")).isEqualTo(5);
         assertThat(chat.say("bob", "/mentor admin programme invite execs all").text())
                 .contains("programme leads");
+    }
+
+    @Test
+    void executivesARosterAddedAreInvitedByTheirSeniorityAndJoiningOptsThemIn(FakeChat chat) {
+        clock.travelTo(Instant.parse("2027-03-08T09:00:00Z"));
+        try {
+            chat.say("lena", "/mentor admin programme new welch");
+            assertThat(chat.say(
+                                    "lena",
+                                    "/mentor admin import\nhandle,name,seniority,learns\n"
+                                            + "ceo,Jack,exec,seo\nceo.office,Office,exec,seo\nanna,Anna,junior,")
+                            .text())
+                    .contains("3");
+            assertThat(chat.say("lena", "/mentor admin programme invite welch seniority exec")
+                            .text())
+                    .contains("2 invited now", "Jack (@ceo)", "Office (@ceo.office)")
+                    .doesNotContain("anna");
+            // the newcomers have no timezone yet (UTC): a nudge to them once failed on it
+            assertThat(dispatcher.runDue()).isEqualTo(2);
+            String invitation = chat.waitFor("ceo", 2).stream()
+                    .filter(n -> n.contains("invites you to programme welch"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(invitation).contains("Join to learn");
+            MemberId ceo = new MemberId("console", "ceo");
+            assertThat(profiles.find(ceo).orElseThrow().paused()).isTrue();
+
+            assertThat(chat.click(
+                                    "ceo",
+                                    Locale.ENGLISH,
+                                    "programme.join",
+                                    ActionValue.of("programme", "welch", "role", "LEARNER"),
+                                    Map.of())
+                            .text())
+                    .contains("You joined programme welch, to learn", "you are available again");
+            assertThat(profiles.find(ceo).orElseThrow().paused()).isFalse();
+            assertThat(store.members("console", "welch")).containsOnlyKeys(ceo);
+        } finally {
+            // what was queued in the travelled time goes out before the clock comes back
+            await().atMost(Duration.ofSeconds(20)).until(() -> queue.depth(Platform.CONSOLE) == 0);
+            clock.reset();
+        }
     }
 
     private static List<String> atOnce(int count, Callable<String> action) throws Exception {
