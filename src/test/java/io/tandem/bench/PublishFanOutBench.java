@@ -68,6 +68,7 @@ class PublishFanOutBench {
             long start = System.nanoTime();
             String published = lead(engine, "/mentor admin programme publish " + PROGRAMME);
             long answered = System.nanoTime() - start;
+            long deliveredMeanwhile = tally.delivered();
             CampaignStore campaigns = tandem.bean(0, CampaignStore.class);
             String workspace = MemberId.of(Platform.SLACK, TEAM, LEAD).workspace();
             long pairs = campaigns.pairs(workspace, PROGRAMME).size();
@@ -89,6 +90,8 @@ class PublishFanOutBench {
                     String.format(Locale.ROOT, "%,d", LEARNERS),
                     pairs == LEARNERS);
             results.info(section, "publish command answered in", seconds(answered));
+            results.info(
+                    section, "introductions delivered by then", String.format(Locale.ROOT, "%,d", deliveredMeanwhile));
             results.info(section, "match command answered in", seconds(matchTook));
             assertThat(published).startsWith("Programme " + PROGRAMME + ": ");
         }
