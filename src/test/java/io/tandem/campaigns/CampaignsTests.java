@@ -517,10 +517,15 @@ class CampaignsTests {
     }
 
     private static List<String> atOnce(int count, Callable<String> action) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
+        return atOnce(java.util.Collections.nCopies(count, action));
+    }
+
+    /** Runs the actions at the same moment, each on its own thread; their results in order. */
+    static List<String> atOnce(List<Callable<String>> actions) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(actions.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Future<String>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (Callable<String> action : actions) {
             futures.add(pool.submit(() -> {
                 go.await();
                 return action.call();

@@ -15,15 +15,10 @@ import io.tandem.support.FakeChat;
 import io.tandem.support.SharedRedisInstances;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -143,7 +138,7 @@ class ProgrammeCampaignScenarioTests {
         checkRound(again);
 
         // both instances publish at the same moment: one forms the pairs, the other is told it is done
-        List<String> replies = atOnce(List.of(
+        List<String> replies = CampaignsTests.atOnce(List.of(
                 () -> one.say("lena", "/mentor admin programme publish execs-2027")
                         .text(),
                 () -> two.say("lena", "/mentor admin programme publish execs-2027")
@@ -220,24 +215,5 @@ class ProgrammeCampaignScenarioTests {
                     .isNull();
         }
         return pairs;
-    }
-
-    private static List<String> atOnce(List<java.util.concurrent.Callable<String>> actions) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(actions.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> futures = new ArrayList<>();
-        for (java.util.concurrent.Callable<String> action : actions) {
-            futures.add(pool.submit(() -> {
-                go.await();
-                return action.call();
-            }));
-        }
-        go.countDown();
-        List<String> results = new ArrayList<>();
-        for (Future<String> f : futures) {
-            results.add(f.get());
-        }
-        pool.shutdown();
-        return results;
     }
 }
