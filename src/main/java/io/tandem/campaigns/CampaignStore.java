@@ -93,6 +93,9 @@ public interface CampaignStore {
     /** Records that the member was invited; false if they already were (each is invited once). */
     boolean invite(String workspace, String name, MemberId member);
 
+    /** Takes back an invitation that could not be sent, so that the next invite sends it. */
+    void uninvite(String workspace, String name, MemberId member);
+
     /** How many were invited. */
     long invited(String workspace, String name);
 }

@@ -82,7 +82,13 @@ class InvitingMembers {
         List<String> already = new ArrayList<>();
         for (Profile p : chosen) {
             if (store.invite(campaign.workspace(), campaign.name(), p.id())) {
-                politely.send(invitation(in, campaign, p));
+                try {
+                    politely.send(invitation(in, campaign, p));
+                } catch (RuntimeException e) {
+                    // not sent (Redis went away mid-way): not invited either, so inviting again reaches them
+                    store.uninvite(campaign.workspace(), campaign.name(), p.id());
+                    throw e;
+                }
                 invited.add(p.label());
             } else {
                 already.add(p.label());

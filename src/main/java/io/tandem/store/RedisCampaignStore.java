@@ -245,6 +245,11 @@ public class RedisCampaignStore implements CampaignStore {
     }
 
     @Override
+    public void uninvite(String workspace, String name, MemberId member) {
+        RedisCalls.run(() -> redis.opsForSet().remove(invitedKey(workspace, name), member.user()));
+    }
+
+    @Override
     public long invited(String workspace, String name) {
         Long n = RedisCalls.call(() -> redis.opsForSet().size(invitedKey(workspace, name)));
         return n == null ? 0 : n;
