@@ -2,15 +2,10 @@ package io.tandem.bench;
 
 import io.tandem.TandemApplication;
 import io.tandem.support.FakeSlackApi;
-import io.tandem.support.Ports;
-import io.tandem.support.TestDataDirs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.tandem.support.SharedRedisInstances;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
+import org.springframework.boot.WebApplicationType;
 
 /**
  * Two Tandem instances on one redis-server, as the fan-out benchmarks run them: each a whole application (web
@@ -18,36 +13,16 @@ import redis.embedded.RedisServer;
  */
 final class TwoInstances implements AutoCloseable {
 
-    private final RedisServer redis;
-    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final SharedRedisInstances instances;
 
     private TwoInstances(List<Class<?>> sources, String name, String... more) {
-        int port = Ports.free();
-        try {
-            redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
-            redis.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            for (String instance : List.of("a", "b")) {
-                List<String> args = new ArrayList<>(List.of(
-                        "--server.port=0",
-                        "--tandem.data-dir=" + TestDataDirs.fresh(name + "-" + instance),
-                        "--spring.data.redis.url=redis://127.0.0.1:" + port,
-                        "--tandem.demo.enabled=false",
-                        "--spring.quartz.auto-startup=false",
-                        "--logging.level.root=WARN",
-                        // what Tandem learns from each 429
-                        "--logging.level.io.tandem.delivery.Pacing=INFO"));
-                args.addAll(List.of(more));
-                instances.add(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
-                        .run(args.toArray(String[]::new)));
-            }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                // what Tandem learns from each 429
+                "--logging.level.io.tandem.delivery.Pacing=INFO"));
+        args.addAll(List.of(more));
+        instances =
+                SharedRedisInstances.start(sources, WebApplicationType.SERVLET, name, 2, args.toArray(String[]::new));
     }
 
     /** Two instances of these application sources, with these extra properties ({@code --name=value}). */
@@ -67,16 +42,11 @@ final class TwoInstances implements AutoCloseable {
     }
 
     <T> T bean(int instance, Class<T> type) {
-        return instances.get(instance).getBean(type);
+        return instances.bean(instance, type);
     }
 
     @Override
     public void close() {
-        instances.forEach(ConfigurableApplicationContext::close);
-        try {
-            redis.stop();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        instances.close();
     }
 }

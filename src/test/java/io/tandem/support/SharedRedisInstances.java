@@ -23,7 +23,8 @@ public final class SharedRedisInstances implements AutoCloseable {
     private final int port;
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
-    private SharedRedisInstances(int count, String... properties) {
+    private SharedRedisInstances(
+            List<Class<?>> sources, WebApplicationType web, String name, int count, String... properties) {
         port = Ports.free();
         try {
             redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
@@ -31,23 +32,38 @@ public final class SharedRedisInstances implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (int i = 0; i < count; i++) {
-            List<String> args = new ArrayList<>(List.of(
-                    "--tandem.data-dir=" + TestDataDirs.fresh("shared-" + i),
-                    "--spring.data.redis.url=redis://127.0.0.1:" + port,
-                    "--tandem.demo.enabled=false",
-                    "--spring.quartz.auto-startup=false",
-                    "--logging.level.root=WARN"));
-            args.addAll(List.of(properties));
-            instances.add(new SpringApplicationBuilder(TandemApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .run(args.toArray(String[]::new)));
+        try {
+            for (int i = 0; i < count; i++) {
+                List<String> args = new ArrayList<>(List.of(
+                        "--tandem.data-dir=" + TestDataDirs.fresh(name + "-" + i),
+                        "--spring.data.redis.url=redis://127.0.0.1:" + port,
+                        "--tandem.demo.enabled=false",
+                        "--spring.quartz.auto-startup=false",
+                        "--logging.level.root=WARN"));
+                args.addAll(List.of(properties));
+                instances.add(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                        .web(web)
+                        .run(args.toArray(String[]::new)));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
     /** Starts {@code count} instances with these extra properties ({@code --name=value}). */
     public static SharedRedisInstances start(int count, String... properties) {
-        return new SharedRedisInstances(count, properties);
+        return new SharedRedisInstances(
+                List.of(TandemApplication.class), WebApplicationType.NONE, "shared", count, properties);
+    }
+
+    /**
+     * Starts {@code count} instances of these application sources, with or without a web server, their data
+     * directories named after {@code name}.
+     */
+    public static SharedRedisInstances start(
+            List<Class<?>> sources, WebApplicationType web, String name, int count, String... properties) {
+        return new SharedRedisInstances(sources, web, name, count, properties);
     }
 
     public ConfigurableApplicationContext instance(int i) {
