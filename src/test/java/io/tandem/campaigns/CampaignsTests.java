@@ -210,17 +210,7 @@ class CampaignsTests {
 
     @Test
     void publishingFormsTheReviewedPairsOnceThoughEightLeadsPublishAtOnce(FakeChat chat) throws Exception {
-        chat.say("lena", "/mentor admin programme new duo skills seo");
-        profile(chat, "bob", "junior", "/mentor teach seo");
-        profile(chat, "bobby", "junior", "/mentor teach seo");
-        profile(chat, "bob.smith", "senior", "/mentor learn seo");
-        profile(chat, "bobbie", "exec", "/mentor learn seo");
-        for (String user : List.of("bob", "bobby")) {
-            chat.say(user, "/mentor join duo as mentor");
-        }
-        for (String user : List.of("bob.smith", "bobbie")) {
-            chat.say(user, "/mentor join duo as learner");
-        }
+        duo(chat);
         assertThat(chat.say("lena", "/mentor admin programme publish duo").text())
                 .contains("There is no round to publish for duo");
         assertThat(chat.say("lena", "/mentor admin programme match duo").text()).contains("2 of 2 learners matched");
@@ -538,6 +528,24 @@ class CampaignsTests {
         }
         pool.shutdown();
         return results;
+    }
+
+    /**
+     * Programme {@code duo}, about SEO: two junior mentors ({@code bob}, {@code bobby}) and two learners more senior
+     * ({@code bob.smith}, {@code bobbie}) joined, no round yet.
+     */
+    static void duo(FakeChat chat) {
+        chat.say("lena", "/mentor admin programme new duo skills seo");
+        profile(chat, "bob", "junior", "/mentor teach seo");
+        profile(chat, "bobby", "junior", "/mentor teach seo");
+        profile(chat, "bob.smith", "senior", "/mentor learn seo");
+        profile(chat, "bobbie", "exec", "/mentor learn seo");
+        for (String user : List.of("bob", "bobby")) {
+            chat.say(user, "/mentor join duo as mentor");
+        }
+        for (String user : List.of("bob.smith", "bobbie")) {
+            chat.say(user, "/mentor join duo as learner");
+        }
     }
 
     static void profile(FakeChat chat, String user, String seniority, String skills) {

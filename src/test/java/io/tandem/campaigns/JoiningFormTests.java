@@ -46,9 +46,9 @@ class JoiningFormTests {
         // a Monday morning, in everyone's working hours: the invitations go out at once
         clock.travelTo(Instant.parse("2027-03-08T10:00:00Z"));
         chat.say("lena", "/mentor admin programme new seo-club skills seo, social media");
-        profile(chat, "bob", "junior", "/mentor teach negotiation");
-        profile(chat, "bobby", "junior", "/mentor teach public speaking");
-        profile(chat, "bob.smith", "senior", "/mentor learn negotiation");
+        CampaignsTests.profile(chat, "bob", "junior", "/mentor teach negotiation");
+        CampaignsTests.profile(chat, "bobby", "junior", "/mentor teach public speaking");
+        CampaignsTests.profile(chat, "bob.smith", "senior", "/mentor learn negotiation");
         chat.say("lena", "/mentor admin programme invite seo-club @bob.smith @bobby");
         dispatcher.runDue();
 
@@ -103,7 +103,7 @@ class JoiningFormTests {
     @Test
     void aSkillThatCannotBeUsedComesBackUnderItsFieldWithWhatWasTypedAndNothingSaved(FakeChat chat) {
         chat.say("lena", "/mentor admin programme new seo-club skills seo, social media");
-        profile(chat, "bob", "senior", "/mentor learn negotiation");
+        CampaignsTests.profile(chat, "bob", "senior", "/mentor learn negotiation");
         chat.say("bob", "/mentor teach public speaking");
         Block.Form form = form(chat.say("bob", "/mentor join seo-club"));
 
@@ -186,10 +186,5 @@ class JoiningFormTests {
 
     private Profile profile(String user) {
         return profiles.find(new MemberId("console", user)).orElseThrow();
-    }
-
-    private static void profile(FakeChat chat, String user, String seniority, String skills) {
-        chat.say(user, "/mentor set seniority " + seniority);
-        chat.say(user, skills);
     }
 }

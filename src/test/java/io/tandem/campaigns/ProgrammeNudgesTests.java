@@ -1,5 +1,7 @@
 package io.tandem.campaigns;
 
+import static io.tandem.campaigns.CampaignsTests.duo;
+import static io.tandem.campaigns.CampaignsTests.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,17 +64,7 @@ class ProgrammeNudgesTests {
     @Test
     void aPairThatHasNotMetAWeekLaterIsNudgedOnceInWorkingHoursAndOneThatMetIsNot(FakeChat chat) {
         at("2026-04-11T11:00"); // a Saturday
-        chat.say("lena", "/mentor admin programme new duo skills seo");
-        profile(chat, "bob", "junior", "/mentor teach seo");
-        profile(chat, "bobby", "junior", "/mentor teach seo");
-        profile(chat, "bob.smith", "senior", "/mentor learn seo");
-        profile(chat, "bobbie", "exec", "/mentor learn seo");
-        for (String user : List.of("bob", "bobby")) {
-            chat.say(user, "/mentor join duo as mentor");
-        }
-        for (String user : List.of("bob.smith", "bobbie")) {
-            chat.say(user, "/mentor join duo as learner");
-        }
+        duo(chat);
         chat.say("lena", "/mentor admin programme match duo");
         assertThat(chat.say("lena", "/mentor admin programme publish duo").text())
                 .contains("2 of 2 pairs formed");
@@ -249,10 +241,5 @@ class ProgrammeNudgesTests {
     private List<String> delivered(FakeChat chat, String user, String kind) {
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.depth(Platform.CONSOLE) == 0);
         return chat.inbox(user).stream().filter(n -> n.contains(kind)).toList();
-    }
-
-    private static void profile(FakeChat chat, String user, String seniority, String skills) {
-        chat.say(user, "/mentor set seniority " + seniority);
-        chat.say(user, skills);
     }
 }
