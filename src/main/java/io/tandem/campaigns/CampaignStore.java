@@ -29,6 +29,9 @@ public interface CampaignStore {
     /** False if the member was not in it. */
     boolean leave(String workspace, String name, MemberId member);
 
+    /** How the member joined, if they did (one read, however many joined). */
+    Optional<CampaignRole> role(String workspace, String name, MemberId member);
+
     /** Who joined, and how. */
     Map<MemberId, CampaignRole> members(String workspace, String name);
 

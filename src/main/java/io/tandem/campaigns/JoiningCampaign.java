@@ -40,7 +40,7 @@ class JoiningCampaign {
     Reply join(Invocation in, Campaign campaign, CampaignRole role) {
         Campaigns.requireOpen(in, campaign, clock);
         Profile mine = profiles.mine(in);
-        if (store.members(campaign.workspace(), campaign.name()).get(mine.id()) != role) {
+        if (store.role(campaign.workspace(), campaign.name(), mine.id()).orElse(null) != role) {
             // joining again in the same role changes nothing: the round a lead reviewed stays publishable
             store.join(campaign.workspace(), campaign.name(), mine.id(), role);
         }

@@ -100,7 +100,7 @@ class JoiningForm {
         String workspace = in.caller().id().workspace();
         Campaign campaign = store.find(workspace, name).orElseThrow(() -> new Refusal("programme.form.unknown", name));
         Profile me = profiles.mine(in);
-        CampaignRole role = store.members(workspace, campaign.name()).get(me.id());
+        CampaignRole role = store.role(workspace, campaign.name(), me.id()).orElse(null);
         if (role == null) {
             throw new Refusal("programme.form.not-member", campaign.name());
         }

@@ -131,6 +131,12 @@ public class RedisCampaignStore implements CampaignStore {
     }
 
     @Override
+    public Optional<CampaignRole> role(String workspace, String name, MemberId member) {
+        Object role = RedisCalls.call(() -> redis.opsForHash().get(membersKey(workspace, name), member.user()));
+        return Optional.ofNullable(role).map(r -> CampaignRole.valueOf(r.toString()));
+    }
+
+    @Override
     public boolean leave(String workspace, String name, MemberId member) {
         Long removed = RedisCalls.call(() -> redis.opsForHash().delete(membersKey(workspace, name), member.user()));
         RedisCalls.run(() -> redis.delete(roundKey(workspace, name)));
