@@ -21,6 +21,7 @@ import io.tandem.profiles.ProfileView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,17 @@ import org.springframework.stereotype.Component;
 /**
  * Publishing the round a lead reviewed: each proposed pair is formed, as if the learner had asked and the mentor
  * accepted (one atomic step that takes the mentor's place, so capacity holds), and both are introduced, in their
- * language, with a Schedule button. A round is published once: the first lead or instance to publish it wins, the
- * others are told it is done. A pair that formed meanwhile, or a mentor whose places went meanwhile, is skipped
- * and named to the lead. The learners the round left over are told why, and what they can do meanwhile.
+ * language, with a Schedule button. Pairs are formed and introduced a batch at a time, each batch in a few round
+ * trips to the store, so that the first introductions are on their way while the rest are formed. A round is
+ * published once: the first lead or instance to publish it wins, the others are told it is done. A pair that
+ * formed meanwhile, or a mentor whose places went meanwhile, is skipped and named to the lead. The learners the
+ * round left over are told why, and what they can do meanwhile.
  */
 @Component
 class PublishingRound {
+
+    /** Pairs formed, and introductions handed to the delivery queue, per batch. */
+    private static final int BATCH = 100;
 
     private final CampaignStore store;
     private final ProfileStore profiles;
@@ -70,35 +76,20 @@ class PublishingRound {
         if (!store.claimPublication(campaign.workspace(), campaign.name(), round.number())) {
             throw new Refusal("programme.publish.done", campaign.name());
         }
-        Set<PoolMatching.Candidate> proposed = new LinkedHashSet<>(round.pairs());
+        List<PoolMatching.Candidate> proposed = List.copyOf(new LinkedHashSet<>(round.pairs()));
         Map<MemberId, Profile> people = profiles.findAll(proposed.stream()
                 .flatMap(c -> Stream.of(c.learner(), c.mentor()))
                 .toList());
-        List<String> formed = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (PoolMatching.Candidate c : proposed) {
-            Profile learner = people.get(c.learner());
-            Profile mentor = people.get(c.mentor());
-            if (learner == null || mentor == null) {
-                continue; // erased since the review: nothing of theirs is formed
-            }
-            if (pairs.pairs(learner.id()).stream()
-                    .anyMatch(p -> p.open() && p.other(learner.id()).equals(mentor.id()))) {
-                skipped.add(in.t("programme.publish.skipped.paired", learner.label(), mentor.label()));
-                continue;
-            }
-            String pairId = form(campaign, learner, mentor, c.skill());
-            if (pairId != null) {
-                formed.add(pairId);
-            } else {
-                skipped.add(in.t("programme.publish.skipped.full", learner.label(), mentor.label()));
-            }
+        Formed formed = new Formed();
+        for (int from = 0; from < proposed.size(); from += BATCH) {
+            List<String> ids =
+                    form(in, campaign, proposed.subList(from, Math.min(proposed.size(), from + BATCH)), people, formed);
+            store.addPairs(campaign.workspace(), campaign.name(), ids);
         }
-        store.addPairs(campaign.workspace(), campaign.name(), formed);
         Reply.Builder reply =
-                Reply.builder().text(in.t("programme.published", campaign.name(), formed.size(), proposed.size()));
-        if (!skipped.isEmpty()) {
-            reply.items(in.t("programme.publish.skipped"), skipped);
+                Reply.builder().text(in.t("programme.published", campaign.name(), formed.count, proposed.size()));
+        if (!formed.skipped.isEmpty()) {
+            reply.items(in.t("programme.publish.skipped"), formed.skipped);
         }
         int told = tellLeftOver(campaign, round.unmatched());
         if (told > 0) {
@@ -111,7 +102,7 @@ class PublishingRound {
     private int tellLeftOver(Campaign campaign, List<CampaignStore.Unmatched> unmatched) {
         Map<MemberId, Profile> learners = profiles.findAll(
                 unmatched.stream().map(CampaignStore.Unmatched::learner).toList());
-        int told = 0;
+        List<Notification> told = new ArrayList<>();
         for (CampaignStore.Unmatched u : unmatched) {
             Profile learner = learners.get(u.learner());
             if (learner == null) {
@@ -120,46 +111,94 @@ class PublishingRound {
             Messages theirs = Messages.of(learner.effectiveLanguage());
             Reply message = Reply.text(theirs.get(
                     "programme.left-over." + u.why().name().toLowerCase(java.util.Locale.ROOT), campaign.name()));
-            notifier.send(Notification.of(learner.id(), NotificationKind.PROGRAMME_LEFT_OVER, theirs, message));
-            told++;
+            told.add(Notification.of(learner.id(), NotificationKind.PROGRAMME_LEFT_OVER, theirs, message));
         }
-        return told;
+        notifier.sendAll(told);
+        return told.size();
     }
 
-    /** Forms the pair in the one atomic step of an accepted request, and introduces the two; null if full. */
-    private String form(Campaign campaign, Profile learner, Profile mentor, String skill) {
+    /** What publishing has done so far: how many pairs formed, which (learner, mentor) and what was skipped. */
+    private static final class Formed {
+        private final Set<List<MemberId>> pairs = new HashSet<>();
+        private final List<String> skipped = new ArrayList<>();
+        private int count;
+    }
+
+    /**
+     * Forms a batch of the round's pairs, each in the one atomic step of an accepted request (batched by the store),
+     * and hands every introduction of the batch over at once; the ids of the pairs formed. A pair that formed
+     * meanwhile is skipped, and so is one whose mentor has no place left (its request is declined).
+     */
+    private List<String> form(
+            Invocation in,
+            Campaign campaign,
+            List<PoolMatching.Candidate> batch,
+            Map<MemberId, Profile> people,
+            Formed formed) {
+        Map<MemberId, List<Pair>> existing = pairs.pairsOf(
+                batch.stream().map(PoolMatching.Candidate::learner).toList());
         Instant now = clock.instant();
-        MentoringRequest request = new MentoringRequest(
-                UUID.randomUUID().toString(),
-                learner.id(),
-                mentor.id(),
-                skill,
-                null,
-                MentoringRequest.Status.PENDING,
-                now,
-                null,
-                null);
-        Pair pair = Pair.formed(mentor, learner, skill, now);
-        requests.save(request);
-        RequestStore.Acceptance done =
-                requests.accept(request.answered(MentoringRequest.Status.ACCEPTED, now, null), pair);
-        if (done != RequestStore.Acceptance.ACCEPTED) {
-            requests.answer(request.answered(MentoringRequest.Status.DECLINED, now, null));
-            return null;
+        List<RequestStore.Formation> formations = new ArrayList<>();
+        for (PoolMatching.Candidate c : batch) {
+            Profile learner = people.get(c.learner());
+            Profile mentor = people.get(c.mentor());
+            if (learner == null || mentor == null) {
+                continue; // erased since the review: nothing of theirs is formed
+            }
+            boolean paired = formed.pairs.contains(List.of(learner.id(), mentor.id()))
+                    || existing.getOrDefault(learner.id(), List.of()).stream()
+                            .anyMatch(p -> p.open() && p.other(learner.id()).equals(mentor.id()));
+            if (paired) {
+                formed.skipped.add(in.t("programme.publish.skipped.paired", learner.label(), mentor.label()));
+                continue;
+            }
+            MentoringRequest request = new MentoringRequest(
+                    UUID.randomUUID().toString(),
+                    learner.id(),
+                    mentor.id(),
+                    c.skill(),
+                    null,
+                    MentoringRequest.Status.PENDING,
+                    now,
+                    null,
+                    null);
+            formations.add(new RequestStore.Formation(
+                    request,
+                    request.answered(MentoringRequest.Status.ACCEPTED, now, null),
+                    Pair.formed(mentor, learner, c.skill(), now)));
         }
-        introduce(campaign, pair, learner, mentor, "programme.intro.learner", skill);
-        introduce(campaign, pair, mentor, learner, "programme.intro.mentor", skill);
-        return pair.id();
+        List<RequestStore.Acceptance> done = requests.saveAndAcceptAll(formations);
+        List<String> ids = new ArrayList<>();
+        List<Notification> introductions = new ArrayList<>();
+        for (int i = 0; i < formations.size(); i++) {
+            RequestStore.Formation f = formations.get(i);
+            Profile learner = people.get(f.pair().mentee());
+            Profile mentor = people.get(f.pair().mentor());
+            if (done.get(i) != RequestStore.Acceptance.ACCEPTED) {
+                requests.answer(f.request().answered(MentoringRequest.Status.DECLINED, now, null));
+                formed.skipped.add(in.t("programme.publish.skipped.full", learner.label(), mentor.label()));
+                continue;
+            }
+            ids.add(f.pair().id());
+            formed.pairs.add(List.of(learner.id(), mentor.id()));
+            formed.count++;
+            String skill = f.request().skill();
+            introductions.add(introduction(campaign, f.pair(), learner, mentor, "programme.intro.learner", skill));
+            introductions.add(introduction(campaign, f.pair(), mentor, learner, "programme.intro.mentor", skill));
+        }
+        notifier.sendAll(introductions);
+        return ids;
     }
 
-    private void introduce(Campaign campaign, Pair pair, Profile to, Profile other, String key, String skill) {
+    private Notification introduction(
+            Campaign campaign, Pair pair, Profile to, Profile other, String key, String skill) {
         Messages theirs = Messages.of(to.effectiveLanguage());
         Reply intro = Reply.builder()
                 .text(theirs.get(key, campaign.name(), other.label(), view.skill(skill, theirs.language())))
                 .block(new Block.Section(
                         null, theirs.get("request.next"), List.of(), List.of(PairActions.scheduleButton(pair, theirs))))
                 .build();
-        notifier.send(Notification.of(to.id(), NotificationKind.PROGRAMME_PAIR, theirs, intro)
-                .about(other.id()));
+        return Notification.of(to.id(), NotificationKind.PROGRAMME_PAIR, theirs, intro)
+                .about(other.id());
     }
 }

@@ -15,6 +15,11 @@ public interface DeliveryQueue {
     /** Queues a notification, due now. */
     void enqueue(Notification notification);
 
+    /** Queues many notifications, due now, in order: as {@link #enqueue} each, in fewer round trips. */
+    default void enqueueAll(List<Notification> notifications) {
+        notifications.forEach(this::enqueue);
+    }
+
     /** Claims up to {@code max} deliveries of a platform that are due, each leased for {@code lease}. */
     List<Delivery> claim(Platform platform, int max, Duration lease);
 

@@ -2,6 +2,7 @@ package io.tandem.delivery;
 
 import io.tandem.engine.Notification;
 import io.tandem.engine.Notifier;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,5 +21,10 @@ public class NotificationRouter implements Notifier {
     @Override
     public void send(Notification notification) {
         queue.enqueue(notification);
+    }
+
+    @Override
+    public void sendAll(List<Notification> notifications) {
+        queue.enqueueAll(notifications);
     }
 }

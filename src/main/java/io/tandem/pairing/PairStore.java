@@ -1,7 +1,10 @@
 package io.tandem.pairing;
 
 import io.tandem.engine.MemberId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +30,13 @@ public interface PairStore {
 
     /** Every pair the member is or was part of, newest first. */
     List<Pair> pairs(MemberId member);
+
+    /** Every pair each of the members is or was part of, newest first: {@link #pairs(MemberId)} for many at once. */
+    default Map<MemberId, List<Pair>> pairsOf(Collection<MemberId> members) {
+        Map<MemberId, List<Pair>> out = new LinkedHashMap<>();
+        members.forEach(m -> out.put(m, pairs(m)));
+        return out;
+    }
 
     /** Feedback given when a pair ended: private to its author; leads only ever see that it exists. */
     void saveFeedback(String workspace, String pairId, MemberId author, String feedback);

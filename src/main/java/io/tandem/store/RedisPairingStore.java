@@ -5,15 +5,23 @@ import io.tandem.pairing.MentoringRequest;
 import io.tandem.pairing.Pair;
 import io.tandem.pairing.PairStore;
 import io.tandem.pairing.RequestStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -30,6 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 public class RedisPairingStore implements RequestStore, PairStore {
+
+    /** Requests and pairs formed per pipeline by {@link #saveAndAcceptAll}. */
+    private static final int BATCH = 250;
+
+    private static final int ACCEPT_KEYS = 10;
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
@@ -61,21 +74,22 @@ public class RedisPairingStore implements RequestStore, PairStore {
 
     @Override
     public void save(MentoringRequest r) {
+        pipelined(o -> save(o, r));
+    }
+
+    private void save(RedisOperations<String, String> o, MentoringRequest r) {
         String ws = r.mentee().workspace();
-        String value = json.writeValueAsString(r);
-        pipelined(o -> {
-            Ownership.claim(o, Ownership.REQUEST + r.id(), r.people());
-            o.opsForValue().set(requestKey(ws, r.id()), value);
-            o.opsForSet().add(memberRequests(r.mentee()), r.id());
-            o.opsForSet().add(memberRequests(r.mentor()), r.id());
-            o.opsForZSet()
-                    .add(RedisKeys.index(ws, "requests"), r.id(), r.createdAt().toEpochMilli());
-            if (r.pending()) {
-                o.opsForZSet().add(pendingByAge(ws), r.id(), r.createdAt().toEpochMilli());
-            } else {
-                o.opsForZSet().remove(pendingByAge(ws), r.id());
-            }
-        });
+        Ownership.claim(o, Ownership.REQUEST + r.id(), r.people());
+        o.opsForValue().set(requestKey(ws, r.id()), json.writeValueAsString(r));
+        o.opsForSet().add(memberRequests(r.mentee()), r.id());
+        o.opsForSet().add(memberRequests(r.mentor()), r.id());
+        o.opsForZSet()
+                .add(RedisKeys.index(ws, "requests"), r.id(), r.createdAt().toEpochMilli());
+        if (r.pending()) {
+            o.opsForZSet().add(pendingByAge(ws), r.id(), r.createdAt().toEpochMilli());
+        } else {
+            o.opsForZSet().remove(pendingByAge(ws), r.id());
+        }
     }
 
     /**
@@ -158,30 +172,73 @@ public class RedisPairingStore implements RequestStore, PairStore {
 
     @Override
     public Acceptance accept(MentoringRequest answered, Pair pair) {
+        List<String> keys = acceptKeys(answered, pair);
+        List<String> args = acceptArgs(answered, pair);
+        return acceptance(RedisCalls.call(() -> redis.execute(ACCEPT, keys, args.toArray())));
+    }
+
+    private static Acceptance acceptance(Object done) {
+        long result = done instanceof Number n ? n.longValue() : 0;
+        return result == 0 ? Acceptance.ALREADY_ANSWERED : result < 0 ? Acceptance.MENTOR_FULL : Acceptance.ACCEPTED;
+    }
+
+    private static List<String> acceptKeys(MentoringRequest answered, Pair pair) {
         String ws = pair.mentor().workspace();
-        Long done = RedisCalls.call(() -> redis.execute(
-                ACCEPT,
-                List.of(
-                        requestKey(ws, answered.id()),
-                        RedisKeys.member(pair.mentor()),
-                        pairKey(ws, pair.id()),
-                        memberPairs(pair.mentor()),
-                        memberPairs(pair.mentee()),
-                        RedisKeys.index(ws, "pairs"),
-                        activePairsKey(ws),
-                        pendingByAge(ws),
-                        Ownership.key(pair.mentor()),
-                        Ownership.key(pair.mentee())),
+        return List.of(
+                requestKey(ws, answered.id()),
+                RedisKeys.member(pair.mentor()),
+                pairKey(ws, pair.id()),
+                memberPairs(pair.mentor()),
+                memberPairs(pair.mentee()),
+                RedisKeys.index(ws, "pairs"),
+                activePairsKey(ws),
+                pendingByAge(ws),
+                Ownership.key(pair.mentor()),
+                Ownership.key(pair.mentee()));
+    }
+
+    private List<String> acceptArgs(MentoringRequest answered, Pair pair) {
+        String ws = pair.mentor().workspace();
+        return List.of(
                 json.writeValueAsString(answered),
                 json.writeValueAsString(pair),
                 pair.id(),
                 String.valueOf(pair.createdAt().toEpochMilli()),
                 answered.id(),
                 RedisKeys.prefix(ws),
-                pair.mentor().user()));
-        return done == null || done == 0
-                ? Acceptance.ALREADY_ANSWERED
-                : done < 0 ? Acceptance.MENTOR_FULL : Acceptance.ACCEPTED;
+                pair.mentor().user());
+    }
+
+    /**
+     * Per batch, two round trips: the requests saved, in one pipeline, then each accepted by the same script as
+     * {@link #accept}, in a second one (Redis runs them one after the other, each atomic, so places hold).
+     */
+    @Override
+    public List<Acceptance> saveAndAcceptAll(List<Formation> formations) {
+        List<Acceptance> out = new ArrayList<>();
+        byte[] sha = ACCEPT.getSha1().getBytes(StandardCharsets.UTF_8);
+        for (int from = 0; from < formations.size(); from += BATCH) {
+            List<Formation> batch = formations.subList(from, Math.min(formations.size(), from + BATCH));
+            pipelined(o -> batch.forEach(f -> save(o, f.request())));
+            List<byte[][]> calls = batch.stream()
+                    .map(f -> Stream.concat(
+                                    acceptKeys(f.answered(), f.pair()).stream(),
+                                    acceptArgs(f.answered(), f.pair()).stream())
+                            .map(v -> v.getBytes(StandardCharsets.UTF_8))
+                            .toArray(byte[][]::new))
+                    .toList();
+            // the script is loaded first (a no-op when it is), so that each call sends its hash, not its text
+            List<Object> results = RedisCalls.call(() -> redis.executePipelined((RedisCallback<Object>) c -> {
+                c.scriptingCommands().scriptLoad(ACCEPT.getScriptAsString().getBytes(StandardCharsets.UTF_8));
+                for (byte[][] keysAndArgs : calls) {
+                    c.scriptingCommands().evalSha(sha, ReturnType.INTEGER, ACCEPT_KEYS, keysAndArgs);
+                }
+                return null;
+            }));
+            results = results.subList(1, results.size());
+            results.forEach(r -> out.add(acceptance(r)));
+        }
+        return out;
     }
 
     @Override
@@ -213,8 +270,8 @@ public class RedisPairingStore implements RequestStore, PairStore {
         return done != null && done == 1;
     }
 
-    private void pipelined(Consumer<RedisOperations<String, String>> commands) {
-        RedisCalls.pipelined(redis, commands);
+    private List<Object> pipelined(Consumer<RedisOperations<String, String>> commands) {
+        return RedisCalls.pipelined(redis, commands);
     }
 
     @Override
@@ -324,6 +381,48 @@ public class RedisPairingStore implements RequestStore, PairStore {
                         .map(v -> json.readValue(v, Pair.class))
                         .sorted(Comparator.comparing(Pair::createdAt).reversed())
                         .toList();
+    }
+
+    /** Two round trips for them all: their sets of pair ids in one pipeline, then every pair in one MGET. */
+    @Override
+    public Map<MemberId, List<Pair>> pairsOf(Collection<MemberId> members) {
+        List<MemberId> people = List.copyOf(new LinkedHashSet<>(members));
+        Map<MemberId, List<Pair>> out = new LinkedHashMap<>();
+        if (people.isEmpty()) {
+            return out;
+        }
+        List<Object> sets = pipelined(o -> people.forEach(m -> o.opsForSet().members(memberPairs(m))));
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            String ws = people.get(i).workspace();
+            if (sets.get(i) instanceof Collection<?> ids) {
+                ids.forEach(id -> keys.add(pairKey(ws, String.valueOf(id))));
+            }
+        }
+        List<String> values = keys.isEmpty()
+                ? List.of()
+                : RedisCalls.call(() -> redis.opsForValue().multiGet(keys));
+        Map<String, Pair> byKey = new HashMap<>();
+        for (int i = 0; values != null && i < values.size(); i++) {
+            if (values.get(i) != null) {
+                byKey.put(keys.get(i), json.readValue(values.get(i), Pair.class));
+            }
+        }
+        for (int i = 0; i < people.size(); i++) {
+            MemberId m = people.get(i);
+            List<Pair> theirs = new ArrayList<>();
+            if (sets.get(i) instanceof Collection<?> ids) {
+                ids.forEach(id -> {
+                    Pair p = byKey.get(pairKey(m.workspace(), String.valueOf(id)));
+                    if (p != null) {
+                        theirs.add(p);
+                    }
+                });
+            }
+            theirs.sort(Comparator.comparing(Pair::createdAt).reversed());
+            out.put(m, theirs);
+        }
+        return out;
     }
 
     @Override

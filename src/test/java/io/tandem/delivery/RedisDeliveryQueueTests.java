@@ -276,4 +276,47 @@ class RedisDeliveryQueueTests {
         queue.done(sending);
         assertThat(queue.depth(Platform.TEAMS)).isZero();
     }
+
+    /**
+     * A batch leaves Redis exactly as one enqueue each would (records, due set, each person's listing; ids and
+     * times aside), across more than one pipeline, and every notification comes out of it once, whole; done with
+     * all of them, nothing is left listed under anyone (names that are prefixes of one another).
+     */
+    @Test
+    void aBatchIsQueuedExactlyAsOneEnqueueEachWould() {
+        List<Notification> notes = new ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            String to = i % 2 == 0 ? "bob" : "bob.smith";
+            String about = i % 2 == 0 ? "bob.smith" : "bob";
+            notes.add(new Notification(
+                    new MemberId("teams:tenant", to),
+                    "test.kind",
+                    Reply.text("Hello " + to + " " + i),
+                    new MemberId("teams:tenant", about),
+                    Reply.text(to + " could not be reached")));
+        }
+        notes.forEach(queue::enqueue);
+        List<String> oneByOne = shape();
+        redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+
+        queue.enqueueAll(notes);
+
+        assertThat(shape()).isEqualTo(oneByOne);
+        List<Delivery> claimed = queue.claim(Platform.TEAMS, 2_000, Duration.ofMinutes(1));
+        assertThat(claimed.stream().map(Delivery::notification).toList()).containsExactlyInAnyOrderElementsOf(notes);
+        claimed.forEach(queue::done);
+        assertThat(queue.depth(Platform.TEAMS)).isZero();
+        assertThat(redis.keys("*owns*")).isEmpty();
+    }
+
+    /** Every key and value in Redis, with delivery ids and times replaced, sorted: what a queue leaves behind. */
+    private List<String> shape() {
+        List<String> out = new ArrayList<>();
+        io.tandem.support.RedisContents.of(redis, k -> true)
+                .forEach((key, values) -> values.forEach(v -> out.add((key + " " + v)
+                        .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID")
+                        .replaceAll("\\d{13}", "T"))));
+        out.sort(null);
+        return out;
+    }
 }

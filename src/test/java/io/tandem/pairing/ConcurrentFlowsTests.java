@@ -12,11 +12,13 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
 import io.tandem.support.FakeSlackApi;
 import io.tandem.support.SharedRedisInstances;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -274,5 +276,73 @@ class ConcurrentFlowsTests {
         assertThat(pairs().pair("slack:" + TEAM, pair.id()).orElseThrow().status())
                 .isEqualTo(Pair.Status.ENDED);
         assertThat(profile("UCONSOLE").mentees()).isEqualTo(1);
+    }
+
+    /**
+     * A programme's publish forms its pairs in batches; two batches on two instances and clicks on Accept, all at
+     * once, on one mentor with room for two: two pairs in all, the rest refused as full, and the batched read of
+     * everyone's pairs agrees with reading each (mentees whose names are prefixes of one another).
+     */
+    @Test
+    void batchedFormationsAndClicksAtOnceNeverPassAMentorsCapacity() throws Exception {
+        say(0, "UBOB", "Bob", "/mentor teach seo");
+        say(1, "UBOB", "Bob", "/mentor set capacity 2");
+        List<String> mentees = mentees(24);
+        for (String mentee : mentees.subList(0, 4)) {
+            say(mentees.indexOf(mentee) % 2, mentee, "Will", "/mentor request <@UBOB> seo");
+        }
+        List<MentoringRequest> pending = requests().pending(member("UBOB"));
+        Profile bob = profile("UBOB");
+        List<List<RequestStore.Formation>> batches = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int i = 4; i < mentees.size(); i++) {
+            say(i % 2, mentees.get(i), "Will", "/mentor learn seo");
+            Profile mentee = profile(mentees.get(i));
+            Instant now = Instant.now();
+            MentoringRequest request = new MentoringRequest(
+                    UUID.randomUUID().toString(),
+                    mentee.id(),
+                    bob.id(),
+                    "seo",
+                    null,
+                    MentoringRequest.Status.PENDING,
+                    now,
+                    null,
+                    null);
+            batches.get(i % 2)
+                    .add(new RequestStore.Formation(
+                            request,
+                            request.answered(MentoringRequest.Status.ACCEPTED, now, null),
+                            Pair.formed(bob, mentee, "seo", now)));
+        }
+
+        List<Callable<Long>> all = new ArrayList<>();
+        for (int instance = 0; instance < 2; instance++) {
+            RequestStore store = tandem.bean(instance, RequestStore.class);
+            List<RequestStore.Formation> batch = batches.get(instance);
+            all.add(() -> store.saveAndAcceptAll(batch).stream()
+                    .filter(a -> a == RequestStore.Acceptance.ACCEPTED)
+                    .count());
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            int instance = i % 2;
+            String value = ActionValue.of("request", pending.get(i).id());
+            all.add(() -> click(instance, "UBOB", "Bob", Requests.ACCEPT, value)
+                            .text()
+                            .contains("are now a pair")
+                    ? 1L
+                    : 0L);
+        }
+        long formed = together(all).stream().mapToLong(Long::longValue).sum();
+
+        assertThat(formed).isEqualTo(2);
+        assertThat(pairs().pairs(member("UBOB"))).hasSize(2).allMatch(Pair::open);
+        assertThat(profile("UBOB").mentees()).isEqualTo(2);
+        List<MemberId> everyone = new ArrayList<>(
+                mentees.stream().map(ConcurrentFlowsTests::member).toList());
+        everyone.add(member("UBOB"));
+        Map<MemberId, List<Pair>> batched = tandem.bean(1, PairStore.class).pairsOf(everyone);
+        assertThat(batched).containsOnlyKeys(everyone);
+        everyone.forEach(m -> assertThat(batched.get(m)).as(m.toString()).isEqualTo(pairs().pairs(m)));
+        assertThat(batched.values().stream().mapToLong(List::size).sum()).isEqualTo(4);
     }
 }
