@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.model.Message;
 import io.tandem.delivery.Delivery;
 import io.tandem.delivery.Pacing;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends notifications as Slack DMs: {@code conversations.open}, then {@code chat.postMessage}; a post for the
+ * Sends notifications as Slack DMs: {@code conversations.open} (once per member: the DM's id is kept), then
+ * {@code chat.postMessage}, both read without the SDK's per-answer Gson ({@link SlackHotCalls}); a post for the
  * programme channel goes straight to {@code chat.postMessage}. Paced ({@link Pacing}) to one message a second per
  * channel and the workspace's rate; a 429 holds back the whole workspace for {@code Retry-After}; network and
  * server errors are retried with backoff; errors that will never go away ({@code user_not_found},
@@ -129,7 +130,7 @@ class SlackSender implements Sender {
                 String known = dms.get(workspace + ":" + user);
                 remembered = known != null;
                 if (known == null) {
-                    var opened = client.conversationsOpen(r -> r.users(List.of(user)));
+                    var opened = SlackHotCalls.open(client, token.get(), user);
                     Optional<SendResult> problem = problem(opened, workspace, n, null);
                     if (problem.isPresent()) {
                         return problem.get();
@@ -154,16 +155,21 @@ class SlackSender implements Sender {
             if (wait.isPresent()) {
                 return wait.get();
             }
-            var posted = client.chatPostMessage(r -> r.channel(channel)
-                    .text(BlockKitRenderer.fallback(n.message()))
-                    .blocks(BlockKitRenderer.message(n.message(), null))
-                    .metadata(
-                            delivery == null
-                                    ? null
-                                    : Message.Metadata.builder()
-                                            .eventType(METADATA_EVENT)
-                                            .eventPayload(Map.of(METADATA_DELIVERY, delivery.id()))
-                                            .build()));
+            var posted = SlackHotCalls.post(
+                    client,
+                    token.get(),
+                    ChatPostMessageRequest.builder()
+                            .channel(channel)
+                            .text(BlockKitRenderer.fallback(n.message()))
+                            .blocks(BlockKitRenderer.message(n.message(), null))
+                            .metadata(
+                                    delivery == null
+                                            ? null
+                                            : Message.Metadata.builder()
+                                                    .eventType(METADATA_EVENT)
+                                                    .eventPayload(Map.of(METADATA_DELIVERY, delivery.id()))
+                                                    .build())
+                            .build());
             if (remembered && !posted.isOk() && "channel_not_found".equals(posted.getError())) {
                 dms.remove(workspace + ":" + n.recipient().user());
                 return new SendResult.Retry(null, "the DM channel changed; opening it again", false);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -557,6 +558,38 @@ class SlackAdapterTests {
         assertThat(slack.calls("conversations.open").stream().filter(c -> carol.equals(c.param("users"))))
                 .as("one Web API call per message once the DM is known")
                 .hasSize(1);
+    }
+
+    /**
+     * Tandem reads Slack's answers to the two calls of a DM itself: answers that are not what Slack promises (a
+     * JSON array, a number for the DM's id, a body cut short) are retried (with backoff, so three of them here),
+     * never taken for a success or a permanent failure, and the message arrives once when Slack answers properly.
+     */
+    @Test
+    void hostileAnswersFromSlackAreRetriedAndTheMessageArrivesOnce() {
+        String dora = "U0DORA" + System.nanoTime();
+        slack.addUser(dora, "Dora Diaz", "Europe/Madrid", "es-ES");
+        for (String answer : List.of("[1,2]", "{\"ok\":true,\"channel\":{\"id\":7}}")) {
+            slack.failNext("conversations.open", FakeSlackApi.Reply.ok(answer), 1);
+        }
+        for (String answer : List.of("{\"ok\":tr")) {
+            slack.failNext("chat.postMessage", FakeSlackApi.Reply.ok(answer), 1);
+        }
+        queue.enqueue(new Notification(
+                MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, dora), "test", Reply.text("Hola Dora")));
+
+        Supplier<Long> arrived = () -> slack.calls("chat.postMessage").stream()
+                .filter(c -> "Hola Dora".equals(c.param("text")))
+                .count();
+        await().atMost(Duration.ofSeconds(60)).until(() -> arrived.get() == 2);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> arrived.get() == 2);
+        assertThat(slack.calls("chat.postMessage").stream()
+                        .filter(c -> "Hola Dora".equals(c.param("text")))
+                        .map(c -> c.param("channel")))
+                .as("only ever to Dora's DM")
+                .containsOnly("D" + dora);
+        assertThat(queue.failures("slack:T0TEST", 10)).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.depth(Platform.SLACK) == 0);
     }
 
     @Test
