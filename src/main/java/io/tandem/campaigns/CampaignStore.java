@@ -2,6 +2,7 @@ package io.tandem.campaigns;
 
 import io.tandem.engine.MemberId;
 import io.tandem.matching.PoolMatching;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +73,30 @@ public interface CampaignStore {
     /** The last round proposed, even if it was dropped since: what the next round is compared with. */
     Optional<ProposedRound> lastProposed(String workspace, String name);
 
-    /** True for the first to publish that round, false for every later try (two leads, two instances). */
-    boolean claimPublication(String workspace, String name, long round);
+    /** How a try to publish a round went. */
+    enum Publication {
+        /** The first try: publish it. */
+        FIRST,
+        /** A try after a publication that stopped part way (its claim ran out unfinished): publish the rest. */
+        RESUMED,
+        /** Someone else is publishing it right now. */
+        UNDER_WAY,
+        /** It is published. */
+        DONE
+    }
+
+    /**
+     * Claims the publication of a round until {@code until} (extended while it goes on): of two leads or two
+     * instances publishing at once, one gets {@link Publication#FIRST}; if its instance stops part way, a try after
+     * {@code until} gets {@link Publication#RESUMED}.
+     */
+    Publication claimPublication(String workspace, String name, long round, Instant now, Instant until);
+
+    /** Keeps a publication's claim until {@code until} while it goes on. */
+    void extendPublication(String workspace, String name, long round, Instant until);
+
+    /** The round is published: every later try is {@link Publication#DONE}. */
+    void finishPublication(String workspace, String name, long round);
 
     /** What a lead decided about one learner and one mentor of a programme, for its next rounds. */
     enum Decision {

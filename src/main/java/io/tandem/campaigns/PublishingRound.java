@@ -19,12 +19,14 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.ProfileView;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -44,6 +46,11 @@ class PublishingRound {
 
     /** Pairs formed, and introductions handed to the delivery queue, per batch. */
     private static final int BATCH = 100;
+    /**
+     * How long a publication's claim lasts without news from its publisher (it is extended after each batch): if
+     * its instance stops part way, a lead publishing again after that finishes it.
+     */
+    static final Duration CLAIM = Duration.ofMinutes(2);
 
     private final CampaignStore store;
     private final ProfileStore profiles;
@@ -73,25 +80,43 @@ class PublishingRound {
     Reply publish(Invocation in, Campaign campaign) {
         CampaignStore.ProposedRound round = store.proposed(campaign.workspace(), campaign.name())
                 .orElseThrow(() -> new Refusal("programme.publish.no-round", campaign.name()));
-        if (!store.claimPublication(campaign.workspace(), campaign.name(), round.number())) {
-            throw new Refusal("programme.publish.done", campaign.name());
+        Instant now = clock.instant();
+        CampaignStore.Publication claim =
+                store.claimPublication(campaign.workspace(), campaign.name(), round.number(), now, now.plus(CLAIM));
+        switch (claim) {
+            case DONE -> throw new Refusal("programme.publish.done", campaign.name());
+            case UNDER_WAY -> throw new Refusal("programme.publish.under-way", campaign.name());
+            default -> {
+                // FIRST or RESUMED: publish
+            }
         }
         List<PoolMatching.Candidate> proposed = List.copyOf(new LinkedHashSet<>(round.pairs()));
         Map<MemberId, Profile> people = profiles.findAll(proposed.stream()
                 .flatMap(c -> Stream.of(c.learner(), c.mentor()))
                 .toList());
-        Formed formed = new Formed();
+        Formed formed = claim == CampaignStore.Publication.RESUMED
+                ? new Formed(new HashSet<>(store.pairs(campaign.workspace(), campaign.name())))
+                : new Formed(null);
         for (int from = 0; from < proposed.size(); from += BATCH) {
             List<String> ids =
                     form(in, campaign, proposed.subList(from, Math.min(proposed.size(), from + BATCH)), people, formed);
             store.addPairs(campaign.workspace(), campaign.name(), ids);
+            store.extendPublication(
+                    campaign.workspace(),
+                    campaign.name(),
+                    round.number(),
+                    clock.instant().plus(CLAIM));
         }
-        Reply.Builder reply =
-                Reply.builder().text(in.t("programme.published", campaign.name(), formed.count, proposed.size()));
+        Reply.Builder reply = Reply.builder();
+        if (formed.introduced != null) {
+            reply.section(null, in.t("programme.publish.resumed", campaign.name()));
+        }
+        reply.text(in.t("programme.published", campaign.name(), formed.count, proposed.size()));
         if (!formed.skipped.isEmpty()) {
             reply.items(in.t("programme.publish.skipped"), formed.skipped);
         }
         int told = tellLeftOver(campaign, round.unmatched());
+        store.finishPublication(campaign.workspace(), campaign.name(), round.number());
         if (told > 0) {
             reply.section(null, in.t("programme.publish.told", told));
         }
@@ -117,11 +142,19 @@ class PublishingRound {
         return told.size();
     }
 
-    /** What publishing has done so far: how many pairs formed, which (learner, mentor) and what was skipped. */
+    /**
+     * What publishing has done so far: how many pairs formed, which (learner, mentor) and what was skipped; when it
+     * resumes a publication that stopped part way, the pairs that one formed and introduced (null otherwise).
+     */
     private static final class Formed {
         private final Set<List<MemberId>> pairs = new HashSet<>();
         private final List<String> skipped = new ArrayList<>();
+        private final Set<String> introduced;
         private int count;
+
+        Formed(Set<String> introduced) {
+            this.introduced = introduced;
+        }
     }
 
     /**
@@ -139,16 +172,34 @@ class PublishingRound {
                 batch.stream().map(PoolMatching.Candidate::learner).toList());
         Instant now = clock.instant();
         List<RequestStore.Formation> formations = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<Notification> introductions = new ArrayList<>();
         for (PoolMatching.Candidate c : batch) {
             Profile learner = people.get(c.learner());
             Profile mentor = people.get(c.mentor());
             if (learner == null || mentor == null) {
                 continue; // erased since the review: nothing of theirs is formed
             }
-            boolean paired = formed.pairs.contains(List.of(learner.id(), mentor.id()))
-                    || existing.getOrDefault(learner.id(), List.of()).stream()
-                            .anyMatch(p -> p.open() && p.other(learner.id()).equals(mentor.id()));
-            if (paired) {
+            Optional<Pair> open = existing.getOrDefault(learner.id(), List.of()).stream()
+                    .filter(p -> p.open() && p.other(learner.id()).equals(mentor.id()))
+                    .findFirst();
+            if (open.isPresent()
+                    && formed.introduced != null
+                    && !formed.pairs.contains(List.of(learner.id(), mentor.id()))) {
+                // formed by the publication that stopped part way; introduced too, unless it stopped before that
+                Pair pair = open.get();
+                if (!formed.introduced.contains(pair.id())) {
+                    ids.add(pair.id());
+                    introductions.add(
+                            introduction(campaign, pair, learner, mentor, "programme.intro.learner", c.skill()));
+                    introductions.add(
+                            introduction(campaign, pair, mentor, learner, "programme.intro.mentor", c.skill()));
+                }
+                formed.pairs.add(List.of(learner.id(), mentor.id()));
+                formed.count++;
+                continue;
+            }
+            if (open.isPresent() || formed.pairs.contains(List.of(learner.id(), mentor.id()))) {
                 formed.skipped.add(in.t("programme.publish.skipped.paired", learner.label(), mentor.label()));
                 continue;
             }
@@ -168,8 +219,6 @@ class PublishingRound {
                     Pair.formed(mentor, learner, c.skill(), now)));
         }
         List<RequestStore.Acceptance> done = requests.saveAndAcceptAll(formations);
-        List<String> ids = new ArrayList<>();
-        List<Notification> introductions = new ArrayList<>();
         for (int i = 0; i < formations.size(); i++) {
             RequestStore.Formation f = formations.get(i);
             Profile learner = people.get(f.pair().mentee());

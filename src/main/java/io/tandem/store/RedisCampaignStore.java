@@ -4,9 +4,11 @@ import io.tandem.campaigns.Campaign;
 import io.tandem.campaigns.CampaignRole;
 import io.tandem.campaigns.CampaignStore;
 import io.tandem.campaigns.CampaignStore.ProposedRound;
+import io.tandem.campaigns.CampaignStore.Publication;
 import io.tandem.campaigns.CampaignStore.Unmatched;
 import io.tandem.engine.MemberId;
 import io.tandem.matching.PoolMatching;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -186,10 +190,58 @@ public class RedisCampaignStore implements CampaignStore {
         return Optional.ofNullable(value).map(v -> json.readValue(v, ProposedRound.class));
     }
 
+    /**
+     * KEYS[1] the round's publication: {@code publishing:<until, epoch ms>} while one runs, {@code done} (or the
+     * {@code 1} of earlier versions) once finished. ARGV: now, until (epoch ms).
+     */
+    private static final RedisScript<String> CLAIM_PUBLICATION = new DefaultRedisScript<>("""
+            local v = redis.call('GET', KEYS[1])
+            if not v then
+              redis.call('SET', KEYS[1], 'publishing:' .. ARGV[2])
+              return 'FIRST'
+            end
+            local running = tonumber(string.match(v, '^publishing:(%d+)$'))
+            if not running then
+              return 'DONE'
+            end
+            if running > tonumber(ARGV[1]) then
+              return 'UNDER_WAY'
+            end
+            redis.call('SET', KEYS[1], 'publishing:' .. ARGV[2])
+            return 'RESUMED'
+            """, String.class);
+
     @Override
-    public boolean claimPublication(String workspace, String name, long round) {
-        return Boolean.TRUE.equals(
-                RedisCalls.call(() -> redis.opsForValue().setIfAbsent(publishedKey(workspace, name, round), "1")));
+    public Publication claimPublication(String workspace, String name, long round, Instant now, Instant until) {
+        String answer = RedisCalls.call(() -> redis.execute(
+                CLAIM_PUBLICATION,
+                List.of(publishedKey(workspace, name, round)),
+                String.valueOf(now.toEpochMilli()),
+                String.valueOf(until.toEpochMilli())));
+        return Publication.valueOf(answer);
+    }
+
+    /** KEYS[1] as above; ARGV[1] the new until. Only a publication still running is extended, never a finished one. */
+    private static final RedisScript<Long> EXTEND_PUBLICATION = new DefaultRedisScript<>("""
+            local v = redis.call('GET', KEYS[1])
+            if v and string.sub(v, 1, 11) == 'publishing:' then
+              redis.call('SET', KEYS[1], 'publishing:' .. ARGV[1])
+              return 1
+            end
+            return 0
+            """, Long.class);
+
+    @Override
+    public void extendPublication(String workspace, String name, long round, Instant until) {
+        RedisCalls.run(() -> redis.execute(
+                EXTEND_PUBLICATION,
+                List.of(publishedKey(workspace, name, round)),
+                String.valueOf(until.toEpochMilli())));
+    }
+
+    @Override
+    public void finishPublication(String workspace, String name, long round) {
+        RedisCalls.run(() -> redis.opsForValue().set(publishedKey(workspace, name, round), "done"));
     }
 
     @Override

@@ -220,7 +220,7 @@ class CampaignsTests {
 
         assertThat(replies.stream().filter(r -> r.contains("2 of 2 pairs formed")))
                 .hasSize(1);
-        assertThat(replies.stream().filter(r -> r.contains("already published")))
+        assertThat(replies.stream().filter(r -> r.contains("already published") || r.contains("being published")))
                 .hasSize(7);
         for (String learner : List.of("bob.smith", "bobbie")) {
             assertThat(pairs.pairs(new MemberId("console", learner))).hasSize(1);
@@ -236,6 +236,77 @@ class CampaignsTests {
         chat.say("ana", "/mentor join duo");
         assertThat(chat.say("lena", "/mentor admin programme publish duo").text())
                 .contains("no round to publish");
+    }
+
+    /**
+     * An instance that stopped part way through a publication: it had formed and introduced bob.smith's pair, and
+     * formed bobbie's but not introduced it. While its claim lasts, another publish is told the round is under
+     * way; after, it finishes the round: bobbie's pair is introduced once, nobody is paired twice, nobody gets a
+     * second introduction, and the round is then published for good.
+     */
+    @Test
+    void aPublicationThatStoppedPartWayIsFinishedByTheNextOneAndNothingIsSentTwice(FakeChat chat) {
+        duo(chat);
+        assertThat(chat.say("lena", "/mentor admin programme match duo").text()).contains("2 of 2 learners matched");
+        CampaignStore.ProposedRound round = store.proposed("console", "duo").orElseThrow();
+        Instant now = clock.instant();
+        assertThat(store.claimPublication("console", "duo", round.number(), now, now.plus(PublishingRound.CLAIM)))
+                .isEqualTo(CampaignStore.Publication.FIRST);
+        List<String> formedBefore = new ArrayList<>();
+        for (var c : round.pairs()) {
+            var learner = profiles.find(c.learner()).orElseThrow();
+            var mentor = profiles.find(c.mentor()).orElseThrow();
+            var request = new io.tandem.pairing.MentoringRequest(
+                    java.util.UUID.randomUUID().toString(),
+                    learner.id(),
+                    mentor.id(),
+                    c.skill(),
+                    null,
+                    io.tandem.pairing.MentoringRequest.Status.PENDING,
+                    now,
+                    null,
+                    null);
+            var pair = io.tandem.pairing.Pair.formed(mentor, learner, c.skill(), now);
+            assertThat(requests.saveAndAcceptAll(List.of(new RequestStore.Formation(
+                            request,
+                            request.answered(io.tandem.pairing.MentoringRequest.Status.ACCEPTED, now, null),
+                            pair))))
+                    .containsExactly(RequestStore.Acceptance.ACCEPTED);
+            if (c.learner().user().equals("bob.smith")) {
+                store.addPairs("console", "duo", List.of(pair.id())); // introduced before the stop
+            }
+            formedBefore.add(pair.id());
+        }
+
+        assertThat(chat.say("lena", "/mentor admin programme publish duo").text())
+                .contains("being published right now");
+        clock.advance(PublishingRound.CLAIM.plusSeconds(1));
+        String finished =
+                chat.say("lena", "/mentor admin programme publish duo").text();
+
+        assertThat(finished).contains("stopped part way", "2 of 2 pairs formed").doesNotContain("Not formed");
+        assertThat(store.pairs("console", "duo")).containsExactlyInAnyOrderElementsOf(formedBefore);
+        for (String learner : List.of("bob.smith", "bobbie")) {
+            assertThat(pairs.pairs(new MemberId("console", learner)))
+                    .as(learner)
+                    .hasSize(1);
+        }
+        String bobbiesMentor = round.pairs().stream()
+                .filter(c -> c.learner().user().equals("bobbie"))
+                .findFirst()
+                .orElseThrow()
+                .mentor()
+                .user();
+        for (String user : List.of("bobbie", bobbiesMentor)) {
+            assertThat(chat.waitFor(user, 1).stream().filter(n -> n.contains("programme.pair")))
+                    .as(user)
+                    .hasSize(1);
+        }
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> chat.inbox("bob.smith").stream().noneMatch(n -> n.contains("programme.pair")));
+        assertThat(chat.say("lena", "/mentor admin programme publish duo").text())
+                .contains("already published");
     }
 
     @Test
