@@ -5,6 +5,7 @@ import io.tandem.pairing.Pair;
 import io.tandem.pairing.PairStore;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
+import io.tandem.profiles.Seniority;
 import io.tandem.sessions.Session;
 import io.tandem.sessions.SessionStore;
 import java.time.Clock;
@@ -101,13 +102,7 @@ public class Funnel {
             if (pair.open() && planned.stream().anyMatch(s -> s.start().isAfter(now.minus(STILL_MEETING)))) {
                 meeting++;
             }
-            Profile mentor = people.get(pair.mentor());
-            Profile mentee = people.get(pair.mentee());
-            if (mentor != null
-                    && mentee != null
-                    && mentor.seniority() != null
-                    && mentee.seniority() != null
-                    && mentor.seniority().rank() < mentee.seniority().rank()) {
+            if (Seniority.reverse(people.get(pair.mentor()), people.get(pair.mentee()))) {
                 reverse++;
             }
         }

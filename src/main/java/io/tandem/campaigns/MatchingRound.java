@@ -11,6 +11,7 @@ import io.tandem.pairing.PairStore;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.ProfileView;
+import io.tandem.profiles.Seniority;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -154,7 +155,7 @@ class MatchingRound {
             return reply.section(null, in.t("programme.match.nobody")).build();
         }
         long reverse = round.pairs().stream()
-                .filter(c -> reverse(people.get(c.learner()), people.get(c.mentor())))
+                .filter(c -> Seniority.reverse(people.get(c.mentor()), people.get(c.learner())))
                 .count();
         reply.section(
                 null,
@@ -240,11 +241,5 @@ class MatchingRound {
     private static String label(Map<MemberId, Profile> people, MemberId id, Invocation in) {
         Profile p = people.get(id);
         return p == null ? in.t("programme.changed.someone") : p.label();
-    }
-
-    private static boolean reverse(Profile learner, Profile mentor) {
-        return learner.seniority() != null
-                && mentor.seniority() != null
-                && mentor.seniority().rank() < learner.seniority().rank();
     }
 }

@@ -19,6 +19,18 @@ public enum Seniority {
         return ordinal();
     }
 
+    /**
+     * Whether a pair of this mentor and that learner goes in the reverse direction (the mentor more junior), the
+     * direction the programme is for; false when either is unknown (a null profile or seniority).
+     */
+    public static boolean reverse(Profile mentor, Profile learner) {
+        return mentor != null
+                && learner != null
+                && mentor.seniority() != null
+                && learner.seniority() != null
+                && mentor.seniority().rank() < learner.seniority().rank();
+    }
+
     public String messageKey() {
         return "seniority." + id();
     }

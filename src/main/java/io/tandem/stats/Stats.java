@@ -5,6 +5,7 @@ import io.tandem.pairing.MentoringRequest;
 import io.tandem.pairing.Pair;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
+import io.tandem.profiles.Seniority;
 import io.tandem.qa.Question;
 import io.tandem.sessions.CheckIn;
 import io.tandem.sessions.Session;
@@ -256,13 +257,7 @@ public class Stats {
     }
 
     private static boolean isReverse(Pair p, Map<MemberId, Profile> known) {
-        Profile mentor = known.get(p.mentor());
-        Profile mentee = known.get(p.mentee());
-        return mentor != null
-                && mentee != null
-                && mentor.seniority() != null
-                && mentee.seniority() != null
-                && mentor.seniority().rank() < mentee.seniority().rank();
+        return Seniority.reverse(known.get(p.mentor()), known.get(p.mentee()));
     }
 
     private static long count(List<MentoringRequest> requests, MentoringRequest.Status status) {
