@@ -1,5 +1,6 @@
 package io.tandem.slack;
 
+import com.slack.api.Slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
@@ -47,6 +48,8 @@ final class SlackHandlers {
     private final AckBudget budget;
     private final SlackCharts charts;
     private final RosterUpload rosters;
+    /** The app's Slack (its HTTP client), once registered: late answers go out through it. */
+    private Slack slack;
 
     SlackHandlers(
             SlackEvents events, EventRetries retries, AckBudget budget, SlackCharts charts, RosterUpload rosters) {
@@ -58,6 +61,7 @@ final class SlackHandlers {
     }
 
     void register(App app) {
+        this.slack = app.slack();
         app.command("/mentor", this::command);
         app.command("/stats", this::command);
         app.blockAction(ANY, this::action);
@@ -95,7 +99,12 @@ final class SlackHandlers {
             Optional<Reply> reply = budget.within(
                     work,
                     later -> SlackReplies.respond(
-                            ctx.client(), later, p.getTriggerId(), line, cancel, r -> ctx.respond(r)));
+                            ctx.client(),
+                            later,
+                            p.getTriggerId(),
+                            line,
+                            cancel,
+                            r -> SlackHotCalls.respond(slack, p.getResponseUrl(), r)));
             if (reply.isEmpty()) {
                 return ctx.ack();
             }

@@ -1,5 +1,8 @@
 package io.tandem.slack;
 
+import com.google.gson.Gson;
+import com.slack.api.Slack;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.SlackApiException;
@@ -9,9 +12,13 @@ import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Conversation;
+import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.FormBody;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import tools.jackson.core.JacksonException;
@@ -19,16 +26,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The two Web API calls every DM costs ({@code conversations.open} and {@code chat.postMessage}), sent through the
- * SDK's own HTTP layer (its client, endpoint and token handling) but with the answer read by Jackson, for the few
- * fields Tandem uses. The SDK builds a new Gson, with a fresh set of reflective type adapters, for every answer it
- * parses: in the fan-out benchmark that was most of the CPU a send cost. Requests are encoded by the SDK as before.
- * An answer that is not a success (a 429, a 5xx) is thrown as the SDK would throw it, as a
- * {@link SlackApiException}.
+ * The calls Tandem makes most. The two Web API calls every DM costs ({@code conversations.open} and
+ * {@code chat.postMessage}) go through the SDK's own HTTP layer (its client, endpoint and token handling) but have
+ * their answer read by Jackson, for the few fields Tandem uses: the SDK builds a new Gson, with a fresh set of
+ * reflective type adapters, for every answer it parses, and in the fan-out benchmark that was most of the CPU a
+ * send cost. Requests are encoded by the SDK as before. An answer that is not a success (a 429, a 5xx) is thrown as
+ * the SDK would throw it, as a {@link SlackApiException}. And a command's late answer through its
+ * {@code response_url} is encoded by one shared Gson (the SDK's snake-case one: Gson is thread-safe), where the SDK
+ * builds a new one each time.
  */
 final class SlackHotCalls {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Gson SNAKE_CASE = GsonFactory.createSnakeCase();
+    private static final MediaType JSON_BODY = MediaType.get("application/json; charset=utf-8");
 
     private SlackHotCalls() {}
 
@@ -58,6 +69,20 @@ final class SlackHotCalls {
         posted.setChannel(text(answer, "channel"));
         posted.setTs(text(answer, "ts"));
         return posted;
+    }
+
+    /** Posts a command's late answer to its {@code response_url}, with the SDK's HTTP client (its settings). */
+    static void respond(Slack slack, String responseUrl, SlashCommandResponse answer) throws IOException {
+        Request request = new Request.Builder()
+                .url(responseUrl)
+                .post(RequestBody.create(SNAKE_CASE.toJson(answer), JSON_BODY))
+                .build();
+        try (Response response =
+                slack.getHttpClient().getOkHttpClient().newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new IOException("response_url answered HTTP " + response.code());
+            }
+        }
     }
 
     private static JsonNode post(MethodsClient client, String token, String method, FormBody.Builder form)
