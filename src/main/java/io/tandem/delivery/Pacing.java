@@ -34,6 +34,8 @@ public final class Pacing {
     static final Duration MAX_SLEEP = Duration.ofMillis(250);
 
     private static final Duration SECOND = Duration.ofSeconds(1);
+    /** The pause key of opening conversations in a workspace, beside the workspace's own. */
+    private static final String OPENING = "open:";
     /** How long a rate learnt from a 429 holds before Tandem tries the platform's limit again. */
     static final Duration REMEMBER = Duration.ofMinutes(1);
 
@@ -56,6 +58,31 @@ public final class Pacing {
         this.clock = clock;
         this.platform = platform;
         this.rate = Math.max(0, rate);
+    }
+
+    /**
+     * Opening a conversation (Slack's {@code conversations.open}) has a limit of its own, far lower than posting:
+     * a 429 there holds back the sends that must open a conversation first, for {@code wait}, on every instance,
+     * and not the messages to conversations already open, nor the rate Tandem learns for posting. The retry to
+     * answer.
+     */
+    public SendResult openingLimited(String workspace, Duration wait) {
+        gate.pause(OPENING + workspace, wait);
+        log.info(
+                "{} refused to open a conversation (429): opening new ones in {} waits {} s",
+                platform,
+                workspace,
+                wait.toSeconds());
+        return openingRetry(clock.instant().plus(wait));
+    }
+
+    /** The retry to answer while opening conversations in the workspace waits out a 429, if it does. */
+    public Optional<SendResult> openingPaused(String workspace) {
+        return gate.pausedUntil(OPENING + workspace).map(this::openingRetry);
+    }
+
+    private SendResult openingRetry(Instant until) {
+        return new SendResult.Retry(until, "paced: " + platform + " limits opening conversations", true);
     }
 
     /** The retry to answer while the workspace waits out a 429, if it does. */

@@ -5,6 +5,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Message;
 import io.tandem.delivery.Delivery;
 import io.tandem.delivery.Pacing;
@@ -130,7 +131,22 @@ class SlackSender implements Sender {
                 String known = dms.get(workspace + ":" + user);
                 remembered = known != null;
                 if (known == null) {
-                    var opened = SlackHotCalls.open(client, token.get(), user);
+                    Optional<SendResult> opening = pacing.openingPaused(workspace);
+                    if (opening.isPresent()) {
+                        return opening.get();
+                    }
+                    ConversationsOpenResponse opened;
+                    try {
+                        opened = SlackHotCalls.open(client, token.get(), user);
+                    } catch (SlackApiException e) {
+                        if (e.getResponse() != null && e.getResponse().code() == 429) {
+                            return pacing.openingLimited(workspace, retryAfter(e));
+                        }
+                        throw e;
+                    }
+                    if (!opened.isOk() && "ratelimited".equals(opened.getError())) {
+                        return pacing.openingLimited(workspace, Duration.ofSeconds(1));
+                    }
                     Optional<SendResult> problem = problem(opened, workspace, n, null);
                     if (problem.isPresent()) {
                         return problem.get();
@@ -254,14 +270,7 @@ class SlackSender implements Sender {
     private SendResult fromHttp(SlackApiException e, String workspace, Notification n, String ticket) {
         int status = e.getResponse() == null ? 0 : e.getResponse().code();
         if (status == 429) {
-            String retryAfter = e.getResponse().header("Retry-After");
-            long seconds = 1;
-            try {
-                seconds = retryAfter == null ? 1 : Math.max(1, Long.parseLong(retryAfter.strip()));
-            } catch (NumberFormatException ignored) {
-                // keep one second
-            }
-            return rateLimited(workspace, Duration.ofSeconds(seconds), ticket);
+            return rateLimited(workspace, retryAfter(e), ticket);
         }
         if (e.getError() != null
                 && e.getError().getError() != null
@@ -269,6 +278,16 @@ class SlackSender implements Sender {
             return new SendResult.Failed(e.getError().getError());
         }
         return new SendResult.Retry(null, "HTTP " + status, false);
+    }
+
+    /** A 429's {@code Retry-After}, at least a second (one second when it is missing or unreadable). */
+    private static Duration retryAfter(SlackApiException e) {
+        String header = e.getResponse() == null ? null : e.getResponse().header("Retry-After");
+        try {
+            return Duration.ofSeconds(header == null ? 1 : Math.max(1, Long.parseLong(header.strip())));
+        } catch (NumberFormatException ignored) {
+            return Duration.ofSeconds(1);
+        }
     }
 
     private SendResult rateLimited(String workspace, Duration wait, String ticket) {

@@ -592,6 +592,38 @@ class SlackAdapterTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.depth(Platform.SLACK) == 0);
     }
 
+    /**
+     * Slack limits opening DMs (conversations.open, Tier 3) far below posting: its 429s hold back only the members
+     * whose DM is not open yet. Nothing is lost or sent twice, posting is never refused, and Tandem does not learn
+     * a lower posting rate from them (the rate it learns is for posting).
+     */
+    @Test
+    void slackPacingTheOpeningOfDmsHoldsBackOnlyNewDmsAndTeachesNoPostingRate() {
+        slack.limitWorkspace("conversations.open", 4);
+        int newcomers = 24;
+        for (int i = 0; i < newcomers; i++) {
+            queue.enqueue(new Notification(
+                    MemberId.of(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0NEW" + i),
+                    "test.open",
+                    Reply.text("Hi " + i)));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> slack.accepted("chat.postMessage") >= newcomers);
+        assertThat(slack.refused("conversations.open"))
+                .as("Slack did refuse some openings")
+                .isPositive();
+        assertThat(slack.refused("chat.postMessage")).isZero();
+        assertThat(slack.calls("chat.postMessage").stream()
+                        .map(c -> c.param("text"))
+                        .filter(t -> t != null && t.startsWith("Hi ")))
+                .hasSize(newcomers)
+                .doesNotHaveDuplicates();
+        assertThat(redis.keys("tandem:gate:{slack:" + FakeSlackApi.TEAM_ID + "}:learnt"))
+                .as("no posting rate learnt from refused openings")
+                .isEmpty();
+        assertThat(queue.failures("slack:T0TEST", 10)).isEmpty();
+    }
+
     @Test
     void recordsAPermanentFailureWithSlacksReasonAndTellsTheSender() {
         // Bob's account is gone: opening a DM with him fails, and so does posting to the DM Tandem may remember
