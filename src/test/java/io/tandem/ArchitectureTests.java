@@ -22,14 +22,15 @@ import java.util.Arrays;
 @AnalyzeClasses(packages = "io.tandem", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    /** What translates between Tandem and the outside: chat platforms, the browser, HTTP downloads. */
+    /** What translates between Tandem and the outside: chat platforms, the browser, downloads, the dashboard. */
     private static final String[] ADAPTERS = {
         "io.tandem.slack..",
         "io.tandem.teams..",
         "io.tandem.console..",
         "io.tandem.web..",
         "io.tandem.calendar..",
-        "io.tandem.downloads.."
+        "io.tandem.downloads..",
+        "io.tandem.dashboard.."
     };
     /** Everything that is not a feature: the engine, the adapters, the Redis implementations, the wiring. */
     private static final String[] NOT_FEATURES = {
@@ -40,6 +41,7 @@ class ArchitectureTests {
         "io.tandem.web..",
         "io.tandem.calendar..",
         "io.tandem.downloads..",
+        "io.tandem.dashboard..",
         "io.tandem.store..",
         "io.tandem.config..",
         "io.tandem"

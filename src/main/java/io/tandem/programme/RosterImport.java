@@ -49,6 +49,9 @@ public class RosterImport {
 
     static final String JOIN = "roster.join";
     static final int MAX_ROWS = 2000;
+    /** Well under the command length limit, with room for the command itself. */
+    static final int PART = 3_500;
+
     private static final Set<String> COLUMNS = Set.of(
             "handle", "name", "team", "manager", "seniority", "teaches", "learns", "language", "timezone", "email");
 
@@ -303,5 +306,30 @@ public class RosterImport {
             profiles.save(me, me.withPaused(false));
         }
         return Reply.text(in.t("roster.joined"));
+    }
+
+    /** The roster in parts of at most {@link #PART} characters, each starting with the header line: each part
+     * fits one {@code /mentor admin import} command, whatever the adapter (a file shared in Slack, an upload on the
+     * dashboard). */
+    public static List<String> parts(String csv) {
+        List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
+        List<String> parts = new ArrayList<>();
+        if (lines.size() < 2) {
+            return parts;
+        }
+        String header = lines.get(0);
+        StringBuilder part = new StringBuilder(header);
+        int rows = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            if (rows > 0 && part.length() + 1 + line.length() > PART) {
+                parts.add(part.toString());
+                part = new StringBuilder(header);
+                rows = 0;
+            }
+            part.append('\n').append(line);
+            rows++;
+        }
+        parts.add(part.toString());
+        return parts;
     }
 }

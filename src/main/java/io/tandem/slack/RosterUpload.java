@@ -7,6 +7,7 @@ import io.tandem.engine.ChatEvent;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
 import io.tandem.engine.StoreUnavailableException;
+import io.tandem.programme.RosterImport;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -52,7 +53,7 @@ final class RosterUpload {
             return;
         }
         Optional<String> content = rosters.download(csv, token);
-        List<String> parts = content.map(SlackRosterFiles::parts).orElse(List.of());
+        List<String> parts = content.map(RosterImport::parts).orElse(List.of());
         if (parts.isEmpty()) {
             SlackReplies.post(
                     ctx.client(),

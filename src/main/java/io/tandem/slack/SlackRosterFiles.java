@@ -7,8 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,8 +20,6 @@ final class SlackRosterFiles {
 
     private static final Logger log = LoggerFactory.getLogger(SlackRosterFiles.class);
     static final int MAX_BYTES = 1_000_000;
-    /** Well under the command length limit, with room for the command itself. */
-    static final int PART = 3_500;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,28 +89,5 @@ final class SlackRosterFiles {
             log.warn("Could not download a shared roster file: {}", e.getMessage());
             return Optional.empty();
         }
-    }
-
-    /** The roster in parts of at most {@link #PART} characters, each starting with the header line. */
-    static List<String> parts(String csv) {
-        List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
-        List<String> parts = new ArrayList<>();
-        if (lines.size() < 2) {
-            return parts;
-        }
-        String header = lines.get(0);
-        StringBuilder part = new StringBuilder(header);
-        int rows = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            if (rows > 0 && part.length() + 1 + line.length() > PART) {
-                parts.add(part.toString());
-                part = new StringBuilder(header);
-                rows = 0;
-            }
-            part.append('\n').append(line);
-            rows++;
-        }
-        parts.add(part.toString());
-        return parts;
     }
 }

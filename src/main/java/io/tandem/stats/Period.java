@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The span {@code /stats} covers, back from now. */
-enum Period {
+public enum Period {
     WEEK(Duration.ofDays(7), "week", "semaine"),
     MONTH(Duration.ofDays(30), "month", "mois"),
     QUARTER(Duration.ofDays(91), "quarter", "trimestre"),
@@ -27,11 +27,11 @@ enum Period {
         return length == null ? Instant.EPOCH : now.minus(length);
     }
 
-    String key() {
+    public String key() {
         return "stats.period." + name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<Period> parse(String word) {
+    public static Optional<Period> parse(String word) {
         String w = Text.fold(word);
         return Arrays.stream(values()).filter(p -> p.words.contains(w)).findFirst();
     }

@@ -59,7 +59,8 @@ public class Stats {
         this.clock = clock;
     }
 
-    StatsReport compute(String ws, Period period, Optional<String> skill) {
+    /** The figures for a workspace over a period, for one skill or all: what {@code /stats} and the dashboard show. */
+    public StatsReport compute(String ws, Period period, Optional<String> skill) {
         Instant now = clock.instant();
         Instant from = period.from(now);
         Predicate<String> about = s -> skill.isEmpty() || skill.get().equals(s);

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param demand         the most wanted skills with how many want and can teach each
  * @param contributors   the top contributors' names, best first
  */
-record StatsReport(
+public record StatsReport(
         Period period,
         String skill,
         long members,
@@ -53,7 +53,7 @@ record StatsReport(
         List<PairActivity> pairActivity) {
 
     /** One pair's activity in the period, without names or anything they wrote. */
-    record PairActivity(
+    public record PairActivity(
             String pair,
             Set<String> skills,
             LocalDate formed,
@@ -64,12 +64,12 @@ record StatsReport(
             long missed) {}
 
     /** One skill: how many want to learn it and how many teach it. */
-    record Demand(String skill, long learners, long teachers) {
-        long gap() {
+    public record Demand(String skill, long learners, long teachers) {
+        public long gap() {
             return Math.max(0, learners - teachers);
         }
     }
 
     /** Sessions held per week, oldest first, for the chart. */
-    record Week(LocalDate start, long sessions) {}
+    public record Week(LocalDate start, long sessions) {}
 }

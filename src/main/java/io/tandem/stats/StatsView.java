@@ -35,7 +35,8 @@ public final class StatsView {
                 : String.format(locale, "%d %%", Math.round(100.0 * part / whole));
     }
 
-    static String duration(Duration d, long basis, Messages m) {
+    /** A median time, or {@code <5} when it is over fewer than five, a dash of nothing. */
+    public static String duration(Duration d, long basis, Messages m) {
         if (d == null || basis == 0) {
             return "—";
         }
