@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -118,10 +119,21 @@ class DashboardPages {
         return "dashboard/sign-in";
     }
 
-    @GetMapping(DashboardSecurity.FORBIDDEN)
+    /** Any method: a refused POST is forwarded here as it came. */
+    @RequestMapping(DashboardSecurity.FORBIDDEN)
     String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
         desk.texts(request, model, "forbidden");
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("expired", false);
+        return "dashboard/forbidden";
+    }
+
+    /** A form sent without its CSRF token, or with one from an older session: reload and try again. */
+    @RequestMapping(DashboardSecurity.EXPIRED)
+    String expired(HttpServletRequest request, HttpServletResponse response, Model model) {
+        desk.texts(request, model, "forbidden");
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("expired", true);
         return "dashboard/forbidden";
     }
 }

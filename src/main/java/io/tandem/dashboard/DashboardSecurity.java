@@ -3,10 +3,12 @@ package io.tandem.dashboard;
 import io.tandem.engine.StoreUnavailableException;
 import io.tandem.programme.Programme;
 import jakarta.servlet.DispatcherType;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,10 +20,14 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -34,6 +40,7 @@ class DashboardSecurity {
 
     static final String SIGN_IN = "/dashboard/sign-in";
     static final String FORBIDDEN = "/dashboard/forbidden";
+    static final String EXPIRED = "/dashboard/expired";
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
@@ -59,12 +66,12 @@ class DashboardSecurity {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(SIGN_IN, DemoSignIn.PATH, FORBIDDEN, "/dashboard/assets/**")
+                        .requestMatchers(SIGN_IN, DemoSignIn.PATH, FORBIDDEN, EXPIRED, "/dashboard/assets/**")
                         .permitAll()
                         .anyRequest()
                         .access(leads(programme)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN))
-                        .accessDeniedPage(FORBIDDEN))
+                        .accessDeniedHandler(denied()))
                 .logout(l -> l.logoutUrl("/dashboard/sign-out").logoutSuccessUrl(SIGN_IN + "?signed-out"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
@@ -80,6 +87,17 @@ class DashboardSecurity {
                     .failureUrl(SIGN_IN + "?failed"));
         }
         return http.build();
+    }
+
+    /** A form without its CSRF token (or an old one) is told the page expired; anyone else, that it is for leads. */
+    private static AccessDeniedHandler denied() {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        forbidden.setErrorPage(FORBIDDEN);
+        AccessDeniedHandlerImpl expired = new AccessDeniedHandlerImpl();
+        expired.setErrorPage(EXPIRED);
+        LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> handlers = new LinkedHashMap<>();
+        handlers.put(CsrfException.class, expired);
+        return new DelegatingAccessDeniedHandler(handlers, forbidden);
     }
 
     /** Signed in, and a lead of their own workspace right now. */
