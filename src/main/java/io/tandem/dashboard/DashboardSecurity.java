@@ -5,6 +5,7 @@ import io.tandem.programme.Programme;
 import jakarta.servlet.DispatcherType;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -36,6 +37,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * access at once; everyone else signed in gets the polite 403 page; CSRF on every form, sign-out by POST.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class DashboardSecurity {
 
     static final String SIGN_IN = "/dashboard/sign-in";

@@ -7,6 +7,7 @@ import io.tandem.programme.Programme;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * of the demo's leads, as the console lets anyone type a handle. Never on where real members may be reached.
  */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Conditional(DemoSignIn.On.class)
 class DemoSignIn {
 

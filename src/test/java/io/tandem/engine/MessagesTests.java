@@ -78,6 +78,29 @@ class MessagesTests {
     }
 
     @Test
+    void everyKeyTheDashboardsPagesNameExists() throws IOException {
+        Properties en = bundle("messages.properties");
+        Pattern literal = Pattern.compile("t\\.get\\('([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)'");
+        Set<String> missing = new TreeSet<>();
+        int named = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = literal.matcher(Files.readString(file));
+                while (m.find()) {
+                    named++;
+                    if (!en.containsKey(m.group(1))) {
+                        missing.add(m.group(1) + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(named).isGreaterThan(50);
+        assertThat(missing)
+                .as("message keys the dashboard's templates use but missing from the bundles")
+                .isEmpty();
+    }
+
+    @Test
     void fillsPlaceholdersAndKeepsApostrophes() {
         assertThat(Messages.fill("l'équipe de {0} a {1} places", "Ana", 2)).isEqualTo("l'équipe de Ana a 2 places");
         assertThat(Messages.fill("{0} {5} {x}", "a")).isEqualTo("a {5} {x}");

@@ -160,11 +160,11 @@ class SlackManifestTests {
                 .isTrue();
         assertThat(http.path("settings").path("socket_mode_enabled").asBoolean(true))
                 .isFalse();
+        // the installation's redirect, and the leads' dashboard's "Sign in with Slack"
         assertThat(strings(http.path("oauth_config").path("redirect_urls")))
-                .singleElement()
-                .asString()
-                .startsWith("https://")
-                .endsWith("/slack/oauth_redirect");
+                .containsExactly(
+                        "https://YOUR-TANDEM-HOST/slack/oauth_redirect",
+                        "https://YOUR-TANDEM-HOST/dashboard/oauth2/code/slack");
     }
 
     @Test
@@ -200,7 +200,9 @@ class SlackManifestTests {
         for (JsonNode manifest : List.of(http, socketMode)) {
             JsonNode scopes = manifest.path("oauth_config").path("scopes");
             assertThat(strings(scopes.path("bot"))).containsExactlyInAnyOrderElementsOf(BOT_SCOPES);
-            assertThat(fieldNames(scopes)).containsExactly("bot");
+            assertThat(fieldNames(scopes)).containsExactly("bot", "user");
+            // user scopes only to sign in to the dashboard: who you are, nothing on your behalf
+            assertThat(strings(scopes.path("user"))).containsExactlyInAnyOrder("openid", "email", "profile");
         }
     }
 
