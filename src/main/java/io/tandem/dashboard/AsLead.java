@@ -6,7 +6,6 @@ import io.tandem.engine.ConversationEngine;
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Mention;
-import io.tandem.engine.Platform;
 import io.tandem.engine.Reply;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -32,8 +31,13 @@ class AsLead {
 
     /** A command naming people: {@code <at>name</at>} in the line, each with the member it stands for. */
     Reply say(MemberId lead, Language language, String line, List<Mention> people) {
-        return engine.handle(ChatEvent.text(
-                platform(lead),
+        return engine.handle(said(lead, language, line, people));
+    }
+
+    /** A line the lead says on the dashboard, as a chat event of their own platform and workspace. */
+    static ChatEvent said(MemberId lead, Language language, String line, List<Mention> people) {
+        return ChatEvent.text(
+                lead.platform(),
                 workspace(lead),
                 lead.user(),
                 null,
@@ -41,13 +45,13 @@ class AsLead {
                 null,
                 CONVERSATION,
                 line,
-                people));
+                people);
     }
 
     /** A button of an earlier answer, clicked. */
     Reply click(MemberId lead, Language language, Action action) {
         return engine.handle(ChatEvent.action(
-                platform(lead), workspace(lead), lead.user(), null, language.locale(), null, CONVERSATION, action));
+                lead.platform(), workspace(lead), lead.user(), null, language.locale(), null, CONVERSATION, action));
     }
 
     /** The mention of a member by a placeholder name, for {@link #say(MemberId, Language, String, List)}. */
@@ -55,13 +59,7 @@ class AsLead {
         return new Mention("<at>" + placeholder + "</at>", member.user());
     }
 
-    static Platform platform(MemberId member) {
-        String ws = member.workspace();
-        int colon = ws.indexOf(':');
-        return Platform.fromId(colon < 0 ? ws : ws.substring(0, colon))
-                .orElseThrow(() -> new IllegalArgumentException("not a member id: " + member));
-    }
-
+    /** The platform's own workspace id (the Slack team, the Teams tenant), empty for the console. */
     static String workspace(MemberId member) {
         String ws = member.workspace();
         int colon = ws.indexOf(':');

@@ -60,15 +60,7 @@ final class DashboardClients {
                         .jwkSetUri(SLACK_ISSUER + "/openid/connect/keys")
                         .issuerUri(SLACK_ISSUER)
                 : ClientRegistrations.fromOidcIssuerLocation(issuer).registrationId(SignedIn.SLACK);
-        return Optional.of(b.clientId(id)
-                .clientSecret(secret)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(REDIRECT)
-                .scope("openid", "profile", "email")
-                .userNameAttributeName("sub")
-                .clientName("Slack")
-                .build());
+        return Optional.of(signIn(b, id, secret, "Slack"));
     }
 
     static Optional<ClientRegistration> entra(Environment env) {
@@ -97,15 +89,20 @@ final class DashboardClients {
                     .tokenUri(ENTRA_HOST + "organizations/oauth2/v2.0/token")
                     .jwkSetUri(ENTRA_HOST + "common/discovery/v2.0/keys");
         }
-        return Optional.of(b.clientId(id)
+        return Optional.of(signIn(b, id, secret, "Microsoft"));
+    }
+
+    /** What both providers share: the code flow, the secret in the form, who you are and nothing more. */
+    private static ClientRegistration signIn(ClientRegistration.Builder b, String id, String secret, String name) {
+        return b.clientId(id)
                 .clientSecret(secret)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(REDIRECT)
                 .scope("openid", "profile", "email")
                 .userNameAttributeName("sub")
-                .clientName("Microsoft")
-                .build());
+                .clientName(name)
+                .build();
     }
 
     private static String first(Environment env, String... keys) {

@@ -124,18 +124,19 @@ class DashboardPages {
     /** Any method: a refused POST is forwarded here as it came. */
     @RequestMapping(DashboardSecurity.FORBIDDEN)
     String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
-        desk.texts(request, model, "forbidden");
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("expired", false);
-        return "dashboard/forbidden";
+        return refused(request, response, model, false);
     }
 
     /** A form sent without its CSRF token, or with one from an older session: reload and try again. */
     @RequestMapping(DashboardSecurity.EXPIRED)
     String expired(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return refused(request, response, model, true);
+    }
+
+    private String refused(HttpServletRequest request, HttpServletResponse response, Model model, boolean expired) {
         desk.texts(request, model, "forbidden");
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("expired", true);
+        model.addAttribute("expired", expired);
         return "dashboard/forbidden";
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +50,7 @@ class OverviewPage {
         Messages t = lead.t();
         Locale l = lead.language().locale();
         Period p = period == null ? Period.MONTH : Period.parse(period).orElse(Period.MONTH);
-        StatsReport r = stats.compute(lead.workspace(), p, java.util.Optional.empty());
+        StatsReport r = stats.compute(lead.workspace(), p, Optional.empty());
         model.addAttribute("period", p.name().toLowerCase(Locale.ROOT));
         model.addAttribute("periods", List.of(Period.values()));
         model.addAttribute("scope", t.get(p.key()));

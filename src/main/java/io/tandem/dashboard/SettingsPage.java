@@ -1,7 +1,6 @@
 package io.tandem.dashboard;
 
 import io.tandem.engine.Block;
-import io.tandem.engine.ChatEvent;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Refusal;
 import io.tandem.engine.Reply;
@@ -79,17 +78,7 @@ class SettingsPage {
                     done.add(t.get("settings.reset", key.id()));
                 } else if (!value.isEmpty() && !value.equals(before)) {
                     if (key == ProgrammeSettings.Key.PROGRAMME_CHANNEL) {
-                        ChatEvent event = ChatEvent.text(
-                                AsLead.platform(lead.id()),
-                                AsLead.workspace(lead.id()),
-                                lead.id().user(),
-                                null,
-                                lead.language().locale(),
-                                null,
-                                AsLead.CONVERSATION,
-                                "",
-                                List.of());
-                        programme.setChannel(event, value);
+                        programme.setChannel(AsLead.said(lead.id(), lead.language(), "", List.of()), value);
                     } else {
                         settings.set(ws, key, value);
                     }

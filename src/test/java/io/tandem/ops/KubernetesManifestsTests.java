@@ -65,7 +65,7 @@ class KubernetesManifestsTests {
                 .contains("port: ${PORT:8080}");
         assertThat((Integer) at(deployment, "spec", "replicas")).isEqualTo(2);
         List<Map<String, Object>> paths = at(load("ingress.yaml"), "spec", "rules", 0, "http", "paths");
-        assertThat(paths).extracting(p -> p.get("path")).contains("/slack/events", "/api/messages");
+        assertThat(paths).extracting(p -> p.get("path")).contains("/slack/events", "/api/messages", "/dashboard");
         assertThat((String) at(load("hpa.yaml"), "spec", "scaleTargetRef", "name"))
                 .isEqualTo("tandem");
         assertThat((Integer) at(load("pdb.yaml"), "spec", "minAvailable")).isEqualTo(1);
