@@ -1,8 +1,8 @@
 package io.tandem.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.tandem.support.Chromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -27,8 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ConsoleBrowser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration TIMEOUT = Duration.ofSeconds(15);
     static final int WIDTH = 1280;
     static final int HEIGHT = 900;
@@ -46,49 +40,25 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Skips the test when Chromium is not installed, except under CI, where it must be. */
     static void requireChromium() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI must install chromium and chromium-driver: " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing, so the console page cannot be tested");
-        }
-        Assumptions.assumeTrue(
-                installed,
-                "Console browser test skipped: install chromium and chromium-driver to run it" + " (expects " + CHROMIUM
-                        + " and " + CHROMEDRIVER + ")");
+        Chromium.require("the console page");
     }
 
     /** Opens the console at http://localhost:{port}/. */
     ConsoleBrowser(int port) throws IOException {
         profile = Files.createTempDirectory("tandem-chromium-");
         downloads = Files.createDirectories(profile.resolve("downloads"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=" + WIDTH + "," + HEIGHT,
-                "--user-data-dir=" + profile);
-        options.setExperimentalOption(
-                "prefs",
+        driver = Chromium.start(
+                profile,
+                WIDTH,
+                HEIGHT,
                 Map.of(
                         "download.default_directory",
                         downloads.toString(),
                         "download.prompt_for_download",
                         false,
                         "safebrowsing.enabled",
-                        false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+                        false),
+                "--disable-quic");
         wait = new WebDriverWait(driver, TIMEOUT);
         driver.get("http://localhost:" + port + "/");
         wait.until(d -> d.findElement(By.id("message")).isDisplayed());
