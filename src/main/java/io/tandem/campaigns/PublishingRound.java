@@ -13,6 +13,7 @@ import io.tandem.matching.PoolMatching;
 import io.tandem.pairing.MentoringRequest;
 import io.tandem.pairing.Pair;
 import io.tandem.pairing.PairActions;
+import io.tandem.pairing.PairExtras;
 import io.tandem.pairing.PairStore;
 import io.tandem.pairing.RequestStore;
 import io.tandem.profiles.Profile;
@@ -60,6 +61,8 @@ class PublishingRound {
     private final Notifier notifier;
     private final Clock clock;
 
+    private final List<PairExtras> extras;
+
     PublishingRound(
             CampaignStore store,
             ProfileStore profiles,
@@ -67,7 +70,9 @@ class PublishingRound {
             PairStore pairs,
             ProfileView view,
             Notifier notifier,
-            Clock clock) {
+            Clock clock,
+            List<PairExtras> extras) {
+        this.extras = List.copyOf(extras);
         this.store = store;
         this.profiles = profiles;
         this.requests = requests;
@@ -242,12 +247,12 @@ class PublishingRound {
     private Notification introduction(
             Campaign campaign, Pair pair, Profile to, Profile other, String key, String skill) {
         Messages theirs = Messages.of(to.effectiveLanguage());
-        Reply intro = Reply.builder()
-                .text(theirs.get(key, campaign.name(), other.label(), view.skill(skill, theirs.language())))
-                .block(new Block.Section(
-                        null, theirs.get("request.next"), List.of(), List.of(PairActions.scheduleButton(pair, theirs))))
-                .build();
-        return Notification.of(to.id(), NotificationKind.PROGRAMME_PAIR, theirs, intro)
+        Reply.Builder intro = Reply.builder()
+                .text(theirs.get(key, campaign.name(), other.label(), view.skill(skill, theirs.language())));
+        extras.forEach(extra -> extra.introduction(pair, theirs).forEach(line -> intro.section(null, line)));
+        intro.block(new Block.Section(
+                null, theirs.get("request.next"), List.of(), List.of(PairActions.scheduleButton(pair, theirs))));
+        return Notification.of(to.id(), NotificationKind.PROGRAMME_PAIR, theirs, intro.build())
                 .about(other.id());
     }
 }

@@ -27,7 +27,18 @@ public final class HelpOrder {
             new Group(
                     "find",
                     List.of("find", "request", "teach", "learn", "unteach", "unlearn", "skills", "join", "leave")),
-            new Group("pairs", List.of("pairs", "schedule", "sessions", "reschedule", "cancel", "checkin", "end")),
+            new Group(
+                    "pairs",
+                    List.of(
+                            "pairs",
+                            "module",
+                            "schedule",
+                            "sessions",
+                            "reschedule",
+                            "cancel",
+                            "checkin",
+                            "thanks",
+                            "end")),
             new Group("questions", List.of("ask", "questions", "answer", "my-questions", "tip", "tips")),
             new Group(
                     "settings",
@@ -36,6 +47,7 @@ public final class HelpOrder {
                             "bio",
                             "set",
                             "nudges",
+                            "recognition",
                             "pause",
                             "resume",
                             "export",

@@ -31,7 +31,9 @@ public enum NotificationKind {
     UNDELIVERED("delivery.undelivered"),
     SESSION_REMINDER("nudge.reminder"),
     CHECKIN("nudge.checkin"),
-    PAIR_INACTIVE("nudge.inactive");
+    PAIR_INACTIVE("nudge.inactive"),
+    THANKS("recognition.thanks"),
+    RECOGNITION_POST("recognition.post");
 
     private final String id;
 

@@ -14,6 +14,7 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileView;
 import io.tandem.profiles.Profiles;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ public class PairActions {
     private final ProfileView view;
     private final Notifier notifier;
     private final Clock clock;
+    private final List<PairExtras> extras;
 
     public PairActions(
             Profiles profiles,
@@ -42,7 +44,9 @@ public class PairActions {
             RequestStore requestStore,
             ProfileView view,
             Notifier notifier,
-            Clock clock) {
+            Clock clock,
+            List<PairExtras> extras) {
+        this.extras = List.copyOf(extras);
         this.profiles = profiles;
         this.pairStore = pairStore;
         this.requestStore = requestStore;
@@ -68,13 +72,14 @@ public class PairActions {
             String role = m.get(
                     mentor ? "pairs.role.mentor" : "pairs.role.mentee", other, view.skills(p.skills(), m.language()));
             String back = p.reverse().isEmpty() ? null : m.get("pairs.reverse", view.skills(p.reverse(), m.language()));
-            reply.block(new Block.Section(
-                    role,
-                    back,
-                    List.of(new Block.Field(
-                            m.get("pairs.field.status"),
-                            m.get("pairs.status." + p.status().name().toLowerCase(Locale.ROOT)))),
-                    buttons(p, m)));
+            List<Block.Field> fields = new ArrayList<>();
+            fields.add(new Block.Field(
+                    m.get("pairs.field.status"),
+                    m.get("pairs.status." + p.status().name().toLowerCase(Locale.ROOT))));
+            if (p.open()) {
+                extras.forEach(extra -> fields.addAll(extra.fields(p, m)));
+            }
+            reply.block(new Block.Section(role, back, fields, buttons(p, m)));
         }
         if (!pending.isEmpty()) {
             reply.items(

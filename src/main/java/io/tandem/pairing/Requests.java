@@ -51,6 +51,7 @@ public class Requests {
     private final Clock clock;
     private final SendingLimit limit;
     private final Function<String, Duration> expireAfter;
+    private final List<PairExtras> extras;
 
     /** Requests expire after the workspace's {@code request-expiry} setting. */
     public Requests(
@@ -62,7 +63,9 @@ public class Requests {
             Notifier notifier,
             Clock clock,
             SendingLimit limit,
-            ProgrammeSettings settings) {
+            ProgrammeSettings settings,
+            List<PairExtras> extras) {
+        this.extras = List.copyOf(extras);
         this.limit = limit;
         this.profiles = profiles;
         this.pairStore = pairStore;
@@ -165,6 +168,10 @@ public class Requests {
                             "request.reverse.mentor",
                             mentee.name(),
                             view.skills(reverse, in.messages().language())));
+        }
+        for (PairExtras extra : extras) {
+            extra.introduction(pair, menteeText).forEach(line -> toMentee.section(null, line));
+            extra.introduction(pair, in.messages()).forEach(line -> toMentor.section(null, line));
         }
         toMentee.block(new Block.Section(
                 null,

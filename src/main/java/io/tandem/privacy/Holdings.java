@@ -6,6 +6,7 @@ import io.tandem.pairing.Pair;
 import io.tandem.profiles.Profile;
 import io.tandem.qa.Answer;
 import io.tandem.qa.Question;
+import io.tandem.recognition.Thanks;
 import io.tandem.sessions.CheckIn;
 import io.tandem.sessions.Session;
 import io.tandem.tips.Tip;
@@ -27,6 +28,8 @@ import java.util.Set;
  * @param usefulTips ids of the tips they found useful
  * @param reports    what they reported, as {@code <kind>:<id>}
  * @param programmes programme name → how they joined it
+ * @param thanks     thanks they gave or received
+ * @param named      they chose to be named for the thanks they received
  */
 public record Holdings(
         MemberId member,
@@ -45,7 +48,9 @@ public record Holdings(
         List<Tip> tips,
         Set<String> usefulTips,
         Set<String> reports,
-        Map<String, String> programmes) {
+        Map<String, String> programmes,
+        List<Thanks> thanks,
+        boolean named) {
 
     public Holdings {
         nudgesOff = Set.copyOf(nudgesOff);
@@ -61,5 +66,6 @@ public record Holdings(
         usefulTips = Set.copyOf(usefulTips);
         reports = Set.copyOf(reports);
         programmes = Map.copyOf(programmes);
+        thanks = List.copyOf(thanks);
     }
 }

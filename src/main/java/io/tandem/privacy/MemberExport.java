@@ -6,6 +6,7 @@ import io.tandem.pairing.Pair;
 import io.tandem.profiles.Profile;
 import io.tandem.qa.Answer;
 import io.tandem.qa.Question;
+import io.tandem.recognition.Thanks;
 import io.tandem.sessions.CheckIn;
 import io.tandem.sessions.Session;
 import io.tandem.tips.Tip;
@@ -99,7 +100,26 @@ public final class MemberExport {
         out.put("tipsFoundUseful", h.usefulTips().stream().sorted().toList());
         out.put("reported", h.reports().stream().sorted().toList());
         out.put("programmes", new TreeMap<>(h.programmes()));
+        out.put(
+                "thanks",
+                h.thanks().stream()
+                        .filter(t -> t.from().equals(me) || t.to().equals(me))
+                        .sorted(by(Thanks::at, Thanks::id))
+                        .map(t -> thanks(t, me))
+                        .toList());
+        out.put("namedForThanks", h.named());
         return out;
+    }
+
+    private static Map<String, Object> thanks(Thanks t, MemberId me) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("role", t.from().equals(me) ? "gave" : "received");
+        m.put("from", person(t.from()));
+        m.put("to", person(t.to()));
+        m.put("reason", t.reason());
+        m.put("at", time(t.at()));
+        return m;
     }
 
     /** A member as others' exports show them. */

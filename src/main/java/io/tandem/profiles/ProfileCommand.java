@@ -1,10 +1,12 @@
 package io.tandem.profiles;
 
+import io.tandem.engine.Block;
 import io.tandem.engine.Command;
 import io.tandem.engine.CommandSpec;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.PersonRef;
 import io.tandem.engine.Reply;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +16,12 @@ public class ProfileCommand implements Command {
 
     private static final CommandSpec SPEC = CommandSpec.mentor("profile", "profile", "profil", "me", "moi");
 
+    private final List<ProfileExtras> extras;
     private final Profiles profiles;
     private final ProfileView view;
 
-    public ProfileCommand(Profiles profiles, ProfileView view) {
+    public ProfileCommand(Profiles profiles, ProfileView view, List<ProfileExtras> extras) {
+        this.extras = List.copyOf(extras);
         this.profiles = profiles;
         this.view = view;
     }
@@ -45,8 +49,12 @@ public class ProfileCommand implements Command {
 
     Reply show(Invocation in, Profile p) {
         boolean mine = p.id().equals(in.caller().id());
-        Reply.Builder reply = Reply.builder()
-                .block(view.card(p, in.messages(), mine ? List.of(EditingProfile.button(in.messages())) : List.of()));
+        Block.Section card =
+                view.card(p, in.messages(), mine ? List.of(EditingProfile.button(in.messages())) : List.of());
+        List<Block.Field> fields = new ArrayList<>(card.fields());
+        extras.forEach(extra -> fields.addAll(extra.fields(p, in.messages())));
+        Reply.Builder reply =
+                Reply.builder().block(new Block.Section(card.heading(), card.text(), fields, card.buttons()));
         if (mine) {
             reply.section(
                     null,

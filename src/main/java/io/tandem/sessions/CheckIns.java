@@ -15,6 +15,7 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.Profiles;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +36,17 @@ public class CheckIns {
     static final String FORM = "mentoring.checkin.form";
     static final String SAVE = "mentoring.checkin.save";
     static final Duration ANSWERABLE_FOR = Duration.ofDays(30);
+    private static final String NO_STEP = "none";
 
     private final PairStore pairStore;
     private final SessionStore sessionStore;
     private final Profiles profiles;
     private final Clock clock;
+    private final List<SessionPlans> plans;
 
-    public CheckIns(PairStore pairStore, SessionStore sessionStore, Profiles profiles, Clock clock) {
+    public CheckIns(
+            PairStore pairStore, SessionStore sessionStore, Profiles profiles, Clock clock, List<SessionPlans> plans) {
+        this.plans = List.copyOf(plans);
         this.pairStore = pairStore;
         this.sessionStore = sessionStore;
         this.profiles = profiles;
@@ -94,42 +100,66 @@ public class CheckIns {
                         SAVE,
                         m.get("checkin.title", with),
                         m.get("checkin.submit"),
-                        List.of(
-                                new Block.Input(
-                                        "met",
-                                        m.get("checkin.field.met"),
-                                        Block.InputType.SELECT,
-                                        true,
-                                        values.getOrDefault("met", "yes"),
-                                        "",
-                                        met),
-                                new Block.Input(
-                                        "usefulness",
-                                        m.get("checkin.field.usefulness"),
-                                        Block.InputType.SELECT,
-                                        false,
-                                        values.getOrDefault("usefulness", ""),
-                                        "",
-                                        scores),
-                                new Block.Input(
-                                        "learned",
-                                        m.get("checkin.field.learned"),
-                                        Block.InputType.TEXT,
-                                        false,
-                                        values.getOrDefault("learned", ""),
-                                        "",
-                                        null),
-                                new Block.Input(
-                                        "note",
-                                        m.get("checkin.field.note"),
-                                        Block.InputType.MULTILINE,
-                                        false,
-                                        values.getOrDefault("note", ""),
-                                        m.get("checkin.field.note-hint"),
-                                        null)),
+                        Stream.concat(
+                                        Stream.of(
+                                                new Block.Input(
+                                                        "met",
+                                                        m.get("checkin.field.met"),
+                                                        Block.InputType.SELECT,
+                                                        true,
+                                                        values.getOrDefault("met", "yes"),
+                                                        "",
+                                                        met),
+                                                new Block.Input(
+                                                        "usefulness",
+                                                        m.get("checkin.field.usefulness"),
+                                                        Block.InputType.SELECT,
+                                                        false,
+                                                        values.getOrDefault("usefulness", ""),
+                                                        "",
+                                                        scores),
+                                                new Block.Input(
+                                                        "learned",
+                                                        m.get("checkin.field.learned"),
+                                                        Block.InputType.TEXT,
+                                                        false,
+                                                        values.getOrDefault("learned", ""),
+                                                        "",
+                                                        null),
+                                                new Block.Input(
+                                                        "note",
+                                                        m.get("checkin.field.note"),
+                                                        Block.InputType.MULTILINE,
+                                                        false,
+                                                        values.getOrDefault("note", ""),
+                                                        m.get("checkin.field.note-hint"),
+                                                        null)),
+                                        stepInput(in, session, values).stream())
+                                .toList(),
                         errors,
                         ActionValue.of("session", session.id())))
                 .build();
+    }
+
+    /** Steps of the pair's modules a check-in can mark done, when it follows one. */
+    private List<Block.Input> stepInput(Invocation in, Session session, Map<String, String> values) {
+        Optional<Pair> pair = pairStore
+                .pair(in.caller().id().workspace(), session.pairId())
+                .filter(p -> p.status() == Pair.Status.ACTIVE);
+        List<Block.Choice> steps = new ArrayList<>();
+        pair.ifPresent(p -> plans.forEach(plan -> steps.addAll(plan.steps(p, in.messages()))));
+        if (steps.isEmpty()) {
+            return List.of();
+        }
+        steps.add(new Block.Choice(NO_STEP, in.t("checkin.step.none")));
+        return List.of(new Block.Input(
+                "step",
+                in.t("checkin.field.step"),
+                Block.InputType.SELECT,
+                false,
+                values.getOrDefault("step", NO_STEP),
+                "",
+                steps));
     }
 
     Reply save(Invocation in) {
@@ -180,6 +210,16 @@ public class CheckIns {
                 in.action().field("note"),
                 clock.instant()));
         Reply.Builder reply = Reply.builder().text(m.get("checkin.thanks"));
+        String step = in.action().field("step");
+        if (met.get() == CheckIn.Met.YES && !step.isEmpty() && !step.equals(NO_STEP)) {
+            pairStore
+                    .pair(in.caller().id().workspace(), session.pairId())
+                    .filter(p -> p.status() == Pair.Status.ACTIVE)
+                    .ifPresent(pair -> plans.stream()
+                            .map(plan -> plan.done(pair, step, m))
+                            .flatMap(Optional::stream)
+                            .forEach(line -> reply.section(null, line)));
+        }
         if (met.get() != CheckIn.Met.YES) {
             pairStore
                     .pair(in.caller().id().workspace(), session.pairId())

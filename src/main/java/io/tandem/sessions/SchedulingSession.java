@@ -51,6 +51,7 @@ class SchedulingSession {
     private final WhenParser when;
     private final List<SessionEvents> events;
     private final Once once;
+    private final List<SessionPlans> plans;
 
     /** How long a booked slot is held against a concurrent booking of the same one, until the store shows it. */
     private static final Duration SLOT_HELD = Duration.ofMinutes(1);
@@ -62,7 +63,9 @@ class SchedulingSession {
             SessionNotices notices,
             Clock clock,
             List<SessionEvents> events,
-            Once once) {
+            Once once,
+            List<SessionPlans> plans) {
+        this.plans = List.copyOf(plans);
         this.events = List.copyOf(events);
         this.once = once;
         this.profiles = profiles;
@@ -135,7 +138,8 @@ class SchedulingSession {
                 m.get("session.field.topic"),
                 Block.InputType.TEXT,
                 false,
-                values.getOrDefault("topic", ""),
+                values.getOrDefault(
+                        "topic", chosen.flatMap(p -> proposedTopic(p, m)).orElse("")),
                 m.get("session.field.topic-hint"),
                 null));
         return Reply.builder()
@@ -241,8 +245,13 @@ class SchedulingSession {
      * in the shared store before the session is saved); an overlap with another session of either member is
      * booked with a warning (another person's sessions are never described).
      */
-    private Reply book(Invocation in, Pair pair, Profile other, WhenParser.Parsed parsed) {
-        TextLimit.TOPIC.check(parsed.topic());
+    private Reply book(Invocation in, Pair pair, Profile other, WhenParser.Parsed typed) {
+        TextLimit.TOPIC.check(typed.topic());
+        Optional<String> proposed = typed.topic() == null || typed.topic().isBlank()
+                ? proposedTopic(pair, in.messages())
+                : Optional.empty();
+        WhenParser.Parsed parsed = proposed.map(t -> new WhenParser.Parsed(typed.start(), typed.duration(), t))
+                .orElse(typed);
         Session session = new Session(
                 UUID.randomUUID().toString(),
                 pair.id(),
@@ -281,8 +290,17 @@ class SchedulingSession {
                         in.t("session.calendar", notices.calendarUrl(session)),
                         List.of(new Block.Field(in.t("session.field.id"), session.shortId())),
                         List.of()));
+        proposed.ifPresent(topic -> reply.section(null, in.t("session.topic.proposed", topic)));
         overlapWarning(in, session, mine, other).ifPresent(warning -> reply.section(null, warning));
         return reply.build();
+    }
+
+    /** The next step's topic of a module the pair follows, if any. */
+    private Optional<String> proposedTopic(Pair pair, Messages m) {
+        return plans.stream()
+                .map(p -> p.nextTopic(pair, m.language()))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** The member's scheduled sessions that have not ended. */

@@ -50,8 +50,16 @@ public class Stats {
     private final TipStore tips;
     private final SkillCatalog catalog;
     private final Clock clock;
+    private final List<ThanksReceived> thanks;
 
-    public Stats(StatsStore store, ProfileStore profiles, TipStore tips, SkillCatalog catalog, Clock clock) {
+    public Stats(
+            StatsStore store,
+            ProfileStore profiles,
+            TipStore tips,
+            SkillCatalog catalog,
+            Clock clock,
+            List<ThanksReceived> thanks) {
+        this.thanks = List.copyOf(thanks);
         this.store = store;
         this.profiles = profiles;
         this.tips = tips;
@@ -246,7 +254,7 @@ public class Stats {
                 counters.getOrDefault("nudge.tip:delivered", 0L),
                 counters.getOrDefault("tips.useful", 0L),
                 demand(ws, skills),
-                contributors(ws, past, allPairs),
+                contributors(ws, past, allPairs, from, now),
                 weeks(within(sessions, chartFrom, now), now, allPairs, pairAbout),
                 activity);
     }
@@ -287,17 +295,30 @@ public class Stats {
                 .toList();
     }
 
-    /** Sessions given as mentor in the period, answers marked helpful and tips found useful (all time). */
-    private List<String> contributors(String ws, List<Session> past, Map<String, Pair> pairs) {
+    /** Weights of the top contributors' score (README "Recognition"). */
+    static final long THANKS_WEIGHT = 3;
+
+    static final long SESSION_WEIGHT = 2;
+    static final long ANSWER_WEIGHT = 2;
+    static final long TIP_WEIGHT = 1;
+
+    /**
+     * Thanks received and sessions given as mentor in the period, answers marked helpful and tips found useful (all
+     * time), each with its weight. Only names are shown, never a score or a count.
+     */
+    private List<String> contributors(
+            String ws, List<Session> past, Map<String, Pair> pairs, Instant from, Instant now) {
         Map<MemberId, Long> score = new LinkedHashMap<>();
         for (Session s : past) {
             Pair p = pairs.get(s.pairId());
             if (p != null) {
-                score.merge(p.mentor(), 1L, Long::sum);
+                score.merge(p.mentor(), SESSION_WEIGHT, Long::sum);
             }
         }
-        store.helpfulAnswers(ws).forEach((m, n) -> score.merge(m, n, Long::sum));
-        store.usefulTips(ws).forEach((m, n) -> score.merge(m, n, Long::sum));
+        store.helpfulAnswers(ws).forEach((m, n) -> score.merge(m, ANSWER_WEIGHT * n, Long::sum));
+        store.usefulTips(ws).forEach((m, n) -> score.merge(m, TIP_WEIGHT * n, Long::sum));
+        thanks.forEach(t -> t.between(ws, from, now).forEach((m, n) -> score.merge(m, THANKS_WEIGHT * n, Long::sum)));
+        score.keySet().removeIf(MemberId::formerMember);
         List<MemberId> top = score.entrySet().stream()
                 .sorted(Map.Entry.<MemberId, Long>comparingByValue()
                         .reversed()

@@ -38,12 +38,19 @@ class StatsCommands {
             SkillCatalog catalog,
             ProfileView view,
             Downloads downloads,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl,
+            ContributionStats contributions) {
         return Command.of(new CommandSpec("stats", CommandParser.STATS, List.of("", "statistiques"), true), in -> {
             programme.requireLead(in);
             Scope scope = scope(in, stats, catalog, view);
-            StatsReport report = stats.compute(in.caller().id().workspace(), scope.period(), scope.skill());
-            return StatsView.render(report, in.messages(), view, chart(report, in, view, downloads, publicUrl));
+            String ws = in.caller().id().workspace();
+            StatsReport report = stats.compute(ws, scope.period(), scope.skill());
+            return StatsView.render(
+                    report,
+                    contributions.compute(ws, scope.period(), scope.skill()),
+                    in.messages(),
+                    view,
+                    chart(report, in, view, downloads, publicUrl));
         });
     }
 

@@ -49,6 +49,11 @@ public final class StatsView {
     }
 
     static Reply render(StatsReport r, Messages m, ProfileView view, Optional<String> chart) {
+        return render(r, null, m, view, chart);
+    }
+
+    /** The figures, and who contributes by seniority and how far pairs got in their modules when given. */
+    static Reply render(StatsReport r, Contributions c, Messages m, ProfileView view, Optional<String> chart) {
         Locale l = m.language().locale();
         String scope = m.get(r.period().key()) + (r.skill() == null ? "" : " · " + view.skill(r.skill(), m.language()));
         Reply.Builder reply = Reply.builder().text(m.get("stats.title", scope));
@@ -101,8 +106,50 @@ public final class StatsView {
         reply.items(
                 m.get("stats.contributors"),
                 r.contributors().isEmpty() ? List.of(m.get("stats.none")) : r.contributors());
+        if (c != null) {
+            contributions(reply, c, m, l);
+        }
         reply.section(null, m.get("stats.privacy"));
         return reply.build();
+    }
+
+    /** Modules, then the seniority bands and the directions: a band or a direction of fewer than 5 people is masked. */
+    private static void contributions(Reply.Builder reply, Contributions c, Messages m, Locale l) {
+        reply.block(section(
+                m.get("stats.modules"),
+                List.of(
+                        field(m.get("stats.modules.plans"), count(c.modules().plans())),
+                        field(m.get("stats.modules.started"), count(c.modules().started())),
+                        field(
+                                m.get("stats.modules.completed"),
+                                count(c.modules().completed())),
+                        field(
+                                m.get("stats.modules.rate"),
+                                share(c.modules().completed(), c.modules().plans(), l)),
+                        field(m.get("stats.modules.steps"), count(c.modules().steps())))));
+        List<String> bands = c.bands().stream()
+                .filter(b -> b.people() > 0)
+                .map(b -> b.people() < FEWEST
+                        ? m.get("stats.band.few", m.get("stats.band." + b.id()))
+                        : m.get(
+                                "stats.band.line",
+                                m.get("stats.band." + b.id()),
+                                count(b.people()),
+                                count(b.answers()),
+                                count(b.tips()),
+                                count(b.sessions()),
+                                count(b.thanks())))
+                .toList();
+        reply.items(m.get("stats.bands"), bands.isEmpty() ? List.of(m.get("stats.none")) : bands);
+        List<String> directions = c.directions().stream()
+                .filter(d -> d.sessions() > 0)
+                .map(d -> m.get(
+                        "stats.direction.line",
+                        m.get("stats.direction." + d.id()),
+                        d.people() < FEWEST ? FEW : count(d.sessions()),
+                        count(d.people())))
+                .toList();
+        reply.items(m.get("stats.directions"), directions.isEmpty() ? List.of(m.get("stats.none")) : directions);
     }
 
     private static Block.Section section(String heading, List<Block.Field> fields) {

@@ -40,6 +40,8 @@ final class Ownership {
     static final String MANAGES = "manages:";
     /** Membership of a programme (the member only): {@code campaign:<name>}. */
     static final String CAMPAIGN = "campaign:";
+    /** Thanks (the one who gave it and the one who received it). */
+    static final String THANKS = "thanks:";
     /** A file waiting to be downloaded (the member's own export): {@code download:<kind>:<token>}. */
     static final String DOWNLOAD = "download:";
 

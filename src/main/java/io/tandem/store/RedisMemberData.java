@@ -13,6 +13,7 @@ import io.tandem.profiles.Profile;
 import io.tandem.profiles.Seniority;
 import io.tandem.qa.Answer;
 import io.tandem.qa.Question;
+import io.tandem.recognition.Thanks;
 import io.tandem.sessions.CheckIn;
 import io.tandem.sessions.Session;
 import io.tandem.tips.Tip;
@@ -108,6 +109,9 @@ public class RedisMemberData implements MemberData {
         List<Answer> answers =
                 read(member, Ownership.ANSWER, owned, id -> RedisQuestionStore.answerKey(ws, id), Answer.class);
         List<Tip> tips = read(member, Ownership.TIP, owned, id -> RedisTipStore.tipKey(ws, id), Tip.class);
+        List<Thanks> thanks = read(member, Ownership.THANKS, owned, id -> RedisThanksStore.key(ws, id), Thanks.class);
+        boolean named = Boolean.TRUE.equals(
+                RedisCalls.call(() -> redis.opsForSet().isMember(RedisThanksStore.namedKey(ws), member.user())));
 
         Map<String, String> feedback = new LinkedHashMap<>();
         for (String pairId : owned.getOrDefault(Ownership.FEEDBACK, List.of())) {
@@ -147,7 +151,9 @@ public class RedisMemberData implements MemberData {
                 tips,
                 useful,
                 members(RedisReports.key(member)),
-                RedisCampaignStore.memberships(redis, member, owned.getOrDefault(Ownership.CAMPAIGN, List.of())));
+                RedisCampaignStore.memberships(redis, member, owned.getOrDefault(Ownership.CAMPAIGN, List.of())),
+                thanks,
+                named);
     }
 
     @Override
@@ -255,6 +261,12 @@ public class RedisMemberData implements MemberData {
                 a -> a.replacing(member, former));
         replaceIn(
                 owned, Ownership.TIP, id -> RedisTipStore.tipKey(ws, id), Tip.class, t -> t.replacing(member, former));
+        replaceIn(
+                owned,
+                Ownership.THANKS,
+                id -> RedisThanksStore.key(ws, id),
+                Thanks.class,
+                t -> t.replacing(member, former));
         for (String colleague : owned.getOrDefault(Ownership.MANAGES, List.of())) {
             forgetAsManager(new MemberId(ws, colleague), member, former);
         }
@@ -359,6 +371,8 @@ public class RedisMemberData implements MemberData {
             }
             o.opsForSet().remove(RedisKeys.members(ws), user);
             o.opsForSet().remove(RedisKeys.paused(ws), user);
+            o.opsForSet().remove(RedisThanksStore.namedKey(ws), user);
+            o.opsForSet().remove(RedisThanksStore.askedKey(ws), user);
             o.opsForSet().remove(RedisKeys.leads(ws), user);
             if (user.equals(handleOwner)) {
                 o.opsForHash().delete(RedisKeys.handles(ws), Text.fold(profile.handle()));

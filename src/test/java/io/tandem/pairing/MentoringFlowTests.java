@@ -182,7 +182,8 @@ class MentoringFlowTests {
                 notifier,
                 Clock.systemUTC(),
                 SendingLimit.NONE,
-                settings);
+                settings,
+                List.of());
         assertThat(now.expireDue("console")).isZero();
         Clock sixDaysLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(6));
         Requests later = new Requests(
@@ -194,7 +195,8 @@ class MentoringFlowTests {
                 notifier,
                 sixDaysLater,
                 SendingLimit.NONE,
-                settings); // requests expire after 5 days unless a lead sets otherwise
+                settings,
+                List.of()); // requests expire after 5 days unless a lead sets otherwise
         assertThat(later.expireDue("console")).isEqualTo(1);
         assertThat(lastNotification("alice", 1)).contains("got no answer", "carla (@carla)");
         assertThat(later.expireDue("console")).isZero();
@@ -331,7 +333,10 @@ class MentoringFlowTests {
         Block.Form form =
                 (Block.Form) chat.say("alice", "/mentor checkin").blocks().get(0);
         assertThat(form.title()).isEqualTo("Session with bob");
-        assertThat(form.inputs()).extracting(Block.Input::id).containsExactly("met", "usefulness", "learned", "note");
+        // the pair is on SEO, which has a starter module: the check-in can mark its next step done
+        assertThat(form.inputs())
+                .extracting(Block.Input::id)
+                .containsExactly("met", "usefulness", "learned", "note", "step");
         Reply refused = chat.click(
                 "alice", Locale.ENGLISH, form.actionId(), form.value(), Map.of("met", "perhaps", "usefulness", "9"));
         assertThat(((Block.Form) refused.blocks().get(0)).errors()).containsOnlyKeys("met", "usefulness");
@@ -356,7 +361,7 @@ class MentoringFlowTests {
                 .contains("already checked in");
         assertThat(chat.say("alice", "/mentor checkin").text()).contains("Nothing to check in");
 
-        CheckIns checkIns = new CheckIns(pairStore, sessionStore, profiles, Clock.systemUTC());
+        CheckIns checkIns = new CheckIns(pairStore, sessionStore, profiles, Clock.systemUTC(), List.of());
         assertThat(checkIns.pending(new MemberId("console", "bob")))
                 .extracting(Session::id)
                 .containsExactly("s-held-1");

@@ -174,7 +174,8 @@ class ForgetMePropertyTests {
                 "tips",
                 "tipsFoundUseful",
                 "reported",
-                "nudgesOff")) {
+                "nudgesOff",
+                "thanks")) {
             assertThat(own.get(list)).as(list + " of the forgotten member").isEmpty();
         }
         noTraceOf(w, gone, name, email);
@@ -232,6 +233,8 @@ class ForgetMePropertyTests {
                 || rest.equals("questions:load")
                 || rest.equals("answers:helpful")
                 || rest.equals("tips-useful-authors")
+                || rest.equals("recognition-named")
+                || rest.equals("recognition-asked")
                 || rest.startsWith("tips-voters:");
     }
 

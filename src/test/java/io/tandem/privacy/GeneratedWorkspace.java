@@ -233,7 +233,7 @@ final class GeneratedWorkspace {
 
     private void step(MemberId a) {
         MemberId b = other(a);
-        switch (random.nextInt(14)) {
+        switch (random.nextInt(16)) {
             case 0 -> say(a, "/mentor set team " + pick(TEAMS));
             case 1 -> say(a, "/mentor bio " + textAbout(a, b));
             case 2 -> say(a, "/mentor set manager @" + handle(b));
@@ -312,6 +312,8 @@ final class GeneratedWorkspace {
                 }
             }
             case 12 -> say(a, "/mentor nudges off " + pick(List.of("tips", "reminders", "checkins")));
+            case 13 -> say(a, "/mentor thanks @" + handle(b) + " " + textAbout(a, b));
+            case 14 -> say(a, "/mentor recognition " + pick(List.of("on", "off")));
             default ->
                 openPair(a).ifPresent(p -> {
                     if (random.nextInt(3) == 0) {

@@ -24,7 +24,7 @@ class StatsChartTests {
 
     private static final List<Long> WEEKS = List.of(0L, 1L, 2L, 3L, 4L, 5L, 12L);
 
-    private static StatsReport report() {
+    static StatsReport report() {
         List<StatsReport.Week> weeks = IntStream.range(0, WEEKS.size())
                 .mapToObj(i -> new StatsReport.Week(LocalDate.of(2026, 1, 5).plusWeeks(i), WEEKS.get(i)))
                 .toList();
@@ -69,7 +69,7 @@ class StatsChartTests {
                 List.of());
     }
 
-    private static ProfileView view() {
+    static ProfileView view() {
         try (Reader taxonomy = new InputStreamReader(
                 StatsChartTests.class.getResourceAsStream("/skills/taxonomy.txt"), StandardCharsets.UTF_8)) {
             return new ProfileView(SkillCatalog.load(taxonomy));

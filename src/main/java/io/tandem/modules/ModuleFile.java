@@ -1,0 +1,194 @@
+package io.tandem.modules;
+
+import io.tandem.engine.Language;
+import io.tandem.engine.Messages;
+import io.tandem.engine.Refusal;
+import io.tandem.engine.TextLimit;
+import io.tandem.skills.SkillCatalog;
+import io.tandem.skills.SkillMatch;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The module file, one step per CSV line under a header naming the columns (in any order): {@code skill} (an id or
+ * a name of the taxonomy), {@code language} ({@code en} or {@code fr}), {@code step} (1 to 8: the order),
+ * {@code title} (the module's, on at least one of its lines), {@code goal}, {@code topic} and {@code links}
+ * (optional, up to 3 web addresses separated by spaces). The lines of one skill and language make one module of 3
+ * to 8 steps. A bad line is reported with why and left out; a module left with too few steps is reported and left
+ * out; everything else is kept.
+ */
+final class ModuleFile {
+
+    static final List<String> COLUMNS = List.of("skill", "language", "step", "title", "goal", "topic", "links");
+    static final int MAX_ROWS = 500;
+    static final int MAX_LINKS = 3;
+    private static final int LINK_LENGTH = 300;
+
+    /** What a file gave: the modules read whole, and each problem as a line of text for the lead. */
+    record Read(List<Module> modules, List<String> problems) {}
+
+    private record Row(long line, String skill, Language language, int step, String title, Module.Step content) {}
+
+    private ModuleFile() {}
+
+    static Read read(String csv, SkillCatalog catalog, Messages m, boolean starter) {
+        List<CSVRecord> records;
+        Map<String, Integer> header = new HashMap<>();
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .setCommentMarker('#')
+                .setTrim(true)
+                .get()
+                .parse(new StringReader(csv.strip()))) {
+            parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
+            records = parser.getRecords();
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new Refusal("modules.unreadable");
+        }
+        List<String> missing = COLUMNS.stream()
+                .filter(c -> !c.equals("links") && !c.equals("title") && !header.containsKey(c))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new Refusal("modules.missing-columns", String.join(", ", missing));
+        }
+        List<String> unknown = header.keySet().stream()
+                .filter(c -> !COLUMNS.contains(c))
+                .sorted()
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new Refusal("modules.unknown-columns", String.join(", ", unknown));
+        }
+        if (records.size() > MAX_ROWS) {
+            throw new Refusal("modules.too-many", MAX_ROWS);
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, TreeMap<Integer, Row>> byModule = new LinkedHashMap<>();
+        for (CSVRecord record : records) {
+            long line = record.getRecordNumber() + 1;
+            try {
+                Row row = row(record, header, line, catalog);
+                TreeMap<Integer, Row> steps = byModule.computeIfAbsent(
+                        row.skill() + ":" + row.language().code(), k -> new TreeMap<>());
+                if (steps.putIfAbsent(row.step(), row) != null) {
+                    throw new Refusal("modules.row.duplicate", row.step());
+                }
+            } catch (Refusal refusal) {
+                problems.add(m.get("modules.rejected.line", line, m.get(refusal.key(), refusal.args())));
+            }
+        }
+        List<Module> modules = new ArrayList<>();
+        for (TreeMap<Integer, Row> steps : byModule.values()) {
+            Row first = steps.firstEntry().getValue();
+            String name = catalog.name(first.skill(), m.language()) + " ("
+                    + first.language().code() + ")";
+            String title = steps.values().stream()
+                    .map(Row::title)
+                    .filter(t -> !t.isEmpty())
+                    .findFirst()
+                    .orElse("");
+            if (title.isEmpty()) {
+                problems.add(m.get("modules.rejected.module", name, m.get("modules.module.no-title", first.line())));
+            } else if (steps.size() < Module.FEWEST_STEPS || steps.size() > Module.MOST_STEPS) {
+                problems.add(m.get(
+                        "modules.rejected.module",
+                        name,
+                        m.get("modules.module.steps", steps.size(), Module.FEWEST_STEPS, Module.MOST_STEPS)));
+            } else {
+                modules.add(new Module(
+                        first.skill(),
+                        first.language(),
+                        title,
+                        steps.values().stream().map(Row::content).toList(),
+                        starter));
+            }
+        }
+        return new Read(modules, problems);
+    }
+
+    private static Row row(CSVRecord record, Map<String, Integer> header, long line, SkillCatalog catalog) {
+        String typed = cell(record, header, "skill");
+        SkillMatch skill = catalog.resolve(typed)
+                .filter(SkillMatch.Known.class::isInstance)
+                .orElseThrow(() -> new Refusal("modules.row.skill", typed));
+        String lang = cell(record, header, "language");
+        Language language = Language.parse(lang).orElseThrow(() -> new Refusal("modules.row.language", lang));
+        String number = cell(record, header, "step");
+        if (!number.matches("[1-8]")) {
+            throw new Refusal("modules.row.step", number, Module.MOST_STEPS);
+        }
+        String goal = TextLimit.REASON.check(cell(record, header, "goal"));
+        String topic = TextLimit.TOPIC.check(cell(record, header, "topic"));
+        String title = TextLimit.TOPIC.check(cell(record, header, "title"));
+        if (goal.isEmpty()) {
+            throw new Refusal("modules.row.goal");
+        }
+        if (topic.isEmpty()) {
+            throw new Refusal("modules.row.topic");
+        }
+        List<String> links = new ArrayList<>();
+        for (String link : cell(record, header, "links").split("[\\s;]+")) {
+            if (link.isEmpty()) {
+                continue;
+            }
+            if (link.length() > LINK_LENGTH || !link.matches("https?://[^\\s<>|\"]+\\.[^\\s<>|\"]+")) {
+                throw new Refusal("modules.row.link", link.length() > 60 ? link.substring(0, 60) + "…" : link);
+            }
+            links.add(link);
+        }
+        if (links.size() > MAX_LINKS) {
+            throw new Refusal("modules.row.links", MAX_LINKS);
+        }
+        return new Row(
+                line, skill.id(), language, Integer.parseInt(number), title, new Module.Step(goal, topic, links));
+    }
+
+    private static String cell(CSVRecord row, Map<String, Integer> header, String column) {
+        Integer i = header.get(column);
+        return i == null || i >= row.size() ? "" : row.get(i).strip();
+    }
+
+    /** Modules as a file in the same format, to copy, edit and import again. */
+    static String csv(List<Module> modules) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(COLUMNS.toArray(String[]::new))
+                .setRecordSeparator('\n')
+                .get()
+                .print(out)) {
+            for (Module module : modules) {
+                for (int i = 0; i < module.size(); i++) {
+                    Module.Step step = module.steps().get(i);
+                    printer.printRecord(
+                            module.skill(),
+                            module.language().code(),
+                            i + 1,
+                            i == 0 ? module.title() : "",
+                            step.goal(),
+                            step.topic(),
+                            String.join(" ", step.links()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
