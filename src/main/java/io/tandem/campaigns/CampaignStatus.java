@@ -3,6 +3,7 @@ package io.tandem.campaigns;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Reply;
+import io.tandem.modules.Modules;
 import io.tandem.profiles.Profile;
 import io.tandem.stats.StatsView;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 class CampaignStatus {
 
     private final Funnel funnel;
+    private final Modules modules;
 
-    CampaignStatus(Funnel funnel) {
+    CampaignStatus(Funnel funnel, Modules modules) {
         this.funnel = funnel;
+        this.modules = modules;
     }
 
     Reply status(Invocation in, Campaign campaign) {
@@ -34,6 +37,16 @@ class CampaignStatus {
                                         f.reverse(),
                                         f.pairs(),
                                         in.messages().language().locale())));
+        Modules.Completion done = modules.completion(campaign.workspace(), funnel.pairs(campaign));
+        if (done.plans() > 0) {
+            reply.section(
+                    null,
+                    in.t(
+                            "programme.status.modules",
+                            StatsView.count(done.plans()),
+                            StatsView.count(done.started()),
+                            StatsView.count(done.completed())));
+        }
         if (!f.contributors().isEmpty()) {
             reply.items(
                     in.t("programme.status.contributors"),

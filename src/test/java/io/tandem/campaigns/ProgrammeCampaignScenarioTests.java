@@ -183,6 +183,8 @@ class ProgrammeCampaignScenarioTests {
                 .contains("Invited 7 → joined 11 (7 learning, <5 mentoring) → matched 7 pairs → met 5")
                 .contains("still meeting 5")
                 .contains("(the mentor more junior): 100 %")
+                // every pair is on SEO or social media, which have starter modules; no step done yet
+                .contains("Modules: followed by 7 pairs, started by 0, completed by 0.")
                 .contains("Top contributors");
         assertThat(one.say("lena", Locale.FRENCH, "/stats programme execs-2027").text())
                 .contains("Programme execs-2027");
