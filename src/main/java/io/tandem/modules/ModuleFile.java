@@ -164,6 +164,89 @@ final class ModuleFile {
         return i == null || i >= row.size() ? "" : row.get(i).strip();
     }
 
+    /** Whether a CSV's header names a module file's columns (a goal and a topic), rather than a roster's. */
+    static boolean isModuleFile(String csv) {
+        return csv.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .findFirst()
+                .map(h -> List.of(h.toLowerCase(Locale.ROOT).split("\\s*,\\s*")))
+                .filter(h -> h.contains("goal") && h.contains("topic"))
+                .isPresent();
+    }
+
+    /**
+     * The file in parts of at most {@code max} characters where it can, each starting with the header line and
+     * holding whole modules (the lines of one skill and language together): each part fits one import command. A
+     * file that cannot be read is one part, for the import to say why.
+     */
+    static List<String> parts(String csv, int max) {
+        List<CSVRecord> records;
+        List<String> header;
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setCommentMarker('#')
+                .get()
+                .parse(new StringReader(csv.strip()))) {
+            header = parser.getHeaderNames();
+            records = parser.getRecords();
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            return List.of(csv);
+        }
+        int skill = index(header, "skill");
+        int language = index(header, "language");
+        Map<String, List<CSVRecord>> modules = new LinkedHashMap<>();
+        for (CSVRecord r : records) {
+            String key = (skill < r.size() && skill >= 0 ? r.get(skill).strip().toLowerCase(Locale.ROOT) : "") + "|"
+                    + (language < r.size() && language >= 0
+                            ? r.get(language).strip().toLowerCase(Locale.ROOT)
+                            : "");
+            modules.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        String head = print(List.of(header));
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder(head);
+        boolean empty = true;
+        for (List<CSVRecord> module : modules.values()) {
+            String lines = print(module.stream().map(CSVRecord::toList).toList());
+            if (!empty && part.length() + lines.length() > max) {
+                parts.add(part.toString());
+                part = new StringBuilder(head);
+            }
+            part.append(lines);
+            empty = false;
+        }
+        if (!empty) {
+            parts.add(part.toString());
+        }
+        return parts;
+    }
+
+    private static int index(List<String> header, String column) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String print(List<List<String>> rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer =
+                CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(out)) {
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     /** Modules as a file in the same format, to copy, edit and import again. */
     static String csv(List<Module> modules) {
         StringWriter out = new StringWriter();

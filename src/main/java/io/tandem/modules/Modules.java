@@ -36,6 +36,19 @@ public class Modules {
         this.starter = index(starter(catalog));
     }
 
+    /** Whether a CSV file is a module file (its header names a goal and a topic) rather than a roster. */
+    public static boolean isModuleFile(String csv) {
+        return ModuleFile.isModuleFile(csv);
+    }
+
+    /**
+     * A module file in parts of at most {@code max} characters, each with the header and whole modules, for one
+     * {@code /mentor admin modules import} each (a file shared in Slack).
+     */
+    public static List<String> fileParts(String csv, int max) {
+        return ModuleFile.parts(csv, max);
+    }
+
     /** The starter set, read and checked. */
     static List<Module> starter(SkillCatalog catalog) {
         try (InputStream in = Modules.class.getResourceAsStream(STARTER)) {

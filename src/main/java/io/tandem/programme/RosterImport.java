@@ -50,7 +50,7 @@ public class RosterImport {
     static final String JOIN = "roster.join";
     static final int MAX_ROWS = 2000;
     /** Well under the command length limit, with room for the command itself. */
-    static final int PART = 3_500;
+    public static final int PART = 3_500;
 
     private static final Set<String> COLUMNS = Set.of(
             "handle", "name", "team", "manager", "seniority", "teaches", "learns", "language", "timezone", "email");

@@ -7,12 +7,16 @@ import io.tandem.engine.ChatEvent;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Reply;
 import io.tandem.engine.StoreUnavailableException;
+import io.tandem.modules.Modules;
 import io.tandem.programme.RosterImport;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** A CSV shared in Tandem's DM is a roster for {@code /mentor admin import} (leads only, as the command). */
+/**
+ * A CSV shared in Tandem's DM is a roster for {@code /mentor admin import}, or a module file for {@code /mentor admin
+ * modules import} when its header names a goal and a topic (leads only, as the commands).
+ */
 final class RosterUpload {
 
     private final SlackEvents events;
@@ -53,7 +57,11 @@ final class RosterUpload {
             return;
         }
         Optional<String> content = rosters.download(csv, token);
-        List<String> parts = content.map(RosterImport::parts).orElse(List.of());
+        // a file whose header names a goal and a topic is a module file, imported whole modules at a time
+        boolean modules = content.map(Modules::isModuleFile).orElse(false);
+        String command = modules ? "/mentor admin modules import" : "/mentor admin import";
+        List<String> parts = content.map(c -> modules ? Modules.fileParts(c, RosterImport.PART) : RosterImport.parts(c))
+                .orElse(List.of());
         if (parts.isEmpty()) {
             SlackReplies.post(
                     ctx.client(),
@@ -66,8 +74,7 @@ final class RosterUpload {
         }
         for (int i = 0; i < parts.size(); i++) {
             Reply reply = events.handle(
-                    workspace,
-                    SlackEvents.textEvent(who, workspace, e.getChannel(), "/mentor admin import\n" + parts.get(i)));
+                    workspace, SlackEvents.textEvent(who, workspace, e.getChannel(), command + "\n" + parts.get(i)));
             if (parts.size() > 1) {
                 Reply.Builder withPart =
                         Reply.builder().text(who.messages().get("slack.roster.part", i + 1, parts.size()));

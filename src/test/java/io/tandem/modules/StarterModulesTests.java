@@ -116,4 +116,24 @@ class StarterModulesTests {
         assertThat(again.problems()).isEmpty();
         assertThat(again.modules()).isEqualTo(starter);
     }
+
+    @Test
+    void splitsAFileIntoPartsOfWholeModulesThatReadBackTheSame() throws Exception {
+        String csv;
+        try (var in = Modules.class.getResourceAsStream(Modules.STARTER)) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(Modules.isModuleFile(csv)).isTrue();
+        assertThat(Modules.isModuleFile("handle,name,teaches\nbob,Bob,seo")).isFalse();
+        List<String> parts = Modules.fileParts(csv, 3_500);
+        assertThat(parts).hasSizeGreaterThan(1);
+        List<Module> again = new java.util.ArrayList<>();
+        for (String part : parts) {
+            assertThat(part.length()).isLessThanOrEqualTo(3_500);
+            ModuleFile.Read read = ModuleFile.read(part, CATALOG, Messages.of(Language.EN), true);
+            assertThat(read.problems()).isEmpty();
+            again.addAll(read.modules());
+        }
+        assertThat(again).containsExactlyInAnyOrderElementsOf(Modules.starter(CATALOG));
+    }
 }

@@ -399,6 +399,44 @@ class SlackAdapterTests {
     }
 
     @Test
+    void importsTheModulesALeadSharesAsACsvFileInTheDmWholeModulesAtATime() throws Exception {
+        slack.addUser("U0ADMIN", "Ada Admin", "Europe/London", "en-GB").makeAdmin("U0ADMIN");
+        // the starter file (comments, quoted commas, 20 modules) is larger than one command: it goes in parts
+        String csv;
+        try (var in = getClass().getResourceAsStream("/modules/starter.csv")) {
+            csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        csv += "basket weaving,en,1,Baskets,Weave,Willow,\n";
+        String url = slack.hostFile("F0MODULES", csv);
+        String shared = "{\"type\":\"message\",\"subtype\":\"file_share\",\"channel_type\":\"im\","
+                + "\"channel\":\"DU0ADMIN\",\"user\":\"U0ADMIN\",\"text\":\"\",\"ts\":\"6.6\",\"files\":[{"
+                + "\"id\":\"F0MODULES\",\"name\":\"modules.csv\",\"filetype\":\"csv\",\"size\":" + csv.length()
+                + ",\"url_private_download\":\"" + url + "\"}]}";
+        assertThat(requests.event(event("EvModules1", shared), Map.of()).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> slack.calls("chat.postMessage").stream()
+                                .filter(c -> "DU0ADMIN".equals(c.param("channel"))
+                                        && c.param("text").contains("Modules imported"))
+                                .count()
+                        >= 2);
+        String reports = slack.calls("chat.postMessage").stream()
+                .filter(c -> "DU0ADMIN".equals(c.param("channel")))
+                .map(c -> c.param("text"))
+                .reduce("", String::concat);
+        // every module arrives whole: 20 saved, no module cut short between parts; the bad line is reported
+        assertThat(Pattern.compile("Modules imported: (\\d+) saved")
+                        .matcher(reports)
+                        .results()
+                        .mapToInt(r -> Integer.parseInt(r.group(1)))
+                        .sum())
+                .isEqualTo(20);
+        assertThat(reports)
+                .contains("\"basket weaving\" is not a skill Tandem knows")
+                .doesNotContain("steps left");
+    }
+
+    @Test
     void ignoresItsOwnMessagesAndOtherBots() {
         assertThat(requests.event(
                                 event(
