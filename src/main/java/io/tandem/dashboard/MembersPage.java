@@ -2,6 +2,7 @@ package io.tandem.dashboard;
 
 import io.tandem.engine.Reply;
 import io.tandem.engine.Text;
+import io.tandem.modules.Modules;
 import io.tandem.profiles.Profile;
 import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.ProfileView;
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Members: search by name, handle, team or skill; and the roster, uploaded as a CSV file (or pasted) and imported
- * by {@code /mentor admin import}, in parts that each fit a command, with its report of each row.
+ * by {@code /mentor admin import}, in parts that each fit a command, with its report of each row. A module file
+ * (its header names a goal and a topic) goes to {@code /mentor admin modules import} the same way.
  */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -116,14 +118,17 @@ class MembersPage {
                 return "redirect:" + PATH;
             }
         }
-        List<String> parts = RosterImport.parts(text);
+        // a file whose header names a goal and a topic is learning modules, imported whole modules at a time
+        boolean modules = Modules.isModuleFile(text);
+        String command = modules ? "/mentor admin modules import\n" : "/mentor admin import\n";
+        List<String> parts = modules ? Modules.fileParts(text, RosterImport.PART) : RosterImport.parts(text);
         if (parts.isEmpty()) {
             Desk.answer(redirect, Reply.text(lead.t().get("dashboard.roster.empty")));
             return "redirect:" + PATH;
         }
         List<Reply> replies = new ArrayList<>();
         for (String part : parts) {
-            replies.add(asLead.say(lead.id(), lead.language(), "/mentor admin import\n" + part));
+            replies.add(asLead.say(lead.id(), lead.language(), command + part));
         }
         Desk.answer(redirect, replies);
         return "redirect:" + PATH;

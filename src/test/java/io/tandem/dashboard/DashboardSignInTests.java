@@ -3,6 +3,8 @@ package io.tandem.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.engine.MemberId;
+import io.tandem.modules.ModuleStore;
+import io.tandem.modules.Modules;
 import io.tandem.programme.Programme;
 import io.tandem.programme.ProgrammeSettings;
 import io.tandem.support.FakeSlackApi;
@@ -90,6 +92,12 @@ class DashboardSignInTests {
 
     @Autowired
     ProgrammeSettings settings;
+
+    @Autowired
+    Modules modules;
+
+    @Autowired
+    ModuleStore moduleStore;
 
     /** Signs in with the provider as a person with these claims; returns the answer to the provider's redirect. */
     private HttpResponse<String> signIn(SignInClient c, String provider, String audience, Map<String, Object> claims) {
@@ -241,6 +249,31 @@ class DashboardSignInTests {
         assertThat(out.statusCode()).isEqualTo(302);
         assertThat(lead.get("/dashboard").statusCode()).as("signed out").isEqualTo(302);
         settings.reset("slack:T1", ProgrammeSettings.Key.TIP_DAY);
+    }
+
+    @Test
+    void aLeadImportsModulesFromTheMembersPage() {
+        SignInClient lead = new SignInClient(port);
+        signInSlack(lead, "T1", "U1");
+        String csv = """
+                skill,language,step,title,goal,topic,links
+                negotiation,en,1,Negotiating at Acme,Prepare,Our price list,
+                negotiation,en,2,,Listen,Questions to ask,
+                negotiation,en,3,,Close,Writing it down,
+                negotiation,en,4,,Oops,,
+                """;
+        HttpResponse<String> sent = lead.post(
+                "/dashboard/members/roster",
+                Map.of("_csrf", SignInClient.csrf(lead.get("/dashboard/members")), "csv", csv));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(lead.get("/dashboard/members").body())
+                .contains("Modules imported: 1 saved, 1 problems.")
+                .contains("line 5: the topic is empty");
+        assertThat(modules.find("slack:T1", "negotiation", io.tandem.engine.Language.EN)
+                        .orElseThrow()
+                        .title())
+                .isEqualTo("Negotiating at Acme");
+        moduleStore.remove("slack:T1", "negotiation");
     }
 
     @Test
