@@ -1,5 +1,6 @@
 package io.tandem.modules;
 
+import io.tandem.engine.CsvCells;
 import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Refusal;
@@ -259,14 +260,15 @@ final class ModuleFile {
             for (Module module : modules) {
                 for (int i = 0; i < module.size(); i++) {
                     Module.Step step = module.steps().get(i);
-                    printer.printRecord(
+                    // a lead may open it in a spreadsheet: no cell may run as a formula
+                    printer.printRecord(CsvCells.row(
                             module.skill(),
                             module.language().code(),
                             i + 1,
                             i == 0 ? module.title() : "",
                             step.goal(),
                             step.topic(),
-                            String.join(" ", step.links()));
+                            String.join(" ", step.links())));
                 }
             }
         } catch (IOException e) {

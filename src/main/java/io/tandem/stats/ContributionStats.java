@@ -84,9 +84,10 @@ public class ContributionStats {
             }
         }
         List<MemberId> tipAuthors = new ArrayList<>();
-        for (String s : skill.map(List::of)
-                .orElseGet(() -> catalog.all().stream().map(Skill::id).toList())) {
-            for (Tip t : tips.tips(ws, s)) {
+        List<String> skills = skill.map(List::of)
+                .orElseGet(() -> catalog.all().stream().map(Skill::id).toList());
+        for (List<Tip> ofSkill : tips.tips(ws, skills).values()) {
+            for (Tip t : ofSkill) {
                 if (t.author() != null
                         && t.createdAt() != null
                         && !t.createdAt().isBefore(from)

@@ -173,8 +173,8 @@ public class Stats {
         List<String> skills = skill.map(List::of)
                 .orElseGet(() -> catalog.all().stream().map(Skill::id).toList());
         long written = 0;
-        for (String s : skills) {
-            for (Tip t : tips.tips(ws, s)) {
+        for (List<Tip> ofSkill : tips.tips(ws, skills).values()) {
+            for (Tip t : ofSkill) {
                 if (t.createdAt() != null
                         && !t.createdAt().isBefore(from)
                         && !t.createdAt().isAfter(now)) {

@@ -5,6 +5,7 @@ import io.tandem.tips.Tip;
 import io.tandem.tips.TipStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,47 @@ public class RedisTipStore implements TipStore {
             if (v != null) {
                 out.add(json.readValue(v, Tip.class));
             }
+        }
+        return out;
+    }
+
+    /** Every skill's tips in two round trips: the ids of all skills in one pipeline, then all the tips at once. */
+    @Override
+    public Map<String, List<Tip>> tips(String workspace, Collection<String> skills) {
+        List<String> all = List.copyOf(skills);
+        List<Object> listed = RedisCalls.pipelined(
+                redis, o -> all.forEach(s -> o.opsForZSet().reverseRange(tipsKey(workspace, s), 0, 199)));
+        List<String> ids = new ArrayList<>();
+        for (Object members : listed) {
+            if (members instanceof Collection<?> c) {
+                c.forEach(m -> {
+                    if (!String.valueOf(m).startsWith("{")) {
+                        ids.add(String.valueOf(m));
+                    }
+                });
+            }
+        }
+        List<String> values = ids.isEmpty()
+                ? List.of()
+                : RedisCalls.call(() -> redis.opsForValue()
+                        .multiGet(ids.stream().map(id -> tipKey(workspace, id)).toList()));
+        Map<String, String> byId = new LinkedHashMap<>();
+        for (int i = 0; values != null && i < ids.size(); i++) {
+            byId.put(ids.get(i), values.get(i));
+        }
+        Map<String, List<Tip>> out = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            List<Tip> tips = new ArrayList<>();
+            if (listed.get(i) instanceof Collection<?> c) {
+                for (Object m : c) {
+                    String member = String.valueOf(m);
+                    String v = member.startsWith("{") ? member : byId.get(member);
+                    if (v != null) {
+                        tips.add(json.readValue(v, Tip.class));
+                    }
+                }
+            }
+            out.put(all.get(i), tips);
         }
         return out;
     }

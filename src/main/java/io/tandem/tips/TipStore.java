@@ -1,5 +1,7 @@
 package io.tandem.tips;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +13,13 @@ public interface TipStore {
 
     /** Colleagues' tips for a skill, newest first. */
     List<Tip> tips(String workspace, String skill);
+
+    /** {@link #tips(String, String)} for many skills at once (the leads' figures read every skill's). */
+    default Map<String, List<Tip>> tips(String workspace, Collection<String> skills) {
+        Map<String, List<Tip>> out = new LinkedHashMap<>();
+        skills.forEach(s -> out.put(s, tips(workspace, s)));
+        return out;
+    }
 
     /** Tips already used this round by an area ({@code round}: a skill and a language, e.g. {@code seo:fr}). */
     Set<String> used(String workspace, String round);

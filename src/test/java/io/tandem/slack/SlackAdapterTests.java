@@ -372,23 +372,9 @@ class SlackAdapterTests {
                 .isEqualTo(200);
         FakeSlackApi.Call download = slack.awaitCall(FakeSlackApi.DOWNLOAD, Duration.ofSeconds(10));
         assertThat(download.token()).isEqualTo("xoxb-test-token");
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> slack.calls("chat.postMessage").stream()
-                                .filter(c -> "DU0ADMIN".equals(c.param("channel"))
-                                        && c.param("text").contains("Roster imported"))
-                                .count()
-                        >= 2);
-        String reports = slack.calls("chat.postMessage").stream()
-                .filter(c -> "DU0ADMIN".equals(c.param("channel")))
-                .map(c -> c.param("text"))
-                .reduce("", String::concat);
+        String reports = adminReports("Roster imported");
         assertThat(reports).contains("Part 1 of", "\"guru\" is not a seniority");
-        assertThat(Pattern.compile("Roster imported: (\\d+) invited")
-                        .matcher(reports)
-                        .results()
-                        .mapToInt(r -> Integer.parseInt(r.group(1)))
-                        .sum())
-                .isEqualTo(120);
+        assertThat(sum(reports, "Roster imported: (\\d+) invited")).isEqualTo(120);
         // someone who is not a lead gets the same refusal as for the command
         String fromBob = shared.replace("U0ADMIN", BOB).replace("DU0ADMIN", "D" + BOB);
         requests.event(event("EvFile2", fromBob), Map.of());
@@ -414,26 +400,35 @@ class SlackAdapterTests {
                 + ",\"url_private_download\":\"" + url + "\"}]}";
         assertThat(requests.event(event("EvModules1", shared), Map.of()).statusCode())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> slack.calls("chat.postMessage").stream()
-                                .filter(c -> "DU0ADMIN".equals(c.param("channel"))
-                                        && c.param("text").contains("Modules imported"))
-                                .count()
-                        >= 2);
-        String reports = slack.calls("chat.postMessage").stream()
-                .filter(c -> "DU0ADMIN".equals(c.param("channel")))
-                .map(c -> c.param("text"))
-                .reduce("", String::concat);
+        String reports = adminReports("Modules imported");
         // every module arrives whole: 20 saved, no module cut short between parts; the bad line is reported
-        assertThat(Pattern.compile("Modules imported: (\\d+) saved")
-                        .matcher(reports)
-                        .results()
-                        .mapToInt(r -> Integer.parseInt(r.group(1)))
-                        .sum())
-                .isEqualTo(20);
+        assertThat(sum(reports, "Modules imported: (\\d+) saved")).isEqualTo(20);
         assertThat(reports)
                 .contains("\"basket weaving\" is not a skill Tandem knows")
                 .doesNotContain("steps left");
+    }
+
+    /** What Tandem posted in the lead's DM once at least two of its messages contain {@code word}. */
+    private String adminReports(String word) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> slack.calls("chat.postMessage").stream()
+                                .filter(c -> "DU0ADMIN".equals(c.param("channel"))
+                                        && c.param("text").contains(word))
+                                .count()
+                        >= 2);
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> "DU0ADMIN".equals(c.param("channel")))
+                .map(c -> c.param("text"))
+                .reduce("", String::concat);
+    }
+
+    /** The sum of the numbers {@code pattern}'s group captures in {@code text}. */
+    private static int sum(String text, String pattern) {
+        return Pattern.compile(pattern)
+                .matcher(text)
+                .results()
+                .mapToInt(r -> Integer.parseInt(r.group(1)))
+                .sum();
     }
 
     @Test
