@@ -76,25 +76,7 @@ public class RedisTipStore implements TipStore {
 
     @Override
     public List<Tip> tips(String workspace, String skill) {
-        Set<String> members = RedisCalls.call(() -> redis.opsForZSet().reverseRange(tipsKey(workspace, skill), 0, 199));
-        List<String> ordered = members == null ? List.of() : List.copyOf(members);
-        List<String> ids = ordered.stream().filter(m -> !m.startsWith("{")).toList();
-        List<String> values = ids.isEmpty()
-                ? List.of()
-                : RedisCalls.call(() -> redis.opsForValue()
-                        .multiGet(ids.stream().map(id -> tipKey(workspace, id)).toList()));
-        Map<String, String> byId = new LinkedHashMap<>();
-        for (int i = 0; values != null && i < ids.size(); i++) {
-            byId.put(ids.get(i), values.get(i));
-        }
-        List<Tip> out = new ArrayList<>();
-        for (String member : ordered) {
-            String v = member.startsWith("{") ? member : byId.get(member);
-            if (v != null) {
-                out.add(json.readValue(v, Tip.class));
-            }
-        }
-        return out;
+        return tips(workspace, List.of(skill)).get(skill);
     }
 
     /** Every skill's tips in two round trips: the ids of all skills in one pipeline, then all the tips at once. */
