@@ -1,6 +1,7 @@
 package io.tandem.modules;
 
 import io.tandem.engine.CsvCells;
+import io.tandem.engine.CsvTable;
 import io.tandem.engine.Language;
 import io.tandem.engine.Messages;
 import io.tandem.engine.Refusal;
@@ -12,7 +13,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,33 +46,17 @@ final class ModuleFile {
     private ModuleFile() {}
 
     static Read read(String csv, SkillCatalog catalog, Messages m, boolean starter) {
-        List<CSVRecord> records;
-        Map<String, Integer> header = new HashMap<>();
-        try (CSVParser parser = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true)
-                .setCommentMarker('#')
-                .setTrim(true)
-                .get()
-                .parse(new StringReader(csv.strip()))) {
-            parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
-            records = parser.getRecords();
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new Refusal("modules.unreadable");
-        }
+        CsvTable table = CsvTable.read(csv, true).orElseThrow(() -> new Refusal("modules.unreadable"));
+        List<CSVRecord> records = table.rows();
         List<String> missing = COLUMNS.stream()
-                .filter(c -> !c.equals("links") && !c.equals("title") && !header.containsKey(c))
+                .filter(c -> !c.equals("links")
+                        && !c.equals("title")
+                        && !table.columns().contains(c))
                 .toList();
         if (!missing.isEmpty()) {
             throw new Refusal("modules.missing-columns", String.join(", ", missing));
         }
-        List<String> unknown = header.keySet().stream()
-                .filter(c -> !COLUMNS.contains(c))
-                .sorted()
-                .toList();
+        List<String> unknown = table.unknown(COLUMNS);
         if (!unknown.isEmpty()) {
             throw new Refusal("modules.unknown-columns", String.join(", ", unknown));
         }
@@ -84,7 +68,7 @@ final class ModuleFile {
         for (CSVRecord record : records) {
             long line = record.getRecordNumber() + 1;
             try {
-                Row row = row(record, header, line, catalog);
+                Row row = row(record, table, line, catalog);
                 TreeMap<Integer, Row> steps = byModule.computeIfAbsent(
                         row.skill() + ":" + row.language().code(), k -> new TreeMap<>());
                 if (steps.putIfAbsent(row.step(), row) != null) {
@@ -123,20 +107,20 @@ final class ModuleFile {
         return new Read(modules, problems);
     }
 
-    private static Row row(CSVRecord record, Map<String, Integer> header, long line, SkillCatalog catalog) {
-        String typed = cell(record, header, "skill");
+    private static Row row(CSVRecord record, CsvTable table, long line, SkillCatalog catalog) {
+        String typed = table.cell(record, "skill");
         SkillMatch skill = catalog.resolve(typed)
                 .filter(SkillMatch.Known.class::isInstance)
                 .orElseThrow(() -> new Refusal("modules.row.skill", typed));
-        String lang = cell(record, header, "language");
+        String lang = table.cell(record, "language");
         Language language = Language.parse(lang).orElseThrow(() -> new Refusal("modules.row.language", lang));
-        String number = cell(record, header, "step");
+        String number = table.cell(record, "step");
         if (!number.matches("[1-8]")) {
             throw new Refusal("modules.row.step", number, Module.MOST_STEPS);
         }
-        String goal = TextLimit.REASON.check(cell(record, header, "goal"));
-        String topic = TextLimit.TOPIC.check(cell(record, header, "topic"));
-        String title = TextLimit.TOPIC.check(cell(record, header, "title"));
+        String goal = TextLimit.REASON.check(table.cell(record, "goal"));
+        String topic = TextLimit.TOPIC.check(table.cell(record, "topic"));
+        String title = TextLimit.TOPIC.check(table.cell(record, "title"));
         if (goal.isEmpty()) {
             throw new Refusal("modules.row.goal");
         }
@@ -144,7 +128,7 @@ final class ModuleFile {
             throw new Refusal("modules.row.topic");
         }
         List<String> links = new ArrayList<>();
-        for (String link : cell(record, header, "links").split("[\\s;]+")) {
+        for (String link : table.cell(record, "links").split("[\\s;]+")) {
             if (link.isEmpty()) {
                 continue;
             }
@@ -158,11 +142,6 @@ final class ModuleFile {
         }
         return new Row(
                 line, skill.id(), language, Integer.parseInt(number), title, new Module.Step(goal, topic, links));
-    }
-
-    private static String cell(CSVRecord row, Map<String, Integer> header, String column) {
-        Integer i = header.get(column);
-        return i == null || i >= row.size() ? "" : row.get(i).strip();
     }
 
     /** Whether a CSV's header names a module file's columns (a goal and a topic), rather than a roster's. */

@@ -2,6 +2,7 @@ package io.tandem.programme;
 
 import io.tandem.engine.ActionValue;
 import io.tandem.engine.Block;
+import io.tandem.engine.CsvTable;
 import io.tandem.engine.Invocation;
 import io.tandem.engine.Language;
 import io.tandem.engine.MemberId;
@@ -18,21 +19,15 @@ import io.tandem.profiles.ProfileStore;
 import io.tandem.profiles.Seniority;
 import io.tandem.skills.SkillCatalog;
 import io.tandem.skills.SkillMatch;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
@@ -82,30 +77,12 @@ public class RosterImport {
             throw new Refusal("roster.usage");
         }
         String ws = in.caller().id().workspace();
-        List<CSVRecord> records;
-        Map<String, Integer> header;
-        try (CSVParser parser = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .get()
-                .parse(new StringReader(csv.strip()))) {
-            header = new HashMap<>();
-            parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
-            records = parser.getRecords();
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new Refusal("roster.unreadable");
-        }
-        if (!header.containsKey("handle") && !header.containsKey("email")) {
+        CsvTable table = CsvTable.read(csv, false).orElseThrow(() -> new Refusal("roster.unreadable"));
+        List<CSVRecord> records = table.rows();
+        if (!table.columns().contains("handle") && !table.columns().contains("email")) {
             throw new Refusal("roster.no-handle");
         }
-        List<String> unknown = header.keySet().stream()
-                .filter(c -> !COLUMNS.contains(c))
-                .sorted()
-                .toList();
+        List<String> unknown = table.unknown(COLUMNS);
         if (!unknown.isEmpty()) {
             throw new Refusal("roster.unknown-columns", String.join(", ", unknown));
         }
@@ -120,7 +97,7 @@ public class RosterImport {
         for (CSVRecord row : records) {
             long line = row.getRecordNumber() + 1;
             try {
-                Row r = read(row, header, ws, m);
+                Row r = read(row, table, ws, m);
                 if (!seen.add(r.id().user())) {
                     throw new Refusal("roster.row.duplicate");
                 }
@@ -185,13 +162,13 @@ public class RosterImport {
             ZoneId zone,
             Optional<String> email) {}
 
-    private Row read(CSVRecord row, Map<String, Integer> header, String ws, Messages m) {
-        String handle = cell(row, header, "handle").replaceFirst("^@", "");
-        String email = TextLimit.EMAIL.check(cell(row, header, "email"));
-        TextLimit.NAME.check(cell(row, header, "name"));
-        TextLimit.TEAM.check(cell(row, header, "team"));
-        TextLimit.SKILLS.check(cell(row, header, "teaches"));
-        TextLimit.SKILLS.check(cell(row, header, "learns"));
+    private Row read(CSVRecord row, CsvTable table, String ws, Messages m) {
+        String handle = table.cell(row, "handle").replaceFirst("^@", "");
+        String email = TextLimit.EMAIL.check(table.cell(row, "email"));
+        TextLimit.NAME.check(table.cell(row, "name"));
+        TextLimit.TEAM.check(table.cell(row, "team"));
+        TextLimit.SKILLS.check(table.cell(row, "teaches"));
+        TextLimit.SKILLS.check(table.cell(row, "learns"));
         if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new Refusal("roster.row.email", email);
         }
@@ -207,17 +184,17 @@ public class RosterImport {
             user = ws.equals("console") ? handle.toLowerCase(Locale.ROOT) : handle;
         }
         Seniority seniority = null;
-        String s = cell(row, header, "seniority");
+        String s = table.cell(row, "seniority");
         if (!s.isEmpty()) {
             seniority = Seniority.parse(s).orElseThrow(() -> new Refusal("roster.row.seniority", s));
         }
         Language language = null;
-        String l = cell(row, header, "language");
+        String l = table.cell(row, "language");
         if (!l.isEmpty()) {
             language = Language.parse(l).orElseThrow(() -> new Refusal("roster.row.language", l));
         }
         ZoneId zone = null;
-        String z = cell(row, header, "timezone");
+        String z = table.cell(row, "timezone");
         if (!z.isEmpty()) {
             try {
                 zone = ZoneId.of(z);
@@ -226,19 +203,19 @@ public class RosterImport {
             }
         }
         Optional<MemberId> manager = Optional.empty();
-        String boss = TextLimit.NAME.check(cell(row, header, "manager").replaceFirst("^@", ""));
+        String boss = TextLimit.NAME.check(table.cell(row, "manager").replaceFirst("^@", ""));
         if (!boss.isEmpty()) {
             manager = Optional.of(profiles.findByHandle(ws, boss)
                     .orElseGet(() -> new MemberId(ws, ws.equals("console") ? boss.toLowerCase(Locale.ROOT) : boss)));
         }
         return new Row(
                 new MemberId(ws, user),
-                blankToNull(cell(row, header, "name")),
-                blankToNull(cell(row, header, "team")),
+                blankToNull(table.cell(row, "name")),
+                blankToNull(table.cell(row, "team")),
                 manager,
                 seniority,
-                skills(cell(row, header, "teaches")),
-                skills(cell(row, header, "learns")),
+                skills(table.cell(row, "teaches")),
+                skills(table.cell(row, "learns")),
                 language,
                 zone,
                 email.isEmpty() ? Optional.empty() : Optional.of(email));
@@ -282,11 +259,6 @@ public class RosterImport {
             out = out.withZone(r.zone());
         }
         return out;
-    }
-
-    private static String cell(CSVRecord row, Map<String, Integer> header, String column) {
-        Integer i = header.get(column);
-        return i == null || i >= row.size() ? "" : row.get(i).strip();
     }
 
     private static String blankToNull(String s) {
