@@ -372,7 +372,9 @@ class SlackAdapterTests {
                 .isEqualTo(200);
         FakeSlackApi.Call download = slack.awaitCall(FakeSlackApi.DOWNLOAD, Duration.ofSeconds(10));
         assertThat(download.token()).isEqualTo("xoxb-test-token");
-        String reports = adminReports("Roster imported");
+        // the parts are answered one after another: wait for all of them
+        await().atMost(Duration.ofSeconds(20)).until(() -> sum(adminDm(), "Roster imported: (\\d+) invited") >= 120);
+        String reports = adminDm();
         assertThat(reports).contains("Part 1 of", "\"guru\" is not a seniority");
         assertThat(sum(reports, "Roster imported: (\\d+) invited")).isEqualTo(120);
         // someone who is not a lead gets the same refusal as for the command
@@ -400,7 +402,9 @@ class SlackAdapterTests {
                 + ",\"url_private_download\":\"" + url + "\"}]}";
         assertThat(requests.event(event("EvModules1", shared), Map.of()).statusCode())
                 .isEqualTo(200);
-        String reports = adminReports("Modules imported");
+        await().atMost(Duration.ofSeconds(20)).until(() -> sum(adminDm(), "Modules imported: (\\d+) saved") >= 20);
+        String reports = adminDm();
+        assertThat(reports).contains("Part 1 of");
         // every module arrives whole: 20 saved, no module cut short between parts; the bad line is reported
         assertThat(sum(reports, "Modules imported: (\\d+) saved")).isEqualTo(20);
         assertThat(reports)
@@ -408,14 +412,8 @@ class SlackAdapterTests {
                 .doesNotContain("steps left");
     }
 
-    /** What Tandem posted in the lead's DM once at least two of its messages contain {@code word}. */
-    private String adminReports(String word) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> slack.calls("chat.postMessage").stream()
-                                .filter(c -> "DU0ADMIN".equals(c.param("channel"))
-                                        && c.param("text").contains(word))
-                                .count()
-                        >= 2);
+    /** Everything Tandem posted in the lead's DM so far. */
+    private String adminDm() {
         return slack.calls("chat.postMessage").stream()
                 .filter(c -> "DU0ADMIN".equals(c.param("channel")))
                 .map(c -> c.param("text"))
