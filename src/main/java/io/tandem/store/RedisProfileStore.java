@@ -22,9 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -79,6 +77,23 @@ public class RedisProfileStore implements ProfileStore {
             end
             return out
             """, List.class);
+
+    /**
+     * Applies the writes recorded by {@link Writes.Recorded} if the profile ({@code KEYS[1]}) is still at version
+     * {@code ARGV[1]} ({@code <generation>:<version>}, empty for no profile): 1 if it did, 0 if it changed.
+     */
+    private static final RedisScript<Long> APPLY_IF_UNCHANGED = new DefaultRedisScript<>("""
+            local held = redis.call('HMGET', KEYS[1], 'v', 'g')
+            local now = held[1] and ((held[2] or '') .. ':' .. held[1]) or ''
+            if now ~= ARGV[1] then return 0 end
+            local i = 2
+            while i <= #ARGV do
+              local n = tonumber(ARGV[i + 2])
+              redis.call(ARGV[i], KEYS[tonumber(ARGV[i + 1])], unpack(ARGV, i + 3, i + 2 + n))
+              i = i + 3 + n
+            end
+            return 1
+            """, Long.class);
 
     private record Known(Profile profile, String version) {}
 
@@ -189,33 +204,35 @@ public class RedisProfileStore implements ProfileStore {
     }
 
     /**
-     * Writes {@code change(current)} under WATCH, so the indexes are moved from what the profile really is; if
-     * another writer changed it in between, reads it again and retries. A change that returns null writes nothing.
+     * Writes {@code change(current)} only if the profile is still the version it was read at (one Lua script, so
+     * the indexes are moved from what the profile really is; on a Redis Cluster as on one server, since every key
+     * it writes is the workspace's); if another writer changed it in between, reads it again and retries. A change
+     * that returns null writes nothing.
      */
     private void saveWatched(MemberId id, UnaryOperator<Profile> change) {
         String key = RedisKeys.member(id);
         for (int attempt = 1; ; attempt++) {
-            List<Object> result = RedisCalls.call(() -> redis.execute(new SessionCallback<List<Object>>() {
-                @Override
-                @SuppressWarnings("unchecked")
-                public <K, V> List<Object> execute(RedisOperations<K, V> ops) throws DataAccessException {
-                    RedisOperations<String, String> o = (RedisOperations<String, String>) ops;
-                    o.watch(key);
-                    Profile before =
-                            ProfileHash.read(id, o.<Object, Object>opsForHash().entries(key));
-                    Profile after = change.apply(before);
-                    if (after == null) {
-                        o.unwatch();
-                        return List.of("nothing to write");
-                    }
-                    o.multi();
-                    write(o, before, after);
-                    return o.exec();
-                }
-            }));
-            // An empty result means another writer changed the profile between WATCH and EXEC: indexes were
-            // computed from a stale "before", so compute them again.
-            if (result != null && !result.isEmpty()) {
+            Map<Object, Object> hash =
+                    RedisCalls.call(() -> redis.<Object, Object>opsForHash().entries(key));
+            Profile before = ProfileHash.read(id, hash);
+            Profile after = change.apply(before);
+            if (after == null) {
+                return;
+            }
+            if (before == null) {
+                RedisCalls.call(() -> redis.opsForSet().add(RedisKeys.WORKSPACES, id.workspace()));
+            }
+            Writes.Recorded writes = new Writes.Recorded(key);
+            write(writes, before, after);
+            String expected = before == null ? "" : Objects.requireNonNullElse(version(hash), "");
+            List<String> args = new ArrayList<>();
+            args.add(expected);
+            args.addAll(writes.args());
+            Long applied = RedisCalls.call(
+                    () -> redis.execute(APPLY_IF_UNCHANGED, writes.keys(), args.toArray(Object[]::new)));
+            // 0: another writer changed the profile since it was read, so the indexes would be moved from a stale
+            // "before": compute them again.
+            if (applied != null && applied == 1) {
                 return;
             }
             if (attempt == MAX_SAVE_ATTEMPTS) {
@@ -240,7 +257,10 @@ public class RedisProfileStore implements ProfileStore {
         List<Profile> all = List.copyOf(profiles);
         for (int from = 0; from < all.size(); from += SAVE_ALL_BATCH) {
             List<Profile> batch = all.subList(from, Math.min(all.size(), from + SAVE_ALL_BATCH));
-            pipelined(o -> batch.forEach(p -> write(o, null, p)));
+            pipelined(o -> batch.forEach(p -> {
+                o.opsForSet().add(RedisKeys.WORKSPACES, p.id().workspace());
+                write(Writes.on(o), null, p);
+            }));
         }
     }
 
@@ -249,7 +269,7 @@ public class RedisProfileStore implements ProfileStore {
      * is written only for a new profile: afterwards it changes only with pairs, in the mentoring store's scripts, so
      * a profile read before a pair was formed never writes back an old count.
      */
-    private static void write(RedisOperations<String, String> o, Profile before, Profile after) {
+    private static void write(Writes o, Profile before, Profile after) {
         MemberId id = after.id();
         String ws = id.workspace();
         String user = id.user();
@@ -264,27 +284,24 @@ public class RedisProfileStore implements ProfileStore {
         MemberId oldManager = before == null ? null : before.manager();
         if (!Objects.equals(oldManager, after.manager())) {
             if (Ownership.person(oldManager)) {
-                o.opsForSet().remove(Ownership.key(oldManager), Ownership.MANAGES + user);
+                o.srem(Ownership.key(oldManager), Ownership.MANAGES + user);
             }
-            if (after.manager() != null) {
-                Ownership.claim(o, Ownership.MANAGES + user, List.of(after.manager()));
+            if (Ownership.person(after.manager())) {
+                o.sadd(Ownership.key(after.manager()), Ownership.MANAGES + user);
             }
         }
-        o.opsForHash().putAll(RedisKeys.member(id), fields);
-        o.opsForHash().increment(RedisKeys.member(id), ProfileHash.VERSION, 1);
-        o.opsForSet().add(RedisKeys.members(ws), user);
-        if (before == null) {
-            o.opsForSet().add(RedisKeys.WORKSPACES, ws);
-        }
+        o.hset(RedisKeys.member(id), fields);
+        o.hincr(RedisKeys.member(id), ProfileHash.VERSION, 1);
+        o.sadd(RedisKeys.members(ws), user);
         if (after.paused()) {
-            o.opsForSet().add(RedisKeys.paused(ws), user);
+            o.sadd(RedisKeys.paused(ws), user);
         } else {
-            o.opsForSet().remove(RedisKeys.paused(ws), user);
+            o.srem(RedisKeys.paused(ws), user);
         }
         if (before != null && !Text.fold(before.handle()).equals(Text.fold(after.handle()))) {
-            o.opsForHash().delete(RedisKeys.handles(ws), Text.fold(before.handle()));
+            o.hdel(RedisKeys.handles(ws), Text.fold(before.handle()));
         }
-        o.opsForHash().put(RedisKeys.handles(ws), Text.fold(after.handle()), user);
+        o.hset(RedisKeys.handles(ws), Text.fold(after.handle()), user);
 
         Set<String> oldTeaching = before == null || before.paused() ? Set.of() : before.teaches();
         Set<String> newTeaching = after.paused() ? Set.of() : after.teaches();
@@ -292,21 +309,21 @@ public class RedisProfileStore implements ProfileStore {
         String newBand = band(after);
         for (String skill : oldTeaching) {
             if (!newTeaching.contains(skill) || !newBand.equals(oldBand)) {
-                o.opsForZSet().remove(RedisKeys.teachers(ws, skill, oldBand), user);
+                o.zrem(RedisKeys.teachers(ws, skill, oldBand), user);
             }
         }
         for (String skill : newTeaching) {
-            o.opsForZSet().add(RedisKeys.teachers(ws, skill, newBand), user, spare);
+            o.zadd(RedisKeys.teachers(ws, skill, newBand), user, spare);
         }
         Set<String> oldLearning = before == null ? Set.of() : new HashSet<>(before.learns());
         for (String skill : oldLearning) {
             if (!after.learns().contains(skill)) {
-                o.opsForSet().remove(RedisKeys.learners(ws, skill), user);
+                o.srem(RedisKeys.learners(ws, skill), user);
             }
         }
         for (String skill : after.learns()) {
             if (!oldLearning.contains(skill)) {
-                o.opsForSet().add(RedisKeys.learners(ws, skill), user);
+                o.sadd(RedisKeys.learners(ws, skill), user);
             }
         }
     }

@@ -19,24 +19,27 @@ import redis.embedded.RedisServer;
  */
 public final class SharedRedisInstances implements AutoCloseable {
 
-    private final RedisServer redis;
-    private final int port;
+    private final AutoCloseable redis;
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
     private SharedRedisInstances(
             List<Class<?>> sources, WebApplicationType web, String name, int count, String... properties) {
-        port = Ports.free();
-        try {
-            redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
-            redis.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(standalone(), sources, web, name, count, properties);
+    }
+
+    private SharedRedisInstances(
+            Target target,
+            List<Class<?>> sources,
+            WebApplicationType web,
+            String name,
+            int count,
+            String... properties) {
+        redis = target.server();
         try {
             for (int i = 0; i < count; i++) {
                 List<String> args = new ArrayList<>(List.of(
                         "--tandem.data-dir=" + TestDataDirs.fresh(name + "-" + i),
-                        "--spring.data.redis.url=redis://127.0.0.1:" + port,
+                        target.property(),
                         "--tandem.demo.enabled=false",
                         "--spring.quartz.auto-startup=false",
                         "--logging.level.root=WARN"));
@@ -49,6 +52,35 @@ public final class SharedRedisInstances implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Where the instances' Redis is: the server the instances share, closed with them, and how they reach it. */
+    private record Target(AutoCloseable server, String property) {}
+
+    private static Target standalone() {
+        int port = Ports.free();
+        try {
+            RedisServer server =
+                    RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
+            server.start();
+            return new Target(server::stop, "--spring.data.redis.url=redis://127.0.0.1:" + port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts {@code count} instances on a fresh Redis Cluster ({@link RedisClusterForTests}, closed with them),
+     * through {@code spring.data.redis.cluster.nodes}.
+     */
+    public static SharedRedisInstances onCluster(RedisClusterForTests cluster, int count, String... properties) {
+        return new SharedRedisInstances(
+                new Target(cluster, "--spring.data.redis.cluster.nodes=" + cluster.nodes()),
+                List.of(TandemApplication.class),
+                WebApplicationType.NONE,
+                "cluster",
+                count,
+                properties);
     }
 
     /** Starts {@code count} instances with these extra properties ({@code --name=value}). */
@@ -90,9 +122,11 @@ public final class SharedRedisInstances implements AutoCloseable {
     public void close() {
         instances.forEach(ConfigurableApplicationContext::close);
         try {
-            redis.stop();
+            redis.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }
