@@ -272,15 +272,19 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** delivered, failed, retried, rate_limited (a platform's 429) or paced (Tandem's own pacing). */
+    /**
+     * delivered, failed, retried (an error, or Redis away), rate_limited (a platform's 429) or paced (Tandem's own
+     * pacing).
+     */
     private static String outcome(SendResult result) {
         if (result instanceof SendResult.Delivered) {
             return "delivered";
         }
         if (result instanceof SendResult.Retry retry) {
-            return !retry.throttled()
-                    ? "retried"
-                    : retry.reason() != null && retry.reason().startsWith("rate limited") ? "rate_limited" : "paced";
+            if (!retry.throttled() || SendResult.STORE_UNAVAILABLE.equals(retry.reason())) {
+                return "retried";
+            }
+            return retry.reason() != null && retry.reason().startsWith("rate limited") ? "rate_limited" : "paced";
         }
         return "failed";
     }

@@ -194,7 +194,7 @@ class SlackSender implements Sender {
         } catch (SlackApiException e) {
             return fromHttp(e, workspace, n, ticket);
         } catch (StoreUnavailableException e) {
-            return new SendResult.Retry(now.plusSeconds(2), "store unavailable", false);
+            return SendResult.Retry.storeUnavailable(now.plusSeconds(2));
         } catch (Exception e) {
             return new SendResult.Retry(null, "network: " + e.getMessage(), false);
         }

@@ -10,7 +10,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * same item, and one whose claimer died becomes due again when the lease ends. Returns id, record, in doubt, id,
  * record, in doubt…; an id whose record is gone ({@code ARGV[4]} + id) is dropped from the set. With a hash of
  * claims ({@code KEYS[2]}), "in doubt" is 1 for an item claimed before whose claimer never said how it went (it
- * died, perhaps in the middle of sending it); {@link #PUT} and {@link #REMOVE} clear the claim.
+ * died, perhaps in the middle of sending it); {@link #PUT} clears the claim.
  */
 final class LeasedClaims {
 
@@ -49,19 +49,6 @@ final class LeasedClaims {
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
             if KEYS[3] then
               redis.call('HDEL', KEYS[3], ARGV[3])
-            end
-            return 1
-            """, Long.class);
-
-    /**
-     * Takes an item out of a queue in one step: member {@code ARGV[1]} of {@code KEYS[1]}, record {@code KEYS[2]},
-     * claim in {@code KEYS[3]} if any.
-     */
-    static final RedisScript<Long> REMOVE = new DefaultRedisScript<>("""
-            redis.call('ZREM', KEYS[1], ARGV[1])
-            redis.call('DEL', KEYS[2])
-            if KEYS[3] then
-              redis.call('HDEL', KEYS[3], ARGV[1])
             end
             return 1
             """, Long.class);

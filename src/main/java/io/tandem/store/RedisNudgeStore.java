@@ -3,18 +3,21 @@ package io.tandem.store;
 import io.tandem.delivery.Delivery;
 import io.tandem.engine.MemberId;
 import io.tandem.engine.Notification;
+import io.tandem.engine.Platform;
 import io.tandem.nudges.Nudge;
 import io.tandem.nudges.NudgeStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -28,24 +31,30 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Due nudges in Redis: one sorted set scored by due time, one string per nudge. The keys share the delivery
- * queue's hash tag, so handing a nudge over to delivery is one Lua script: the nudge is removed and the
- * delivery added together, or neither (if the nudge changed since it was claimed). Claiming moves the score to
- * the end of the lease, as the delivery queue does.
+ * Due nudges in Redis, in the delivery queue's partitions ({@link QueuePartitions}, by workspace): per partition one
+ * sorted set scored by due time, one string per nudge. A workspace's nudges share its deliveries' hash tag, so
+ * handing a nudge over to delivery is one Lua script: the nudge is removed and the delivery added together, or
+ * neither (if the nudge changed since it was claimed). Claiming moves the score to the end of the lease, as the
+ * delivery queue does, from each partition in turn.
  */
 @Repository
 public class RedisNudgeStore implements NudgeStore {
 
     private static final Logger log = LoggerFactory.getLogger(RedisNudgeStore.class);
-    private static final String PREFIX = "tandem:{delivery}:";
-    private static final String DUE = PREFIX + "nudges";
-
+    /**
+     * KEYS: the nudges, the nudge, the ready workspaces of the delivery's platform, the workspace's due deliveries,
+     * the delivery. ARGV: member, what it was when claimed, the delivery's record, due at, its id, the workspace.
+     */
     private static final RedisScript<Long> HAND_OVER = new DefaultRedisScript<>("""
             if redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
             redis.call('DEL', KEYS[2])
             redis.call('ZREM', KEYS[1], ARGV[1])
-            redis.call('SET', KEYS[4], ARGV[3])
-            redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
+            redis.call('SET', KEYS[5], ARGV[3])
+            redis.call('ZADD', KEYS[4], ARGV[4], ARGV[5])
+            local s = redis.call('ZSCORE', KEYS[3], ARGV[6])
+            if not s or tonumber(ARGV[4]) < tonumber(s) then
+              redis.call('ZADD', KEYS[3], ARGV[4], ARGV[6])
+            end
             return 1
             """, Long.class);
 
@@ -78,6 +87,9 @@ public class RedisNudgeStore implements NudgeStore {
     private final Clock clock;
     /** What each nudge claimed here looked like, to hand over only what was claimed. */
     private final Map<String, String> claimed = new ConcurrentHashMap<>();
+    /** Which partition the next claim starts with. */
+    private final AtomicInteger turn =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(QueuePartitions.COUNT));
 
     public RedisNudgeStore(StringRedisTemplate redis, JsonMapper json, RedisDeliveryQueue deliveries, Clock clock) {
         this.redis = redis;
@@ -91,8 +103,22 @@ public class RedisNudgeStore implements NudgeStore {
         return workspace + "|" + id;
     }
 
+    private static int partition(String member) {
+        int bar = member.indexOf('|');
+        return QueuePartitions.of(bar < 0 ? member : member.substring(0, bar));
+    }
+
+    /** Sorted set: the nudges of a partition, {@code <workspace>|<id>} scored by when each is due. */
+    static String due(int partition) {
+        return QueuePartitions.prefix(partition) + "nudges";
+    }
+
+    private static String due(String member) {
+        return due(partition(member));
+    }
+
     static String item(String member) {
-        return PREFIX + "nudge:" + member;
+        return QueuePartitions.prefix(partition(member)) + "nudge:" + member;
     }
 
     @Override
@@ -102,10 +128,16 @@ public class RedisNudgeStore implements NudgeStore {
         Ownership.claim(redis, Ownership.NUDGE + member, people(nudge));
         RedisCalls.run(() -> redis.execute(
                 LeasedClaims.PUT,
-                List.of(DUE, item(member)),
+                List.of(due(member), item(member)),
                 value,
                 String.valueOf(nudge.due().toEpochMilli()),
                 member));
+    }
+
+    /** Puts a nudge already stored ({@code raw}) into its partition as it is, due at {@code dueMillis}. */
+    void putRaw(String member, String raw, long dueMillis) {
+        RedisCalls.run(() -> redis.execute(
+                LeasedClaims.PUT, List.of(due(member), item(member)), raw, String.valueOf(dueMillis), member));
     }
 
     /** Whose data a nudge holds: its recipient, and the people its message (if written in advance) shows. */
@@ -122,7 +154,7 @@ public class RedisNudgeStore implements NudgeStore {
 
     /** Removes a nudge, and its listing under its people. */
     void remove(String member) {
-        String was = RedisCalls.call(() -> redis.execute(TAKE, List.of(DUE, item(member)), member));
+        String was = RedisCalls.call(() -> redis.execute(TAKE, List.of(due(member), item(member)), member));
         if (was != null) {
             try {
                 Ownership.release(redis, Ownership.NUDGE + member, people(read(was)));
@@ -132,16 +164,35 @@ public class RedisNudgeStore implements NudgeStore {
         }
     }
 
+    /** From the partitions with due nudges (one pipelined look at all), each in turn, until {@code max}. */
     @Override
-    @SuppressWarnings("unchecked")
     public List<Nudge> claim(Instant now, Duration lease, int max) {
+        double nowMs = now.toEpochMilli();
+        List<Object> peeks = RedisCalls.pipelined(redis, o -> {
+            for (int p = 0; p < QueuePartitions.COUNT; p++) {
+                o.opsForZSet().rangeByScore(due(p), Double.NEGATIVE_INFINITY, nowMs, 0, 1);
+            }
+        });
+        int start = Math.floorMod(turn.getAndIncrement(), QueuePartitions.COUNT);
+        List<Nudge> out = new ArrayList<>();
+        for (int i = 0; i < QueuePartitions.COUNT && out.size() < max; i++) {
+            int p = (start + i) % QueuePartitions.COUNT;
+            if (peeks.get(p) instanceof Collection<?> c && !c.isEmpty()) {
+                out.addAll(claim(p, now, lease, max - out.size()));
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Nudge> claim(int partition, Instant now, Duration lease, int max) {
         List<Object> raw = RedisCalls.call(() -> redis.execute(
                 LeasedClaims.CLAIM,
-                List.of(DUE),
+                List.of(due(partition)),
                 String.valueOf(now.toEpochMilli()),
                 String.valueOf(now.plus(lease).toEpochMilli()),
                 String.valueOf(max),
-                PREFIX + "nudge:"));
+                QueuePartitions.prefix(partition) + "nudge:"));
         List<Nudge> out = new ArrayList<>();
         for (int i = 0; raw != null && i + 2 < raw.size(); i += 3) {
             String member = String.valueOf(raw.get(i));
@@ -165,20 +216,26 @@ public class RedisNudgeStore implements NudgeStore {
         if (expected == null) {
             return false;
         }
-        Delivery delivery = new Delivery(UUID.randomUUID().toString(), notification, 0, clock.instant());
+        if (!notification.recipient().workspace().equals(nudge.workspace())) {
+            throw new IllegalArgumentException("a nudge of " + nudge.workspace() + " notifies someone elsewhere");
+        }
+        Delivery delivery = new Delivery(RedisDeliveryQueue.newId(notification), notification, 0, clock.instant());
         Ownership.claim(redis, RedisDeliveryQueue.entry(delivery.id(), notification), notification.people());
+        Platform platform = notification.recipient().platform();
         Long done = RedisCalls.call(() -> redis.execute(
                 HAND_OVER,
                 List.of(
-                        DUE,
+                        due(member),
                         item(member),
-                        RedisDeliveryQueue.due(notification.recipient().platform()),
+                        RedisDeliveryQueue.ready(partition(member), platform),
+                        RedisDeliveryQueue.due(platform, nudge.workspace()),
                         RedisDeliveryQueue.item(delivery.id())),
                 member,
                 expected,
                 deliveries.encode(delivery),
                 String.valueOf(clock.instant().toEpochMilli()),
-                delivery.id()));
+                delivery.id(),
+                nudge.workspace()));
         if (done != null && done == 1) {
             Ownership.release(redis, Ownership.NUDGE + member, people(nudge));
             return true;
@@ -194,7 +251,8 @@ public class RedisNudgeStore implements NudgeStore {
         if (expected == null) {
             return;
         }
-        Long done = RedisCalls.call(() -> redis.execute(REMOVE_IF_SAME, List.of(DUE, item(member)), member, expected));
+        Long done = RedisCalls.call(
+                () -> redis.execute(REMOVE_IF_SAME, List.of(due(member), item(member)), member, expected));
         if (done != null && done == 1) {
             Ownership.release(redis, Ownership.NUDGE + member, people(nudge));
             NudgeReportLog.record(
@@ -218,7 +276,7 @@ public class RedisNudgeStore implements NudgeStore {
         }
         RedisCalls.run(() -> redis.execute(
                 POSTPONE_IF_SAME,
-                List.of(DUE, item(member)),
+                List.of(due(member), item(member)),
                 member,
                 expected,
                 String.valueOf(at.toEpochMilli()),
@@ -227,17 +285,34 @@ public class RedisNudgeStore implements NudgeStore {
 
     @Override
     public long depth() {
-        Long n = RedisCalls.call(() -> redis.opsForZSet().zCard(DUE));
-        return n == null ? 0 : n;
+        List<Object> sizes = RedisCalls.pipelined(redis, o -> {
+            for (int p = 0; p < QueuePartitions.COUNT; p++) {
+                o.opsForZSet().zCard(due(p));
+            }
+        });
+        return sizes.stream()
+                .mapToLong(n -> n instanceof Number c ? c.longValue() : 0)
+                .sum();
     }
 
     @Override
     public Optional<Instant> oldestDue() {
-        Set<ZSetOperations.TypedTuple<String>> first =
-                RedisCalls.call(() -> redis.opsForZSet().rangeWithScores(DUE, 0, 0));
-        return first == null || first.isEmpty()
-                ? Optional.empty()
-                : Optional.ofNullable(first.iterator().next().getScore()).map(s -> Instant.ofEpochMilli(s.longValue()));
+        List<Object> firsts = RedisCalls.pipelined(redis, o -> {
+            for (int p = 0; p < QueuePartitions.COUNT; p++) {
+                o.opsForZSet().rangeWithScores(due(p), 0, 0);
+            }
+        });
+        Double oldest = null;
+        for (Object first : firsts) {
+            if (first instanceof Collection<?> c
+                    && !c.isEmpty()
+                    && c.iterator().next() instanceof ZSetOperations.TypedTuple<?> t
+                    && t.getScore() != null
+                    && (oldest == null || t.getScore() < oldest)) {
+                oldest = t.getScore();
+            }
+        }
+        return Optional.ofNullable(oldest).map(s -> Instant.ofEpochMilli(s.longValue()));
     }
 
     @Override

@@ -118,7 +118,7 @@ class TeamsSender implements Sender {
     }
 
     private SendResult storeUnavailable() {
-        return new SendResult.Retry(clock.instant().plusSeconds(2), "store unavailable", false);
+        return SendResult.Retry.storeUnavailable(clock.instant().plusSeconds(2));
     }
 
     private SendResult failure(String tenant, String ticket, Throwable e) {

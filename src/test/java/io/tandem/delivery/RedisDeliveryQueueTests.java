@@ -97,7 +97,9 @@ class RedisDeliveryQueueTests {
         assertThat(queue.claim(Platform.TEAMS, 10, Duration.ofMinutes(1)))
                 .singleElement()
                 .satisfies(d -> assertThat(d.inDoubt()).isFalse());
-        assertThat(redis.opsForHash().size("tandem:{delivery}:claimed:teams"))
+        assertThat(redis.keys("tandem:{q*}:claimed:teams").stream()
+                        .mapToLong(k -> redis.opsForHash().size(k))
+                        .sum())
                 .as("claims kept")
                 .isEqualTo(1);
     }
@@ -260,7 +262,7 @@ class RedisDeliveryQueueTests {
 
         queue.done(takenOver);
         assertThat(queue.depth(Platform.TEAMS)).isZero();
-        assertThat(redis.keys("tandem:{delivery}:*")).allMatch(k -> k.contains(":fence:"));
+        assertThat(redis.keys("tandem:{q*}:*")).isNotEmpty().allMatch(k -> k.contains(":fence:"));
     }
 
     @Test

@@ -36,12 +36,21 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 @ExtendWith(FreshChat.class)
 public @interface EngineTest {
 
-    /** Points {@code tandem.data-dir} at a fresh folder for each context. */
+    /**
+     * Points {@code tandem.data-dir} at a fresh folder for each context; in a cluster run ({@link ClusterMode}),
+     * points Redis at the run's cluster.
+     */
     class FreshDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             TestPropertySourceUtils.addInlinedPropertiesToEnvironment(
                     context, "tandem.data-dir=" + TestDataDirs.fresh("engine"));
+            if (ClusterMode.on()) {
+                TestPropertySourceUtils.addInlinedPropertiesToEnvironment(
+                        context,
+                        "spring.data.redis.cluster.nodes="
+                                + ClusterMode.shared().nodes());
+            }
         }
     }
 }

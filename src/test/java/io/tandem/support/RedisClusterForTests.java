@@ -157,19 +157,37 @@ public final class RedisClusterForTests implements AutoCloseable {
         }
     }
 
-    /** Waits until every node still running says {@code cluster_state:ok} (after a failover). */
+    /**
+     * Waits until three nodes still running are primaries (a replica took over from a killed one) and every node
+     * still running says {@code cluster_state:ok}.
+     */
     public void awaitHealthy(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
-            if (servers.keySet().stream().allMatch(port -> {
-                String info = tryCall(port, RedisCommands::clusterInfo);
-                return info != null && info.contains("cluster_state:ok");
-            })) {
+            if (primaries().size() == 3
+                    && servers.keySet().stream().allMatch(port -> {
+                        String info = tryCall(port, RedisCommands::clusterInfo);
+                        return info != null && info.contains("cluster_state:ok");
+                    })) {
                 return;
             }
             sleep(100);
         }
         throw new IllegalStateException("The cluster did not recover within " + patience);
+    }
+
+    /** Of these script digests, those some node of the cluster has run (its script cache holds them). */
+    public java.util.Set<String> scriptsRun(List<String> sha1s) {
+        java.util.Set<String> run = new java.util.HashSet<>();
+        for (int port : servers.keySet()) {
+            List<Boolean> exists = call(port, c -> c.scriptExists(sha1s.toArray(String[]::new)));
+            for (int i = 0; i < sha1s.size(); i++) {
+                if (Boolean.TRUE.equals(exists.get(i))) {
+                    run.add(sha1s.get(i));
+                }
+            }
+        }
+        return run;
     }
 
     /** The ports of the primaries now. */

@@ -13,7 +13,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import redis.embedded.RedisServer;
 
 /**
- * Several Tandem instances on one real redis-server, as in production: each is a whole application context (its
+ * Several Tandem instances on one real redis-server (on a fresh Redis Cluster in a cluster run, {@link
+ * ClusterMode}), as in production: each is a whole application context (its
  * own stores, caches and engine) pointed at the shared Redis with {@code spring.data.redis.url}, so nothing but
  * Redis is shared. No web server and no Quartz: tests drive the engines themselves.
  */
@@ -24,7 +25,13 @@ public final class SharedRedisInstances implements AutoCloseable {
 
     private SharedRedisInstances(
             List<Class<?>> sources, WebApplicationType web, String name, int count, String... properties) {
-        this(standalone(), sources, web, name, count, properties);
+        this(
+                ClusterMode.on() ? cluster(RedisClusterForTests.start()) : standalone(),
+                sources,
+                web,
+                name,
+                count,
+                properties);
     }
 
     private SharedRedisInstances(
@@ -69,13 +76,29 @@ public final class SharedRedisInstances implements AutoCloseable {
         }
     }
 
+    private static Target cluster(RedisClusterForTests cluster) {
+        return new Target(cluster, "--spring.data.redis.cluster.nodes=" + cluster.nodes());
+    }
+
     /**
      * Starts {@code count} instances on a fresh Redis Cluster ({@link RedisClusterForTests}, closed with them),
      * through {@code spring.data.redis.cluster.nodes}.
      */
     public static SharedRedisInstances onCluster(RedisClusterForTests cluster, int count, String... properties) {
         return new SharedRedisInstances(
-                new Target(cluster, "--spring.data.redis.cluster.nodes=" + cluster.nodes()),
+                cluster(cluster),
+                List.of(TandemApplication.class),
+                WebApplicationType.NONE,
+                "cluster",
+                count,
+                properties);
+    }
+
+    /** As {@link #onCluster}, leaving the cluster running when the instances close (its owner closes it). */
+    public static SharedRedisInstances onClusterKeptOpen(
+            RedisClusterForTests cluster, int count, String... properties) {
+        return new SharedRedisInstances(
+                new Target(() -> {}, "--spring.data.redis.cluster.nodes=" + cluster.nodes()),
                 List.of(TandemApplication.class),
                 WebApplicationType.NONE,
                 "cluster",
