@@ -480,25 +480,31 @@ public class RedisDeliveryQueue implements DeliveryQueue {
         release(delivery);
     }
 
-    /** Two round trips: the ready workspaces and leases of every partition, then each workspace's count. */
+    /**
+     * Two round trips: the ready workspaces of every partition, then each one's count of deliveries and after them
+     * each partition's claimed ones. Counting the waiting before the claimed (a partition's keys are on one node,
+     * answered in order) never misses a delivery being claimed meanwhile.
+     */
     @Override
     public long depth(Platform platform) {
         List<Object> listed = RedisCalls.pipelined(redis, o -> {
             for (int p = 0; p < QueuePartitions.COUNT; p++) {
                 o.opsForZSet().range(ready(p, platform), 0, -1);
+            }
+        });
+        List<String> workspaces = new ArrayList<>();
+        for (Object ready : listed) {
+            if (ready instanceof Collection<?> c) {
+                c.forEach(ws -> workspaces.add(String.valueOf(ws)));
+            }
+        }
+        List<Object> counts = RedisCalls.pipelined(redis, o -> {
+            workspaces.forEach(ws -> o.opsForZSet().zCard(due(platform, ws)));
+            for (int p = 0; p < QueuePartitions.COUNT; p++) {
                 o.opsForZSet().zCard(leased(p, platform));
             }
         });
         long total = 0;
-        List<String> workspaces = new ArrayList<>();
-        for (int p = 0; p < QueuePartitions.COUNT; p++) {
-            if (listed.get(2 * p) instanceof Collection<?> c) {
-                c.forEach(ws -> workspaces.add(String.valueOf(ws)));
-            }
-            total += listed.get(2 * p + 1) instanceof Number n ? n.longValue() : 0;
-        }
-        List<Object> counts = RedisCalls.pipelined(
-                redis, o -> workspaces.forEach(ws -> o.opsForZSet().zCard(due(platform, ws))));
         for (Object c : counts) {
             total += c instanceof Number n ? n.longValue() : 0;
         }
