@@ -126,15 +126,10 @@ public class RedisNudgeStore implements NudgeStore {
         String member = member(nudge.workspace(), nudge.id());
         String value = write(nudge);
         Ownership.claim(redis, Ownership.NUDGE + member, people(nudge));
-        RedisCalls.run(() -> redis.execute(
-                LeasedClaims.PUT,
-                List.of(due(member), item(member)),
-                value,
-                String.valueOf(nudge.due().toEpochMilli()),
-                member));
+        putRaw(member, value, nudge.due().toEpochMilli());
     }
 
-    /** Puts a nudge already stored ({@code raw}) into its partition as it is, due at {@code dueMillis}. */
+    /** Puts a nudge's record ({@code raw}) into its partition as it is, due at {@code dueMillis}. */
     void putRaw(String member, String raw, long dueMillis) {
         RedisCalls.run(() -> redis.execute(
                 LeasedClaims.PUT, List.of(due(member), item(member)), raw, String.valueOf(dueMillis), member));

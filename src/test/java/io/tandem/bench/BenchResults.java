@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where each benchmark writes its figures: one tab-separated file per benchmark under {@code target/bench/results},
@@ -61,6 +62,19 @@ final class BenchResults {
 
     static String num(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
+    }
+
+    /**
+     * Open loop: waits for the planned moment of request {@code i} of a run that started at {@code start} with one
+     * request every {@code interval} nanoseconds, and returns that moment (latencies count from it).
+     */
+    static long awaitSlot(long start, int i, long interval) {
+        long planned = start + i * interval;
+        long wait = planned - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        return planned;
     }
 
     /** The {@code p}-th percentile (0–100) of the values, nearest rank. */

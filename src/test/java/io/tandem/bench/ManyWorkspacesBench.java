@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -203,11 +202,7 @@ class ManyWorkspacesBench {
         long interval = TimeUnit.SECONDS.toNanos(1) / COMMAND_RATE;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
-            long planned = start + i * interval;
-            long wait = planned - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            long planned = BenchResults.awaitSlot(start, i, interval);
             int n = i;
             callers.execute(() -> {
                 tandem.engine(n % 2)

@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -171,11 +170,7 @@ class SlackLoadBench {
         String[] skills = {"seo", "negotiation", "public speaking", "data analysis", "social media", "coaching"};
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
-            long planned = start + i * interval;
-            long wait = planned - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            long planned = BenchResults.awaitSlot(start, i, interval);
             String user = "m" + (i % CALLERS);
             String body = SlackRequests.slashCommand(
                     "/mentor", "find " + skills[i % skills.length], user, slack.responseUrl("bench"));
